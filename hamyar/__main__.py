@@ -1,0 +1,3 @@
+from hamyar.cli import main
+
+main()

@@ -1,0 +1,64 @@
+"""The ``hamyar`` command line: parses arguments, calls the stages, prints.
+
+Each command lives in its own module under :mod:`hamyar.commands`. Bad input
+(:class:`hamyar.errors.HamyarError`) is printed as located lines on standard error and ends the
+process with exit code 2, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from hamyar.errors import HamyarError
+
+COMMAND_MODULES = (
+    "check",
+    "template",
+    "generate",
+    "eligibility",
+    "allocate",
+    "pay",
+    "run",
+)
+
+
+class HamyarGroup(click.Group):
+    """A click group that reports :class:`HamyarError` as located lines and exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HamyarError as exc:
+            for line in str(exc).splitlines():
+                click.echo(line, err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=HamyarGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hamyar")
+def cli() -> None:
+    """hamyar: eligibility, allocation and payments for the Hamyar Daneshjoo programme."""
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        module_name = f"hamyar.commands.{name}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="hamyar", standalone_mode=True))

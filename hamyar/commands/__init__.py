@@ -1,0 +1,1 @@
+"""One module per ``hamyar`` command; each defines ``command`` (a click command)."""

@@ -1,0 +1,98 @@
+"""Located problems with input, and the one exception that carries them.
+
+Every bad value is reported as ``file:row:column: what is wrong (value)``; readers collect all
+of them and raise one :class:`InputError`, so a planner fixes a file in one pass. The CLI turns
+an :class:`InputError` into those lines on standard error and exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with one place in the input."""
+
+    message: str
+    value: object = None
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    severity: Severity = "error"
+    rule: str | None = None
+
+    def location(self) -> str:
+        parts = [self.file or "-"]
+        if self.row is not None:
+            parts.append(str(self.row))
+        if self.column is not None:
+            parts.append(self.column)
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: "
+        if self.severity != "error":
+            text += f"{self.severity}: "
+        if self.rule:
+            text += f"{self.rule}: "
+        text += self.message
+        if self.value is not None and self.value != "":
+            text += f" ({self.value})"
+        return text
+
+
+@dataclass
+class IssueLog:
+    """Collects issues while a file is read; raise once at the end with :meth:`raise_if_errors`."""
+
+    issues: list[Issue] = field(default_factory=list)
+
+    def error(self, message: str, value: object = None, **where: object) -> None:
+        self.issues.append(Issue(message, value, severity="error", **where))  # type: ignore[arg-type]
+
+    def warning(self, message: str, value: object = None, **where: object) -> None:
+        self.issues.append(Issue(message, value, severity="warning", **where))  # type: ignore[arg-type]
+
+    def add(self, issue: Issue) -> None:
+        self.issues.append(issue)
+
+    def extend(self, issues: list[Issue]) -> None:
+        self.issues.extend(issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity != "error"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InputError(self.errors)
+
+
+class HamyarError(Exception):
+    """Base of every error hamyar reports to a person rather than as a traceback."""
+
+    exit_code = 2
+
+
+class InputError(HamyarError):
+    """Bad input: one or more located issues. Nothing has been written."""
+
+    def __init__(self, issues: list[Issue] | Issue | str) -> None:
+        if isinstance(issues, str):
+            issues = [Issue(issues)]
+        elif isinstance(issues, Issue):
+            issues = [issues]
+        self.issues = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+class InfeasibleError(HamyarError):
+    """The allocation model has no solution; the message names the pins or units in conflict."""

@@ -1,0 +1,106 @@
+"""The columns of the data contract (DATA.md): canonical English names and Persian aliases.
+
+A header matches a column when its :func:`hamyar.text.normalize_key` equals the key of the
+canonical name, of the canonical name with spaces for underscores, or of an alias. Unknown
+columns are kept and carried to the output, never an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hamyar.text import normalize_key
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    aliases: tuple[str, ...]
+    required: bool = False
+    kind: str = "text"
+    """text | int | number | gpa | date | month | bool | enum:<Enum> | list | degree_list"""
+    persian: str = ""
+    """The header a Persian template writes (the first alias when empty)."""
+
+    @property
+    def header_fa(self) -> str:
+        return self.persian or (self.aliases[0] if self.aliases else self.name)
+
+    def spellings(self) -> set[str]:
+        names = {self.name, self.name.replace("_", " "), *self.aliases}
+        return {normalize_key(n) for n in names}
+
+
+APPLICANT_COLUMNS: tuple[Column, ...] = (
+    Column("student_id", ("شماره دانشجویی",), required=True),
+    Column("national_id", ("کد ملی",)),
+    Column("first_name", ("نام",), required=True),
+    Column("last_name", ("نام خانوادگی",), required=True),
+    Column("gender", ("جنسیت",), required=True, kind="enum:Gender"),
+    Column("degree", ("مقطع تحصیلی", "مقطع"), required=True, kind="enum:Degree"),
+    Column("field", ("رشته", "رشته تحصیلی")),
+    Column("gpa", ("معدل ترم گذشته", "معدل"), required=True, kind="gpa"),
+    Column("study_start", ("تاریخ شروع به تحصیل",), kind="date"),
+    Column("semesters_passed", ("تعداد نیمسال گذرانده", "تعداد نیم سال گذرانده"), kind="int"),
+    Column("student_type", ("نوع دانشجو",), kind="enum:StudentType"),
+    Column("iranian_mother", ("مادر ایرانی",), kind="bool"),
+    Column("deputy_approval", ("تایید معاونت", "تأیید معاونت"), kind="bool"),
+    Column("disciplinary_record", ("سابقه انضباطی",), kind="bool"),
+    Column("probation_semesters", ("تعداد نیمسال مشروطی", "تعداد نیم سال مشروطی"), kind="int"),
+    Column("marital_status", ("وضعیت تاهل", "وضعیت تأهل"), kind="enum:MaritalStatus"),
+    Column("children", ("تعداد فرزند",), kind="int"),
+    Column("priority_groups", ("گروه های اولویت", "گروه‌های اولویت"), kind="list"),
+    Column("sheba", ("شماره شبا", "شبا")),
+    Column(
+        "preferences",
+        ("زمینه های مورد درخواست", "اولویت ها", "زمینه‌های مورد درخواست", "اولویت‌ها"),
+        required=True,
+        kind="list",
+    ),
+    Column("accepted_rules", ("موافقت با قوانین",), kind="bool"),
+    Column("current_unit", ("واحد فعلی",)),
+)
+
+UNIT_COLUMNS: tuple[Column, ...] = (
+    Column("code", ("کد واحد",)),
+    Column("row", ("ردیف",), kind="int"),
+    Column("name_fa", ("نام واحد", "نام واحدهای متقاضی"), required=True),
+    Column("name_en", ("نام انگلیسی",)),
+    Column("female_seats", ("تعداد خواهران",), required=True, kind="int"),
+    Column("male_seats", ("تعداد برادران", "تعداد درخواست برادران"), required=True, kind="int"),
+    Column("total", ("جمع",), kind="int"),
+    Column("area", ("حوزه",)),
+    Column("activity_fa", ("نوع فعالیت",)),
+    Column("activity_en", ("نوع فعالیت (انگلیسی)",)),
+    Column("hours_per_month", ("ساعت در ماه",), kind="number"),
+    Column("allowed_degrees", ("مقاطع مجاز",), kind="degree_list"),
+    Column("allowed_fields", ("رشته های مجاز", "رشته‌های مجاز"), kind="list"),
+)
+
+REJECTION_COLUMNS: tuple[Column, ...] = (
+    Column("unit_code", ("کد واحد", "واحد"), required=True),
+    Column("student_id", ("شماره دانشجویی",), required=True),
+)
+
+TIMESHEET_COLUMNS: tuple[Column, ...] = (
+    Column("student_id", ("شماره دانشجویی",), required=True),
+    Column("unit_code", ("کد واحد", "واحد"), required=True),
+    Column("month", ("ماه",), required=True, kind="month"),
+    Column("hours", ("ساعت", "ساعات کار", "ساعت کار"), required=True, kind="number"),
+)
+
+TOTAL_ROW_WORDS = ("جمع", "جمع کل", "total", "sum")
+
+
+def header_map(columns: tuple[Column, ...]) -> dict[str, Column]:
+    """``{normalised header: column}`` for every accepted spelling."""
+    table: dict[str, Column] = {}
+    for column in columns:
+        for key in column.spellings():
+            table.setdefault(key, column)
+    return table
+
+
+def accepted_headers(column: Column) -> str:
+    """The header spellings accepted for a column, for a missing-column message."""
+    return ", ".join(dict.fromkeys((column.name, *column.aliases)))

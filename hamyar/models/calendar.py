@@ -1,0 +1,180 @@
+"""Jalali dates, months and academic terms.
+
+A :class:`Term` is a Jalali academic year and semester: ``1402-1`` is the first semester of
+1402–1403 (it begins in Mehr 1402, month 7), ``1402-2`` the second (it begins in Bahman 1402,
+month 11). The month each semester begins in is a policy value; :meth:`Term.start` takes it.
+
+Semester arithmetic uses the index ``2 × year + (semester − 1)``, so the number of whole
+semesters between two terms is the difference of their indexes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import total_ordering
+from typing import Any
+
+import jdatetime
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from hamyar.text import normalize_digits, normalize_value
+
+_DATE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
+_TERM = re.compile(r"^(\d{4})\s*-\s*([12])$")
+
+
+@total_ordering
+class JalaliDate(BaseModel):
+    """A valid Jalali calendar date (1402/12/30 is refused: 1402 is not a leap year)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    month: int
+    day: int
+
+    @model_validator(mode="after")
+    def _real_date(self) -> JalaliDate:
+        try:
+            jdatetime.date(self.year, self.month, self.day)
+        except ValueError as exc:
+            raise ValueError(f"not a Jalali date: {self}") from exc
+        return self
+
+    @classmethod
+    def parse(cls, value: object) -> JalaliDate:
+        """Parse ``yyyy/mm/dd`` or ``yyyy-mm-dd`` (Persian digits allowed)."""
+        if isinstance(value, JalaliDate):
+            return value
+        if isinstance(value, jdatetime.date):
+            return cls(year=value.year, month=value.month, day=value.day)
+        text = normalize_value(value)
+        match = _DATE.match(text)
+        if not match:
+            raise ValueError("not a Jalali date yyyy/mm/dd")
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            jdatetime.date(year, month, day)
+        except ValueError as exc:
+            raise ValueError("no such Jalali date") from exc
+        return cls(year=year, month=month, day=day)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}/{self.month:02d}/{self.day:02d}"
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, JalaliDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) < (other.year, other.month, other.day)
+
+    def to_jdatetime(self) -> jdatetime.date:
+        return jdatetime.date(self.year, self.month, self.day)
+
+
+@total_ordering
+class JalaliMonth(BaseModel):
+    """A Jalali month, ``1402/08``, as timesheets and payroll use it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    month: int
+
+    @model_validator(mode="after")
+    def _real_month(self) -> JalaliMonth:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month must be 1-12: {self.month}")
+        return self
+
+    @classmethod
+    def parse(cls, value: object) -> JalaliMonth:
+        if isinstance(value, JalaliMonth):
+            return value
+        text = normalize_value(value)
+        match = _MONTH.match(text)
+        if not match:
+            raise ValueError("not a Jalali month yyyy/mm")
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1 <= month <= 12:
+            raise ValueError("month must be 1-12")
+        return cls(year=year, month=month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}/{self.month:02d}"
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, JalaliMonth):
+            return NotImplemented
+        return (self.year, self.month) < (other.year, other.month)
+
+
+@total_ordering
+class Term(BaseModel):
+    """An academic term: Jalali year of the academic year's start, and semester 1 or 2."""
+
+    model_config = ConfigDict(frozen=True)
+
+    year: int
+    semester: int
+
+    @model_validator(mode="after")
+    def _valid(self) -> Term:
+        if self.semester not in (1, 2):
+            raise ValueError(f"semester must be 1 or 2: {self.semester}")
+        if not 1300 <= self.year <= 1500:
+            raise ValueError(f"year out of range: {self.year}")
+        return self
+
+    @classmethod
+    def parse(cls, value: object) -> Term:
+        """Parse ``1402-1`` (Persian digits allowed); ``ValueError`` on anything else."""
+        if isinstance(value, Term):
+            return value
+        text = normalize_digits(normalize_value(value))
+        match = _TERM.match(text)
+        if not match:
+            raise ValueError(f"unknown term {text!r}: expected YEAR-SEMESTER such as 1402-1")
+        return cls(year=int(match.group(1)), semester=int(match.group(2)))
+
+    @property
+    def index(self) -> int:
+        """``2 × year + (semester − 1)``: consecutive terms have consecutive indexes."""
+        return 2 * self.year + self.semester - 1
+
+    def start(self, semester1_month: int = 7, semester2_month: int = 11) -> JalaliDate:
+        """First day of the term: Mehr (7) of ``year`` or Bahman (11) of ``year`` by default."""
+        month = semester1_month if self.semester == 1 else semester2_month
+        return JalaliDate(year=self.year, month=month, day=1)
+
+    def months(
+        self, months_per_term: int, semester1_month: int = 7, semester2_month: int = 11
+    ) -> list[JalaliMonth]:
+        """The Jalali months a term's payroll covers, from its first month on."""
+        start = self.start(semester1_month, semester2_month)
+        result = []
+        year, month = start.year, start.month
+        for _ in range(months_per_term):
+            result.append(JalaliMonth(year=year, month=month))
+            month += 1
+            if month > 12:
+                year, month = year + 1, 1
+        return result
+
+    @classmethod
+    def containing(
+        cls, date: JalaliDate, semester1_month: int = 7, semester2_month: int = 11
+    ) -> Term:
+        """The term a date falls in (a date before Mehr belongs to the previous year's 2nd)."""
+        if date.month >= semester2_month or date.month < semester1_month:
+            year = date.year if date.month >= semester2_month else date.year - 1
+            return cls(year=year, semester=2)
+        return cls(year=date.year, semester=1)
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.semester}"
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, Term):
+            return NotImplemented
+        return self.index < other.index

@@ -1,0 +1,162 @@
+"""Applicants, units, rejections and timesheet rows: the validated records of the data contract.
+
+Readers in :mod:`hamyar.io` turn cells into these; the models check what one record can check
+on its own (ranges, the national-ID check digit). Cross-references between records are checked
+once, by :class:`hamyar.models.problem.Problem`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from hamyar.models.calendar import JalaliDate, JalaliMonth
+from hamyar.models.enums import (
+    Degree,
+    Gender,
+    MaritalStatus,
+    PriorityGroup,
+    StudentType,
+)
+
+
+def national_id_valid(code: str) -> bool:
+    """Iranian national ID (کد ملی): 10 digits, the last a check digit.
+
+    ``s = Σ_{i=0..8} d_i × (10 − i) mod 11``; the check digit is ``s`` when ``s < 2``,
+    otherwise ``11 − s``. Ten equal digits are refused.
+    """
+    if len(code) != 10 or not code.isdigit() or len(set(code)) == 1:
+        return False
+    s = sum(int(code[i]) * (10 - i) for i in range(9)) % 11
+    check = s if s < 2 else 11 - s
+    return int(code[9]) == check
+
+
+class Source(BaseModel):
+    """Where a record came from, for located messages (``file:row``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str = "-"
+    row: int | None = None
+
+
+class Applicant(BaseModel):
+    """One applicant row (DATA.md, *applicants*)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str = Field(min_length=1)
+    first_name: str = Field(min_length=1)
+    last_name: str = Field(min_length=1)
+    gender: Gender
+    degree: Degree
+    gpa: float = Field(ge=0, le=20)
+    national_id: str | None = None
+    field: str | None = None
+    study_start: JalaliDate | None = None
+    semesters_passed: int | None = Field(default=None, ge=0)
+    student_type: StudentType = StudentType.domestic
+    iranian_mother: bool = False
+    deputy_approval: bool = False
+    disciplinary_record: bool = False
+    probation_semesters: int = Field(default=0, ge=0)
+    marital_status: MaritalStatus = MaritalStatus.single
+    children: int = Field(default=0, ge=0)
+    declared_groups: tuple[PriorityGroup, ...] = ()
+    sheba: str | None = None
+    preferences: tuple[str, ...] = ()
+    accepted_rules: bool = True
+    current_unit: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+    source: Source = Field(default_factory=Source)
+
+    @field_validator("national_id")
+    @classmethod
+    def _national_id(cls, value: str | None) -> str | None:
+        if value is not None and not national_id_valid(value):
+            raise ValueError("national ID: 10 digits with a valid check digit required")
+        return value
+
+    @model_validator(mode="after")
+    def _start_or_semesters(self) -> Applicant:
+        if self.study_start is None and self.semesters_passed is None:
+            raise ValueError("one of study_start and semesters_passed is required")
+        return self
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def married(self) -> bool:
+        return self.marital_status is MaritalStatus.married
+
+    @property
+    def priority_groups(self) -> tuple[PriorityGroup, ...]:
+        """Declared groups plus the derived one: ``married_with_children`` for a married student
+        with children, else ``married`` for a married student (rule A3)."""
+        groups = [g for g in self.declared_groups if g not in _DERIVED]
+        if self.married:
+            groups.append(
+                PriorityGroup.married_with_children if self.children > 0 else PriorityGroup.married
+            )
+        return tuple(dict.fromkeys(groups))
+
+
+_DERIVED = (PriorityGroup.married, PriorityGroup.married_with_children)
+
+
+class Unit(BaseModel):
+    """One unit of the capacity table (DATA.md, *units*)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(min_length=1)
+    name_fa: str = Field(min_length=1)
+    name_en: str | None = None
+    female_seats: int = Field(ge=0)
+    male_seats: int = Field(ge=0)
+    area: str | None = None
+    activity_fa: str | None = None
+    activity_en: str | None = None
+    hours_per_month: Decimal | None = Field(default=None, gt=0)
+    allowed_degrees: tuple[Degree, ...] = ()
+    allowed_fields: tuple[str, ...] = ()
+    extra: dict[str, str] = Field(default_factory=dict)
+    source: Source = Field(default_factory=Source)
+
+    def seats(self, gender: Gender) -> int:
+        return self.female_seats if gender is Gender.female else self.male_seats
+
+    @property
+    def total_seats(self) -> int:
+        return self.female_seats + self.male_seats
+
+    @property
+    def display_name(self) -> str:
+        return self.name_en or self.name_fa
+
+
+class Rejection(BaseModel):
+    """A unit judged an applicant unsuitable for it (rule E9)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    student_id: str
+    source: Source = Field(default_factory=Source)
+
+
+class TimesheetRow(BaseModel):
+    """Hours one student worked in one unit in one Jalali month."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    unit_code: str
+    month: JalaliMonth
+    hours: Decimal = Field(ge=0)
+    source: Source = Field(default_factory=Source)

@@ -1,0 +1,270 @@
+"""The policy: every threshold, rate, multiplier, priority weight and limit of RULES.md.
+
+Defaults are the rules' defaults; a policy file (TOML) changes any of them. An unknown key is an
+error that names the key and lists the allowed ones. Values a source does not state are marked as
+assumptions in :data:`ASSUMPTIONS` and in the policy the reports print.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from hamyar.errors import InputError, Issue
+from hamyar.models.enums import Degree, InstitutionType, PriorityGroup
+
+ObjectiveTerm = Literal["priority", "coverage", "preference", "gpa", "keep_previous"]
+
+DEFAULT_MIN_GPA: dict[Degree, Decimal] = {
+    Degree.associate: Decimal(14),
+    Degree.bachelor_continuous: Decimal(14),
+    Degree.bachelor_discontinuous: Decimal(14),
+    Degree.master_continuous: Decimal(15),
+    Degree.master_discontinuous: Decimal(15),
+    Degree.professional_doctorate: Decimal(15),
+    Degree.phd: Decimal(15),
+}
+
+DEFAULT_HOURLY_RATE: dict[Degree, int] = {
+    Degree.associate: 180_000,  # assumption: not named by P1
+    Degree.bachelor_continuous: 180_000,
+    Degree.bachelor_discontinuous: 180_000,
+    Degree.master_continuous: 200_000,
+    Degree.master_discontinuous: 200_000,
+    Degree.professional_doctorate: 250_000,  # assumption: not named by P1
+    Degree.phd: 250_000,
+}
+
+DEFAULT_PRIORITY_WEIGHTS: dict[PriorityGroup, int] = {
+    PriorityGroup.exemplary: 3,
+    PriorityGroup.outstanding: 3,
+    PriorityGroup.married: 2,
+    PriorityGroup.married_with_children: 3,
+    PriorityGroup.relief_committee: 3,
+    PriorityGroup.welfare: 3,
+    PriorityGroup.shahed: 2,
+    PriorityGroup.isargar: 2,
+}
+
+DEFAULT_OBJECTIVE_WEIGHTS: dict[ObjectiveTerm, int] = {
+    "priority": 1000,
+    "coverage": 100,
+    "preference": 10,
+    "gpa": 1,
+}
+
+ASSUMPTIONS: dict[str, str] = {
+    "hourly_rate_rial.associate": "P1 names no rate for associate students; bachelor's rate used",
+    "hourly_rate_rial.professional_doctorate": (
+        "P1 names no rate for professional doctorate; PhD rate used"
+    ),
+    "priority_weights": "A3 names the groups but no weights; this project's reading",
+    "default_hours_per_month": "the guide names no hours; a common unit request",
+    "months_per_term": "the guide names no payroll months per term",
+    "monthly_hours_cap": "the guide names no cap; a common payroll limit",
+}
+
+
+class BonusRule(BaseModel):
+    """An optional pay bonus: ``percent`` more for work in the named units or areas by students
+    whose GPA is at least ``min_gpa``. Off unless a policy lists one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    percent: int = Field(gt=0, le=100)
+    min_gpa: Decimal = Field(default=Decimal(0), ge=0, le=20)
+    areas: tuple[str, ...] = ()
+    unit_codes: tuple[str, ...] = ()
+
+
+class Policy(BaseModel):
+    """Every rule parameter, with RULES.md's defaults.
+
+    Frozen; a changed copy comes from :meth:`with_overrides`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- eligibility (E1–E9)
+    min_semesters_passed: int = Field(default=1, ge=0, le=20)
+    semester_exempt_degrees: tuple[Degree, ...] = (Degree.master_discontinuous, Degree.phd)
+    semester1_start_month: int = Field(default=7, ge=1, le=12)
+    semester2_start_month: int = Field(default=11, ge=1, le=12)
+    max_probation_semesters: int = Field(default=1, ge=0, le=20)
+    min_gpa: dict[Degree, Decimal] = Field(default_factory=lambda: dict(DEFAULT_MIN_GPA))
+    institution_type: InstitutionType = InstitutionType.ministry_science
+    excluded_institution_types: tuple[InstitutionType, ...] = (
+        InstitutionType.azad,
+        InstitutionType.health_ministry,
+    )
+    require_valid_sheba: bool = False
+
+    # --- allocation (A1–A5)
+    priority_weights: dict[PriorityGroup, int] = Field(
+        default_factory=lambda: dict(DEFAULT_PRIORITY_WEIGHTS)
+    )
+    priority_combine: Literal["sum", "max"] = "sum"
+    objective: tuple[ObjectiveTerm, ...] = ("priority", "coverage", "preference", "gpa")
+    objective_mode: Literal["lexicographic", "weighted"] = "lexicographic"
+    objective_weights: dict[ObjectiveTerm, int] = Field(
+        default_factory=lambda: dict(DEFAULT_OBJECTIVE_WEIGHTS)
+    )
+    preference_mode: Literal["rank_maximal", "sum"] = "rank_maximal"
+    stable: bool = False
+    pins: Literal["hard", "soft"] = "hard"
+    pin_penalty: int = Field(default=1000, ge=0)
+    keep_previous: str | None = None
+    keep_previous_mode: Literal["hard", "soft"] = "soft"
+    budget_term_rial: int | None = Field(default=None, ge=0)
+    unit_budget_term_rial: dict[str, int] = Field(default_factory=dict)
+    min_fill: Decimal = Field(default=Decimal(0), ge=0, le=1)
+    min_fill_penalty: int = Field(default=100, ge=0)
+    lottery_seed: int = 1402
+
+    # --- payments (P1–P4)
+    hourly_rate_rial: dict[Degree, int] = Field(default_factory=lambda: dict(DEFAULT_HOURLY_RATE))
+    married_multiplier: Decimal = Field(default=Decimal("1.5"), ge=1, le=10)
+    bonus_rules: tuple[BonusRule, ...] = ()
+    default_hours_per_month: Decimal = Field(default=Decimal(40), gt=0, le=400)
+    months_per_term: int = Field(default=4, ge=1, le=12)
+    monthly_hours_cap: Decimal = Field(default=Decimal(80), gt=0, le=400)
+
+    # --- solver
+    time_limit_s: float = Field(default=60.0, gt=0)
+    workers: int = Field(default=2, ge=1, le=64)
+
+    @field_validator("min_gpa")
+    @classmethod
+    def _gpa_range(cls, value: dict[Degree, Decimal]) -> dict[Degree, Decimal]:
+        for degree, gpa in value.items():
+            if not 0 <= gpa <= 20:
+                raise ValueError(f"min_gpa.{degree.value} must be within 0-20, got {gpa}")
+        return {**DEFAULT_MIN_GPA, **value}
+
+    @field_validator("hourly_rate_rial")
+    @classmethod
+    def _rates(cls, value: dict[Degree, int]) -> dict[Degree, int]:
+        for degree, rate in value.items():
+            if rate < 0:
+                raise ValueError(f"hourly_rate_rial.{degree.value} must be >= 0, got {rate}")
+        return {**DEFAULT_HOURLY_RATE, **value}
+
+    @field_validator("priority_weights")
+    @classmethod
+    def _weights(cls, value: dict[PriorityGroup, int]) -> dict[PriorityGroup, int]:
+        for group, weight in value.items():
+            if weight < 0:
+                raise ValueError(f"priority_weights.{group.value} must be >= 0, got {weight}")
+        return {**DEFAULT_PRIORITY_WEIGHTS, **value}
+
+    @field_validator("objective")
+    @classmethod
+    def _objective(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if len(set(value)) != len(value) or not value:
+            raise ValueError("objective must list distinct terms")
+        return value
+
+    @model_validator(mode="after")
+    def _months(self) -> Policy:
+        if self.semester1_start_month == self.semester2_start_month:
+            raise ValueError("semester1_start_month and semester2_start_month must differ")
+        return self
+
+    # ----------------------------------------------------------------- loading
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Policy:
+        """Read a policy file; every problem is reported as ``file: key: what is wrong``."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(Issue("policy file not found", file=str(path))) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(Issue(f"cannot read policy file: {exc}", file=str(path))) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(Issue(f"not valid TOML: {exc}", file=str(path))) from None
+        return cls.from_mapping(data, file=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], file: str = "policy") -> Policy:
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            raise InputError(validation_issues(exc, file, cls)) from None
+
+    def with_overrides(self, overrides: dict[str, Any], file: str = "overrides") -> Policy:
+        """A copy with dotted keys replaced: ``{"min_gpa.bachelor_continuous": 15}``."""
+        data = self.model_dump(mode="python")
+        for dotted, value in overrides.items():
+            target = data
+            parts = dotted.split(".")
+            for part in parts[:-1]:
+                if part not in target or not isinstance(target[part], dict):
+                    target[part] = {}
+                target = target[part]
+            target[parts[-1]] = value
+        return Policy.from_mapping(data, file=file)
+
+    # ----------------------------------------------------------------- helpers
+    def min_gpa_for(self, degree: Degree) -> Decimal:
+        return self.min_gpa[degree]
+
+    def rate_for(self, degree: Degree) -> int:
+        return self.hourly_rate_rial[degree]
+
+    def as_toml(self) -> str:
+        """The policy as a TOML document (what a planner would put in a policy file)."""
+        return _to_toml(self.model_dump(mode="json", exclude_none=True))
+
+
+def validation_issues(exc: ValidationError, file: str, model: type[BaseModel]) -> list[Issue]:
+    """Turn pydantic's errors into located issues naming the key; unknown keys list the allowed."""
+    issues = []
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            allowed = sorted(model.model_fields)
+            close = difflib.get_close_matches(str(err["loc"][-1]), allowed, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            message = f"unknown key {key!r}{hint} allowed keys: {', '.join(allowed)}"
+            issues.append(Issue(message, file=file, column=key))
+        else:
+            message = err["msg"].removeprefix("Value error, ")
+            issues.append(Issue(message, err.get("input"), file=file, column=key))
+    return issues
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        try:
+            float(value)
+            return value if value.strip() == value else f'"{value}"'
+        except ValueError:
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            return f'"{escaped}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    return f'"{value}"'
+
+
+def _to_toml(data: dict[str, Any]) -> str:
+    scalars = [(k, v) for k, v in data.items() if not isinstance(v, dict)]
+    tables = [(k, v) for k, v in data.items() if isinstance(v, dict)]
+    lines = [f"{k} = {_toml_value(v)}" for k, v in scalars]
+    for key, table in tables:
+        lines.append("")
+        lines.append(f"[{key}]")
+        lines.extend(f"{k} = {_toml_value(v)}" for k, v in table.items())
+    return "\n".join(lines) + "\n"

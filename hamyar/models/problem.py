@@ -1,0 +1,227 @@
+"""The allocation problem: applicants, units, rejections, pins, policy and term, checked once.
+
+Cross-references are checked here and nowhere else: a preference, a current unit or a rejection
+naming an unknown unit is an error that names it and suggests the closest unit code or name.
+Preferences are resolved to unit codes: a token is a unit code, a unit name (Persian or
+English), or an area, which stands for all of its units at that rank.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from hamyar.errors import InputError, Issue
+from hamyar.models.calendar import Term
+from hamyar.models.people import Applicant, Rejection, Unit
+from hamyar.models.policy import Policy
+from hamyar.text import normalize_key
+
+
+class UnitIndex:
+    """Looks units up by code, Persian or English name, or area (all after normalisation)."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self.units = tuple(units)
+        self.by_code = {u.code: u for u in self.units}
+        self._names: dict[str, str] = {}
+        self._areas: dict[str, list[str]] = {}
+        for unit in self.units:
+            for name in (unit.code, unit.name_fa, unit.name_en):
+                if name:
+                    self._names.setdefault(normalize_key(name), unit.code)
+            if unit.area:
+                self._areas.setdefault(normalize_key(unit.area), []).append(unit.code)
+
+    def resolve(self, token: str) -> tuple[str, ...]:
+        """Unit codes a preference token stands for; empty when it names nothing."""
+        key = normalize_key(token)
+        if key in self._names:
+            return (self._names[key],)
+        return tuple(self._areas.get(key, ()))
+
+    def unit_code(self, token: str) -> str | None:
+        """The unit a token names (code or name, not an area), or ``None``."""
+        return self._names.get(normalize_key(token))
+
+    def suggestion(self, token: str) -> str:
+        """`` — did you mean 'X'?`` for the closest code, name or area, or an empty string."""
+        candidates: dict[str, str] = {}
+        for unit in self.units:
+            for name in (unit.code, unit.name_fa, unit.name_en, unit.area):
+                if name:
+                    candidates[normalize_key(name)] = name
+        close = difflib.get_close_matches(normalize_key(token), list(candidates), n=1, cutoff=0.5)
+        return f"; did you mean {candidates[close[0]]!r}?" if close else ""
+
+
+def _issue(record: Applicant | Unit | Rejection, message: str, value: object, column: str) -> Issue:
+    return Issue(message, value, file=record.source.file, row=record.source.row, column=column)
+
+
+def reference_issues(
+    applicants: Iterable[Applicant], units: Iterable[Unit], rejections: Iterable[Rejection]
+) -> list[Issue]:
+    """Every broken cross-reference and duplicate key, located at the offending row."""
+    units = tuple(units)
+    issues: list[Issue] = []
+    seen_codes: dict[str, Unit] = {}
+    seen_names: dict[str, Unit] = {}
+    for unit in units:
+        if unit.code in seen_codes:
+            issues.append(_issue(unit, "duplicate unit code", unit.code, "code"))
+        seen_codes.setdefault(unit.code, unit)
+        key = normalize_key(unit.name_fa)
+        if key in seen_names:
+            issues.append(_issue(unit, "duplicate unit name", unit.name_fa, "name_fa"))
+        seen_names.setdefault(key, unit)
+    index = UnitIndex(units)
+    ids: dict[str, Applicant] = {}
+    national: dict[str, Applicant] = {}
+    for app in applicants:
+        if app.student_id in ids:
+            first = ids[app.student_id].source.row
+            issues.append(
+                _issue(
+                    app, f"duplicate student_id (also row {first})", app.student_id, "student_id"
+                )
+            )
+        ids.setdefault(app.student_id, app)
+        if app.national_id:
+            if app.national_id in national:
+                first = national[app.national_id].source.row
+                issues.append(
+                    _issue(
+                        app,
+                        f"duplicate national_id (also row {first})",
+                        app.national_id,
+                        "national_id",
+                    )
+                )
+            national.setdefault(app.national_id, app)
+        for token in app.preferences:
+            if not index.resolve(token):
+                issues.append(
+                    _issue(
+                        app,
+                        f"unknown unit in preferences{index.suggestion(token)}",
+                        token,
+                        "preferences",
+                    )
+                )
+        if app.current_unit and index.unit_code(app.current_unit) is None:
+            issues.append(
+                _issue(
+                    app,
+                    f"unknown current unit{index.suggestion(app.current_unit)}",
+                    app.current_unit,
+                    "current_unit",
+                )
+            )
+    for rej in rejections:
+        if index.unit_code(rej.unit_code) is None:
+            issues.append(
+                _issue(
+                    rej,
+                    f"unknown unit{index.suggestion(rej.unit_code)}",
+                    rej.unit_code,
+                    "unit_code",
+                )
+            )
+        if rej.student_id not in ids:
+            issues.append(_issue(rej, "unknown student", rej.student_id, "student_id"))
+    return issues
+
+
+class Problem(BaseModel):
+    """Everything one allocation needs, cross-checked. Build with :meth:`create` for located
+    errors; the constructor checks the same and raises pydantic's error."""
+
+    model_config = ConfigDict(frozen=True)
+
+    applicants: tuple[Applicant, ...]
+    units: tuple[Unit, ...]
+    rejections: tuple[Rejection, ...] = ()
+    policy: Policy = Field(default_factory=Policy)
+    term: Term = Field(default_factory=lambda: Term(year=1402, semester=1))
+    name: str = "problem"
+
+    @model_validator(mode="after")
+    def _references(self) -> Problem:
+        issues = reference_issues(self.applicants, self.units, self.rejections)
+        if issues:
+            raise ValueError("\n".join(str(i) for i in issues))
+        return self
+
+    @classmethod
+    def create(
+        cls,
+        applicants: Iterable[Applicant],
+        units: Iterable[Unit],
+        rejections: Iterable[Rejection] = (),
+        policy: Policy | None = None,
+        term: Term | None = None,
+        name: str = "problem",
+    ) -> Problem:
+        """Build a problem; broken references raise :class:`InputError` with every issue."""
+        applicants, units, rejections = tuple(applicants), tuple(units), tuple(rejections)
+        issues = reference_issues(applicants, units, rejections)
+        if issues:
+            raise InputError(issues)
+        return cls(
+            applicants=applicants,
+            units=units,
+            rejections=rejections,
+            policy=policy or Policy(),
+            term=term or Term(year=1402, semester=1),
+            name=name,
+        )
+
+    @cached_property
+    def unit_index(self) -> UnitIndex:
+        return UnitIndex(self.units)
+
+    @cached_property
+    def applicant_by_id(self) -> dict[str, Applicant]:
+        return {a.student_id: a for a in self.applicants}
+
+    @cached_property
+    def unit_by_code(self) -> dict[str, Unit]:
+        return {u.code: u for u in self.units}
+
+    @cached_property
+    def preference_ranks(self) -> dict[str, dict[str, int]]:
+        """``{student_id: {unit_code: rank}}``, rank 1 = first choice; an area gives all its units
+        the same rank; a unit named twice keeps its best rank."""
+        result: dict[str, dict[str, int]] = {}
+        for app in self.applicants:
+            ranks: dict[str, int] = {}
+            for rank, token in enumerate(app.preferences, start=1):
+                for code in self.unit_index.resolve(token):
+                    ranks.setdefault(code, rank)
+            result[app.student_id] = ranks
+        return result
+
+    @cached_property
+    def pins(self) -> dict[str, str]:
+        """Continuing assistants (rule A5): ``{student_id: unit_code}``."""
+        pins = {}
+        for app in self.applicants:
+            if app.current_unit:
+                code = self.unit_index.unit_code(app.current_unit)
+                if code is not None:
+                    pins[app.student_id] = code
+        return pins
+
+    @cached_property
+    def rejected_pairs(self) -> frozenset[tuple[str, str]]:
+        """``(student_id, unit_code)`` pairs closed by a unit's rejection (rule E9)."""
+        pairs = set()
+        for rej in self.rejections:
+            code = self.unit_index.unit_code(rej.unit_code)
+            if code is not None:
+                pairs.add((rej.student_id, code))
+        return frozenset(pairs)

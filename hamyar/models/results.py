@@ -1,0 +1,254 @@
+"""What the stages hand each other: the eligibility result and the allocation.
+
+Both are plain, frozen models: the optimizer takes an :class:`EligibilityResult`, the payments
+and reports take an :class:`Allocation`. Nothing here imports a solver.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from hamyar.models.calendar import Term
+from hamyar.models.enums import Gender
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Reason(BaseModel):
+    """Why a rule fired: its ID, a Persian and an English message, and the values that failed.
+
+    ``severity`` is ``error`` when it makes the applicant (or the pair) ineligible, ``warning``
+    when allocation goes on but something must be fixed (an invalid Sheba blocks payment), and
+    ``info`` for a note (a non-Melli bank).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    message_fa: str
+    message_en: str
+    values: dict[str, str] = Field(default_factory=dict)
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.message_en}"
+
+
+class UnitClosure(BaseModel):
+    """An asked-for unit closed to one applicant by rule E9 (requirements or a rejection)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    rank: int
+    reasons: tuple[Reason, ...]
+
+
+class ApplicantEligibility(BaseModel):
+    """One applicant's verdict: every reason that applies, and the units still open to him/her."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    eligible: bool
+    reasons: tuple[Reason, ...] = ()
+    admissible_units: dict[str, int] = Field(default_factory=dict)
+    """``{unit_code: rank}`` of asked-for units left open after E9."""
+    closed_units: tuple[UnitClosure, ...] = ()
+    semesters_passed: int | None = None
+
+    @property
+    def blocking(self) -> tuple[Reason, ...]:
+        return tuple(r for r in self.reasons if r.severity == "error")
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.rule for r in self.reasons))
+
+
+class EligibilityResult(BaseModel):
+    """The eligibility of every applicant of a problem for one term."""
+
+    model_config = ConfigDict(frozen=True)
+
+    term: Term
+    applicants: tuple[ApplicantEligibility, ...]
+
+    @cached_property
+    def by_id(self) -> dict[str, ApplicantEligibility]:
+        return {a.student_id: a for a in self.applicants}
+
+    def admissible(self, student_id: str) -> dict[str, int]:
+        """``{unit_code: rank}`` the optimizer may place this student in (empty if ineligible)."""
+        item = self.by_id.get(student_id)
+        if item is None or not item.eligible:
+            return {}
+        return item.admissible_units
+
+    @property
+    def eligible_ids(self) -> tuple[str, ...]:
+        return tuple(a.student_id for a in self.applicants if a.eligible)
+
+    def rule_counts(self) -> dict[str, int]:
+        """How many applicants each rule fired for (any severity)."""
+        counts: dict[str, int] = {}
+        for item in self.applicants:
+            for rule in item.rules:
+                counts[rule] = counts.get(rule, 0) + 1
+            for closure in item.closed_units:
+                for rule in dict.fromkeys(r.rule for r in closure.reasons):
+                    if rule not in item.rules:
+                        counts[rule] = counts.get(rule, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+class SolveStatus(StrEnum):
+    """The optimizer's own status, mapped explicitly from the solver's."""
+
+    optimal = "optimal"
+    feasible = "feasible"  # a solution, with a gap to the bound
+    infeasible = "infeasible"
+    no_solution = "no_solution"  # the time ran out before any solution
+
+
+class StageResult(BaseModel):
+    """One objective stage: its value, the proven bound, its status and wall time."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    value: float
+    bound: float
+    status: SolveStatus
+    wall_time_s: float
+    method: str = "cp-sat"
+
+    @property
+    def gap(self) -> float:
+        """Relative gap ``|bound − value| / max(1, |bound|)``."""
+        return abs(self.bound - self.value) / max(1.0, abs(self.bound))
+
+
+class Assignment(BaseModel):
+    """One placed student."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    unit_code: str
+    gender: Gender
+    preference_rank: int | None
+    """Rank of the unit among the student's choices; ``None`` for a pin outside them."""
+    priority_score: int
+    pinned: bool = False
+
+
+ExplanationKind = Literal[
+    "full_higher_precedence", "closed_e9", "no_seats_of_gender", "budget", "stability", "other"
+]
+
+
+class UnitExplanation(BaseModel):
+    """Why one asked-for unit did not take a student (or not at a better rank)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    rank: int
+    kind: ExplanationKind
+    message_fa: str
+    message_en: str
+    holder_student_id: str | None = None
+    """The lowest-precedence student holding a seat of the same gender, when the unit is full."""
+
+
+class Explanation(BaseModel):
+    """Why an eligible student was not placed, or not at the first choice."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    placed_unit: str | None
+    placed_rank: int | None
+    units: tuple[UnitExplanation, ...]
+
+    @property
+    def message_en(self) -> str:
+        return "; ".join(f"{u.unit_code}: {u.message_en}" for u in self.units)
+
+    @property
+    def message_fa(self) -> str:
+        return "؛ ".join(f"{u.unit_code}: {u.message_fa}" for u in self.units)
+
+
+class EnvyPair(BaseModel):
+    """Justified envy: ``student_id`` prefers ``unit_code`` to where he/she is, and the unit has
+    a free seat of that gender (``displaced_student_id`` is ``None``) or holds a student of that
+    gender with lower precedence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    unit_code: str
+    displaced_student_id: str | None
+
+
+class UnitFill(BaseModel):
+    """Seats asked and filled for one unit and gender."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    gender: Gender
+    seats: int
+    filled: int
+    min_fill: int = 0
+
+    @property
+    def missed_min_fill(self) -> bool:
+        return self.filled < self.min_fill
+
+
+class Allocation(BaseModel):
+    """The optimizer's result: status, stages, assignments, fill, explanations and envy."""
+
+    model_config = ConfigDict(frozen=True)
+
+    status: SolveStatus
+    stages: tuple[StageResult, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
+    fill: tuple[UnitFill, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
+    envy_pairs: tuple[EnvyPair, ...] = ()
+    wall_time_s: float = 0.0
+    message: str = ""
+
+    @cached_property
+    def by_student(self) -> dict[str, Assignment]:
+        return {a.student_id: a for a in self.assignments}
+
+    @property
+    def placed(self) -> int:
+        return len(self.assignments)
+
+    def rank_distribution(self) -> dict[int, int]:
+        """``{rank: number of students placed at that rank}``, pins outside preferences left out."""
+        dist: dict[int, int] = {}
+        for a in self.assignments:
+            if a.preference_rank is not None:
+                dist[a.preference_rank] = dist.get(a.preference_rank, 0) + 1
+        return dict(sorted(dist.items()))
+
+    def summary(self) -> str:
+        """One line: status, placed, first-choice share, stages and time."""
+        first = self.rank_distribution().get(1, 0)
+        share = first / self.placed if self.placed else 0.0
+        stages = ", ".join(f"{s.name}={s.value:g}" for s in self.stages)
+        return (
+            f"{self.status.value}: {self.placed} placed, {share:.0%} at first choice; "
+            f"{stages}; {self.wall_time_s:.2f} s"
+        )

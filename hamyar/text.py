@@ -1,0 +1,67 @@
+"""Persian text normalisation shared by every reader, model and matcher.
+
+Two levels:
+
+* :func:`normalize_value` — what every input cell goes through before it is parsed: Persian
+  (۰–۹) and Arabic-Indic (٠–٩) digits become ASCII, the Arabic decimal separator ``٫`` becomes
+  ``.``, Arabic ي/ك/ة become Persian ی/ک/ه, NBSP becomes a space, surrounding spaces and ZWNJ are
+  trimmed.
+* :func:`normalize_key` — what headers, enumerated values and names are compared by: the above,
+  plus every ZWNJ, NBSP and run of white space counts as one space, and case is folded.
+  ``بین‌الملل`` and ``بین الملل`` give the same key, so do ``دکتری حرفه‌ای`` and ``دکتری حرفه ای``.
+"""
+
+from __future__ import annotations
+
+import re
+
+ZWNJ = "\u200c"
+_DIGITS = str.maketrans(
+    "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩",
+    "01234567890123456789",
+)
+_LETTERS = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "٫": ".",
+        "٬": ",",
+        "\u00a0": " ",
+        "\u200f": "",  # right-to-left mark
+        "\u200e": "",  # left-to-right mark
+        "\u0640": "",  # tatweel
+        "\ufeff": "",  # byte-order mark inside a cell
+    }
+)
+_SPACES = re.compile(r"[\s\u200c\u200d]+")
+_DIACRITICS = re.compile(r"[\u064b-\u065f\u0670]")
+
+
+def normalize_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits to ASCII."""
+    return text.translate(_DIGITS)
+
+
+def normalize_value(value: object) -> str:
+    """Normalise one cell's text for parsing; ``None`` becomes ``""``."""
+    if value is None:
+        return ""
+    text = str(value).translate(_DIGITS).translate(_LETTERS)
+    return text.strip(" \t\r\n" + ZWNJ)
+
+
+def normalize_key(value: object) -> str:
+    """Normalise text for comparison (headers, enumerated values, names)."""
+    text = _DIACRITICS.sub("", normalize_value(value))
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+_LIST_SPLIT = re.compile(r"[;,،\n\r]+")
+
+
+def split_list(value: object) -> list[str]:
+    """Split a list cell on ``;``, ``،`` (Arabic comma), ``,`` or a line break; drop empty items."""
+    text = normalize_value(value)
+    return [item.strip(" " + ZWNJ) for item in _LIST_SPLIT.split(text) if item.strip(" " + ZWNJ)]
