@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -217,6 +218,14 @@ class Policy(BaseModel):
 
     def rate_for(self, degree: Degree) -> int:
         return self.hourly_rate_rial[degree]
+
+    def priority_score(self, groups: Iterable[PriorityGroup]) -> int:
+        """Rule A3: ``Σ_g w_g`` over a student's groups (``priority_combine = "sum"``) or
+        ``max_g w_g`` (``"max"``); 0 for a student in no group."""
+        weights = [self.priority_weights[g] for g in groups]
+        if not weights:
+            return 0
+        return sum(weights) if self.priority_combine == "sum" else max(weights)
 
     def as_toml(self) -> str:
         """The policy as a TOML document (what a planner would put in a policy file)."""

@@ -1,0 +1,30 @@
+"""CSV output the way Excel users in Iran need it: UTF-8 with a BOM, formulas defused.
+
+Any text cell that starts with ``=``, ``+``, ``-`` or ``@`` is prefixed with ``'`` so that a
+spreadsheet shows it as text and never runs it as a formula. Numbers are written as they are
+(a negative number is a number, not a formula).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def defuse(value: object) -> object:
+    """Text that a spreadsheet would read as a formula, prefixed with ``'``."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write ``rows`` under ``header`` as UTF-8 with a BOM; ``None`` becomes an empty cell."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else defuse(v) for v in row])
