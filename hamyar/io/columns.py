@@ -59,6 +59,9 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
     ),
     Column("accepted_rules", ("موافقت با قوانین",), kind="bool"),
     Column("current_unit", ("واحد فعلی",)),
+    Column(
+        "institution_type", ("نوع موسسه", "نوع مؤسسه", "دانشگاه مبدا"), kind="enum:InstitutionType"
+    ),
 )
 
 UNIT_COLUMNS: tuple[Column, ...] = (

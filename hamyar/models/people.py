@@ -15,6 +15,7 @@ from hamyar.models.calendar import JalaliDate, JalaliMonth
 from hamyar.models.enums import (
     Degree,
     Gender,
+    InstitutionType,
     MaritalStatus,
     PriorityGroup,
     StudentType,
@@ -70,6 +71,8 @@ class Applicant(BaseModel):
     preferences: tuple[str, ...] = ()
     accepted_rules: bool = True
     current_unit: str | None = None
+    institution_type: InstitutionType | None = None
+    """Home institution of a guest student (میهمان), when it differs from the dataset's (E7)."""
     extra: dict[str, str] = Field(default_factory=dict)
     source: Source = Field(default_factory=Source)
 
