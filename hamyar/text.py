@@ -58,10 +58,11 @@ def normalize_key(value: object) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
-_LIST_SPLIT = re.compile(r"[;,،\n\r]+")
+_LIST_SPLIT = re.compile(r"[;,،؛\n\r]+")
 
 
 def split_list(value: object) -> list[str]:
-    """Split a list cell on ``;``, ``،`` (Arabic comma), ``,`` or a line break; drop empty items."""
+    """Split a list cell on ``;``, ``؛`` (Arabic semicolon), ``،`` (Arabic comma), ``,`` or a line
+    break; drop empty items."""
     text = normalize_value(value)
     return [item.strip(" " + ZWNJ) for item in _LIST_SPLIT.split(text) if item.strip(" " + ZWNJ)]

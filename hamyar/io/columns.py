@@ -18,7 +18,7 @@ class Column:
     aliases: tuple[str, ...]
     required: bool = False
     kind: str = "text"
-    """text | int | number | gpa | date | month | bool | enum:<Enum> | list | degree_list"""
+    """text | int | number | gpa | date | month | bool | enum:<Enum> | list | enum_list:<Enum>"""
     persian: str = ""
     """The header a Persian template writes (the first alias when empty)."""
 
@@ -49,7 +49,9 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
     Column("probation_semesters", ("تعداد نیمسال مشروطی", "تعداد نیم سال مشروطی"), kind="int"),
     Column("marital_status", ("وضعیت تاهل", "وضعیت تأهل"), kind="enum:MaritalStatus"),
     Column("children", ("تعداد فرزند",), kind="int"),
-    Column("priority_groups", ("گروه های اولویت", "گروه‌های اولویت"), kind="list"),
+    Column(
+        "priority_groups", ("گروه های اولویت", "گروه‌های اولویت"), kind="enum_list:PriorityGroup"
+    ),
     Column("sheba", ("شماره شبا", "شبا")),
     Column(
         "preferences",
@@ -66,7 +68,7 @@ APPLICANT_COLUMNS: tuple[Column, ...] = (
 
 UNIT_COLUMNS: tuple[Column, ...] = (
     Column("code", ("کد واحد",)),
-    Column("row", ("ردیف",), kind="int"),
+    Column("row", ("ردیف",)),
     Column("name_fa", ("نام واحد", "نام واحدهای متقاضی"), required=True),
     Column("name_en", ("نام انگلیسی",)),
     Column("female_seats", ("تعداد خواهران",), required=True, kind="int"),
@@ -76,7 +78,7 @@ UNIT_COLUMNS: tuple[Column, ...] = (
     Column("activity_fa", ("نوع فعالیت",)),
     Column("activity_en", ("نوع فعالیت (انگلیسی)",)),
     Column("hours_per_month", ("ساعت در ماه",), kind="number"),
-    Column("allowed_degrees", ("مقاطع مجاز",), kind="degree_list"),
+    Column("allowed_degrees", ("مقاطع مجاز",), kind="enum_list:Degree"),
     Column("allowed_fields", ("رشته های مجاز", "رشته‌های مجاز"), kind="list"),
 )
 
@@ -92,7 +94,7 @@ TIMESHEET_COLUMNS: tuple[Column, ...] = (
     Column("hours", ("ساعت", "ساعات کار", "ساعت کار"), required=True, kind="number"),
 )
 
-TOTAL_ROW_WORDS = ("جمع", "جمع کل", "total", "sum")
+TOTAL_ROW_WORDS = ("جمع", "جمع کل", "مجموع", "total", "grand total", "sum")
 
 
 def header_map(columns: tuple[Column, ...]) -> dict[str, Column]:

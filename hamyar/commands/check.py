@@ -1,0 +1,169 @@
+"""``hamyar check [APPLICANTS UNITS]``: read and validate the input, print a short report.
+
+The report: applicants by gender and degree; seats by unit and gender against the applicants
+of that gender who asked for the unit; dead seats; non-viable applicants; every warning.
+Errors go to standard error, one located line each, and the exit code is 2; a clean input
+(warnings allowed) exits 0. With no files it checks the embedded default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hamyar.checks import CheckReport, check_files, check_problem
+from hamyar.errors import InputError, Issue
+from hamyar.models import Degree, Gender, Policy, Term
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+DEFAULT_LIMIT = 20
+
+
+@click.command("check")
+@click.argument("applicants", type=_FILE, required=False)
+@click.argument("units", type=_FILE, required=False)
+@click.option("--rejections", type=_FILE, help="Rejections file (rule E9): unit_code, student_id.")
+@click.option("--policy", "policy_file", type=_FILE, help="Policy file (TOML).")
+@click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="List every dead seat and non-viable applicant."
+)
+def command(
+    applicants: Path | None,
+    units: Path | None,
+    rejections: Path | None,
+    policy_file: Path | None,
+    term_text: str | None,
+    show_all: bool,
+) -> None:
+    """Check APPLICANTS and UNITS (.xlsx or .csv); the embedded default without files."""
+    if (applicants is None) != (units is None):
+        raise click.UsageError("give both APPLICANTS and UNITS, or neither")
+    policy = Policy.from_toml(policy_file) if policy_file else None
+    term = _term(term_text)
+    if applicants is not None and units is not None:
+        report = check_files(applicants, units, rejections, policy, term)
+    else:
+        if rejections is not None:
+            raise click.UsageError("--rejections needs APPLICANTS and UNITS")
+        report = _check_default(policy, term)
+    click.echo(render(report, limit=None if show_all else DEFAULT_LIMIT))
+    if not report.ok:
+        for issue in report.errors:
+            click.echo(str(issue), err=True)
+        raise click.exceptions.Exit(2)
+
+
+def _term(text: str | None) -> Term | None:
+    if text is None:
+        return None
+    try:
+        return Term.parse(text)
+    except ValueError as exc:
+        raise InputError(Issue(str(exc), text, file="-", column="--term")) from None
+
+
+def _check_default(policy: Policy | None, term: Term | None) -> CheckReport:
+    from hamyar.data import default_problem
+
+    problem = default_problem()
+    update: dict[str, object] = {}
+    if policy is not None:
+        update["policy"] = policy
+    if term is not None:
+        update["term"] = term
+    if update:
+        problem = problem.model_copy(update=update)
+    return check_problem(problem, files=("embedded default: University of Qom 1402-1403",))
+
+
+def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
+    """The report as plain text."""
+    lines: list[str] = []
+    if report.files:
+        lines.append(f"checked: {', '.join(report.files)}")
+    lines += _applicants(report)
+    lines += _seats(report)
+    lines += _dead(report, limit)
+    lines += _non_viable(report, limit)
+    lines.append("")
+    lines.append(f"warnings ({len(report.warnings)}):")
+    lines += [f"  {w}" for w in report.warnings]
+    n = len(report.errors)
+    lines.append("")
+    if n:
+        lines.append(f"errors ({n}), listed on standard error: fix them and check again")
+    else:
+        lines.append("no errors")
+    return "\n".join(lines)
+
+
+def _applicants(report: CheckReport) -> list[str]:
+    female, male = (report.applicants_of(g) for g in (Gender.female, Gender.male))
+    lines = ["", f"applicants: {report.applicants:,} (female {female:,}, male {male:,})"]
+    degrees = [d for d in Degree if any(d in report.by_gender_degree[g] for g in Gender)]
+    if degrees:
+        width = max(len(d.value) for d in degrees)
+        lines.append(f"  {'degree'.ljust(width)}  {'female':>7}  {'male':>7}")
+        for d in degrees:
+            f = report.by_gender_degree[Gender.female].get(d, 0)
+            m = report.by_gender_degree[Gender.male].get(d, 0)
+            lines.append(f"  {d.value.ljust(width)}  {f:>7,}  {m:>7,}")
+    return lines
+
+
+def _seats(report: CheckReport) -> list[str]:
+    female, male = (report.seats(g) for g in (Gender.female, Gender.male))
+    lines = [
+        "",
+        f"seats: {female + male:,} in {len(report.units)} units (female {female:,}, male {male:,})",
+    ]
+    if not report.units:
+        return lines
+    by = {(d.code, d.gender): d for d in report.demand}
+    code_w = max(4, *(len(u.code) for u in report.units))
+    name_w = min(40, max(4, *(len(u.display_name) for u in report.units)))
+    lines.append("  seats / applicants asking, per gender:")
+    lines.append(f"  {'code'.ljust(code_w)}  {'unit'.ljust(name_w)}  {'female':>11}  {'male':>11}")
+    for u in report.units:
+        f, m = by[(u.code, Gender.female)], by[(u.code, Gender.male)]
+        name = u.display_name
+        name = (name if len(name) <= name_w else name[: name_w - 1] + "…").ljust(name_w)
+        lines.append(
+            f"  {u.code.ljust(code_w)}  {name}  {_pair(f.seats, f.demand):>11}  "
+            f"{_pair(m.seats, m.demand):>11}"
+        )
+    return lines
+
+
+def _pair(seats: int, demand: int) -> str:
+    return f"{seats:,} / {demand:,}"
+
+
+def _dead(report: CheckReport, limit: int | None) -> list[str]:
+    dead = report.dead_seats
+    lines = [
+        "",
+        f"dead seats: {sum(d.seats for d in dead):,} in {len(dead)} unit-gender groups "
+        "(seats nobody of that gender asked for)",
+    ]
+    shown = dead if limit is None else dead[:limit]
+    lines += [f"  {d.code} {d.name}: {d.seats} {d.gender.value}" for d in shown]
+    if len(shown) < len(dead):
+        lines.append(f"  … and {len(dead) - len(shown):,} more (--all lists them)")
+    return lines
+
+
+def _non_viable(report: CheckReport, limit: int | None) -> list[str]:
+    people = report.non_viable
+    lines = [
+        "",
+        f"non-viable applicants: {len(people):,} (nothing they asked for has a seat of "
+        "their gender)",
+    ]
+    shown = people if limit is None else people[:limit]
+    lines += [f"  {p.student_id} {p.name} ({p.gender.value}): {p.reason}" for p in shown]
+    if len(shown) < len(people):
+        lines.append(f"  … and {len(people) - len(shown):,} more (--all lists them)")
+    return lines

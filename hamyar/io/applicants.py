@@ -1,0 +1,91 @@
+"""The applicants file (DATA.md, *applicants*) to :class:`hamyar.models.Applicant` records.
+
+Beyond what each column's kind checks, a row needs ``study_start`` or ``semesters_passed``;
+a national ID is 10 digits with the Iranian check digit (an 8- or 9-digit number is a code whose
+leading zeros a spreadsheet dropped, and is padded back); a Sheba loses its spaces and is
+upper-cased. Whether a Sheba is valid is a payment question and is not checked here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hamyar.errors import InputError, Issue
+from hamyar.io.columns import APPLICANT_COLUMNS, accepted_headers
+from hamyar.io.rows import Parsed, ReadResult, RowReader
+from hamyar.io.tables import Row, read_table
+from hamyar.models import Applicant, national_id_valid
+
+_SEPARATORS = re.compile(r"[\s\-_.]")
+_FIELDS = {"priority_groups": "declared_groups"}
+_COLUMNS = {field: column for column, field in _FIELDS.items()}
+
+
+def read_applicants(path: str | Path) -> ReadResult[Applicant]:
+    """Read an applicants file; :class:`InputError` lists every bad cell."""
+    return parse_applicants(path).result()
+
+
+def parse_applicants(path: str | Path) -> Parsed[Applicant]:
+    """Every applicant row that parses, and every issue of the file (nothing raised)."""
+    file = str(path)
+    try:
+        table = read_table(path, APPLICANT_COLUMNS, "applicants")
+    except InputError as exc:
+        return Parsed.failed(file, exc)
+    parsed: Parsed[Applicant] = Parsed.for_table(table)
+    if not (table.has("study_start") or table.has("semesters_passed")):
+        start, passed = (
+            c for c in APPLICANT_COLUMNS if c.name in ("study_start", "semesters_passed")
+        )
+        parsed.issues.append(
+            Issue(
+                "missing required column: one of study_start or semesters_passed; accepted "
+                f"headers: {accepted_headers(start)}; {accepted_headers(passed)}",
+                file=file,
+                row=table.header_row,
+            )
+        )
+        return parsed
+    reader = RowReader(table, parsed.issues)
+    for row in table.rows:
+        applicant = _applicant(reader, row)
+        if applicant is not None:
+            parsed.records.append(applicant)
+    return parsed
+
+
+def _applicant(reader: RowReader, row: Row) -> Applicant | None:
+    data, ok = reader.fields(row)
+    if "national_id" in data:
+        national_id = _national_id(reader, row, str(data["national_id"]))
+        if national_id is None:
+            ok = False
+        data["national_id"] = national_id
+    if "sheba" in data:
+        data["sheba"] = _SEPARATORS.sub("", str(data["sheba"])).upper()
+    if "study_start" not in data and "semesters_passed" not in data and ok:
+        name = "study_start" if reader.table.has("study_start") else "semesters_passed"
+        reader.report(row, name, "one of study_start and semesters_passed is required")
+        ok = False
+    if not ok:
+        return None
+    fields = {_FIELDS.get(k, k): v for k, v in data.items()}
+    fields["extra"] = reader.extra(row)
+    return reader.build(Applicant, row, fields, _COLUMNS)
+
+
+def _national_id(reader: RowReader, row: Row, text: str) -> str | None:
+    """The 10-digit national ID, or ``None`` after recording what is wrong with it."""
+    digits = _SEPARATORS.sub("", text)
+    if digits.isdigit() and len(digits) in (8, 9):
+        digits = digits.zfill(10)
+    written = reader.written(row, "national_id")
+    if not digits.isdigit() or len(digits) != 10:
+        reader.report(row, "national_id", "national ID must be 10 digits", written)
+        return None
+    if not national_id_valid(digits):
+        reader.report(row, "national_id", "national ID has a wrong check digit", written)
+        return None
+    return digits

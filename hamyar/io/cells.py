@@ -1,0 +1,216 @@
+"""One cell's text to one typed value, by the kind of its column (DATA.md).
+
+Every value is normalised first (:func:`hamyar.text.normalize_value`: Persian and Arabic-Indic
+digits, ``٫``, Arabic ي/ك, ZWNJ). A bad value raises :class:`CellError` whose message says what
+is wrong; the reader adds ``file:row:column`` and the value as written.
+
+======================  =====================================================================
+kind                    accepts
+======================  =====================================================================
+``text``                any text
+``int``                 a whole number ≥ 0 (``3`` or ``3.0``)
+``number``              a decimal number ≥ 0
+``gpa``                 a number within 0–20; ``/`` and ``٫`` count as the decimal point
+                        (``17/5`` = 17.5)
+``date``                a Jalali date ``yyyy/mm/dd`` or ``yyyy-mm-dd``; an Excel date cell is
+                        Gregorian and is converted
+``month``               a Jalali month ``yyyy/mm``
+``bool``                yes/no, true/false, 1/0, بله/خیر, آری/نه, دارد/ندارد
+``enum:<Enum>``         the English or Persian words of the enumeration
+``list``                items separated by ``;``, ``،``, ``,`` or a line break
+``enum_list:<Enum>``    a list whose items are words of the enumeration
+======================  =====================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import lru_cache
+
+import jdatetime
+
+from hamyar.io.columns import Column
+from hamyar.io.tables import cell_text
+from hamyar.models import (
+    Degree,
+    Gender,
+    InstitutionType,
+    JalaliDate,
+    JalaliMonth,
+    MaritalStatus,
+    PriorityGroup,
+    StudentType,
+    parse_enum,
+)
+from hamyar.models.enums import accepted_words
+from hamyar.text import normalize_key, normalize_value, split_list
+
+ENUMS: dict[str, type[StrEnum]] = {
+    e.__name__: e
+    for e in (Gender, Degree, StudentType, MaritalStatus, PriorityGroup, InstitutionType)
+}
+
+YES_NO_WORDS = (
+    ("yes", "no"),
+    ("y", "n"),
+    ("true", "false"),
+    ("1", "0"),
+    ("بله", "خیر"),
+    ("بلی", "خیر"),
+    ("آری", "نه"),
+    ("آره", "نه"),
+    ("دارد", "ندارد"),
+    ("هست", "نیست"),
+)
+YES_WORDS = tuple(dict.fromkeys(yes for yes, _ in YES_NO_WORDS))
+NO_WORDS = tuple(dict.fromkeys(no for _, no in YES_NO_WORDS))
+_YES = {normalize_key(w) for w in YES_WORDS}
+_NO = {normalize_key(w) for w in NO_WORDS}
+_ENUM_NAMES = {
+    "Gender": "gender",
+    "Degree": "degree",
+    "StudentType": "student type",
+    "MaritalStatus": "marital status",
+    "PriorityGroup": "priority group",
+    "InstitutionType": "institution type",
+}
+
+
+class CellError(ValueError):
+    """A cell whose value cannot be parsed; the message says what is wrong."""
+
+
+def enum_of(column: Column) -> type[StrEnum] | None:
+    """The enumeration of an ``enum:`` or ``enum_list:`` column."""
+    _, _, name = column.kind.partition(":")
+    return ENUMS.get(name) if name else None
+
+
+def cell_value(raw: object) -> str:
+    """A cell's normalised text (``""`` for an empty cell)."""
+    return normalize_value(cell_text(raw))
+
+
+def parse_cell(column: Column, raw: object) -> object:
+    """The typed value of one cell, or ``None`` for an empty cell.
+
+    Raises :class:`CellError` for a value the column's kind does not accept.
+    """
+    text = cell_value(raw)
+    if text == "":
+        return None
+    kind = column.kind
+    if kind == "text":
+        return text
+    if kind == "int":
+        return parse_int(text)
+    if kind == "number":
+        return parse_number(text)
+    if kind == "gpa":
+        return parse_gpa(text)
+    if kind == "date":
+        return parse_date(raw, text)
+    if kind == "month":
+        return parse_month(raw, text)
+    if kind == "bool":
+        return parse_bool(text)
+    if kind == "list":
+        return tuple(split_list(text))
+    enum = enum_of(column)
+    if enum is not None and kind.startswith("enum:"):
+        return parse_word(enum, text)
+    if enum is not None and kind.startswith("enum_list:"):
+        return tuple(parse_word(enum, item, in_list=True) for item in split_list(text))
+    raise CellError(f"column {column.name} has an unknown kind {kind!r}")
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(normalize_value(text).replace(" ", ""))
+    except InvalidOperation:
+        raise CellError("not a number") from None
+    if not value.is_finite():
+        raise CellError("not a number")
+    return value
+
+
+def parse_int(text: str) -> int:
+    """A whole number ≥ 0."""
+    value = _decimal(text)
+    if value != value.to_integral_value():
+        raise CellError("not a whole number")
+    if value < 0:
+        raise CellError("must not be negative")
+    return int(value)
+
+
+def parse_number(text: str) -> Decimal:
+    """A decimal number ≥ 0."""
+    value = _decimal(text)
+    if value < 0:
+        raise CellError("must not be negative")
+    return value
+
+
+def parse_gpa(text: str) -> float:
+    """A GPA within 0–20; ``17/5`` and ``17٫5`` are 17.5."""
+    value = _decimal(text.replace("/", "."))
+    if not 0 <= value <= 20:
+        raise CellError("GPA must be within 0-20")
+    return float(value)
+
+
+def parse_date(raw: object, text: str) -> JalaliDate:
+    """A Jalali date; an Excel date cell holds a Gregorian date and is converted."""
+    if isinstance(raw, dt.datetime | dt.date):
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        j = jdatetime.date.fromgregorian(date=day)
+        return JalaliDate(year=j.year, month=j.month, day=j.day)
+    return _jalali_date(text)
+
+
+@lru_cache(maxsize=4096)
+def _jalali_date(text: str) -> JalaliDate:
+    """Cached: a column of study starts repeats a few dates (JalaliDate is frozen)."""
+    try:
+        return JalaliDate.parse(text)
+    except ValueError as exc:
+        message = str(exc).splitlines()[0]
+        if "no such" in message:
+            raise CellError("impossible Jalali date") from None
+        raise CellError("not a Jalali date yyyy/mm/dd") from None
+
+
+def parse_month(raw: object, text: str) -> JalaliMonth:
+    """A Jalali month ``yyyy/mm``; an Excel date cell is converted from Gregorian."""
+    if isinstance(raw, dt.datetime | dt.date):
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        j = jdatetime.date.fromgregorian(date=day)
+        return JalaliMonth(year=j.year, month=j.month)
+    try:
+        return JalaliMonth.parse(text)
+    except ValueError:
+        raise CellError("not a Jalali month yyyy/mm") from None
+
+
+def parse_bool(text: str) -> bool:
+    """Yes/no words in English and Persian."""
+    key = normalize_key(text)
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    words = ", ".join(dict.fromkeys(w for pair in YES_NO_WORDS for w in pair))
+    raise CellError(f"not a yes/no word; accepted: {words}")
+
+
+def parse_word(enum: type[StrEnum], text: str, in_list: bool = False) -> StrEnum:
+    """A word of an enumeration, English or Persian; in a list the message names the item."""
+    try:
+        return parse_enum(enum, text)
+    except ValueError:
+        noun = _ENUM_NAMES.get(enum.__name__, enum.__name__)
+        item = f" {text!r}" if in_list else ""
+        raise CellError(f"unknown {noun}{item}; accepted: {accepted_words(enum)}") from None

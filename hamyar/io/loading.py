@@ -1,0 +1,154 @@
+"""Read the files of one allocation problem and cross-check them, reporting everything at once.
+
+:func:`collect_problem` never raises for bad input: it returns what could be read and every
+issue, which is what ``hamyar check`` reports. :func:`load_problem` is the strict form the
+pipeline uses: it returns the problem and its warnings, or raises one
+:class:`hamyar.errors.InputError` with the errors of all files.
+
+Cross-references (duplicate student_id or national_id, a preference, current unit or rejection
+naming an unknown unit) are checked by :meth:`hamyar.models.Problem.create`, and only when every
+file read cleanly: with a bad units row, "unknown unit" errors would be noise. Their issues are
+located at the offending row, under the header as written in the file.
+
+A preference list is split on ``;``, ``،``, ``,`` and line breaks, yet some unit names contain
+``،`` (``مدیریت امور آموزشی، پژوهشی و فناوری خواهران``). Consecutive pieces that together spell
+such a unit's name, ignoring spaces and commas, are joined back into that name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hamyar.errors import InputError, Issue
+from hamyar.io.applicants import parse_applicants
+from hamyar.io.rejections import parse_rejections
+from hamyar.io.rows import Parsed
+from hamyar.io.units import parse_units
+from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
+from hamyar.text import normalize_key
+
+_LOOSE = re.compile(r"[\s،,;؛]+")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What was read from a problem's files, the problem when everything is clean, and every
+    issue (errors and warnings) in file order."""
+
+    applicants: tuple[Applicant, ...]
+    units: tuple[Unit, ...]
+    rejections: tuple[Rejection, ...]
+    issues: tuple[Issue, ...]
+    problem: Problem | None
+    files: tuple[str, ...]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity != "error"]
+
+
+def load_problem(
+    applicants: str | Path,
+    units: str | Path,
+    rejections: str | Path | None = None,
+    policy: Policy | None = None,
+    term: Term | None = None,
+    name: str = "problem",
+) -> tuple[Problem, list[Issue]]:
+    """The problem and its warnings; :class:`InputError` with every error of every file."""
+    loaded = collect_problem(applicants, units, rejections, policy, term, name)
+    if loaded.problem is None:
+        raise InputError(loaded.errors)
+    return loaded.problem, loaded.warnings
+
+
+def collect_problem(
+    applicants: str | Path,
+    units: str | Path,
+    rejections: str | Path | None = None,
+    policy: Policy | None = None,
+    term: Term | None = None,
+    name: str = "problem",
+) -> Loaded:
+    """Read and cross-check everything; never raises for bad input."""
+    parsed_units = parse_units(units)
+    parsed_apps = parse_applicants(applicants)
+    parsed_rej = parse_rejections(rejections) if rejections is not None else None
+    everything: list[Parsed[Applicant] | Parsed[Unit] | Parsed[Rejection]] = [
+        parsed_apps,
+        parsed_units,
+    ]
+    if parsed_rej is not None:
+        everything.append(parsed_rej)
+    unit_records = tuple(parsed_units.records)
+    app_records = tuple(rejoin_preferences(parsed_apps.records, unit_records))
+    rej_records = tuple(parsed_rej.records) if parsed_rej is not None else ()
+    issues = [i for p in everything for i in p.issues]
+    problem = None
+    if not any(p.errors for p in everything):
+        try:
+            problem = Problem.create(app_records, unit_records, rej_records, policy, term, name)
+        except InputError as exc:
+            issues.extend(_as_written(exc.issues, everything))
+    return Loaded(
+        applicants=app_records,
+        units=unit_records,
+        rejections=rej_records,
+        issues=tuple(issues),
+        problem=problem,
+        files=tuple(p.file for p in everything),
+    )
+
+
+def _as_written(
+    issues: Iterable[Issue], parsed: Sequence[Parsed[Applicant] | Parsed[Unit] | Parsed[Rejection]]
+) -> list[Issue]:
+    """Issues with their column renamed to the header as written in their file."""
+    headers = {p.file: p.headers for p in parsed}
+    result = []
+    for issue in issues:
+        written = headers.get(issue.file or "", {}).get(issue.column or "")
+        result.append(dataclasses.replace(issue, column=written) if written else issue)
+    return result
+
+
+def rejoin_preferences(applicants: Iterable[Applicant], units: Iterable[Unit]) -> list[Applicant]:
+    """Applicants whose split preference pieces that spell a unit name with a comma are joined
+    back into that name."""
+    names = {
+        _LOOSE.sub("", normalize_key(n)): n
+        for u in units
+        for n in (u.name_fa, u.name_en)
+        if n and _LOOSE.search(n.strip())
+    }
+    result = []
+    for app in applicants:
+        joined = _rejoin(app.preferences, names) if names else app.preferences
+        result.append(
+            app if joined == app.preferences else app.model_copy(update={"preferences": joined})
+        )
+    return result
+
+
+def _rejoin(tokens: tuple[str, ...], names: dict[str, str]) -> tuple[str, ...]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i + 1, -1):
+            name = names.get(_LOOSE.sub("", normalize_key("".join(tokens[i:j]))))
+            if name is not None:
+                out.append(name)
+                i = j
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return tuple(out)

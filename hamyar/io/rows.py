@@ -1,0 +1,182 @@
+"""From a matched table to validated records, collecting every located issue.
+
+A reader walks the rows of a :class:`hamyar.io.tables.Table`, parses each known cell by its
+column's kind, keeps unknown columns in ``extra``, and builds one model per row. Every bad cell
+becomes an :class:`hamyar.errors.Issue` at ``file:row:column`` (the header as written in the
+file); nothing stops at the first one. :meth:`Parsed.result` then raises one
+:class:`hamyar.errors.InputError` with all errors, or returns a :class:`ReadResult`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hamyar.errors import InputError, Issue, Severity
+from hamyar.io.cells import CellError, cell_value, parse_cell
+from hamyar.io.tables import Row, Table, cell_text
+from hamyar.models import Source
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ReadResult(Generic[T]):
+    """The records of one file, with its warnings and the headers of its unknown columns."""
+
+    records: tuple[T, ...]
+    warnings: tuple[Issue, ...]
+    extra_columns: tuple[str, ...]
+    file: str
+
+
+@dataclass
+class Parsed(Generic[T]):
+    """What a reader found in one file: the rows that parsed, and every issue (errors and
+    warnings) in file order."""
+
+    file: str
+    records: list[T] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    extra_columns: tuple[str, ...] = ()
+    headers: dict[str, str] = field(default_factory=dict)
+    """``{column name: header as written}`` for the known columns of the file."""
+
+    @classmethod
+    def failed(cls, file: str, exc: InputError) -> Parsed[T]:
+        return cls(file=file, issues=list(exc.issues))
+
+    @classmethod
+    def for_table(cls, table: Table) -> Parsed[T]:
+        headers = {h.column.name: h.text for h in table.headers if h.column is not None}
+        return cls(file=table.file, extra_columns=table.extra_columns, headers=headers)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity != "error"]
+
+    def result(self) -> ReadResult[T]:
+        """The records, or :class:`InputError` carrying every error of the file."""
+        if self.errors:
+            raise InputError(self.errors)
+        return ReadResult(tuple(self.records), tuple(self.warnings), self.extra_columns, self.file)
+
+
+class RowReader:
+    """Parses the cells of a table's rows and records located issues in ``issues``."""
+
+    def __init__(
+        self,
+        table: Table,
+        issues: list[Issue],
+        wording: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
+        """``wording`` rewords a cell error for a column: ``{(column, message): message}``."""
+        self.table = table
+        self.issues = issues
+        self.wording = dict(wording or {})
+
+    def source(self, row: Row) -> Source:
+        return Source(file=self.table.file, row=row.number)
+
+    def raw(self, row: Row, name: str) -> object:
+        """The raw cell of known column ``name`` (``None`` when the file lacks the column)."""
+        index = self.table.index_of(name)
+        return None if index is None else row.cell(index)
+
+    def text(self, row: Row, name: str) -> str:
+        """The normalised text of known column ``name`` (``""`` when empty or absent)."""
+        return cell_value(self.raw(row, name))
+
+    def written(self, row: Row, name: str) -> str | None:
+        """The cell as written, for a message; ``None`` when empty or absent."""
+        return cell_text(self.raw(row, name)).strip() or None
+
+    def report(
+        self,
+        row: Row | int | None,
+        name: str | None,
+        message: str,
+        value: object = None,
+        severity: Severity = "error",
+    ) -> None:
+        """Record an issue at ``row`` and the column ``name`` (its header as written)."""
+        number = row.number if isinstance(row, Row) else row
+        column = self.table.header_of(name) if name is not None else None
+        self.issues.append(
+            Issue(
+                message,
+                value,
+                file=self.table.file,
+                row=number,
+                column=column,
+                severity=severity,
+            )
+        )
+
+    def fields(self, row: Row) -> tuple[dict[str, object], bool]:
+        """``({column name: value}, ok)`` for every non-empty known cell of ``row``.
+
+        A bad cell and an empty required cell are recorded as errors and make ``ok`` false.
+        """
+        values: dict[str, object] = {}
+        ok = True
+        for header in self.table.headers:
+            column = header.column
+            if column is None:
+                continue
+            raw = row.cell(header.index)
+            try:
+                value = parse_cell(column, raw)
+            except CellError as exc:
+                message = self.wording.get((column.name, str(exc)), str(exc))
+                self.report(row, column.name, message, self.written(row, column.name))
+                ok = False
+                continue
+            if value is None:
+                if column.required:
+                    self.report(row, column.name, "missing value")
+                    ok = False
+                continue
+            values[column.name] = value
+        return values, ok
+
+    def extra(self, row: Row) -> dict[str, str]:
+        """Unknown columns of ``row``: ``{header as written: normalised text}``."""
+        return {
+            h.text: cell_value(row.cell(h.index))
+            for h in self.table.headers
+            if h.column is None and h.text
+        }
+
+    def build(
+        self,
+        model: type[M],
+        row: Row,
+        data: Mapping[str, object],
+        columns: Mapping[str, str] | None = None,
+    ) -> M | None:
+        """Validate ``data`` as ``model``; every validation error becomes a located issue.
+
+        ``columns`` maps a model field to the column it came from when their names differ.
+        """
+        try:
+            return model.model_validate({**data, "source": self.source(row)})
+        except ValidationError as exc:
+            for err in exc.errors():
+                field_name = str(err["loc"][0]) if err["loc"] else None
+                name = (columns or {}).get(field_name, field_name) if field_name else None
+                message = err["msg"].removeprefix("Value error, ")
+                if name is not None and self.table.has(name):
+                    self.report(row, name, message, self.written(row, name))
+                else:
+                    self.report(row, None, f"{field_name}: {message}" if field_name else message)
+            return None

@@ -1,0 +1,254 @@
+"""Spreadsheets and CSV files as rows of cells, with the header row found and matched.
+
+A table is read from ``.xlsx`` (the first sheet whose header row is found) or ``.csv`` (UTF-8,
+with or without a byte-order mark). The header row is the first row in which at least
+``min(2, number of columns)`` cells name known columns after :func:`hamyar.text.normalize_key`;
+published tables often carry a title line above it. Row numbers are those a person sees in
+Excel (the first row is 1, the header row counted); in a CSV file they are record numbers.
+
+Everything that stops a file from being read at all — a missing or unreadable file, an
+unsupported extension, an empty sheet, no header row, a missing required column, a header row
+with nothing below it — raises :class:`hamyar.errors.InputError` with a located issue.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from hamyar.errors import InputError, Issue
+from hamyar.io.columns import Column, accepted_headers, header_map
+from hamyar.text import normalize_key, normalize_value
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv",)
+SUPPORTED_SUFFIXES = EXCEL_SUFFIXES + CSV_SUFFIXES
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One cell of the header row: its position, its text as written, the column it names."""
+
+    index: int
+    text: str
+    column: Column | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-empty data row: its number as a person sees it, and its raw cells."""
+
+    number: int
+    cells: tuple[object, ...]
+
+    def cell(self, index: int) -> object:
+        return self.cells[index] if index < len(self.cells) else None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header row matched against a column table, and the non-empty rows below it."""
+
+    file: str
+    sheet: str | None
+    header_row: int
+    headers: tuple[HeaderCell, ...]
+    rows: tuple[Row, ...]
+
+    @cached_property
+    def _positions(self) -> dict[str, HeaderCell]:
+        return {h.column.name: h for h in self.headers if h.column is not None}
+
+    def index_of(self, name: str) -> int | None:
+        """Position of the known column ``name``, or ``None`` when the file lacks it."""
+        header = self._positions.get(name)
+        return None if header is None else header.index
+
+    def header_of(self, name: str) -> str:
+        """The header of column ``name`` as written in the file (the name when absent)."""
+        header = self._positions.get(name)
+        return name if header is None else header.text
+
+    def has(self, name: str) -> bool:
+        return name in self._positions
+
+    @property
+    def extra_columns(self) -> tuple[str, ...]:
+        """Headers of unknown columns, as written, in file order."""
+        return tuple(h.text for h in self.headers if h.column is None and h.text)
+
+
+def cell_text(value: object) -> str:
+    """A raw cell as text before normalisation: a whole float loses its ``.0``, a boolean
+    becomes ``true``/``false``, ``None`` becomes ``""``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    return str(value)
+
+
+def is_empty(cells: Sequence[object]) -> bool:
+    return all(normalize_value(cell_text(c)) == "" for c in cells)
+
+
+def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Table:
+    """Read ``path`` and match its header row against ``columns``.
+
+    ``what`` names the table in messages (``applicants``, ``units``…).
+    """
+    path = Path(path)
+    file = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        accepted = ", ".join(SUPPORTED_SUFFIXES)
+        hint = "; save it as .xlsx" if suffix in (".xls", ".ods") else ""
+        raise InputError(
+            Issue(f"unsupported file type {suffix or '(none)'}: use {accepted}{hint}", file=file)
+        )
+    if not path.exists():
+        raise InputError(Issue(f"{what} file not found", file=file))
+    if not path.is_file():
+        raise InputError(Issue(f"{what} path is not a file", file=file))
+    sheets = _excel_sheets(path, file) if suffix in EXCEL_SUFFIXES else _csv_sheets(path, file)
+    known = header_map(columns)
+    need = min(2, len(columns))
+    first_nonempty: tuple[str | None, list[tuple[int, tuple[object, ...]]]] | None = None
+    with closing(sheets):
+        for sheet, rows in sheets:
+            buffered: list[tuple[int, tuple[object, ...]]] = []
+            for number, cells in rows:
+                if is_empty(cells):
+                    continue
+                buffered.append((number, cells))
+                if sum(normalize_key(cell_text(c)) in known for c in cells) >= need:
+                    return _finish(file, sheet, number, cells, rows, columns, known, what)
+            if buffered and first_nonempty is None:
+                first_nonempty = (sheet, buffered)
+    if first_nonempty is None:
+        raise InputError(Issue(f"empty sheet: the {what} file has no rows", file=file))
+    sheet, buffered = first_nonempty
+    required = "; ".join(f"{c.name} ({accepted_headers(c)})" for c in columns if c.required)
+    raise InputError(
+        Issue(
+            f"no header row: no row names the {what} columns; required columns: {required}",
+            file=file,
+            row=buffered[0][0],
+        )
+    )
+
+
+def _finish(
+    file: str,
+    sheet: str | None,
+    header_row: int,
+    header_cells: tuple[object, ...],
+    rows: Iterator[tuple[int, tuple[object, ...]]],
+    columns: tuple[Column, ...],
+    known: dict[str, Column],
+    what: str,
+) -> Table:
+    issues: list[Issue] = []
+    headers: list[HeaderCell] = []
+    seen: dict[str, str] = {}
+    for index, raw in enumerate(header_cells):
+        text = normalize_value(cell_text(raw))
+        column = known.get(normalize_key(text))
+        if column is not None:
+            if column.name in seen:
+                issues.append(
+                    Issue(
+                        f"column {column.name} appears twice (also as {seen[column.name]!r})",
+                        file=file,
+                        row=header_row,
+                        column=text,
+                    )
+                )
+                column = None
+            else:
+                seen[column.name] = text
+        headers.append(HeaderCell(index, text, column))
+    for column in columns:
+        if column.required and column.name not in seen:
+            issues.append(
+                Issue(
+                    f"missing required column {column.name}; accepted headers: "
+                    f"{accepted_headers(column)}",
+                    file=file,
+                    row=header_row,
+                )
+            )
+    if issues:
+        raise InputError(issues)
+    data = tuple(Row(number, cells) for number, cells in rows if not is_empty(cells))
+    if not data:
+        raise InputError(
+            Issue(f"no data rows below the {what} header row", file=file, row=header_row)
+        )
+    return Table(file, sheet, header_row, tuple(headers), data)
+
+
+Rows = Iterator[tuple[int, tuple[object, ...]]]
+Sheet = tuple[str | None, Rows]
+
+
+def _excel_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
+    """Every worksheet of a workbook as ``(title, rows)``; cached values of formulas are read."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged workbook fails in many ways; all are bad input
+        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+    try:
+        for sheet in workbook.worksheets:
+            yield sheet.title, _sheet_rows(sheet, file)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(sheet: object, file: str) -> Rows:
+    """A worksheet's rows numbered from 1; gaps come as empty rows."""
+    try:
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # a wrong stored size must not truncate rows
+        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
+            yield number, tuple(cells)
+    except Exception as exc:
+        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
+
+
+def _csv_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
+    """The one "sheet" of a CSV file: UTF-8, with or without a byte-order mark."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(Issue("not UTF-8 text; save the file as 'CSV UTF-8'", file=file)) from None
+    except OSError as exc:
+        raise InputError(Issue(f"cannot read file: {exc.strerror or exc}", file=file)) from None
+    yield None, _csv_rows(text, file)
+
+
+def _csv_rows(text: str, file: str) -> Rows:
+    try:
+        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            yield number, tuple(record)
+    except csv.Error as exc:
+        raise InputError(Issue(f"not a valid CSV file: {exc}", file=file)) from None

@@ -1,0 +1,160 @@
+"""Empty workbooks a planner fills in: Persian headers, right-to-left, drop-down lists.
+
+Each template has one sheet whose first row holds the Persian header of every column
+(:attr:`hamyar.io.columns.Column.header_fa`), frozen, with a note giving the English name and
+what the column accepts. Enumerated and yes/no columns get a drop-down list of their Persian
+words; whole-number columns accept only whole numbers ≥ 0. Identifier, date and GPA columns
+are formatted as text, so a spreadsheet keeps leading zeros and does not turn ``17/5`` or
+``1402/07/01`` into a date. The readers accept a filled template unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hamyar.io.cells import enum_of
+from hamyar.io.columns import (
+    APPLICANT_COLUMNS,
+    REJECTION_COLUMNS,
+    TIMESHEET_COLUMNS,
+    UNIT_COLUMNS,
+    Column,
+)
+from hamyar.models import persian
+from hamyar.models.enums import accepted_words
+
+VALIDATED_ROWS = 5000
+"""Rows 2…VALIDATED_ROWS+1 carry the drop-down lists and number checks."""
+
+_TEXT_COLUMNS = {
+    "student_id",
+    "national_id",
+    "sheba",
+    "code",
+    "unit_code",
+    "current_unit",
+    "gpa",
+    "study_start",
+    "month",
+}
+_YES, _NO = "بله", "خیر"  # words of hamyar.io.cells.YES_NO_WORDS
+_KIND_HELP = {
+    "text": "text",
+    "int": "a whole number ≥ 0",
+    "number": "a number ≥ 0",
+    "gpa": "0–20; 17.5, 17/5 and ۱۷٫۵ are accepted",
+    "date": "Jalali date yyyy/mm/dd, e.g. 1402/07/01",
+    "month": "Jalali month yyyy/mm, e.g. 1402/08",
+    "bool": f"{_YES} / {_NO} (yes / no)",
+    "list": "a list separated by ; or ، or a line break",
+}
+_HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
+
+TEMPLATES: dict[str, tuple[Column, ...]] = {
+    "applicants": APPLICANT_COLUMNS,
+    "units": tuple(c for c in UNIT_COLUMNS if c.name not in ("row", "total")),
+    "rejections": REJECTION_COLUMNS,
+    "timesheets": TIMESHEET_COLUMNS,
+}
+SHEET_TITLES = {
+    "applicants": "متقاضیان",
+    "units": "واحدها",
+    "rejections": "عدم پذیرش",
+    "timesheets": "کارکرد",
+}
+
+
+def write_templates(folder: str | Path) -> list[Path]:
+    """Write ``applicants.xlsx``, ``units.xlsx``, ``rejections.xlsx`` and ``timesheets.xlsx``
+    into ``folder`` (which must exist); returns the paths written."""
+    folder = Path(folder)
+    written = []
+    for name in TEMPLATES:
+        path = folder / f"{name}.xlsx"
+        template_workbook(name).save(path)
+        written.append(path)
+    return written
+
+
+def template_workbook(name: str) -> Workbook:
+    """The empty workbook of template ``name`` (a key of :data:`TEMPLATES`)."""
+    columns = TEMPLATES[name]
+    workbook = Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = SHEET_TITLES[name]
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    for position, column in enumerate(columns, start=1):
+        letter = get_column_letter(position)
+        cell = sheet.cell(row=1, column=position, value=column.header_fa)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.comment = Comment(_note(column), "hamyar", width=320, height=140)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = max(14, min(40, len(column.header_fa) + 6))
+        if column.name in _TEXT_COLUMNS:
+            dimension.number_format = "@"
+        validation = _validation(column)
+        if validation is not None:
+            sheet.add_data_validation(validation)
+            validation.add(f"{letter}2:{letter}{VALIDATED_ROWS + 1}")
+    return workbook
+
+
+def choices(column: Column) -> list[str] | None:
+    """The Persian words a drop-down offers for ``column``, or ``None`` (no drop-down)."""
+    if column.kind == "bool":
+        return [_YES, _NO]
+    enum = enum_of(column)
+    if enum is not None and column.kind.startswith("enum:"):
+        return [persian(member) for member in enum]
+    return None
+
+
+def _validation(column: Column) -> DataValidation | None:
+    words = choices(column)
+    if words is not None:
+        formula = '"' + ",".join(words) + '"'
+        if len(formula) > 255:  # Excel's limit for an inline list
+            return None
+        return DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=column.header_fa,
+            error="یکی از گزینه‌های فهرست را انتخاب کنید",
+        )
+    if column.kind == "int":
+        return DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=column.header_fa,
+            error="عدد صحیح نامنفی وارد کنید",
+        )
+    return None
+
+
+def _note(column: Column) -> str:
+    """The header's note: English name, whether required, and what is accepted."""
+    required = "required" if column.required else "optional"
+    enum = enum_of(column)
+    if enum is not None:
+        accepts = accepted_words(enum)
+        if column.kind.startswith("enum_list:"):
+            accepts = f"a list (separated by ; or ،) of: {accepts}"
+    else:
+        accepts = _KIND_HELP.get(column.kind, column.kind)
+    return f"{column.name} ({required})\n{accepts}"

@@ -1,0 +1,38 @@
+"""The timesheets file (DATA.md, *timesheets*): hours per student, unit and Jalali month.
+
+``month`` is ``yyyy/mm`` (Persian digits allowed), ``hours`` a number ≥ 0. Caps and rates are
+applied by :mod:`hamyar.payments`, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hamyar.errors import InputError
+from hamyar.io.columns import TIMESHEET_COLUMNS
+from hamyar.io.rows import Parsed, ReadResult, RowReader
+from hamyar.io.tables import read_table
+from hamyar.models import TimesheetRow
+
+
+def read_timesheets(path: str | Path) -> ReadResult[TimesheetRow]:
+    """Read a timesheets file; :class:`InputError` lists every bad cell."""
+    return parse_timesheets(path).result()
+
+
+def parse_timesheets(path: str | Path) -> Parsed[TimesheetRow]:
+    """Every timesheet row that parses, and every issue of the file (nothing raised)."""
+    file = str(path)
+    try:
+        table = read_table(path, TIMESHEET_COLUMNS, "timesheets")
+    except InputError as exc:
+        return Parsed.failed(file, exc)
+    parsed: Parsed[TimesheetRow] = Parsed.for_table(table)
+    reader = RowReader(table, parsed.issues)
+    for row in table.rows:
+        data, ok = reader.fields(row)
+        if ok:
+            record = reader.build(TimesheetRow, row, data)
+            if record is not None:
+                parsed.records.append(record)
+    return parsed
