@@ -11,7 +11,7 @@ semesters between two terms is the difference of their indexes.
 from __future__ import annotations
 
 import re
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from typing import Any
 
 import jdatetime
@@ -22,6 +22,17 @@ from hamyar.text import normalize_digits, normalize_value
 _DATE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
 _TERM = re.compile(r"^(\d{4})\s*-\s*([12])$")
+
+
+@lru_cache(maxsize=8192)
+def _is_jalali_date(year: int, month: int, day: int) -> bool:
+    """Whether jdatetime accepts the date (cached: pydantic re-runs the check every time a
+    record holding a date is built, and a file has few distinct dates)."""
+    try:
+        jdatetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @total_ordering
@@ -36,10 +47,8 @@ class JalaliDate(BaseModel):
 
     @model_validator(mode="after")
     def _real_date(self) -> JalaliDate:
-        try:
-            jdatetime.date(self.year, self.month, self.day)
-        except ValueError as exc:
-            raise ValueError(f"not a Jalali date: {self}") from exc
+        if not _is_jalali_date(self.year, self.month, self.day):
+            raise ValueError(f"not a Jalali date: {self}")
         return self
 
     @classmethod
