@@ -1,0 +1,111 @@
+"""Rule E1: at least one semester passed, except for the exempt degrees.
+
+Semesters passed come from the applicant's ``semesters_passed`` when given. Otherwise they are
+derived from the Jalali ``study_start`` and the allocation term. With the term index
+``index(y, s) = 2y + s − 1`` (:attr:`hamyar.models.Term.index`) and the term the start date falls
+in (:meth:`hamyar.models.Term.containing`: semester 1 from ``policy.semester1_start_month``,
+Mehr by default, semester 2 from ``policy.semester2_start_month``, Bahman by default; a date
+before semester 1's month belongs to the previous year's semester 2):
+
+    semesters passed = index(term) − index(term containing study_start)
+
+So a student who started on 1402/07/01 has passed 0 semesters in 1402-1 and 1 in 1402-2. A start
+that falls in the allocation term itself, even after its first day, counts as 0 semesters passed
+(universities start classes on different days); a start in a *later* term than the allocation
+term is bad input: :class:`InputError` located at the applicant's row, column ``study_start``.
+
+The rule: an applicant whose degree is not in ``policy.semester_exempt_degrees`` (by default
+discontinuous master and PhD are exempt) needs ``semesters passed ≥ policy.min_semesters_passed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hamyar.eligibility.reasons import degree_fa, fa_number, reason
+from hamyar.errors import InputError, Issue
+from hamyar.models import Applicant, Policy, Reason, Term
+
+
+@dataclass(frozen=True)
+class Semesters:
+    """Semesters passed, with its derivation in English and in Persian."""
+
+    count: int
+    derivation_en: str
+    derivation_fa: str
+
+
+def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semesters:
+    """Semesters passed and how they were found (module docstring); ``InputError`` when the
+    study start is later than the term."""
+    if applicant.semesters_passed is not None:
+        n = applicant.semesters_passed
+        return Semesters(
+            n,
+            f"{n} semesters passed (as given)",
+            f"{fa_number(n)} نیمسال گذرانده (طبق فهرست)",
+        )
+    start = applicant.study_start
+    if start is None:  # the Applicant model requires one of the two
+        raise InputError(_issue(applicant, "one of study_start and semesters_passed is required"))
+    m1, m2 = policy.semester1_start_month, policy.semester2_start_month
+    started_in = Term.containing(start, m1, m2)
+    n = term.index - started_in.index
+    if n < 0:
+        following = Term(year=term.year + term.semester - 1, semester=3 - term.semester)
+        raise InputError(
+            _issue(
+                applicant,
+                f"study start is after the term {term} (it begins {term.start(m1, m2)}; "
+                f"the next term begins {following.start(m1, m2)})",
+                str(start),
+            )
+        )
+    return Semesters(
+        n,
+        f"started {start}, term {term}: {n} semesters passed",
+        f"شروع به تحصیل {fa_number(start)}، نیمسال {fa_number(term)}: "
+        f"{fa_number(n)} نیمسال گذرانده",
+    )
+
+
+def _issue(applicant: Applicant, message: str, value: object = None) -> Issue:
+    if applicant.source.row is None:  # not read from a file: name the student instead
+        message = f"student {applicant.student_id}: {message}"
+    return Issue(
+        message,
+        value,
+        file=applicant.source.file,
+        row=applicant.source.row,
+        column="study_start",
+        rule="E1",
+    )
+
+
+def semesters_passed(applicant: Applicant, policy: Policy, term: Term) -> tuple[int, str]:
+    """Semesters passed by the start of ``term`` and its derivation
+    (``started 1402/07/01, term 1402-1: 0 semesters passed``)."""
+    found = derive_semesters(applicant, policy, term)
+    return found.count, found.derivation_en
+
+
+def e1_semesters(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
+    """E1: ``semesters passed ≥ min_semesters_passed`` unless the degree is exempt."""
+    found = derive_semesters(applicant, policy, term)
+    need = policy.min_semesters_passed
+    if applicant.degree in policy.semester_exempt_degrees or found.count >= need:
+        return []
+    degree = applicant.degree
+    return [
+        reason(
+            "E1",
+            f"{found.derivation_fa}؛ برای مقطع {degree_fa(degree)} گذراندن دست‌کم "
+            f"{fa_number(need)} نیمسال تحصیلی لازم است",
+            f"{found.derivation_en} < {need} required for {degree.value}",
+            semesters_passed=found.count,
+            required=need,
+            degree=degree.value,
+            study_start=applicant.study_start,
+        )
+    ]

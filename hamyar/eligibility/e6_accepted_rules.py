@@ -1,0 +1,21 @@
+"""Rule E6: the applicant accepted the programme's rules (the form's «با قوانین گفته شده موافق
+هستم»)."""
+
+from __future__ import annotations
+
+from hamyar.eligibility.reasons import reason
+from hamyar.models import Applicant, Policy, Reason, Term
+
+
+def e6_accepted_rules(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
+    """E6: fails when ``accepted_rules`` is no."""
+    if applicant.accepted_rules:
+        return []
+    return [
+        reason(
+            "E6",
+            "متقاضی با قوانین طرح همیار دانشجو موافقت نکرده است",
+            "did not accept the programme's rules",
+            accepted_rules="no",
+        )
+    ]

@@ -1,0 +1,90 @@
+"""``eligibility.csv``: one row per applicant with the verdict and every reason (DATA.md).
+
+Columns:
+
+* ``student_id``, ``first_name``, ``last_name``, ``gender``, ``degree``;
+* ``eligible`` — ``yes`` or ``no``;
+* ``reasons`` — the rule IDs that make the applicant ineligible (severity ``error``), joined by
+  ``;`` (``E1;E4``);
+* ``warnings`` — rule IDs of warnings, which do not block allocation (``E8``: a missing or
+  invalid Sheba blocks payment; ``E9``: a continuing assistant's current unit is closed);
+* ``notes`` — rule IDs of informational notes (``E8``: a bank other than Bank Melli; ``E5``: an
+  international student admitted);
+* ``semesters_passed`` — as given or derived (rule E1);
+* ``admissible_units`` — the asked-for units still open after E9, as ``code:rank`` in rank order;
+* ``closed_units`` — the asked-for units E9 closed, as ``code:rank``;
+* ``messages_fa`` / ``messages_en`` — every reason, then every closed unit's reasons, joined by
+  `` | ``; an English message is ``RULE: message``, a Persian one a sentence ending with its rule
+  (``… (قاعده E4).``).
+
+Written through :func:`hamyar.reports.csvfile.write_csv` (UTF-8 with a BOM, formulas defused).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from hamyar.models import ApplicantEligibility, EligibilityResult, Problem, Reason
+from hamyar.models.results import Severity
+from hamyar.reports.csvfile import write_csv
+
+ELIGIBILITY_HEADER: tuple[str, ...] = (
+    "student_id",
+    "first_name",
+    "last_name",
+    "gender",
+    "degree",
+    "eligible",
+    "reasons",
+    "warnings",
+    "notes",
+    "semesters_passed",
+    "admissible_units",
+    "closed_units",
+    "messages_fa",
+    "messages_en",
+)
+
+SEPARATOR = " | "
+
+
+def _all_reasons(item: ApplicantEligibility) -> list[Reason]:
+    return [*item.reasons, *(r for c in item.closed_units for r in c.reasons)]
+
+
+def _rules(reasons: Sequence[Reason], severity: Severity) -> str:
+    return ";".join(dict.fromkeys(r.rule for r in reasons if r.severity == severity))
+
+
+def eligibility_rows(problem: Problem, result: EligibilityResult) -> Iterator[tuple[object, ...]]:
+    """The rows of ``eligibility.csv`` in the problem's applicant order."""
+    for app in problem.applicants:
+        item = result.by_id.get(app.student_id)
+        if item is None:
+            continue
+        every = _all_reasons(item)
+        yield (
+            app.student_id,
+            app.first_name,
+            app.last_name,
+            app.gender.value,
+            app.degree.value,
+            "yes" if item.eligible else "no",
+            _rules(item.reasons, "error"),
+            _rules(item.reasons, "warning"),
+            _rules(item.reasons, "info"),
+            item.semesters_passed,
+            ";".join(
+                f"{code}:{rank}"
+                for code, rank in sorted(item.admissible_units.items(), key=lambda kv: kv[1])
+            ),
+            ";".join(f"{c.unit_code}:{c.rank}" for c in item.closed_units),
+            SEPARATOR.join(r.message_fa for r in every),
+            SEPARATOR.join(str(r) for r in every),
+        )
+
+
+def write_eligibility_csv(path: Path, problem: Problem, result: EligibilityResult) -> None:
+    """Write ``eligibility.csv`` (module docstring) to ``path``."""
+    write_csv(path, ELIGIBILITY_HEADER, eligibility_rows(problem, result))
