@@ -1,0 +1,40 @@
+"""``hamyar timesheets``: a realistic month of timesheets for a placed allocation (for demos).
+
+Most students report hours within the cap, some above it (P3), a few also in a second unit (P4),
+and, when the allocation folder lists unplaced applicants, one of them reports hours too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hamyar.commands.pay import parse_month
+from hamyar.payments.placements import read_allocation_dir
+from hamyar.payments.simulate import generate_timesheets, write_timesheets
+
+
+@click.command("timesheets")
+@click.option(
+    "--allocation",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder of a run (assignments.csv and summary.json).",
+)
+@click.option("--month", "month_text", required=True, help="Jalali month, e.g. 1402/08.")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Timesheets file to write (.xlsx, or .csv).",
+)
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
+def command(allocation: Path, month_text: str, out: Path, seed: int) -> None:
+    """Generate a month of timesheets for the students placed in ALLOCATION."""
+    month = parse_month(month_text)
+    record = read_allocation_dir(allocation)
+    rows = generate_timesheets(record, month, seed=seed, file=str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_timesheets(out, rows)
+    click.echo(f"{len(rows)} timesheet rows for {month} written to {out}")

@@ -1,0 +1,87 @@
+"""One month's payroll run, from files to files: what ``hamyar pay`` does.
+
+1. read the allocation folder (``assignments.csv``, ``summary.json``);
+2. check the month is a payroll month of the allocation's term;
+3. refuse a month already written under ``--out`` (a month is never paid twice) unless
+   ``replace``;
+4. read the timesheets, keep every bad row with its location;
+5. compute the payroll and the transfer list;
+6. write everything into ``--out/yyyy-mm/`` through :func:`hamyar.io.outdir.staged_output`, so a
+   run that fails leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from hamyar.errors import InputError, Issue
+from hamyar.io.outdir import staged_output
+from hamyar.io.timesheets import parse_timesheets
+from hamyar.models import JalaliMonth
+from hamyar.payments.payroll import Payroll, check_month, compute_payroll
+from hamyar.payments.payroll_files import write_payroll_folder
+from hamyar.payments.placements import read_allocation_dir
+from hamyar.payments.transfers import Lang, TransferList, build_transfer_list
+
+
+@dataclass(frozen=True)
+class PayRun:
+    """What a payroll run produced and where."""
+
+    payroll: Payroll
+    transfers: TransferList
+    folder: Path
+    warnings: tuple[Issue, ...]
+
+
+def month_folder(out: str | Path, month: JalaliMonth) -> Path:
+    """``out/yyyy-mm``: one folder per paid month."""
+    return Path(out) / f"{month.year:04d}-{month.month:02d}"
+
+
+def refuse_paid_month(folder: Path, month: JalaliMonth, replace: bool) -> None:
+    """A month's folder that exists is refused unless ``replace``: nobody is paid twice."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(Issue("output path exists and is not a folder", file=str(folder)))
+    if folder.is_dir() and any(folder.iterdir()) and not replace:
+        raise InputError(
+            Issue(
+                f"the payroll of {month} has already been written here; a month is never paid "
+                "twice (use --replace to write it again)",
+                file=str(folder),
+            )
+        )
+
+
+def pay_month(
+    allocation: str | Path,
+    timesheets: str | Path,
+    month: JalaliMonth,
+    out: str | Path,
+    *,
+    replace: bool = False,
+    skip_bad_rows: bool = False,
+    lang: Lang = "fa",
+) -> PayRun:
+    """Run the payroll of ``month`` and write its folder; :class:`InputError` on bad input,
+    with nothing written."""
+    record = read_allocation_dir(allocation)
+    check_month(month, record.term, record.policy)
+    folder = month_folder(out, month)
+    refuse_paid_month(folder, month, replace)
+    parsed = parse_timesheets(timesheets)
+    fatal = [i for i in parsed.errors if i.row is None]
+    if fatal:
+        raise InputError(fatal)
+    payroll = compute_payroll(
+        record,
+        month,
+        parsed.records,
+        read_errors=parsed.errors,
+        skip_bad_rows=skip_bad_rows,
+    )
+    transfers = build_transfer_list(payroll, lang)
+    with staged_output(folder, force=replace) as tmp:
+        write_payroll_folder(tmp, payroll, transfers, lang)
+    return PayRun(payroll, transfers, folder, tuple(parsed.warnings))

@@ -1,0 +1,405 @@
+"""The payroll of one month from timesheets (rules P1–P4).
+
+Every timesheet row is first checked on its own and against the allocation; a *bad row* is one
+with an unknown student or unit, a month outside the allocation's term, or a second row for the
+same (student, unit, month) — plus the rows the timesheet reader could not parse (negative or
+non-numeric hours, a bad month). Bad rows stop the payroll unless they are explicitly skipped,
+in which case they are listed and left out of every total.
+
+The good rows of the month asked for are then sorted into:
+
+* **paid** — the student is placed in that unit: ``amount = monthly_pay_rial(...)`` of
+  :mod:`hamyar.payments.cost`, with hours above ``policy.monthly_hours_cap`` cut to the cap and
+  flagged (P3);
+* **not payable** — the student is placed in another unit (P4: the second unit's hours are
+  reported, never paid) or not placed at all.
+
+Totals::
+
+    unit subtotal = Σ amount over the unit's paid lines
+    total         = Σ unit subtotals = Σ amount over all paid lines
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from hamyar.errors import InputError, Issue
+from hamyar.models import Degree, JalaliMonth, MaritalStatus, Policy, Term, TimesheetRow, Unit
+from hamyar.payments.cost import (
+    bonus_percent,
+    monthly_pay_rial,
+    multiplier,
+    paid_hours,
+    toman,
+)
+from hamyar.payments.placements import AllocationRecord, PlacedRow
+from hamyar.text import normalize_key
+
+
+class BadRow(BaseModel):
+    """A timesheet row left out of the payroll, with where and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    file: str | None
+    row: int | None
+    column: str | None
+    message: str
+    value: str | None = None
+
+    @classmethod
+    def of(cls, issue: Issue) -> BadRow:
+        value = None if issue.value is None else str(issue.value)
+        return cls(
+            file=issue.file, row=issue.row, column=issue.column, message=issue.message, value=value
+        )
+
+    def issue(self) -> Issue:
+        return Issue(self.message, self.value, file=self.file, row=self.row, column=self.column)
+
+    def __str__(self) -> str:
+        return str(self.issue())
+
+
+NotPayableKind = Literal["second_unit", "not_placed"]
+
+
+class NotPayable(BaseModel):
+    """Hours reported but not paid, with why (rule P4 for a second unit)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    unit_code: str
+    month: JalaliMonth
+    hours: Decimal
+    kind: NotPayableKind
+    rule: str | None
+    placed_unit: str | None
+    message_fa: str
+    message_en: str
+    file: str | None = None
+    row: int | None = None
+
+
+class PayLine(BaseModel):
+    """One paid student: hours reported and paid, the rate and multipliers, the amount."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    national_id: str | None
+    first_name: str
+    last_name: str
+    degree: Degree
+    marital_status: MaritalStatus
+    unit_code: str
+    unit_name_fa: str
+    unit_name_en: str | None
+    reported_hours: Decimal
+    paid_hours: Decimal
+    capped: bool
+    """Rule P3: reported hours were above ``policy.monthly_hours_cap`` and were cut to it."""
+    hourly_rate_rial: int
+    multiplier: Decimal
+    bonus_percent: int
+    amount_rial: int
+    sheba: str | None
+    file: str | None = None
+    row: int | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def amount_toman(self) -> int:
+        return toman(self.amount_rial)
+
+
+class UnitSubtotal(BaseModel):
+    """Paid students and amount of one unit."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    unit_name_fa: str
+    unit_name_en: str | None
+    students: int
+    paid_hours: Decimal
+    amount_rial: int
+
+
+class Payroll(BaseModel):
+    """The payroll of one month."""
+
+    model_config = ConfigDict(frozen=True)
+
+    month: JalaliMonth
+    term: Term
+    policy: Policy
+    lines: tuple[PayLine, ...]
+    units: tuple[UnitSubtotal, ...]
+    total_rial: int
+    not_payable: tuple[NotPayable, ...] = ()
+    bad_rows: tuple[BadRow, ...] = ()
+    no_timesheet: tuple[str, ...] = ()
+    """Placed students with no timesheet row for the month (nothing to pay)."""
+    other_month_rows: int = 0
+    """Good rows of another month of the term, not part of this payroll."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def total_toman(self) -> int:
+        return toman(self.total_rial)
+
+    @property
+    def capped(self) -> tuple[PayLine, ...]:
+        return tuple(line for line in self.lines if line.capped)
+
+
+def term_months(term: Term, policy: Policy) -> list[JalaliMonth]:
+    """The months of the term a payroll covers (``policy.months_per_term`` from its start)."""
+    return term.months(
+        policy.months_per_term, policy.semester1_start_month, policy.semester2_start_month
+    )
+
+
+def check_month(month: JalaliMonth, term: Term, policy: Policy) -> None:
+    """The month asked for must be a payroll month of the allocation's term."""
+    months = term_months(term, policy)
+    if month not in months:
+        raise InputError(
+            Issue(
+                f"month is outside term {term} ({months[0]}–{months[-1]})",
+                str(month),
+                column="--month",
+            )
+        )
+
+
+def unit_names(record: AllocationRecord) -> dict[str, str]:
+    """``{normalised code or name: unit code}`` of the allocation's units."""
+    names: dict[str, str] = {normalize_key(code): code for code in record.known_units}
+    for row in record.rows:
+        for name in (row.unit_name_fa, row.unit_name_en):
+            if name:
+                names.setdefault(normalize_key(name), row.unit_code)
+    return names
+
+
+def bad_rows_of(
+    rows: Sequence[TimesheetRow], record: AllocationRecord
+) -> tuple[list[TimesheetRow], list[Issue]]:
+    """Split rows into good ones and located issues: unknown student or unit, a month outside
+    the term, a duplicate (student, unit, month).
+
+    A unit may be written as its code or as the Persian or English name of a unit the
+    allocation placed students in; good rows carry the code.
+    """
+    names = unit_names(record)
+    months = set(term_months(record.term, record.policy))
+    first_month, last_month = min(months), max(months)
+    seen: dict[tuple[str, str, JalaliMonth], int | None] = {}
+    good: list[TimesheetRow] = []
+    issues: list[Issue] = []
+    for ts in rows:
+        found: list[Issue] = []
+        code = names.get(normalize_key(ts.unit_code), ts.unit_code)
+        if code != ts.unit_code:
+            ts = ts.model_copy(update={"unit_code": code})
+
+        def at(message: str, value: object, column: str, ts: TimesheetRow = ts) -> Issue:
+            return Issue(message, value, file=ts.source.file, row=ts.source.row, column=column)
+
+        if ts.student_id not in record.known_students:
+            found.append(at("unknown student", ts.student_id, "student_id"))
+        if ts.unit_code not in record.known_units:
+            found.append(at("unknown unit", ts.unit_code, "unit_code"))
+        if ts.month not in months:
+            found.append(
+                at(
+                    f"month outside term {record.term} ({first_month}–{last_month})",
+                    str(ts.month),
+                    "month",
+                )
+            )
+        key = (ts.student_id, ts.unit_code, ts.month)
+        if key in seen:
+            first = seen[key]
+            also = f" (first at row {first})" if first is not None else ""
+            found.append(
+                at(
+                    f"duplicate row for this student, unit and month{also}",
+                    f"{ts.student_id} {ts.unit_code} {ts.month}",
+                    "student_id",
+                )
+            )
+        else:
+            seen[key] = ts.source.row
+        if found:
+            issues.extend(found)
+        else:
+            good.append(ts)
+    return good, issues
+
+
+def _unit_of(placed: PlacedRow) -> Unit:
+    """The unit of a placed row, as far as the pay formula needs it (code and area)."""
+    return Unit(
+        code=placed.unit_code,
+        name_fa=placed.unit_name_fa,
+        name_en=placed.unit_name_en,
+        female_seats=0,
+        male_seats=0,
+        area=placed.unit_area,
+    )
+
+
+def pay_line(placed: PlacedRow, ts: TimesheetRow, policy: Policy) -> PayLine:
+    """The paid line of a student's hours in the unit he or she is placed in (P1–P3)."""
+    unit = _unit_of(placed)
+    return PayLine(
+        student_id=placed.student_id,
+        national_id=placed.national_id,
+        first_name=placed.first_name,
+        last_name=placed.last_name,
+        degree=placed.degree,
+        marital_status=placed.marital_status,
+        unit_code=placed.unit_code,
+        unit_name_fa=placed.unit_name_fa,
+        unit_name_en=placed.unit_name_en,
+        reported_hours=ts.hours,
+        paid_hours=paid_hours(ts.hours, policy),
+        capped=ts.hours > policy.monthly_hours_cap,
+        hourly_rate_rial=policy.rate_for(placed.degree),
+        multiplier=multiplier(placed.married, policy),
+        bonus_percent=bonus_percent(policy, unit, placed.gpa),
+        amount_rial=monthly_pay_rial(
+            placed.degree, placed.married, ts.hours, policy, unit=unit, gpa=placed.gpa
+        ),
+        sheba=placed.sheba,
+        file=ts.source.file,
+        row=ts.source.row,
+    )
+
+
+def _not_payable(ts: TimesheetRow, placed: PlacedRow | None) -> NotPayable:
+    common = {
+        "student_id": ts.student_id,
+        "unit_code": ts.unit_code,
+        "month": ts.month,
+        "hours": ts.hours,
+        "file": ts.source.file,
+        "row": ts.source.row,
+    }
+    if placed is None:
+        return NotPayable(
+            **common,
+            kind="not_placed",
+            rule=None,
+            placed_unit=None,
+            message_fa="دانشجو در این نیمسال در هیچ واحدی به کار گمارده نشده است",
+            message_en="the student is not placed in any unit this term",
+        )
+    return NotPayable(
+        **common,
+        kind="second_unit",
+        rule="P4",
+        placed_unit=placed.unit_code,
+        message_fa=(
+            f"واحد دوم: دانشجو در واحد {placed.unit_code} به کار گمارده شده است؛ "
+            "ساعات این واحد پرداخت نمی‌شود"
+        ),
+        message_en=(
+            f"second unit: the student is placed in {placed.unit_code}; "
+            "hours in this unit are not paid"
+        ),
+    )
+
+
+def compute_payroll(
+    record: AllocationRecord,
+    month: JalaliMonth,
+    rows: Iterable[TimesheetRow],
+    *,
+    read_errors: Iterable[Issue] = (),
+    skip_bad_rows: bool = False,
+) -> Payroll:
+    """The payroll of ``month`` for the allocation in ``record``.
+
+    ``read_errors`` are the row-level errors the timesheet reader found (their rows are not in
+    ``rows``). Any bad row raises :class:`InputError` listing all of them, unless
+    ``skip_bad_rows``, in which case they are kept in :attr:`Payroll.bad_rows` and left out.
+    """
+    policy = record.policy
+    check_month(month, record.term, policy)
+    good, issues = bad_rows_of(tuple(rows), record)
+    all_bad = sorted(
+        [*read_errors, *issues],
+        key=lambda i: (i.file or "", i.row if i.row is not None else -1),
+    )
+    if all_bad and not skip_bad_rows:
+        raise InputError(all_bad)
+    placed_by_id = record.by_student()
+    lines: list[PayLine] = []
+    not_payable: list[NotPayable] = []
+    other_months = 0
+    for ts in good:
+        if ts.month != month:
+            other_months += 1
+            continue
+        placed = placed_by_id.get(ts.student_id)
+        if placed is not None and placed.unit_code == ts.unit_code:
+            lines.append(pay_line(placed, ts, policy))
+        else:
+            not_payable.append(_not_payable(ts, placed))
+    order = {r.unit_code: i for i, r in enumerate(sorted(record.rows, key=lambda r: r.unit_code))}
+    lines.sort(key=lambda x: (order.get(x.unit_code, len(order)), x.last_name, x.student_id))
+    units: dict[str, list[PayLine]] = {}
+    for line in lines:
+        units.setdefault(line.unit_code, []).append(line)
+    subtotals = tuple(
+        UnitSubtotal(
+            unit_code=code,
+            unit_name_fa=group[0].unit_name_fa,
+            unit_name_en=group[0].unit_name_en,
+            students=len(group),
+            paid_hours=sum((x.paid_hours for x in group), Decimal(0)),
+            amount_rial=sum(x.amount_rial for x in group),
+        )
+        for code, group in units.items()
+    )
+    paid_ids = {line.student_id for line in lines}
+    return Payroll(
+        month=month,
+        term=record.term,
+        policy=policy,
+        lines=tuple(lines),
+        units=subtotals,
+        total_rial=sum(s.amount_rial for s in subtotals),
+        not_payable=tuple(not_payable),
+        bad_rows=tuple(BadRow.of(i) for i in all_bad),
+        no_timesheet=tuple(r.student_id for r in record.rows if r.student_id not in paid_ids),
+        other_month_rows=other_months,
+    )
+
+
+__all__ = [
+    "BadRow",
+    "NotPayable",
+    "PayLine",
+    "Payroll",
+    "UnitSubtotal",
+    "bad_rows_of",
+    "check_month",
+    "compute_payroll",
+    "pay_line",
+    "term_months",
+]

@@ -1,0 +1,449 @@
+"""Writing one month's payroll folder: workbooks for people, CSV and JSON for machines.
+
+Files (``--out DIR/yyyy-mm/``):
+
+* ``payroll.xlsx`` — one row per paid student, a subtotal row after each unit, the total;
+  sheets for rows not payable (P4 and unplaced students), held-back payments and skipped bad rows.
+  Persian headers and right-to-left sheets by default, English with ``lang="en"``.
+* ``transfers.xlsx`` and ``transfers.csv`` — the bank transfer list; the workbook ends with the
+  control total row, the CSV holds only transfer rows (its control total is in ``payroll.json``).
+* ``held_back.csv``, ``not_payable.csv``, ``bad_rows.csv`` — the same lists for machines.
+* ``payroll.json`` — month, term, totals, control total, counts and every listed row.
+
+CSV files are UTF-8 with a BOM and formula-defused (:func:`hamyar.reports.csvfile.write_csv`);
+their headers are the English names below whatever the language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hamyar.models import persian
+from hamyar.payments.cost import toman
+from hamyar.payments.payroll import Payroll
+from hamyar.payments.transfers import Lang, TransferList
+from hamyar.reports.csvfile import defuse, write_csv
+
+PAYROLL_XLSX = "payroll.xlsx"
+TRANSFERS_XLSX = "transfers.xlsx"
+TRANSFERS_CSV = "transfers.csv"
+HELD_BACK_CSV = "held_back.csv"
+NOT_PAYABLE_CSV = "not_payable.csv"
+BAD_ROWS_CSV = "bad_rows.csv"
+PAYROLL_JSON = "payroll.json"
+
+MONEY = "#,##0"
+
+LABELS: dict[str, tuple[str, str]] = {
+    # key: (fa, en)
+    "sheet_payroll": ("لیست پرداخت", "Payroll"),
+    "sheet_not_payable": ("غیرقابل پرداخت", "Not payable"),
+    "sheet_held": ("پرداخت معلق", "Held back"),
+    "sheet_bad": ("ردیف‌های نادرست", "Bad rows"),
+    "sheet_transfers": ("فهرست واریز", "Transfers"),
+    "sheet_summary": ("خلاصه", "Summary"),
+    "student_id": ("شماره دانشجویی", "Student ID"),
+    "national_id": ("کد ملی", "National ID"),
+    "first_name": ("نام", "First name"),
+    "last_name": ("نام خانوادگی", "Last name"),
+    "full_name": ("نام و نام خانوادگی", "Full name"),
+    "degree": ("مقطع", "Degree"),
+    "marital_status": ("وضعیت تأهل", "Marital status"),
+    "unit_code": ("کد واحد", "Unit code"),
+    "unit_name": ("نام واحد", "Unit"),
+    "reported_hours": ("ساعات گزارش‌شده", "Hours reported"),
+    "paid_hours": ("ساعات پرداختی", "Hours paid"),
+    "capped": ("سقف ساعت (P3)", "Capped (P3)"),
+    "hourly_rate": ("نرخ ساعتی (ریال)", "Hourly rate (rial)"),
+    "multiplier": ("ضریب", "Multiplier"),
+    "bonus_percent": ("درصد تشویقی", "Bonus %"),
+    "amount_rial": ("مبلغ (ریال)", "Amount (rial)"),
+    "amount_toman": ("مبلغ (تومان)", "Amount (toman)"),
+    "sheba": ("شماره شبا", "Sheba"),
+    "description": ("شرح", "Description"),
+    "bank": ("بانک", "Bank"),
+    "note": ("یادداشت", "Note"),
+    "reason": ("علت", "Reason"),
+    "rule": ("قاعده", "Rule"),
+    "month": ("ماه", "Month"),
+    "hours": ("ساعت", "Hours"),
+    "placed_unit": ("واحد محل کار", "Placed unit"),
+    "file": ("فایل", "File"),
+    "row": ("ردیف", "Row"),
+    "column": ("ستون", "Column"),
+    "value": ("مقدار", "Value"),
+    "message": ("پیام", "Message"),
+    "item": ("مورد", "Item"),
+    "unit_subtotal": ("جمع واحد", "Unit subtotal"),
+    "total": ("جمع کل", "Total"),
+    "control_total": ("جمع کنترل", "Control total"),
+    "transfers": ("تعداد واریز", "Transfers"),
+    "yes": ("بله", "yes"),
+    "term": ("نیمسال", "Term"),
+    "paid_students": ("دانشجویان پرداختی", "Students paid"),
+    "payroll_total": ("جمع لیست پرداخت (ریال)", "Payroll total (rial)"),
+    "held_total": ("جمع معلق (ریال)", "Held back (rial)"),
+    "not_payable_rows": ("ردیف‌های غیرقابل پرداخت", "Rows not payable"),
+    "bad_rows": ("ردیف‌های نادرست کنارگذاشته", "Bad rows skipped"),
+    "no_timesheet": ("بدون کارکرد در این ماه", "Placed, no timesheet this month"),
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    fa, en = LABELS[key]
+    return en if lang == "en" else fa
+
+
+def _sheet(wb: Workbook, key: str, lang: Lang, headers: Sequence[str], first: bool) -> Worksheet:
+    if first:
+        ws = wb.active
+        assert ws is not None
+        ws.title = label(key, lang)
+    else:
+        ws = wb.create_sheet(label(key, lang))
+    ws.sheet_view.rightToLeft = lang == "fa"
+    ws.append([label(h, lang) for h in headers])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    return ws
+
+
+def _append(ws: Worksheet, values: Sequence[object], bold: bool = False) -> None:
+    ws.append([defuse(v) for v in values])
+    row = ws.max_row
+    for cell in ws[row]:
+        if isinstance(cell.value, int) and not isinstance(cell.value, bool):
+            cell.number_format = MONEY
+        if bold:
+            cell.font = Font(bold=True)
+
+
+def _fit(wb: Workbook) -> None:
+    """Column widths from the longest cell (between 8 and 50 characters)."""
+    for ws in wb.worksheets:
+        widths: dict[str, int] = {}
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    letter = cell.column_letter
+                    widths[letter] = max(widths.get(letter, 0), len(str(cell.value)))
+        for letter, width in widths.items():
+            ws.column_dimensions[letter].width = min(50, max(8, width + 2))
+
+
+def _num(value: Any) -> Any:
+    """A Decimal as an int when whole, else a float (openpyxl stores numbers, not Decimal)."""
+    if value == int(value):
+        return int(value)
+    return float(value)
+
+
+def _unit_name(name_fa: str, name_en: str | None, lang: Lang) -> str:
+    return (name_en or name_fa) if lang == "en" else name_fa
+
+
+PAYROLL_COLUMNS = (
+    "student_id",
+    "national_id",
+    "first_name",
+    "last_name",
+    "degree",
+    "marital_status",
+    "unit_code",
+    "unit_name",
+    "reported_hours",
+    "paid_hours",
+    "capped",
+    "hourly_rate",
+    "multiplier",
+    "bonus_percent",
+    "amount_rial",
+    "amount_toman",
+    "sheba",
+)
+
+NOT_PAYABLE_COLUMNS = (
+    "student_id",
+    "unit_code",
+    "month",
+    "hours",
+    "rule",
+    "placed_unit",
+    "reason",
+    "file",
+    "row",
+)
+HELD_COLUMNS = ("student_id", "full_name", "unit_code", "amount_rial", "sheba", "reason")
+BAD_COLUMNS = ("file", "row", "column", "value", "message")
+TRANSFER_COLUMNS = (
+    "row",
+    "sheba",
+    "full_name",
+    "student_id",
+    "national_id",
+    "amount_rial",
+    "description",
+    "bank",
+    "note",
+)
+
+
+def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, lang: Lang) -> None:
+    """The payroll workbook: paid students with unit subtotals and the total, then the lists."""
+    wb = Workbook()
+    ws = _sheet(wb, "sheet_payroll", lang, PAYROLL_COLUMNS, first=True)
+    yes = label("yes", lang)
+    for unit in payroll.units:
+        for line in (x for x in payroll.lines if x.unit_code == unit.unit_code):
+            degree = persian(line.degree) if lang == "fa" else line.degree.value
+            marital = persian(line.marital_status) if lang == "fa" else line.marital_status.value
+            _append(
+                ws,
+                [
+                    line.student_id,
+                    line.national_id,
+                    line.first_name,
+                    line.last_name,
+                    degree,
+                    marital,
+                    line.unit_code,
+                    _unit_name(line.unit_name_fa, line.unit_name_en, lang),
+                    _num(line.reported_hours),
+                    _num(line.paid_hours),
+                    yes if line.capped else "",
+                    line.hourly_rate_rial,
+                    _num(line.multiplier),
+                    line.bonus_percent,
+                    line.amount_rial,
+                    line.amount_toman,
+                    line.sheba,
+                ],
+            )
+        name = _unit_name(unit.unit_name_fa, unit.unit_name_en, lang)
+        _append(
+            ws,
+            [
+                label("unit_subtotal", lang),
+                None,
+                None,
+                None,
+                None,
+                None,
+                unit.unit_code,
+                name,
+                None,
+                _num(unit.paid_hours),
+                None,
+                None,
+                None,
+                None,
+                unit.amount_rial,
+                toman(unit.amount_rial),
+                None,
+            ],
+            bold=True,
+        )
+    total_row: list[object] = [label("total", lang), *([None] * 13)]
+    total_row += [payroll.total_rial, payroll.total_toman, None]
+    _append(ws, total_row, bold=True)
+
+    ws = _sheet(wb, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS, first=False)
+    for item in payroll.not_payable:
+        reason = item.message_en if lang == "en" else item.message_fa
+        _append(
+            ws,
+            [
+                item.student_id,
+                item.unit_code,
+                str(item.month),
+                _num(item.hours),
+                item.rule,
+                item.placed_unit,
+                reason,
+                item.file,
+                item.row,
+            ],
+        )
+    _write_held_sheet(wb, transfers, lang)
+    if payroll.bad_rows:
+        ws = _sheet(wb, "sheet_bad", lang, BAD_COLUMNS, first=False)
+        for bad in payroll.bad_rows:
+            _append(ws, [bad.file, bad.row, bad.column, bad.value, bad.message])
+    ws = _sheet(wb, "sheet_summary", lang, ("item", "value"), first=False)
+    for key, value in _summary_pairs(payroll, transfers):
+        _append(ws, [label(key, lang), value])
+    _fit(wb)
+    wb.save(path)
+
+
+def _summary_pairs(payroll: Payroll, transfers: TransferList) -> list[tuple[str, object]]:
+    return [
+        ("month", str(payroll.month)),
+        ("term", str(payroll.term)),
+        ("paid_students", len(payroll.lines)),
+        ("payroll_total", payroll.total_rial),
+        ("transfers", len(transfers.transfers)),
+        ("control_total", transfers.control_total_rial),
+        ("held_total", transfers.held_back_rial),
+        ("not_payable_rows", len(payroll.not_payable)),
+        ("bad_rows", len(payroll.bad_rows)),
+        ("no_timesheet", len(payroll.no_timesheet)),
+    ]
+
+
+def _write_held_sheet(wb: Workbook, transfers: TransferList, lang: Lang) -> None:
+    ws = _sheet(wb, "sheet_held", lang, HELD_COLUMNS, first=False)
+    for held in transfers.held_back:
+        reason = held.reason_en if lang == "en" else held.reason_fa
+        _append(
+            ws,
+            [held.student_id, held.full_name, held.unit_code, held.amount_rial, held.sheba, reason],
+        )
+
+
+def write_transfers_xlsx(path: Path, transfers: TransferList, lang: Lang) -> None:
+    """The transfer list: one row per transfer, then the control total (= Σ rows)."""
+    wb = Workbook()
+    ws = _sheet(wb, "sheet_transfers", lang, TRANSFER_COLUMNS, first=True)
+    for number, t in enumerate(transfers.transfers, start=1):
+        _append(
+            ws,
+            [
+                number,
+                t.sheba,
+                t.full_name,
+                t.student_id,
+                t.national_id,
+                t.amount_rial,
+                t.description,
+                t.bank,
+                t.note,
+            ],
+        )
+    _append(
+        ws,
+        [
+            None,
+            None,
+            label("control_total", lang),
+            None,
+            None,
+            transfers.control_total_rial,
+            f"{len(transfers.transfers)}",
+            None,
+            None,
+        ],
+        bold=True,
+    )
+    _write_held_sheet(wb, transfers, lang)
+    _fit(wb)
+    wb.save(path)
+
+
+def write_transfers_csv(path: Path, transfers: TransferList) -> None:
+    """The transfer list for a bank's group-payment upload: transfer rows only."""
+    write_csv(
+        path,
+        ("row", "sheba", "full_name", "student_id", "national_id", "amount_rial", "description"),
+        (
+            (n, t.sheba, t.full_name, t.student_id, t.national_id, t.amount_rial, t.description)
+            for n, t in enumerate(transfers.transfers, start=1)
+        ),
+    )
+
+
+def payroll_json(payroll: Payroll, transfers: TransferList) -> dict[str, Any]:
+    return {
+        "month": str(payroll.month),
+        "term": str(payroll.term),
+        "total_rial": payroll.total_rial,
+        "total_toman": payroll.total_toman,
+        "control_total_rial": transfers.control_total_rial,
+        "control_total_toman": transfers.control_total_toman,
+        "transfers": len(transfers.transfers),
+        "held_back_rial": transfers.held_back_rial,
+        "paid_students": len(payroll.lines),
+        "capped": [x.student_id for x in payroll.capped],
+        "units": [u.model_dump(mode="json") for u in payroll.units],
+        "held_back": [h.model_dump(mode="json") for h in transfers.held_back],
+        "not_payable": [n.model_dump(mode="json") for n in payroll.not_payable],
+        "bad_rows": [b.model_dump(mode="json") for b in payroll.bad_rows],
+        "no_timesheet": list(payroll.no_timesheet),
+        "other_month_rows": payroll.other_month_rows,
+        "policy": payroll.policy.model_dump(mode="json"),
+    }
+
+
+def write_payroll_folder(
+    folder: Path, payroll: Payroll, transfers: TransferList, lang: Lang
+) -> None:
+    """Every file of one month's payroll into ``folder`` (already staged by the caller)."""
+    write_payroll_xlsx(folder / PAYROLL_XLSX, payroll, transfers, lang)
+    write_transfers_xlsx(folder / TRANSFERS_XLSX, transfers, lang)
+    write_transfers_csv(folder / TRANSFERS_CSV, transfers)
+    write_csv(
+        folder / HELD_BACK_CSV,
+        ("student_id", "full_name", "unit_code", "amount_rial", "sheba", "reason_fa", "reason_en"),
+        (
+            (
+                h.student_id,
+                h.full_name,
+                h.unit_code,
+                h.amount_rial,
+                h.sheba,
+                h.reason_fa,
+                h.reason_en,
+            )
+            for h in transfers.held_back
+        ),
+    )
+    write_csv(
+        folder / NOT_PAYABLE_CSV,
+        (
+            "student_id",
+            "unit_code",
+            "month",
+            "hours",
+            "kind",
+            "rule",
+            "placed_unit",
+            "reason_fa",
+            "reason_en",
+            "file",
+            "row",
+        ),
+        (
+            (
+                n.student_id,
+                n.unit_code,
+                str(n.month),
+                str(n.hours),
+                n.kind,
+                n.rule,
+                n.placed_unit,
+                n.message_fa,
+                n.message_en,
+                n.file,
+                n.row,
+            )
+            for n in payroll.not_payable
+        ),
+    )
+    if payroll.bad_rows:
+        write_csv(
+            folder / BAD_ROWS_CSV,
+            BAD_COLUMNS,
+            ((b.file, b.row, b.column, b.value, b.message) for b in payroll.bad_rows),
+        )
+    (folder / PAYROLL_JSON).write_text(
+        json.dumps(payroll_json(payroll, transfers), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
+    )

@@ -1,0 +1,455 @@
+"""``assignments.csv``: one row per placed student, written by a run and read back by the payroll.
+
+Columns (in this order; DATA.md *outputs*)::
+
+    student_id, national_id, first_name, last_name, gender, degree, marital_status, field, gpa,
+    unit_code, unit_name_fa, unit_name_en, unit_area, preference_rank, priority_score, pinned,
+    hours_per_month, hourly_rate, multiplier, bonus_percent, planned_monthly_pay, sheba
+
+``planned_monthly_pay`` is :func:`hamyar.payments.cost.monthly_pay_rial` at ``hours_per_month``
+(whole rials), ``hourly_rate`` is the degree's rate in rials (P1), ``multiplier`` the married
+multiplier applied (P2), ``bonus_percent`` the bonus rule that applies (0 when none). ``gpa`` and
+``unit_area`` are kept so that the payroll can apply the same bonus rules from this file alone.
+
+An allocation folder (the ``--out`` of a run) holds ``assignments.csv`` and ``summary.json``;
+:func:`read_allocation_dir` reads both: the term (``"term": "1402-1"``) and the policy as used
+(``"policy": {...}``) from ``summary.json``. When the folder also holds ``eligibility.csv``,
+its ``student_id`` column tells which students exist but were not placed; the units known to the
+allocation are those of ``assignments.csv`` plus any listed in ``summary.json`` (``"units"``,
+``"fill"`` or ``"counts": {"per_unit": {code: ...}}``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from hamyar.errors import InputError, Issue, IssueLog
+from hamyar.models import (
+    Allocation,
+    Degree,
+    Gender,
+    MaritalStatus,
+    Policy,
+    Problem,
+    Term,
+    parse_enum,
+)
+from hamyar.payments.cost import bonus_percent, monthly_pay_rial, multiplier, planned_hours
+from hamyar.reports.csvfile import write_csv
+from hamyar.text import normalize_key, normalize_value
+
+ASSIGNMENTS_FILE = "assignments.csv"
+SUMMARY_FILE = "summary.json"
+ELIGIBILITY_FILE = "eligibility.csv"
+
+ASSIGNMENT_COLUMNS: tuple[str, ...] = (
+    "student_id",
+    "national_id",
+    "first_name",
+    "last_name",
+    "gender",
+    "degree",
+    "marital_status",
+    "field",
+    "gpa",
+    "unit_code",
+    "unit_name_fa",
+    "unit_name_en",
+    "unit_area",
+    "preference_rank",
+    "priority_score",
+    "pinned",
+    "hours_per_month",
+    "hourly_rate",
+    "multiplier",
+    "bonus_percent",
+    "planned_monthly_pay",
+    "sheba",
+)
+
+_REQUIRED = (
+    "student_id",
+    "first_name",
+    "last_name",
+    "gender",
+    "degree",
+    "marital_status",
+    "unit_code",
+    "unit_name_fa",
+)
+
+
+class PlacedRow(BaseModel):
+    """One row of ``assignments.csv``: a placed student, the unit, and the planned pay."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    national_id: str | None = None
+    first_name: str
+    last_name: str
+    gender: Gender
+    degree: Degree
+    marital_status: MaritalStatus = MaritalStatus.single
+    field: str | None = None
+    gpa: float | None = None
+    unit_code: str
+    unit_name_fa: str
+    unit_name_en: str | None = None
+    unit_area: str | None = None
+    preference_rank: int | None = None
+    priority_score: int = 0
+    pinned: bool = False
+    hours_per_month: Decimal
+    hourly_rate: int
+    multiplier: Decimal
+    bonus_percent: int = 0
+    planned_monthly_pay: int
+    sheba: str | None = None
+    row: int | None = None
+    """Row of ``assignments.csv`` this came from (header = row 1), when read from a file."""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def married(self) -> bool:
+        return self.marital_status is MaritalStatus.married
+
+    def cells(self) -> list[object]:
+        """The row's values in :data:`ASSIGNMENT_COLUMNS` order, as the CSV writes them."""
+        values: dict[str, object] = {
+            "student_id": self.student_id,
+            "national_id": self.national_id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "gender": self.gender.value,
+            "degree": self.degree.value,
+            "marital_status": self.marital_status.value,
+            "field": self.field,
+            "gpa": self.gpa,
+            "unit_code": self.unit_code,
+            "unit_name_fa": self.unit_name_fa,
+            "unit_name_en": self.unit_name_en,
+            "unit_area": self.unit_area,
+            "preference_rank": self.preference_rank,
+            "priority_score": self.priority_score,
+            "pinned": "true" if self.pinned else "false",
+            "hours_per_month": _plain(self.hours_per_month),
+            "hourly_rate": self.hourly_rate,
+            "multiplier": _plain(self.multiplier),
+            "bonus_percent": self.bonus_percent,
+            "planned_monthly_pay": self.planned_monthly_pay,
+            "sheba": self.sheba,
+        }
+        return [values[c] for c in ASSIGNMENT_COLUMNS]
+
+
+class AllocationRecord(BaseModel):
+    """What the payroll needs from an allocation folder."""
+
+    model_config = ConfigDict(frozen=True)
+
+    folder: str
+    term: Term
+    policy: Policy
+    rows: tuple[PlacedRow, ...]
+    known_students: frozenset[str]
+    """Placed students plus those of ``eligibility.csv`` (applicants not placed)."""
+    known_units: frozenset[str]
+    """Units of the placed rows plus those ``summary.json`` lists."""
+
+    def by_student(self) -> dict[str, PlacedRow]:
+        return {r.student_id: r for r in self.rows}
+
+
+def _plain(value: Decimal) -> str:
+    """``40`` rather than ``40.0`` or ``4E+1``; ``37.5`` stays ``37.5``."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ...]:
+    """One :class:`PlacedRow` per assignment, with the planned pay of the one pay formula."""
+    policy = problem.policy
+    rows = []
+    for a in allocation.assignments:
+        app = problem.applicant_by_id.get(a.student_id)
+        unit = problem.unit_by_code.get(a.unit_code)
+        if app is None or unit is None:
+            raise ValueError(
+                f"assignment {a.student_id} → {a.unit_code} names an unknown student or unit"
+            )
+        hours = planned_hours(unit, policy)
+        rows.append(
+            PlacedRow(
+                student_id=app.student_id,
+                national_id=app.national_id,
+                first_name=app.first_name,
+                last_name=app.last_name,
+                gender=app.gender,
+                degree=app.degree,
+                marital_status=app.marital_status,
+                field=app.field,
+                gpa=app.gpa,
+                unit_code=unit.code,
+                unit_name_fa=unit.name_fa,
+                unit_name_en=unit.name_en,
+                unit_area=unit.area,
+                preference_rank=a.preference_rank,
+                priority_score=a.priority_score,
+                pinned=a.pinned,
+                hours_per_month=hours,
+                hourly_rate=policy.rate_for(app.degree),
+                multiplier=multiplier(app.married, policy),
+                bonus_percent=bonus_percent(policy, unit, app.gpa),
+                planned_monthly_pay=monthly_pay_rial(
+                    app.degree, app.married, hours, policy, unit=unit, gpa=app.gpa
+                ),
+                sheba=app.sheba,
+            )
+        )
+    return tuple(rows)
+
+
+def write_assignments_csv(path: str | Path, rows: Iterable[PlacedRow]) -> None:
+    """Write ``assignments.csv`` (UTF-8 with BOM, formulas defused)."""
+    write_csv(Path(path), ASSIGNMENT_COLUMNS, (r.cells() for r in rows))
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+_TRUE = {"true", "yes", "1", "بله", "آری", "y"}
+_FALSE = {"false", "no", "0", "خیر", "نه", "n", ""}
+
+
+def _cell(record: Mapping[str, str | None], column: str) -> str:
+    return normalize_value(record.get(column))
+
+
+def _parse_row(
+    record: Mapping[str, str | None], row: int, file: str, log: IssueLog
+) -> PlacedRow | None:
+    errors_before = len(log.errors)
+    values: dict[str, Any] = {"row": row}
+
+    def bad(column: str, message: str, value: object) -> None:
+        log.error(message, value, file=file, row=row, column=column)
+
+    for column in _REQUIRED:
+        if not _cell(record, column):
+            bad(column, "required value missing", None)
+    for column in (
+        "student_id",
+        "first_name",
+        "last_name",
+        "unit_code",
+        "unit_name_fa",
+    ):
+        values[column] = _cell(record, column)
+    for column in ("national_id", "field", "unit_name_en", "unit_area", "sheba"):
+        values[column] = _cell(record, column) or None
+    for column, enum in (
+        ("gender", Gender),
+        ("degree", Degree),
+        ("marital_status", MaritalStatus),
+    ):
+        text = _cell(record, column)
+        if text:
+            try:
+                values[column] = parse_enum(enum, text)
+            except ValueError as exc:
+                bad(column, str(exc), text)
+    for column in ("preference_rank", "priority_score", "hourly_rate", "bonus_percent"):
+        text = _cell(record, column)
+        if text:
+            try:
+                values[column] = int(text)
+            except ValueError:
+                bad(column, "whole number expected", text)
+    for column in ("planned_monthly_pay",):
+        text = _cell(record, column)
+        try:
+            values[column] = int(text)
+        except ValueError:
+            bad(column, "whole number of rials expected", text)
+    for column in ("hours_per_month", "multiplier"):
+        text = _cell(record, column)
+        try:
+            values[column] = Decimal(text)
+            if not values[column].is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            bad(column, "number expected", text)
+    gpa = _cell(record, "gpa")
+    if gpa:
+        try:
+            values["gpa"] = float(Decimal(gpa))
+        except InvalidOperation:
+            bad("gpa", "number expected", gpa)
+    pinned = normalize_key(_cell(record, "pinned"))
+    if pinned in _TRUE:
+        values["pinned"] = True
+    elif pinned in _FALSE:
+        values["pinned"] = False
+    else:
+        bad("pinned", "true or false expected", pinned)
+    if len(log.errors) > errors_before:
+        return None
+    return PlacedRow.model_validate(values)
+
+
+def read_assignments_csv(path: str | Path) -> tuple[PlacedRow, ...]:
+    """Read ``assignments.csv``; every bad cell and duplicate student is a located error."""
+    path = Path(path)
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(Issue("file not found", file=file)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Issue(f"cannot read file: {exc}", file=file)) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [normalize_value(h) for h in (reader.fieldnames or [])]
+    missing = [c for c in _REQUIRED if c not in header]
+    for c in ("hours_per_month", "hourly_rate", "multiplier", "planned_monthly_pay"):
+        if c not in header:
+            missing.append(c)
+    if missing:
+        raise InputError(Issue(f"missing columns: {', '.join(missing)}", file=file, row=1))
+    reader.fieldnames = header
+    log = IssueLog()
+    rows: list[PlacedRow] = []
+    seen: dict[str, int] = {}
+    for row_number, record in enumerate(reader, start=2):
+        if not any(normalize_value(v) for v in record.values() if isinstance(v, str)):
+            continue
+        sid = _cell(record, "student_id")
+        if sid and sid in seen:
+            log.error(
+                f"duplicate student_id (also row {seen[sid]})",
+                sid,
+                file=file,
+                row=row_number,
+                column="student_id",
+            )
+        seen.setdefault(sid, row_number)
+        placed = _parse_row(record, row_number, file, log)
+        if placed is not None:
+            rows.append(placed)
+    log.raise_if_errors()
+    return tuple(rows)
+
+
+def _summary_units(summary: Mapping[str, Any]) -> set[str]:
+    """Unit codes a summary lists under ``units``, ``fill`` or ``counts.per_unit``."""
+    codes: set[str] = set()
+    counts = summary.get("counts")
+    per_unit = counts.get("per_unit") if isinstance(counts, Mapping) else None
+    for value in (summary.get("units"), summary.get("fill"), per_unit):
+        if isinstance(value, Mapping):
+            codes.update(str(k) for k in value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    codes.add(item)
+                elif isinstance(item, Mapping):
+                    code = item.get("unit_code", item.get("code"))
+                    if code is not None:
+                        codes.add(str(code))
+    return codes
+
+
+def _eligibility_students(path: Path) -> set[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Issue(f"cannot read file: {exc}", file=str(path))) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if "student_id" not in [normalize_value(h) for h in (reader.fieldnames or [])]:
+        raise InputError(Issue("missing column: student_id", file=str(path), row=1))
+    reader.fieldnames = [normalize_value(h) for h in reader.fieldnames or []]
+    return {normalize_value(r["student_id"]) for r in reader if normalize_value(r["student_id"])}
+
+
+def read_summary(path: Path) -> tuple[Term, Policy, dict[str, Any]]:
+    """The term and policy of ``summary.json`` (and the whole document)."""
+    file = str(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(Issue("file not found", file=file)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Issue(f"cannot read file: {exc}", file=file)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            Issue(f"not valid JSON: {exc.msg}", file=file, row=exc.lineno, column=str(exc.colno))
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(Issue("a JSON object expected", file=file))
+    issues = []
+    term: Term | None = None
+    if "term" not in data:
+        issues.append(Issue("missing key 'term'", file=file, column="term"))
+    else:
+        try:
+            term = Term.parse(data["term"])
+        except ValueError as exc:
+            issues.append(Issue(str(exc), data["term"], file=file, column="term"))
+    policy: Policy | None = None
+    if not isinstance(data.get("policy"), dict):
+        issues.append(Issue("missing key 'policy' (an object)", file=file, column="policy"))
+    else:
+        try:
+            policy = Policy.from_mapping(data["policy"], file=f"{file}:policy")
+        except InputError as exc:
+            issues.extend(exc.issues)
+    if issues or term is None or policy is None:
+        raise InputError(issues)
+    return term, policy, data
+
+
+def read_allocation_dir(path: str | Path) -> AllocationRecord:
+    """Read an allocation folder: ``assignments.csv``, ``summary.json`` and, when present,
+    ``eligibility.csv``. A missing or garbled folder is an :class:`InputError` naming the file."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise InputError(Issue("allocation folder not found", file=str(folder)))
+    issues: list[Issue] = []
+    rows: tuple[PlacedRow, ...] = ()
+    try:
+        rows = read_assignments_csv(folder / ASSIGNMENTS_FILE)
+    except InputError as exc:
+        issues.extend(exc.issues)
+    summary: tuple[Term, Policy, dict[str, Any]] | None = None
+    try:
+        summary = read_summary(folder / SUMMARY_FILE)
+    except InputError as exc:
+        issues.extend(exc.issues)
+    students = {r.student_id for r in rows}
+    if (folder / ELIGIBILITY_FILE).is_file():
+        try:
+            students |= _eligibility_students(folder / ELIGIBILITY_FILE)
+        except InputError as exc:
+            issues.extend(exc.issues)
+    if issues or summary is None:
+        raise InputError(issues)
+    term, policy, data = summary
+    return AllocationRecord(
+        folder=str(folder),
+        term=term,
+        policy=policy,
+        rows=rows,
+        known_students=frozenset(students),
+        known_units=frozenset({r.unit_code for r in rows} | _summary_units(data)),
+    )

@@ -1,0 +1,145 @@
+"""Planned cost of an allocation: per student, per unit and in total, per month and for the term.
+
+Every amount comes from :func:`hamyar.payments.cost.planned_monthly_pay_rial` (the one pay
+formula) at the unit's planned hours::
+
+    student_month = monthly_pay(degree, married, planned_hours(unit), policy, unit, gpa)
+    student_term  = student_month × months_per_term
+    unit_month    = Σ student_month over the unit's students        (unit_term, total alike)
+
+Sums are of whole rials, so the total equals the sum of the units and of the students exactly.
+Toman is ``rial // 10`` of each figure (:func:`hamyar.payments.cost.toman`); a toman total is
+the toman of the rial total, not a sum of rounded tomans.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from hamyar.models import Allocation, Problem
+from hamyar.payments.cost import multiplier, planned_hours, planned_monthly_pay_rial, toman
+
+
+class StudentCost(BaseModel):
+    """The planned cost of one placed student."""
+
+    model_config = ConfigDict(frozen=True)
+
+    student_id: str
+    unit_code: str
+    hours_per_month: Decimal
+    hourly_rate_rial: int
+    multiplier: Decimal
+    monthly_rial: int
+    term_rial: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def monthly_toman(self) -> int:
+        return toman(self.monthly_rial)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def term_toman(self) -> int:
+        return toman(self.term_rial)
+
+
+class UnitCost(BaseModel):
+    """The planned cost of one unit's placed students (units with nobody placed included)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    unit_name_fa: str
+    students: int
+    monthly_rial: int
+    term_rial: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def monthly_toman(self) -> int:
+        return toman(self.monthly_rial)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def term_toman(self) -> int:
+        return toman(self.term_rial)
+
+
+class PlannedCost(BaseModel):
+    """Planned cost of an allocation for one term."""
+
+    model_config = ConfigDict(frozen=True)
+
+    months_per_term: int
+    students: tuple[StudentCost, ...]
+    units: tuple[UnitCost, ...]
+    monthly_rial: int
+    term_rial: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def monthly_toman(self) -> int:
+        return toman(self.monthly_rial)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def term_toman(self) -> int:
+        return toman(self.term_rial)
+
+    def by_student(self) -> dict[str, StudentCost]:
+        return {s.student_id: s for s in self.students}
+
+    def by_unit(self) -> dict[str, UnitCost]:
+        return {u.unit_code: u for u in self.units}
+
+
+def planned_cost(problem: Problem, allocation: Allocation) -> PlannedCost:
+    """The planned cost of every assignment of ``allocation`` under ``problem.policy``.
+
+    An assignment naming a student or unit the problem does not know is a ``ValueError``
+    (an allocation always comes from its own problem).
+    """
+    policy = problem.policy
+    months = policy.months_per_term
+    students: list[StudentCost] = []
+    per_unit: dict[str, list[StudentCost]] = {u.code: [] for u in problem.units}
+    for assignment in allocation.assignments:
+        applicant = problem.applicant_by_id.get(assignment.student_id)
+        unit = problem.unit_by_code.get(assignment.unit_code)
+        if applicant is None or unit is None:
+            raise ValueError(
+                f"assignment {assignment.student_id} → {assignment.unit_code} names an unknown "
+                "student or unit"
+            )
+        monthly = planned_monthly_pay_rial(applicant, unit, policy)
+        cost = StudentCost(
+            student_id=applicant.student_id,
+            unit_code=unit.code,
+            hours_per_month=planned_hours(unit, policy),
+            hourly_rate_rial=policy.rate_for(applicant.degree),
+            multiplier=multiplier(applicant.married, policy),
+            monthly_rial=monthly,
+            term_rial=monthly * months,
+        )
+        students.append(cost)
+        per_unit[unit.code].append(cost)
+    units = tuple(
+        UnitCost(
+            unit_code=unit.code,
+            unit_name_fa=unit.name_fa,
+            students=len(per_unit[unit.code]),
+            monthly_rial=sum(s.monthly_rial for s in per_unit[unit.code]),
+            term_rial=sum(s.term_rial for s in per_unit[unit.code]),
+        )
+        for unit in problem.units
+    )
+    return PlannedCost(
+        months_per_term=months,
+        students=tuple(students),
+        units=units,
+        monthly_rial=sum(s.monthly_rial for s in students),
+        term_rial=sum(s.term_rial for s in students),
+    )
