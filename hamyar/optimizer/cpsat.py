@@ -1,0 +1,390 @@
+"""The CP-SAT model: what the flow cannot carry (budgets, stability with side constraints) and
+the proof.
+
+Variables are the flow graph's arcs (:mod:`hamyar.optimizer.flow`): ``x_a`` an integer in
+``[lo_a, hi_a]`` — the students of a class placed in a slot, left unplaced, or filling a slot's
+minimum-fill seats — so the model is the flow polytope (restricted to the optimal face of the
+levels already solved) plus side constraints, and a flow solution is a complete hint. One method
+per constraint; each docstring gives its formula. Levels are solved one after another: maximise
+``Σ_a w_a x_a``, then add ``Σ_a w_a x_a ≥ value`` and go on to the next level from that solution.
+
+Determinism: the solver runs with ``num_workers = policy.workers``, a fixed seed and
+``interleave_search`` (the workers' results are merged in a fixed order), and stops at
+``max_deterministic_time`` as well as at the wall-clock limit. A run that ends by proof or by the
+deterministic limit returns the same solution every time; only a run cut by the wall clock on a
+loaded machine may differ.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from hamyar.models import SolveStatus
+from hamyar.optimizer.flow import Graph
+from hamyar.optimizer.network import IntArray, Network
+
+Expr = cp_model.LinearExpr | int
+"""A linear expression or a constant."""
+
+STATUS = {
+    cp_model.OPTIMAL: SolveStatus.optimal,
+    cp_model.FEASIBLE: SolveStatus.feasible,
+    cp_model.INFEASIBLE: SolveStatus.infeasible,
+    cp_model.UNKNOWN: SolveStatus.no_solution,
+}
+"""CP-SAT's status → ours. ``MODEL_INVALID`` is a bug and raises."""
+
+
+@dataclass(frozen=True)
+class Budgets:
+    """Side constraints on planned cost (rials), net of the fixed students' cost.
+
+    ``arc_cost[a]`` is the planned term cost of one student on network arc ``a``
+    (:func:`hamyar.payments.cost.planned_term_cost_rial`); ``total`` the institution's budget
+    left; ``per_unit`` each capped unit's budget left.
+    """
+
+    arc_cost: IntArray
+    total: int | None
+    per_unit: Mapping[str, int]
+
+    @property
+    def active(self) -> bool:
+        return self.total is not None or bool(self.per_unit)
+
+    def unit_arcs(self, network: Network) -> dict[str, IntArray]:
+        """Network arcs into each capped unit's slots."""
+        unit_of_slot = np.array([s.unit_code for s in network.slots], dtype=object)
+        units = unit_of_slot[network.arc_slot] if network.num_arcs else np.array([], dtype=object)
+        return {code: np.flatnonzero(units == code) for code in sorted(self.per_unit)}
+
+    def satisfied(self, network: Network, x: IntArray) -> bool:
+        """Whether a flow keeps every budget."""
+        spent = self.arc_cost * x[: network.num_arcs]
+        if self.total is not None and int(spent.sum()) > self.total:
+            return False
+        return all(
+            int(spent[arcs].sum()) <= self.per_unit[code]
+            for code, arcs in self.unit_arcs(network).items()
+        )
+
+
+@dataclass(frozen=True)
+class LevelOutcome:
+    """One CP-SAT solve: status, the solution (graph arc values), value and a proven bound
+    (CP-SAT's, or ``Σ_a max(w_a, 0) · hi_a`` when it has none)."""
+
+    status: SolveStatus
+    x: IntArray | None
+    value: int
+    bound: int
+    wall_time_s: float
+
+
+class AllocationModel:
+    """CP-SAT model over the flow graph (module docstring)."""
+
+    def __init__(
+        self,
+        network: Network,
+        graph: Graph,
+        lo: IntArray,
+        hi: IntArray,
+        *,
+        budgets: Budgets | None = None,
+        stable: bool = False,
+        diagnose: bool = False,
+    ) -> None:
+        self.network = network
+        self.graph = graph
+        self.lo = lo
+        self.hi = hi
+        self.budgets = budgets
+        self.model = cp_model.CpModel()
+        self.assumption_names: dict[int, str] = {}
+        self._diagnose = diagnose
+        self._var: dict[int, cp_model.IntVar] = {}
+        self._prefix: list[tuple[list[int], list[tuple[int, cp_model.IntVar]]]] = []
+        n_arc, n_cls, n_slot = graph.num_network_arcs, graph.num_classes, graph.num_slots
+        self._unplaced = n_arc
+        self._bonus = n_arc + n_cls
+        self._rest = n_arc + n_cls + n_slot
+        self._out = _group(graph.tail[:n_arc], n_cls)
+        self._in = _group(graph.head[:n_arc] - n_cls, n_slot)
+        self._variables()
+        self._one_unit_per_student()
+        self._seats_per_unit_and_gender()
+        if budgets is not None:
+            self._budget(budgets)
+            self._unit_budgets(budgets)
+        if stable:
+            self._stability()
+
+    # ------------------------------------------------------------------ variables
+    def _variables(self) -> None:
+        """``x_a ∈ [lo_a, hi_a]`` for every free class → slot arc and every free minimum-fill
+        arc ``b_k``; a fixed arc (``lo_a = hi_a``) is a constant. The unplaced arcs and the other
+        seat arcs are not variables: they are what conservation leaves
+        (``x_{c→T} = n_c − Σ_k x_{c→k}``, ``x_{k→T}^{rest} = fill_k − b_k``)."""
+        lo, hi = self.lo, self.hi
+        for a in np.flatnonzero(hi[: self._unplaced] > lo[: self._unplaced]).tolist():
+            self._var[a] = self.model.new_int_var(int(lo[a]), int(hi[a]), "")
+        for k in range(self.graph.num_slots):
+            a = self._bonus + k
+            if hi[a] > lo[a]:
+                self._var[a] = self.model.new_int_var(int(lo[a]), int(hi[a]), "")
+
+    def _arc(self, a: int) -> Expr:
+        """Any graph arc as a linear expression (module docstring)."""
+        var = self._var.get(a)
+        if var is not None:
+            return var
+        if a < self._unplaced or self._bonus <= a < self._rest:
+            return int(self.lo[a])
+        if a < self._bonus:
+            c = a - self._unplaced
+            return int(self.graph.supply[c]) - self.placed(c)
+        k = a - self._rest
+        return self.fill(k) - self._arc(self._bonus + k)
+
+    def expr(self, arcs: Sequence[int], coeffs: Sequence[int]) -> Expr:
+        """``Σ coeff_a · x_a`` with fixed arcs folded into the constant."""
+        variables, weights, constant = [], [], 0
+        for a, c in zip(arcs, coeffs, strict=True):
+            if c == 0:
+                continue
+            var = self._var.get(a)
+            if var is not None:
+                variables.append(var)
+                weights.append(c)
+            elif a < self._unplaced or self._bonus <= a < self._rest:
+                constant += c * int(self.lo[a])
+            else:
+                return cp_model.LinearExpr.weighted_sum([self._arc(b) for b in arcs], list(coeffs))
+        return cp_model.LinearExpr.weighted_sum(variables, weights) + constant
+
+    def placed(self, c: int) -> Expr:
+        """Students of class ``c`` placed: ``Σ_k x_{c→k}``."""
+        arcs = self._out[c]
+        return self.expr(arcs, [1] * len(arcs))
+
+    def fill(self, k: int) -> Expr:
+        """Students placed in slot ``k``: ``Σ_c x_{c→k}``."""
+        arcs = self._in[k]
+        return self.expr(arcs, [1] * len(arcs))
+
+    # ------------------------------------------------------------------ constraints
+    def _one_unit_per_student(self) -> None:
+        """Rule A2, per class ``c`` of ``n_c`` students (``u_c`` its unplaced arc)::
+
+            n_c − hi(u_c) ≤ Σ_k x_{c→k} ≤ n_c − lo(u_c)
+
+        — each student in at most one unit (``lo(u_c) = 0``, ``hi(u_c) = n_c`` before any level
+        fixes it)."""
+        lo, hi, supply = self.lo, self.hi, self.graph.supply
+        for c in range(self.graph.num_classes):
+            u = self._unplaced + c
+            n = int(supply[c])
+            if not self._out[c]:
+                continue
+            self.model.add_linear_constraint(self.placed(c), n - int(hi[u]), n - int(lo[u]))
+
+    def _seats_per_unit_and_gender(self) -> None:
+        """Rule A1, per slot ``k`` (a unit's seats of one gender), with ``b_k`` its minimum-fill
+        arc and ``r_k`` the rest::
+
+            lo(r_k) ≤ Σ_c x_{c→k} − b_k ≤ hi(r_k),     lo(b_k) ≤ b_k ≤ hi(b_k)
+
+        — never more students of a gender than the unit asked for (``hi(b_k) + hi(r_k) =
+        cap_k``); the first ``min(L_k, cap_k)`` seats are the minimum-fill arc that the soft
+        minimum fill rewards."""
+        lo, hi = self.lo, self.hi
+        for k in range(self.graph.num_slots):
+            r = self._rest + k
+            rest = self.fill(k) - self._arc(self._bonus + k)
+            self.model.add_linear_constraint(rest, int(lo[r]), int(hi[r]))
+
+    def _enforce(self, constraint: cp_model.Constraint, name: str) -> None:
+        if self._diagnose:
+            literal = self.model.new_bool_var(name)
+            constraint.only_enforce_if(literal)
+            self.model.add_assumption(literal)
+            self.assumption_names[literal.index] = name
+
+    def _budget(self, budgets: Budgets) -> None:
+        """The institution's budget: ``Σ_a cost_a · x_a ≤ B − cost(fixed students)``."""
+        if budgets.total is None:
+            return
+        arcs = np.flatnonzero(budgets.arc_cost).tolist()
+        coeffs = budgets.arc_cost[arcs].tolist()
+        constraint = self.model.add(self.expr(arcs, coeffs) <= budgets.total)
+        self._enforce(constraint, "budget")
+
+    def _unit_budgets(self, budgets: Budgets) -> None:
+        """Each capped unit ``u``: ``Σ_{a into u} cost_a · x_a ≤ B_u − cost(fixed in u)``."""
+        for code, arcs in budgets.unit_arcs(self.network).items():
+            coeffs = budgets.arc_cost[arcs].tolist()
+            constraint = self.model.add(self.expr(arcs.tolist(), coeffs) <= budgets.per_unit[code])
+            self._enforce(constraint, f"unit_budget:{code}")
+
+    def _stability(self) -> None:
+        """No justified envy (every class is one student; ``pos`` the precedence position).
+
+        For each arc ``a = (s → k)`` with ``cap_k`` seats left after the fixed students::
+
+            H_a + cap_k · better_a ≥ cap_k
+            better_a = Σ_{a' ∈ out(s): rank(a') ≤ rank(a) or a' is s's pin} x_{a'}
+            H_a = Σ_{a'' = (t → k): pos(t) < pos(s), not a pin arc} x_{a''}
+                  + Σ_{a'' = (t → k), a pin arc} x_{a''}
+
+        i.e. ``s`` is placed at least as well as ``k`` (or kept at his or her pin), or every seat
+        of ``k`` is held by a student of higher precedence or a kept pin. ``H`` runs as a prefix
+        sum ``P_i = P_{i−1} + x_i`` over the slot's arcs in precedence order.
+        """
+        net = self.network
+        position = net.position
+        first_member = [m[0] for m in net.members]
+        arc_pos = np.array([position[first_member[c]] for c in net.arc_class.tolist()])
+        by_class: dict[int, list[int]] = {}
+        for a, c in enumerate(net.arc_class.tolist()):
+            by_class.setdefault(c, []).append(a)
+        better: dict[int, Expr] = {}
+        for arcs in by_class.values():
+            for a in arcs:
+                chosen = [
+                    b for b in arcs if net.arc_rank[b] <= net.arc_rank[a] or bool(net.arc_pin[b])
+                ]
+                better[a] = self.expr(chosen, [1] * len(chosen))
+        by_slot = np.lexsort((arc_pos, net.arc_slot))
+        bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
+        for k, slot in enumerate(net.slots):
+            cap = slot.cap
+            ordered = by_slot[bounds[k] : bounds[k + 1]].tolist()
+            if cap <= 0 or not ordered:
+                continue
+            pins = [a for a in ordered if net.arc_pin[a]]
+            prefix: Expr = self.expr(pins, [1] * len(pins))
+            chain: list[tuple[int, cp_model.IntVar]] = []
+            for a in ordered:
+                self.model.add(prefix + cap * better[a] >= cap)
+                if not net.arc_pin[a]:
+                    running = self.model.new_int_var(0, cap, "")
+                    self.model.add(running == prefix + self.expr([a], [1]))
+                    prefix = running
+                    chain.append((a, running))
+            self._prefix.append((pins, chain))
+
+    # ------------------------------------------------------------------ levels
+    def objective(self, w: IntArray) -> Expr:
+        arcs = np.flatnonzero(w).tolist()
+        return self.expr(arcs, w[arcs].tolist())
+
+    def hold(self, w: IntArray, value: int) -> None:
+        """Keep a solved level: ``Σ_a w_a x_a ≥ value``."""
+        self.model.add(self.objective(w) >= value)
+
+    def fix(self, arcs: IntArray, values: IntArray) -> None:
+        """Fix arcs to values (reduced-cost fixing): ``x_a = v_a``."""
+        for a, v in zip(arcs.tolist(), values.tolist(), strict=True):
+            var = self._var.get(a)
+            if var is not None:
+                self.model.add(var == v)
+
+    def hint(self, x: IntArray) -> None:
+        """A complete hint: every free arc's value in ``x``, and the stability prefix sums."""
+        self.model.clear_hints()
+        for a, var in self._var.items():
+            self.model.add_hint(var, int(x[a]))
+        for pins, chain in self._prefix:
+            total = int(x[pins].sum()) if pins else 0
+            for a, var in chain:
+                total += int(x[a])
+                self.model.add_hint(var, total)
+
+    def solution(self, solver: cp_model.CpSolver) -> IntArray:
+        """The whole graph's flow of a CP-SAT solution."""
+        x = self.lo.copy()
+        for a, var in self._var.items():
+            x[a] = solver.value(var)
+        g = self.graph
+        n_arc, n_cls, n_slot = g.num_network_arcs, g.num_classes, g.num_slots
+        arcs = x[:n_arc]
+        placed = np.bincount(g.tail[:n_arc], weights=arcs, minlength=n_cls).astype(np.int64)
+        x[self._unplaced : self._unplaced + n_cls] = g.supply[:n_cls] - placed
+        fill = np.bincount(g.head[:n_arc] - n_cls, weights=arcs, minlength=n_slot)
+        x[self._rest : self._rest + n_slot] = fill.astype(np.int64) - x[self._bonus : self._rest]
+        return x
+
+    def maximise(
+        self,
+        w: IntArray,
+        *,
+        time_limit_s: float,
+        workers: int,
+        hint: IntArray | None = None,
+        upper_bound: int | None = None,
+    ) -> LevelOutcome:
+        """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
+        model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
+        it stays valid for every later level, whose feasible set is a subset."""
+        start = time.perf_counter()
+        objective = self.objective(w)
+        if upper_bound is not None:
+            self.model.add(objective <= upper_bound)
+        self.model.maximize(objective)
+        if hint is not None:
+            self.hint(hint)
+        solver = make_solver(time_limit_s, workers)
+        code = solver.solve(self.model)
+        if code == cp_model.MODEL_INVALID:
+            raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")
+        status = STATUS[code]
+        elapsed = time.perf_counter() - start
+        bound = int(np.maximum(w, 0) @ self.hi)  # Σ_a max(w_a, 0) · hi_a, always valid
+        found = solver.best_objective_bound
+        if status is SolveStatus.feasible and math.isfinite(found):
+            bound = min(bound, math.floor(found + 1e-6))  # CP-SAT's bound, with a solution only
+        if status in (SolveStatus.optimal, SolveStatus.feasible):
+            x = self.solution(solver)
+            value = int(w @ x)
+            return LevelOutcome(
+                status, x, value, value if status is SolveStatus.optimal else bound, elapsed
+            )
+        return LevelOutcome(status, None, 0, bound, elapsed)
+
+    def core(self, time_limit_s: float, workers: int) -> list[str] | None:
+        """With ``diagnose``: the names of a set of budget constraints that cannot hold together
+        with the rest, or ``None`` when the model is feasible (or the time ran out)."""
+        self.model.clear_objective()
+        solver = make_solver(time_limit_s, workers)
+        code = solver.solve(self.model)
+        if code != cp_model.INFEASIBLE:
+            return None
+        found = solver.sufficient_assumptions_for_infeasibility()
+        return sorted(self.assumption_names[i] for i in found if i in self.assumption_names)
+
+
+def _group(keys: IntArray, n: int) -> list[list[int]]:
+    """Arc indices grouped by key ``0..n−1`` (in arc order)."""
+    groups: list[list[int]] = [[] for _ in range(n)]
+    for a, key in enumerate(keys.tolist()):
+        groups[key].append(a)
+    return groups
+
+
+def make_solver(time_limit_s: float, workers: int) -> cp_model.CpSolver:
+    """A CP-SAT solver with the deterministic settings of the module docstring."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.max_time_in_seconds = max(0.01, time_limit_s)
+    params.max_deterministic_time = max(0.01, time_limit_s)
+    params.num_workers = max(1, workers)
+    params.interleave_search = workers > 1
+    params.random_seed = 0
+    return solver

@@ -1,0 +1,166 @@
+"""Justified envy: who was passed over for a seat he or she had the better claim to.
+
+Student s *justifiably envies* unit u in a placement when
+
+* s is eligible, u is admissible for s (asked for, open after E1–E9), and s is not a pinned
+  student kept in his or her pinned unit (rule A5: a kept pin does not move, so it envies no one);
+* s is unplaced, or placed at a unit of strictly worse rank than u (a unit of the same rank, e.g.
+  another unit of the same area, is not better), or placed outside his or her admissible list;
+* u's seats of s's gender (rule A1) include a free one (``displaced_student_id = None``), or
+  are all taken and the lowest-precedence holder who is not a kept pin has lower precedence
+  than s (``displaced_student_id`` = that holder). Kept pins cannot be displaced, so envy
+  towards them is not justified.
+
+Precedence is :func:`hamyar.optimizer.precedence.precedence_key` (priority score, GPA, seeded
+lottery). Seats are the declared seats unless ``capacity`` overrides them, exactly as in
+:func:`hamyar.optimizer.stable.deferred_acceptance`, whose result has no justified envy.
+
+One pass over the placement builds :class:`SeatHolders` (fill, weakest holder and weakest movable
+holder per unit and gender); then each student's admissible list is read once, and only the pairs
+found are sorted: ``O(n log n + L)`` for ``n`` applicants and ``L`` admissible pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hamyar.models import EligibilityResult, EnvyPair, Gender, Problem
+from hamyar.optimizer.stable import (
+    SeatTable,
+    Slot,
+    by_rank_then_code,
+    collector_paused,
+    precedence_positions,
+    resolve_pins,
+)
+
+
+@dataclass(frozen=True)
+class SeatHolders:
+    """Who holds the seats of each (unit, gender) of one placement, by slot of ``table``.
+
+    ``position`` ranks every applicant by precedence (0 the strongest), ``fixed`` holds the
+    pinned students kept in their pinned unit; ``weakest[slot]`` is the holder with the highest
+    position and ``weakest_movable[slot]`` the same among holders not in ``fixed`` (``None``
+    when there is none).
+    """
+
+    table: SeatTable
+    filled: list[int]
+    pinned: list[int]
+    weakest: list[str | None]
+    weakest_movable: list[str | None]
+    fixed: frozenset[str]
+    position: dict[str, int]
+
+    @property
+    def seats(self) -> list[int]:
+        return self.table.seats
+
+    def slot(self, code: str, gender: Gender) -> int:
+        return self.table.slot(code, gender)
+
+    def free(self, slot: int) -> int:
+        """Free seats: ``max(0, seats − filled)``."""
+        return max(0, self.table.seats[slot] - self.filled[slot])
+
+
+def seat_holders(
+    problem: Problem,
+    placement: Mapping[str, str],
+    capacity: Mapping[Slot, int] | None = None,
+    pins: Mapping[str, str] | None = None,
+) -> SeatHolders:
+    """Index a placement by (unit, gender); unknown students or units raise ``ValueError``."""
+    table = SeatTable(problem, capacity)
+    by_id = problem.applicant_by_id
+    chosen_pins = resolve_pins(problem, pins)
+    fixed = frozenset(sid for sid, code in chosen_pins.items() if placement.get(sid) == code)
+    position = precedence_positions(problem)
+    n = len(table.seats)
+    filled, pinned = [0] * n, [0] * n
+    weakest: list[str | None] = [None] * n
+    movable: list[str | None] = [None] * n
+    for sid, code in placement.items():
+        app = by_id.get(sid)
+        if app is None:
+            raise ValueError(f"placement names an unknown student: {sid!r}")
+        i = table.index.get(code)
+        if i is None:
+            raise ValueError(f"placement of {sid} names an unknown unit: {code!r}")
+        slot = 2 * i + (app.gender is Gender.male)
+        filled[slot] += 1
+        mine = position[sid]
+        low = weakest[slot]
+        if low is None or mine > position[low]:
+            weakest[slot] = sid
+        if sid in fixed:
+            pinned[slot] += 1
+            continue
+        low = movable[slot]
+        if low is None or mine > position[low]:
+            movable[slot] = sid
+    return SeatHolders(table, filled, pinned, weakest, movable, fixed, position)
+
+
+def placed_rank(
+    problem: Problem, admissible: Mapping[str, int], sid: str, unit: str | None
+) -> int | None:
+    """Rank of the unit a student is placed in; ``None`` when unplaced or outside his/her list."""
+    if unit is None:
+        return None
+    if unit in admissible:
+        return admissible[unit]
+    return problem.preference_ranks.get(sid, {}).get(unit)
+
+
+def justified_envy(
+    problem: Problem,
+    eligibility: EligibilityResult,
+    placement: Mapping[str, str],
+    capacity: Mapping[Slot, int] | None = None,
+    *,
+    pins: Mapping[str, str] | None = None,
+) -> tuple[EnvyPair, ...]:
+    """Every justified-envy pair of ``placement`` (see the module docstring).
+
+    Pairs come in the order of ``problem.applicants``, each student's units by rank and then
+    unit code. ``pins`` defaults to ``problem.pins``; pass the same value given to
+    :func:`~hamyar.optimizer.stable.deferred_acceptance`.
+    """
+    holders = seat_holders(problem, placement, capacity, pins)
+    position, fixed = holders.position, holders.fixed
+    seats, filled, movable = holders.table.seats, holders.filled, holders.weakest_movable
+    index = holders.table.index
+    items = eligibility.by_id
+    pairs: list[EnvyPair] = []
+    with collector_paused():
+        for app in problem.applicants:
+            sid = app.student_id
+            item = items.get(sid)
+            if sid in fixed or item is None or not item.eligible:
+                continue
+            admissible = item.admissible_units
+            current = placed_rank(problem, admissible, sid, placement.get(sid))
+            g = app.gender is Gender.male
+            mine = position[sid]
+            found: list[tuple[str, int, str | None]] = []
+            for code, rank in admissible.items():
+                if current is not None and rank >= current:
+                    continue
+                slot = 2 * index[code] + g
+                if seats[slot] <= 0:
+                    continue
+                if filled[slot] < seats[slot]:
+                    found.append((code, rank, None))
+                    continue
+                low = movable[slot]
+                if low is not None and position[low] > mine:
+                    found.append((code, rank, low))
+            found.sort(key=by_rank_then_code)
+            pairs.extend(
+                EnvyPair(student_id=sid, unit_code=code, displaced_student_id=low)
+                for code, _, low in found
+            )
+    return tuple(pairs)

@@ -1,0 +1,254 @@
+"""Student-proposing deferred acceptance: the stable allocation best for every student at once.
+
+Each (unit, gender) pair is one queue of seats (rule A1: female and male seats never mix), each
+student proposes down his or her own list of admissible units (A4, E1–E9 already applied by the
+eligibility result), and a full queue keeps the students of highest precedence
+(:mod:`hamyar.optimizer.precedence`: priority score (A3), then GPA, then the seeded lottery —
+a strict order). A student is held by at most one queue (A2).
+
+Every queue ranks students by the same precedence order, so for strict lists the stable
+allocation is unique, and it is the one serial dictatorship gives (students in precedence order,
+each taking the first unit of his or her list with a seat left); deferred acceptance reaches it
+without sorting proposals by precedence, and the tests check both against each other.
+
+Decisions this module makes, shared with :mod:`hamyar.optimizer.envy` and
+:mod:`hamyar.optimizer.explain`:
+
+* **Ties between units.** An area stands for several units at the same rank. Deferred
+  acceptance needs a strict list, so units of the same rank are tried in unit-code order:
+  ``order(s) = sorted(admissible(s), key=(rank, unit_code))``. The result is stable for the
+  ranks as asked (no student envies a unit of a strictly better rank, which is how justified
+  envy is defined) and the only stable allocation for that strict list. With ties there can be
+  other allocations stable for the ranks as asked, some placing more students (finding the
+  largest is NP-hard, and none need be best for every student): choosing among them is the
+  CP-SAT model's business, not this one's.
+* **Pins (rule A5).** A continuing assistant in ``pins`` keeps his or her seat before anybody
+  proposes: the seats of that unit and gender shrink by one, the student does not propose, and
+  nobody can displace him or her. Pins are applied as given (the caller checks them against
+  the rules); pins beyond a unit's seats of one gender raise :class:`InfeasibleError` naming the
+  unit and the students. Consistently, envy towards a pinned holder is not justified, and a
+  pinned student kept in his or her pinned unit envies nobody.
+* **Capacity.** ``capacity[(unit_code, gender)]`` overrides the unit's declared seats
+  (``Unit.female_seats`` / ``Unit.male_seats``); pairs not in the mapping keep the declared
+  seats. Pinned seats count against it.
+
+The runtime is ``O(n log n + L log c)`` for ``n`` applicants, ``L`` admissible (student, unit)
+pairs and ``c`` the largest queue: the precedence order is sorted once, every student proposes to
+each unit of his or her list at most once, and a heap per queue keeps the weakest holder on top.
+Queues are flat lists indexed by slot number (:class:`SeatTable`), so the inner loop does no
+hashing of unit codes.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import weakref
+from collections import deque
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from operator import itemgetter
+
+from hamyar.errors import InfeasibleError
+from hamyar.models import EligibilityResult, Gender, Problem
+from hamyar.optimizer.precedence import precedence_key
+
+Slot = tuple[str, Gender]
+"""One queue of seats: ``(unit_code, gender)``."""
+
+by_rank_then_code = itemgetter(1, 0)
+"""Sort key of ``(unit_code, rank)`` items: by rank, units of equal rank by unit code."""
+
+
+class SeatTable:
+    """Seats per (unit, gender) as one flat list: slot ``2·i + g`` for the ``i``-th unit of the
+    problem, ``g = 0`` female and ``g = 1`` male (rule A1: the two never share a seat).
+
+    ``seats[slot]`` is the unit's declared seats of that gender, or ``capacity[(code, gender)]``
+    where the caller overrides it.
+    """
+
+    def __init__(self, problem: Problem, capacity: Mapping[Slot, int] | None = None) -> None:
+        self.codes = tuple(u.code for u in problem.units)
+        self.index = {code: i for i, code in enumerate(self.codes)}
+        self.seats = [0] * (2 * len(self.codes))
+        for i, unit in enumerate(problem.units):
+            self.seats[2 * i] = unit.female_seats
+            self.seats[2 * i + 1] = unit.male_seats
+        for (code, gender), value in (capacity or {}).items():
+            if code not in self.index:
+                raise ValueError(f"capacity names an unknown unit: {code!r}")
+            if value < 0:
+                raise ValueError(f"negative capacity for {code} ({gender.value}): {value}")
+            self.seats[self.slot(code, gender)] = value
+
+    def slot(self, code: str, gender: Gender) -> int:
+        return 2 * self.index[code] + (gender is Gender.male)
+
+    def key(self, slot: int) -> Slot:
+        return self.codes[slot // 2], Gender.male if slot % 2 else Gender.female
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small, acyclic records are built.
+
+    Each allocation counts towards the collector's thresholds, and at 100,000 applicants the
+    full collections it triggers over the live problem cost more than building the records;
+    reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def seat_capacity(problem: Problem, capacity: Mapping[Slot, int] | None = None) -> dict[Slot, int]:
+    """Seats per (unit, gender): the declared seats, overridden by ``capacity`` where given."""
+    table = SeatTable(problem, capacity)
+    return {table.key(slot): seats for slot, seats in enumerate(table.seats)}
+
+
+_positions: list[tuple[weakref.ref[Problem], dict[str, int]]] = []
+
+
+def precedence_positions(problem: Problem) -> dict[str, int]:
+    """``{student_id: position}`` over all applicants in precedence order, 0 the strongest claim.
+
+    ``position(s) < position(t)`` ⇔ ``precedence_key(s) < precedence_key(t)``: s has the higher
+    priority score (A3), or the same score and the higher GPA, or both equal and the lower
+    lottery number. The order is strict. A problem is frozen, so the positions of the last
+    problem asked about are kept (weakly referenced) for the next call on the same problem.
+    """
+    for ref, cached in _positions:
+        if ref() is problem:
+            return cached
+    policy = problem.policy
+    with collector_paused():
+        ranked = sorted(problem.applicants, key=lambda a: precedence_key(a, policy))
+        positions = {a.student_id: i for i, a in enumerate(ranked)}
+    _positions[:] = [(weakref.ref(problem, lambda _: _positions.clear()), positions)]
+    return positions
+
+
+def strict_order(admissible: Mapping[str, int]) -> list[str]:
+    """Admissible units as one strict list: by rank, units of equal rank by unit code."""
+    return [code for code, _ in sorted(admissible.items(), key=by_rank_then_code)]
+
+
+def resolve_pins(problem: Problem, pins: Mapping[str, str] | None) -> dict[str, str]:
+    """The pins to honour: ``problem.pins`` (rule A5) unless the caller passes its own."""
+    chosen = dict(problem.pins if pins is None else pins)
+    for sid, code in chosen.items():
+        if sid not in problem.applicant_by_id:
+            raise ValueError(f"pin names an unknown student: {sid!r}")
+        if code not in problem.unit_by_code:
+            raise ValueError(f"pin of {sid} names an unknown unit: {code!r}")
+    return chosen
+
+
+def deferred_acceptance(
+    problem: Problem,
+    eligibility: EligibilityResult,
+    capacity: Mapping[Slot, int] | None = None,
+    *,
+    pins: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """The student-optimal stable allocation ``{student_id: unit_code}``, pins included.
+
+    ``pins`` defaults to ``problem.pins`` (pass ``{}`` to let continuing assistants compete like
+    everybody else). Students are listed in the order of ``problem.applicants``.
+
+    Stability: for every eligible, unpinned student s and every unit u in s's admissible list
+    with ``rank(u) < rank(placement(s))`` (any u when s is unplaced), the seats of u for s's
+    gender are all taken, by pinned students or by students of higher precedence than s.
+    """
+    chosen_pins = resolve_pins(problem, pins)
+    table = SeatTable(problem, capacity)
+    free = list(table.seats)
+    by_id = problem.applicant_by_id
+    pinned: dict[int, list[str]] = {}
+    for sid, code in chosen_pins.items():
+        slot = table.slot(code, by_id[sid].gender)
+        free[slot] -= 1
+        pinned.setdefault(slot, []).append(sid)
+    beyond = {slot: sids for slot, sids in pinned.items() if free[slot] < 0}
+    if beyond:
+        raise InfeasibleError(_pins_beyond_seats(table, beyond))
+
+    with collector_paused():
+        # open_slots[g][code]: the slot of a unit with seats left for gender g.
+        open_slots: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for i, code in enumerate(table.codes):
+            for g in (0, 1):
+                if free[2 * i + g] > 0:
+                    open_slots[g][code] = 2 * i + g
+        position = precedence_positions(problem)
+        items = eligibility.by_id
+        proposers: list[str] = []
+        rank_of: list[int] = []
+        lists: list[list[int]] = []
+        for app in problem.applicants:
+            sid = app.student_id
+            item = items.get(sid)
+            if sid in chosen_pins or item is None or not item.eligible or not item.admissible_units:
+                continue
+            opened = open_slots[app.gender is Gender.male]
+            order = []
+            for code, _ in sorted(item.admissible_units.items(), key=by_rank_then_code):
+                found = opened.get(code)
+                if found is not None:
+                    order.append(found)
+                elif code not in table.index:
+                    raise ValueError(f"admissible unit of {sid} is unknown: {code!r}")
+            proposers.append(sid)
+            rank_of.append(position[sid])
+            lists.append(order)
+
+        # heaps[slot] holds (−position, proposer index): the weakest holder is on top.
+        heaps: list[list[tuple[int, int]]] = [[] for _ in free]
+        next_choice = [0] * len(proposers)
+        queue = deque(range(len(proposers)))
+        while queue:
+            i = queue.popleft()
+            choices = lists[i]
+            mine = rank_of[i]
+            while next_choice[i] < len(choices):
+                slot = choices[next_choice[i]]
+                next_choice[i] += 1
+                heap = heaps[slot]
+                if len(heap) < free[slot]:
+                    heapq.heappush(heap, (-mine, i))
+                    break
+                if -heap[0][0] > mine:
+                    _, out = heapq.heapreplace(heap, (-mine, i))
+                    queue.append(out)
+                    break
+
+    held: dict[str, str] = {}
+    for slot, heap in enumerate(heaps):
+        code = table.codes[slot // 2]
+        for _, i in heap:
+            held[proposers[i]] = code
+    result: dict[str, str] = {}
+    for app in problem.applicants:
+        sid = app.student_id
+        if sid in chosen_pins:
+            result[sid] = chosen_pins[sid]
+        elif sid in held:
+            result[sid] = held[sid]
+    return result
+
+
+def _pins_beyond_seats(table: SeatTable, beyond: Mapping[int, list[str]]) -> str:
+    parts = []
+    for slot, sids in sorted(beyond.items()):
+        code, gender = table.key(slot)
+        parts.append(
+            f"A5: unit {code} has {table.seats[slot]} {gender.value} seat(s) but {len(sids)} "
+            f"pinned students: {', '.join(sorted(sids))}"
+        )
+    return "; ".join(parts)

@@ -1,0 +1,168 @@
+"""Stable mode (``policy.stable``): no justified envy, then the best by the policy's objective.
+
+Each component of the pool (:func:`~hamyar.optimizer.network.split`: female and male pools
+apart, and units no applicant links) is solved on its own, unless a term budget ties them
+together. In a component with strict preferences (no two admissible units of one student at
+one rank) and no side constraint (budget, minimum fill, soft pin), deferred acceptance gives the
+only stable allocation (:mod:`hamyar.optimizer.solve` explains why), so it is optimal for every
+level. Otherwise CP-SAT with stability constraints (:meth:`~hamyar.optimizer.cpsat.
+AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optimizer.stability.
+stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
+whenever it keeps the budgets). The time left is shared among these components by size.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from hamyar.errors import InfeasibleError
+from hamyar.models import EligibilityResult, Problem, SolveStatus
+from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.flow import Graph, build_graph
+from hamyar.optimizer.infeasible import budget_conflict
+from hamyar.optimizer.network import IntArray, Network, split
+from hamyar.optimizer.objective import Level
+from hamyar.optimizer.placement import complete_flow, to_flow
+from hamyar.optimizer.stability import stable_bounds
+from hamyar.optimizer.stable import deferred_acceptance
+from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_cpsat
+
+
+def solve_stable(
+    problem: Problem,
+    eligibility: EligibilityResult,
+    network: Network,
+    graph: Graph,
+    levels: Sequence[Level],
+    budgets: Budgets | None,
+    deadline: Deadline,
+) -> tuple[IntArray | None, list[Stage]]:
+    """The stable levels (module docstring)."""
+    t0 = time.perf_counter()
+    da = _deferred_acceptance(problem, eligibility, network)
+    da_time = time.perf_counter() - t0
+    if budgets is not None and budgets.total is not None:
+        parts = [(network, np.arange(network.num_arcs))]
+    else:
+        parts = split(network)
+    arcs = np.zeros(network.num_arcs, dtype=np.int64)
+    results: list[list[Stage]] = []
+    pending = [(sub, ids) for sub, ids in parts if _needs_cpsat(problem, sub, budgets)]
+    left = sum(len(ids) for _, ids in pending)
+    for sub, ids in parts:
+        sub_graph = build_graph(sub) if sub is not network else graph
+        weights = [sub_graph.arc_weights(level.arc[ids], level.fill_bonus) for level in levels]
+        da_x = to_flow(sub, sub_graph, da)
+        if not _needs_cpsat(problem, sub, budgets):
+            x = da_x
+            stages = [
+                Stage(SolveStatus.optimal, int(w @ x), int(w @ x), 0.0, "deferred-acceptance")
+                for w in weights
+            ]
+        else:
+            share = len(ids) / max(1, left)
+            left -= len(ids)
+            sub_deadline = Deadline(max(0.0, deadline.end - time.perf_counter()) * share)
+            sub_budgets = _restrict(budgets, sub) if budgets is not None else None
+            found, stages = _cpsat(
+                problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline
+            )
+            if found is None:
+                return None, _combine([*results, stages], len(levels), da_time)
+            x = found
+        arcs[ids] = x[: sub.num_arcs]
+        results.append(stages)
+    x_all = complete_flow(network, graph, arcs)
+    return x_all, _combine(results, len(levels), da_time)
+
+
+def _deferred_acceptance(
+    problem: Problem, eligibility: EligibilityResult, network: Network
+) -> dict[str, str]:
+    """Deferred acceptance with the fixed students and the soft pins as pins; soft pins beyond
+    the seats compete like everybody else instead."""
+    try:
+        return deferred_acceptance(
+            problem, eligibility, pins={**network.fixed, **network.soft_pins}
+        )
+    except InfeasibleError:
+        return deferred_acceptance(problem, eligibility, pins=network.fixed)
+
+
+def _needs_cpsat(problem: Problem, network: Network, budgets: Budgets | None) -> bool:
+    """Ties, a budget, a minimum fill or a soft pin in this (sub-)network."""
+    if budgets is not None and (budgets.total is not None or _restrict(budgets, network).per_unit):
+        return True
+    if problem.policy.min_fill > 0 or bool(network.arc_pin.any()):
+        return True
+    return _has_ties(network)
+
+
+def _has_ties(network: Network) -> bool:
+    """Whether some student has two usable arcs of the same rank."""
+    seen: set[tuple[int, int]] = set()
+    for c, r in zip(network.arc_class.tolist(), network.arc_rank.tolist(), strict=True):
+        if (c, r) in seen:
+            return True
+        seen.add((c, r))
+    return False
+
+
+def _restrict(budgets: Budgets, network: Network) -> Budgets:
+    """The budgets of a sub-network: its arcs' costs and its units' budgets."""
+    units = {s.unit_code for s in network.slots}
+    per_unit: Mapping[str, int] = {u: b for u, b in budgets.per_unit.items() if u in units}
+    return Budgets(arc_cost=network.arc_cost, total=budgets.total, per_unit=per_unit)
+
+
+def _cpsat(
+    problem: Problem,
+    network: Network,
+    graph: Graph,
+    weights: Sequence[IntArray],
+    budgets: Budgets | None,
+    da_x: IntArray,
+    deadline: Deadline,
+) -> tuple[IntArray | None, list[Stage]]:
+    fallback = da_x if budgets is None or budgets.satisfied(network, da_x) else None
+    lo, hi = stable_bounds(network, graph)
+    model = AllocationModel(network, graph, lo, hi, budgets=budgets, stable=True)
+    try:
+        return lexicographic_cpsat(
+            model, weights, da_x, problem.policy.workers, deadline, fallback=fallback
+        )
+    except Infeasible:
+        diagnosis = AllocationModel(
+            network, graph, lo, hi, budgets=budgets, stable=True, diagnose=True
+        )
+        names = diagnosis.core(max(1.0, deadline.share(1, first=True)), 1) or []
+        raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None
+
+
+def _combine(parts: Sequence[Sequence[Stage]], n_levels: int, da_time: float) -> list[Stage]:
+    """Per-level sums over the components: value, bound and time; optimal only if every
+    component's level is; the methods used, joined."""
+    stages = []
+    for i in range(n_levels):
+        level = [p[i] for p in parts if i < len(p)]
+        statuses = {s.status for s in level}
+        if SolveStatus.no_solution in statuses:
+            status = SolveStatus.no_solution
+        elif statuses <= {SolveStatus.optimal}:
+            status = SolveStatus.optimal
+        else:
+            status = SolveStatus.feasible
+        methods = sorted({s.method for s in level}) or ["deferred-acceptance"]
+        stages.append(
+            Stage(
+                status,
+                sum(s.value for s in level),
+                sum(s.bound for s in level),
+                sum(s.wall_time_s for s in level) + (da_time if i == 0 else 0.0),
+                "+".join(methods),
+            )
+        )
+    return stages
