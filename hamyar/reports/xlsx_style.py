@@ -1,0 +1,237 @@
+"""How the workbooks look and how their cells are written: one :class:`SheetWriter` per sheet.
+
+* **Direction and font.** A Persian sheet reads right to left (``sheet_view.rightToLeft``) and
+  uses the Vazirmatn font; an English sheet reads left to right in Calibri.
+* **Numbers stay numbers.** Rial amounts are integers with the ``#,##0`` format (thousands
+  separators), shares use ``0.0%``; a :class:`~decimal.Decimal` becomes an ``int`` when whole,
+  a ``float`` otherwise. Jalali dates are text (``1402/07/01``, Persian digits in Persian
+  sheets), since a spreadsheet date is Gregorian.
+* **Text is never a formula.** openpyxl turns any string that starts with ``=`` into a formula.
+  Every string written here that starts with ``=``, ``+``, ``-`` or ``@``
+  (:data:`hamyar.reports.csvfile.FORMULA_STARTS`) is stored as a plain string cell instead
+  (``data_type = "s"``, written as an inline string) with Excel's *quote prefix* style flag set,
+  so the value is kept unchanged — ``=HYPERLINK("http://x","y")`` reads back as exactly that —
+  and a spreadsheet shows it as text and keeps it text when the cell is edited. (The CSV files
+  prefix ``'`` instead, because CSV has no cell types.) Control characters that XML cannot
+  hold are dropped.
+* **Alignment.** In a Persian sheet every text cell is right-aligned, Latin text too (a unit
+  code beside a Persian name), so that a column reads as one.
+* **Tables.** A bold, shaded header row, frozen; an auto-filter over the header and the body;
+  column widths that fit the longest value (within ``[MIN_WIDTH, MAX_WIDTH]`` characters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hamyar.reports.csvfile import FORMULA_STARTS
+
+PERSIAN_FONT = "Vazirmatn"
+LATIN_FONT = "Calibri"
+RIAL_FORMAT = "#,##0"
+COUNT_FORMAT = "#,##0"
+SHARE_FORMAT = "0.0%"
+GAP_FORMAT = "0.00%"
+SECONDS_FORMAT = "0.00"
+DECIMAL_FORMAT = "0.##"
+MIN_WIDTH = 6
+MAX_WIDTH = 60
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+_THIN = Side(style="thin", color="9BC2E6")
+HEADER_BORDER = Border(bottom=_THIN)
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+# Persian alphabetical order; Unicode code points put پ چ ژ گ out of place.
+_ALPHABET = "آاأإءؤئبپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_ORDER = {ch: i for i, ch in enumerate(_ALPHABET)}
+_ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c": " "})
+
+
+def persian_digits(text: str) -> str:
+    """ASCII digits as Persian digits (for text such as dates; numeric cells stay numbers)."""
+    return text.translate(_PERSIAN_DIGITS)
+
+
+def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
+    """A sort key that puts Persian words in Persian alphabetical order (آ ا ب پ ت … ه ی)
+    and Latin words after them in case-folded code-point order; ``None`` sorts first."""
+    if not text:
+        return ()
+    key: list[tuple[int, int]] = []
+    for ch in text.translate(_ARABIC).casefold():
+        if ch in _ORDER:
+            key.append((1, _ORDER[ch]))
+        elif ch.isspace():
+            key.append((0, 0))
+        else:
+            key.append((2, ord(ch)))
+    return tuple(key)
+
+
+def cell_value(value: Any) -> Any:
+    """What a cell holds for a Python value: a whole ``Decimal`` as ``int``, another as
+    ``float``, text without XML-illegal control characters; other values unchanged."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def put_text_safe(cell: Cell, value: Any) -> None:
+    """Assign ``value`` to ``cell``; a string that a spreadsheet would read as a formula is
+    stored as a string with the quote-prefix flag, its text unchanged."""
+    value = cell_value(value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def shown_width(value: Any, number_format: str | None = None) -> int:
+    """About how many characters a value takes on screen (the longest line of a text)."""
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, int | float) and number_format in (RIAL_FORMAT, COUNT_FORMAT):
+        return len(f"{value:,.0f}")
+    if isinstance(value, int | float) and number_format in (SHARE_FORMAT, GAP_FORMAT):
+        return 7
+    if isinstance(value, float):
+        return len(f"{value:.4g}")
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+@dataclass
+class SheetWriter:
+    """Writes the cells of one sheet in one language and fits the column widths at the end.
+
+    ``rtl`` sets the sheet's direction; every cell gets the language's font.
+    """
+
+    ws: Worksheet
+    rtl: bool
+    widths: dict[int, int] = field(default_factory=dict)
+    wrap_cap: dict[int, int] = field(default_factory=dict)
+    """Columns whose long text wraps: width capped at this many characters."""
+
+    def __post_init__(self) -> None:
+        self.ws.sheet_view.rightToLeft = self.rtl
+        name = PERSIAN_FONT if self.rtl else LATIN_FONT
+        self.font = Font(name=name)
+        self.bold = Font(name=name, bold=True)
+        self.title_font = Font(name=name, bold=True, size=14)
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        number_format: str | None = None,
+        *,
+        bold: bool = False,
+        fit: bool = True,
+        wrap: bool = False,
+    ) -> Cell:
+        """Write one cell (formula-safe), with the sheet's font; ``fit`` counts it in the
+        column's width."""
+        cell = self.ws.cell(row=row, column=col)
+        put_text_safe(cell, value)
+        cell.font = self.bold if bold else self.font
+        if number_format and isinstance(cell.value, int | float) and not isinstance(value, bool):
+            cell.number_format = number_format
+        text_right = self.rtl and isinstance(cell.value, str)
+        if wrap or text_right:
+            cell.alignment = Alignment(
+                horizontal="right" if text_right else None,
+                vertical="top" if wrap else None,
+                wrap_text=wrap or None,
+            )
+        if fit:
+            width = shown_width(cell.value, number_format)
+            self.widths[col] = max(self.widths.get(col, 0), width)
+        return cell
+
+    def title(self, row: int, text: str) -> None:
+        """A title line (large bold text; not counted in the column width)."""
+        cell = self.put(row, 1, text, fit=False)
+        cell.font = self.title_font
+
+    def header(self, row: int, labels: Sequence[str], first_col: int = 1) -> None:
+        """A header row: bold, shaded, centred."""
+        for offset, text in enumerate(labels):
+            cell = self.put(row, first_col + offset, text, bold=True)
+            cell.fill = HEADER_FILL
+            cell.border = HEADER_BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    def row(
+        self,
+        row: int,
+        values: Sequence[Any],
+        formats: Sequence[str | None] | None = None,
+        *,
+        first_col: int = 1,
+        bold: bool = False,
+        total: bool = False,
+    ) -> None:
+        """One body row; ``formats[i]`` is the number format of the ``i``-th value; a ``total``
+        row is bold and shaded."""
+        for offset, value in enumerate(values):
+            col = first_col + offset
+            fmt = formats[offset] if formats and offset < len(formats) else None
+            wrap = col in self.wrap_cap and isinstance(value, str)
+            cell = self.put(row, col, value, fmt, bold=bold or total, wrap=wrap)
+            if total:
+                cell.fill = TOTAL_FILL
+
+    def table(
+        self,
+        top: int,
+        labels: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        formats: Sequence[str | None] | None = None,
+        *,
+        first_col: int = 1,
+        freeze: bool = False,
+        auto_filter: bool = False,
+    ) -> int:
+        """A header at row ``top`` and ``rows`` under it; returns the last row written.
+
+        ``freeze`` freezes the rows down to the header; ``auto_filter`` puts the sheet's filter
+        on the header and the body (a sheet has at most one)."""
+        self.header(top, labels, first_col)
+        last = top
+        for values in rows:
+            last += 1
+            self.row(last, values, formats, first_col=first_col)
+        if freeze:
+            self.ws.freeze_panes = self.ws.cell(row=top + 1, column=1).coordinate
+        if auto_filter and labels:
+            start = get_column_letter(first_col)
+            end = get_column_letter(first_col + len(labels) - 1)
+            self.ws.auto_filter.ref = f"{start}{top}:{end}{max(last, top + 1)}"
+        return last
+
+    def fit_columns(self) -> None:
+        """Set every used column's width from its longest value."""
+        for col, width in self.widths.items():
+            cap = self.wrap_cap.get(col, MAX_WIDTH)
+            self.ws.column_dimensions[get_column_letter(col)].width = min(
+                cap, max(MIN_WIDTH, width + 2)
+            )
