@@ -1,0 +1,70 @@
+"""``hamyar allocate``: eligibility and allocation of one applicants/units pair, CSV/JSON out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hamyar.commands.common import (
+    Progress,
+    load_policy,
+    parse_term,
+    policy_option,
+    print_warnings,
+    summary_table,
+    term_option,
+)
+from hamyar.io import load_problem
+from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.pipeline import STAGES, file_sha256, run_problem
+from hamyar.reports.outputs import write_machine_outputs
+
+_FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+@click.command("allocate")
+@click.argument("applicants", type=_FILE)
+@click.argument("units", type=_FILE)
+@policy_option
+@click.option("--rejections", type=_FILE, help="Unit rejections (rule E9).")
+@term_option
+@click.option("--stable", is_flag=True, help="Forbid justified envy (policy stable = true).")
+@click.option("--time-limit", type=float, help="Solver time limit in seconds.")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
+@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+def command(
+    applicants: Path,
+    units: Path,
+    policy_file: Path | None,
+    rejections: Path | None,
+    term_text: str | None,
+    stable: bool,
+    time_limit: float | None,
+    out: Path,
+    force: bool,
+) -> None:
+    """Place eligible APPLICANTS in UNITS; write assignments.csv, unassigned.csv, summary.json."""
+    check_out_dir(out, force)
+    policy = load_policy(policy_file)
+    if stable:
+        policy = policy.model_copy(update={"stable": True})
+    term = parse_term(term_text)
+    problem, warnings = load_problem(
+        applicants, units, rejections, policy=policy, term=term, name=applicants.stem
+    )
+    hashes = {str(p): file_sha256(p) for p in (applicants, units, rejections, policy_file) if p}
+    progress = Progress(STAGES[:-1])
+    result = run_problem(
+        problem,
+        warnings=tuple(warnings),
+        input_hashes=hashes,
+        time_limit_s=time_limit,
+        progress=progress,
+    )
+    progress.close()
+    with staged_output(out, force=force) as folder:
+        write_machine_outputs(folder, result)
+    print_warnings(result.warnings)
+    click.echo(summary_table(result))
+    click.echo(f"written: {out}")

@@ -1,0 +1,61 @@
+"""``hamyar run``: the whole pipeline in one command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hamyar.commands.common import Progress, print_warnings, summary_table
+from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.pipeline import STAGES, run_problem
+from hamyar.reports.outputs import write_run
+from hamyar.scenarios import load_scenario_inputs
+from hamyar.scenarios.source import write_source
+
+
+@click.command("run")
+@click.argument("scenario", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("hamyar-output"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option("--lang", type=click.Choice(["fa", "en"]), default="fa", show_default=True)
+@click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
+@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@click.option("--time-limit", type=float, help="Solver time limit in seconds.")
+def command(
+    scenario: Path | None,
+    out: Path,
+    lang: str,
+    per_unit: bool,
+    force: bool,
+    time_limit: float | None,
+) -> None:
+    """Read and check the inputs, decide eligibility, allocate, cost, and write the reports.
+
+    Without SCENARIO it runs the embedded University of Qom 1402–1403 default.
+    """
+    check_out_dir(out, force)
+    progress = Progress(("inputs", *STAGES))
+    progress("inputs")
+    inputs = load_scenario_inputs(scenario)
+    result = run_problem(
+        inputs.problem,
+        warnings=inputs.warnings,
+        input_hashes=inputs.hashes,
+        time_limit_s=time_limit,
+        progress=progress,
+    )
+    progress("reports")
+    with staged_output(out, force=force) as folder:
+        write_run(folder, result, lang=lang, per_unit=per_unit)
+        write_source(folder, inputs)
+    progress.close()
+    print_warnings(result.warnings)
+    click.echo(f"{inputs.problem.name} · term {inputs.problem.term}")
+    click.echo(summary_table(result))
+    click.echo(f"written: {out}")

@@ -1,0 +1,104 @@
+"""The whole run, one way through the stages::
+
+    inputs ─► eligibility ─► optimizer ─► planned cost ─► KPIs ─► outputs
+
+:func:`run_problem` takes a checked :class:`~hamyar.models.Problem` and returns a
+:class:`RunResult`; nothing reaches back into an earlier stage. Writing the files is
+:mod:`hamyar.reports.outputs`' job; the CLI only calls these two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hamyar.eligibility import evaluate
+from hamyar.errors import Issue
+from hamyar.models import Allocation, EligibilityResult, Problem
+from hamyar.optimizer import solve
+from hamyar.payments.planned import PlannedCost, planned_cost
+from hamyar.reports.kpis import Kpis, compute_kpis
+
+Progress = Callable[[str], None]
+"""Called with the name of each stage as it starts."""
+
+STAGES = ("eligibility", "allocation", "payments", "reports")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one run produced, for the writers and the summary table."""
+
+    problem: Problem
+    eligibility: EligibilityResult
+    allocation: Allocation
+    planned: PlannedCost
+    kpis: Kpis
+    warnings: tuple[Issue, ...] = ()
+    input_hashes: Mapping[str, str] = field(default_factory=dict)
+    timings: Mapping[str, float] = field(default_factory=dict)
+
+
+def file_sha256(path: str | Path) -> str:
+    """``sha256`` of a file's bytes, as hex."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def problem_sha256(problem: Problem) -> str:
+    """``sha256`` of the problem's records (applicants, units, rejections) as canonical JSON:
+    the fingerprint of generated inputs that have no file."""
+    digest = hashlib.sha256()
+    for group in (problem.applicants, problem.units, problem.rejections):
+        for record in group:
+            digest.update(record.model_dump_json(exclude={"source"}).encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def run_problem(
+    problem: Problem,
+    *,
+    warnings: tuple[Issue, ...] = (),
+    input_hashes: Mapping[str, str] | None = None,
+    previous: Mapping[str, str] | None = None,
+    time_limit_s: float | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Eligibility, allocation and planned cost of one problem, with the wall time of each."""
+    timings: dict[str, float] = {}
+
+    def stage(name: str) -> float:
+        if progress is not None:
+            progress(name)
+        return time.perf_counter()
+
+    start = stage("eligibility")
+    eligibility = evaluate(problem)
+    timings["eligibility"] = time.perf_counter() - start
+
+    start = stage("allocation")
+    allocation = solve(problem, eligibility, previous=previous, time_limit_s=time_limit_s)
+    timings["allocation"] = time.perf_counter() - start
+
+    start = stage("payments")
+    planned = planned_cost(problem, allocation)
+    timings["payments"] = time.perf_counter() - start
+
+    kpis = compute_kpis(problem, eligibility, allocation, planned.monthly_rial, planned.term_rial)
+    return RunResult(
+        problem=problem,
+        eligibility=eligibility,
+        allocation=allocation,
+        planned=planned,
+        kpis=kpis,
+        warnings=warnings,
+        input_hashes=dict(input_hashes or {"problem": problem_sha256(problem)}),
+        timings=timings,
+    )
