@@ -22,7 +22,13 @@ COMMAND_MODULES = (
     "eligibility",
     "allocate",
     "pay",
+    "timesheets",
     "run",
+    "scenarios",
+    "compare",
+    "sweep",
+    "replan",
+    "batch",
 )
 
 

@@ -1,0 +1,91 @@
+"""``hamyar compare A.toml B.toml [...] --out DIR``: scenarios side by side.
+
+Runs each scenario, then writes ``comparison.xlsx`` (KPIs, per-unit fill, and the assignment
+diff of each scenario against the first), the same tables as CSV, and each scenario's own
+machine-readable outputs under ``runs/<name>/``; prints the KPIs side by side.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from hamyar.pipeline import RunResult
+    from hamyar.scenarios.inputs import ScenarioInputs
+
+
+@click.command("compare")
+@click.argument("scenarios", nargs=-1, required=True)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder for the comparison.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fa", "en"]),
+    default="fa",
+    show_default=True,
+    help="Language of the workbook (fa: Persian, right to left).",
+)
+@click.option(
+    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
+)
+@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+def command(
+    scenarios: tuple[str, ...], out: Path, lang: str, time_limit: float | None, force: bool
+) -> None:
+    """Run two or more scenarios (files or shipped names) and compare them with the first."""
+    from hamyar.commands.common import Progress, print_warnings
+    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.pipeline import STAGES, run_problem
+    from hamyar.reports.outputs import write_machine_outputs
+    from hamyar.scenarios.compare import (
+        compare,
+        comparison_text,
+        safe_folder_name,
+        write_comparison,
+    )
+    from hamyar.scenarios.inputs import load_scenario_inputs
+    from hamyar.scenarios.source import write_source
+
+    if len(scenarios) < 2:
+        raise click.UsageError("give at least two scenarios to compare")
+    check_out_dir(out, force)
+    loaded: list[ScenarioInputs] = [load_scenario_inputs(Path(s)) for s in scenarios]
+    runs: list[tuple[str, RunResult]] = []
+    for i, inputs in enumerate(loaded, start=1):
+        name = inputs.problem.name
+        click.echo(f"[{i}/{len(loaded)}] {name}", err=True)
+        print_warnings(inputs.warnings)
+        progress = Progress(STAGES[:-1])
+        try:
+            result = run_problem(
+                inputs.problem,
+                warnings=inputs.warnings,
+                input_hashes=inputs.hashes,
+                time_limit_s=time_limit,
+                progress=progress,
+            )
+        finally:
+            progress.close()
+        runs.append((name, result))
+    comparison = compare(runs)
+    with staged_output(out, force) as tmp:
+        write_comparison(tmp, comparison, lang)
+        used: set[str] = set()
+        for name, inputs, result in zip(comparison.names, loaded, comparison.results, strict=True):
+            folder = safe_folder_name(name)
+            while folder in used:
+                folder += "_"
+            used.add(folder)
+            sub = tmp / "runs" / folder
+            sub.mkdir(parents=True)
+            write_machine_outputs(sub, result)
+            write_source(sub, inputs)
+    click.echo(comparison_text(comparison))
+    click.echo(f"wrote {out / 'comparison.xlsx'}")

@@ -1,0 +1,80 @@
+"""``hamyar replan PREVIOUS_RUN --rejections FILE [--out DIR]``: refill the seats units freed.
+
+Reads an earlier run's folder (``assignments.csv``, ``summary.json``, and the ``source.json``
+the scenario commands write, or ``--scenario``), adds the units' rejections (rule E9), keeps
+every other placed student where he or she was, and refills the freed seats. Writes the same
+reports as ``hamyar run`` and ``diff.csv`` against the earlier run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("replan")
+@click.argument("previous_run", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--rejections",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The units' rejections (.xlsx or .csv): unit_code, student_id.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Output folder (PREVIOUS_RUN-replan by default).",
+)
+@click.option(
+    "--scenario",
+    help="The scenario of the earlier run, when its folder does not record it.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["fa", "en"]),
+    default="fa",
+    show_default=True,
+    help="Language of the workbook (fa: Persian, right to left).",
+)
+@click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
+@click.option(
+    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
+)
+@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+def command(
+    previous_run: Path,
+    rejections: Path,
+    out: Path | None,
+    scenario: str | None,
+    lang: str,
+    per_unit: bool,
+    time_limit: float | None,
+    force: bool,
+) -> None:
+    """Keep an earlier run's placements, drop those units turned down, refill the seats."""
+    from hamyar.commands.common import print_warnings, summary_table
+    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.reports.outputs import write_run
+    from hamyar.scenarios.replan import replan, write_replan_diff
+    from hamyar.scenarios.source import SOURCE_FILE
+
+    out = out or previous_run.with_name(previous_run.name + "-replan")
+    check_out_dir(out, force)
+    plan = replan(previous_run, rejections, scenario=scenario, time_limit_s=time_limit)
+    print_warnings(plan.result.warnings)
+    with staged_output(out, force) as tmp:
+        write_run(tmp, plan.result, lang=lang, per_unit=per_unit)
+        write_replan_diff(tmp / "diff.csv", plan)
+        (tmp / SOURCE_FILE).write_text(
+            json.dumps(plan.source, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+    n = plan.diff.counts()
+    click.echo(summary_table(plan.result))
+    click.echo(
+        f"{len(plan.rejected)} placement(s) undone by the rejections; "
+        f"{len(plan.kept)} kept; {n['gained']} gained a seat, {n['lost']} lost one, "
+        f"{n['moved']} moved"
+    )
+    click.echo(f"wrote {out}")

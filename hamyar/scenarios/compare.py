@@ -1,0 +1,277 @@
+"""Scenarios side by side: their key figures, the fill of every unit, and the assignment diff of
+each scenario against the first (the base).
+
+:func:`compare` is a pure function of the runs; :func:`write_comparison` writes
+``comparison.xlsx`` (sheets KPIs, Units, Diff) and the same tables as CSV (``kpis.csv``,
+``units.csv``, ``diff.csv``); :func:`comparison_text` is the table the command prints.
+
+Unit fill: for unit ``u`` and gender ``g`` in scenario ``s``, ``filled = |{a ∈ assignments(s) :
+a.unit = u, a.gender = g}|`` against ``seats(s, u, g)`` (seat changes make the seats differ), and
+``fill % = (filled_f + filled_m) / (seats_f + seats_m)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hamyar.models import Gender, Problem
+from hamyar.pipeline import RunResult
+from hamyar.reports.csvfile import write_csv
+from hamyar.reports.xlsx_style import GAP_FORMAT
+from hamyar.scenarios.diff import AssignmentDiff, ChangeKind, assignment_diff
+from hamyar.scenarios.kpitable import KpiColumn, kpi_columns, row_of
+from hamyar.scenarios.xlsx import SHARE_FORMAT, new_workbook, table_sheet
+
+KIND_FA: dict[ChangeKind, str] = {
+    "gained": "تخصیص جدید",
+    "lost": "از دست رفته",
+    "moved": "جابه‌جایی",
+}
+
+
+DIFF_HEADER_EN = [
+    "scenario",
+    "student_id",
+    "first_name",
+    "last_name",
+    "change",
+    "base unit",
+    "base rank",
+    "scenario unit",
+    "scenario rank",
+]
+DIFF_HEADER_FA = [
+    "سناریو",
+    "شماره دانشجویی",
+    "نام",
+    "نام خانوادگی",
+    "تغییر",
+    "واحد در پایه",
+    "رتبه در پایه",
+    "واحد در سناریو",
+    "رتبه در سناریو",
+]
+
+
+@dataclass(frozen=True)
+class UnitFillRow:
+    """One unit in one scenario: seats and filled per gender."""
+
+    seats_female: int
+    seats_male: int
+    filled_female: int
+    filled_male: int
+
+    @property
+    def fill_share(self) -> float:
+        seats = self.seats_female + self.seats_male
+        return (self.filled_female + self.filled_male) / seats if seats else 0.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything a comparison shows; ``diffs[i]`` is scenario ``i + 1`` against scenario 0."""
+
+    names: tuple[str, ...]
+    results: tuple[RunResult, ...]
+    columns: tuple[KpiColumn, ...]
+    units: tuple[tuple[str, str, str | None], ...]
+    """``(code, name_fa, name_en)`` of every unit of any scenario, in table order."""
+    fill: tuple[dict[str, UnitFillRow], ...]
+    diffs: tuple[AssignmentDiff, ...]
+
+
+def placement(result: RunResult) -> dict[str, str]:
+    """``{student_id: unit_code}`` of a run."""
+    return {a.student_id: a.unit_code for a in result.allocation.assignments}
+
+
+def unit_fill(problem: Problem, result: RunResult) -> dict[str, UnitFillRow]:
+    filled = {(u.code, g): 0 for u in problem.units for g in Gender}
+    for a in result.allocation.assignments:
+        filled[(a.unit_code, a.gender)] = filled.get((a.unit_code, a.gender), 0) + 1
+    return {
+        u.code: UnitFillRow(
+            u.female_seats,
+            u.male_seats,
+            filled[(u.code, Gender.female)],
+            filled[(u.code, Gender.male)],
+        )
+        for u in problem.units
+    }
+
+
+def unique_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Names made distinct: a repeated name gets ``-2``, ``-3`` …"""
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        n = seen.get(name, 0) + 1
+        seen[name] = n
+        out.append(name if n == 1 else f"{name}-{n}")
+    return tuple(out)
+
+
+def safe_folder_name(name: str) -> str:
+    """A scenario name usable as a folder name (letters of any script, digits, ``-_.``)."""
+    cleaned = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")
+    return cleaned or "scenario"
+
+
+def compare(named: Sequence[tuple[str, RunResult]]) -> Comparison:
+    """Compare runs; the first is the base of every diff."""
+    if not named:
+        raise ValueError("nothing to compare")
+    names = unique_names([n for n, _ in named])
+    results = tuple(r for _, r in named)
+    units: dict[str, tuple[str, str, str | None]] = {}
+    for r in results:
+        for u in r.problem.units:
+            units.setdefault(u.code, (u.code, u.name_fa, u.name_en))
+    base = placement(results[0])
+    return Comparison(
+        names=names,
+        results=results,
+        columns=kpi_columns(r.kpis for r in results),
+        units=tuple(units.values()),
+        fill=tuple(unit_fill(r.problem, r) for r in results),
+        diffs=tuple(assignment_diff(base, placement(r)) for r in results[1:]),
+    )
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+def kpi_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+    """KPIs as rows, one column per scenario."""
+    header = ["شاخص" if lang == "fa" else "KPI", *c.names]
+    per_run = [row_of(c.columns, r.kpis, lang) for r in c.results]
+    rows: list[list[object]] = []
+    for i, col in enumerate(c.columns):
+        rows.append([col.label(lang), *(values[i] for values in per_run)])
+    return header, rows
+
+
+def units_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+    """One row per unit; per scenario: female seats/filled, male seats/filled, fill %."""
+    fa = lang == "fa"
+    header = ["کد واحد" if fa else "unit code", "واحد" if fa else "unit"]
+    parts = (
+        ("ظرفیت خواهران", "female seats"),
+        ("خواهران", "female filled"),
+        ("ظرفیت برادران", "male seats"),
+        ("برادران", "male filled"),
+        ("درصد پرشدگی", "fill %"),
+    )
+    for name in c.names:
+        header.extend(f"{name}: {fa_label if fa else en}" for fa_label, en in parts)
+    rows: list[list[object]] = []
+    for code, name_fa, name_en in c.units:
+        row: list[object] = [code, name_fa if fa else (name_en or name_fa)]
+        for fill in c.fill:
+            f = fill.get(code)
+            if f is None:
+                row.extend([None] * len(parts))
+            else:
+                row.extend(
+                    [
+                        f.seats_female,
+                        f.filled_female,
+                        f.seats_male,
+                        f.filled_male,
+                        round(f.fill_share, 4),
+                    ]
+                )
+        rows.append(row)
+    return header, rows
+
+
+def diff_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+    """Every change of every scenario against the base, with names and preference ranks."""
+    fa = lang == "fa"
+    header = DIFF_HEADER_FA if fa else DIFF_HEADER_EN
+    base = c.results[0]
+    rows: list[list[object]] = []
+    for name, result, diff in zip(c.names[1:], c.results[1:], c.diffs, strict=True):
+        for ch in diff.changes:
+            app = result.problem.applicant_by_id.get(ch.student_id) or (
+                base.problem.applicant_by_id.get(ch.student_id)
+            )
+            rows.append(
+                [
+                    name,
+                    ch.student_id,
+                    app.first_name if app else None,
+                    app.last_name if app else None,
+                    KIND_FA[ch.kind] if fa else ch.kind,
+                    ch.from_unit,
+                    _rank(base, ch.student_id),
+                    ch.to_unit,
+                    _rank(result, ch.student_id),
+                ]
+            )
+    return header, rows
+
+
+def _rank(result: RunResult, sid: str) -> int | None:
+    a = result.allocation.by_student.get(sid)
+    return a.preference_rank if a else None
+
+
+def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
+    """``comparison.xlsx`` and ``kpis.csv``, ``units.csv``, ``diff.csv`` (CSV in English)."""
+    wb = new_workbook()
+    fa = lang == "fa"
+    header, rows = kpi_table(c, lang)
+    ws = table_sheet(wb, "شاخص‌ها" if fa else "KPIs", header, rows, lang)
+    for i, col in enumerate(c.columns, start=2):
+        if col.fmt:
+            for cell in ws[i][1:]:
+                if isinstance(cell.value, int | float):
+                    cell.number_format = col.fmt
+    header, rows = units_table(c, lang)
+    fill_cols = {2 + 5 * i + 4: SHARE_FORMAT for i in range(len(c.names))}
+    table_sheet(wb, "واحدها" if fa else "Units", header, rows, lang, fill_cols)
+    header, rows = diff_table(c, lang)
+    table_sheet(wb, "تغییرات" if fa else "Diff", header, rows, lang)
+    wb.save(folder / "comparison.xlsx")
+    for name, table in (("kpis", kpi_table), ("units", units_table), ("diff", diff_table)):
+        header, rows = table(c, "en")
+        write_csv(folder / f"{name}.csv", header, rows)
+
+
+def comparison_text(c: Comparison) -> str:
+    """The printed table: KPIs side by side, then the diff counts against the base."""
+    header, rows = kpi_table(c, "en")
+    shown: list[list[str]] = [
+        [str(row[0]), *(_fmt(v, col.fmt) for v in row[1:])]
+        for row, col in zip(rows, c.columns, strict=True)
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *shown, strict=True)]
+    lines = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths, strict=True))]
+    for row in shown:
+        cells = [row[0].ljust(widths[0])]
+        cells += [v.rjust(w) for v, w in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells))
+    for name, diff in zip(c.names[1:], c.diffs, strict=True):
+        n = diff.counts()
+        lines.append(
+            f"{name} vs {c.names[0]}: {n['gained']} gained a seat, {n['lost']} lost one, "
+            f"{n['moved']} moved, {diff.unchanged} unchanged"
+        )
+    return "\n".join(lines)
+
+
+def _fmt(value: object, fmt: str | None = None) -> str:
+    if value is None:
+        return ""
+    if fmt in (SHARE_FORMAT, GAP_FORMAT) and isinstance(value, int | float):
+        return f"{value:.1%}"
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1 else f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)

@@ -1,0 +1,140 @@
+"""The key figures of a run as one flat row, with Persian and English labels: the columns of the
+comparison, sweep and batch tables.
+
+Ranks appear as ``rank_1 … rank_k`` (placed at their k-th choice), up to the largest rank any of
+the tabulated runs has; priority groups as ``placed_<group>``, for every group of rule A3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from hamyar.models import Gender, PriorityGroup, persian
+from hamyar.reports.kpis import Kpis
+from hamyar.reports.xlsx_style import GAP_FORMAT
+from hamyar.scenarios.xlsx import RIAL_FORMAT, SHARE_FORMAT, persian_digits
+
+Value = int | float | str | None
+
+
+@dataclass(frozen=True)
+class KpiColumn:
+    key: str
+    en: str
+    fa: str
+    fmt: str | None = None
+
+    def label(self, lang: str) -> str:
+        return self.fa if lang == "fa" else self.en
+
+
+STATUS_FA = {
+    "optimal": "بهینه",
+    "feasible": "شدنی",
+    "infeasible": "ناشدنی",
+    "no_solution": "بدون جواب",
+}
+
+_HEAD: tuple[KpiColumn, ...] = (
+    KpiColumn("applicants", "applicants", "متقاضیان"),
+    KpiColumn("eligible", "eligible", "واجد شرایط"),
+    KpiColumn("placed", "placed", "تخصیص‌یافته"),
+    KpiColumn("placed_female", "placed (female)", "تخصیص‌یافته (خواهران)"),
+    KpiColumn("placed_male", "placed (male)", "تخصیص‌یافته (برادران)"),
+    KpiColumn("seats_female", "seats (female)", "ظرفیت (خواهران)"),
+    KpiColumn("seats_male", "seats (male)", "ظرفیت (برادران)"),
+    KpiColumn("seats_left_female", "seats left (female)", "ظرفیت خالی (خواهران)"),
+    KpiColumn("seats_left_male", "seats left (male)", "ظرفیت خالی (برادران)"),
+    KpiColumn("first_choice_share", "placed at first choice", "سهم انتخاب اول", SHARE_FORMAT),
+)
+
+_TAIL: tuple[KpiColumn, ...] = (
+    KpiColumn("justified_envy", "justified-envy pairs", "جفت‌های حسادت موجه"),
+    KpiColumn("min_fill_missed", "units below minimum fill", "واحدهای زیر حداقل پرشدگی"),
+    KpiColumn(
+        "monthly_cost_rial",
+        "planned monthly cost (rial)",
+        "هزینهٔ ماهانهٔ برنامه‌ریزی‌شده (ریال)",
+        RIAL_FORMAT,
+    ),
+    KpiColumn("term_cost_rial", "planned term cost (rial)", "هزینهٔ نیم‌سال (ریال)", RIAL_FORMAT),
+    KpiColumn("status", "solver status", "وضعیت حل‌کننده"),
+    KpiColumn("gap", "gap", "شکاف بهینگی", GAP_FORMAT),
+    KpiColumn("solve_time_s", "solve time (s)", "زمان حل (ثانیه)"),
+)
+
+
+def rank_column(rank: int) -> KpiColumn:
+    return KpiColumn(
+        f"rank_{rank}",
+        f"placed at choice {rank}",
+        f"تخصیص در انتخاب {persian_digits(str(rank))}",
+    )
+
+
+def group_column(group: PriorityGroup) -> KpiColumn:
+    return KpiColumn(
+        f"placed_{group.value}",
+        f"placed: {group.value.replace('_', ' ')}",
+        f"تخصیص‌یافته: {persian(group)}",
+    )
+
+
+def kpi_columns(kpis: Iterable[Kpis | None]) -> tuple[KpiColumn, ...]:
+    """The columns for these runs: ranks up to the largest any of them has."""
+    top = max((max(k.rank_distribution, default=0) for k in kpis if k is not None), default=0)
+    return (
+        _HEAD
+        + tuple(rank_column(r) for r in range(1, top + 1))
+        + tuple(group_column(g) for g in PriorityGroup)
+        + _TAIL
+    )
+
+
+def kpi_values(k: Kpis) -> dict[str, Value]:
+    """``{column key: value}`` of one run (ranks and groups absent from it count 0)."""
+    values: dict[str, Value] = {
+        "applicants": k.applicants,
+        "eligible": k.eligible,
+        "placed": k.placed,
+        "placed_female": k.placed_by_gender.get(Gender.female, 0),
+        "placed_male": k.placed_by_gender.get(Gender.male, 0),
+        "seats_female": k.seats_by_gender.get(Gender.female, 0),
+        "seats_male": k.seats_by_gender.get(Gender.male, 0),
+        "seats_left_female": k.seats_left_by_gender.get(Gender.female, 0),
+        "seats_left_male": k.seats_left_by_gender.get(Gender.male, 0),
+        "first_choice_share": round(k.first_choice_share, 6),
+        "justified_envy": k.justified_envy,
+        "min_fill_missed": k.min_fill_missed,
+        "monthly_cost_rial": k.monthly_cost_rial,
+        "term_cost_rial": k.term_cost_rial,
+        "status": k.status,
+        "gap": round(k.gap, 6),
+        "solve_time_s": round(k.solve_time_s, 3),
+    }
+    for rank, n in k.rank_distribution.items():
+        values[f"rank_{rank}"] = n
+    for group in PriorityGroup:
+        values[f"placed_{group.value}"] = k.priority_placed.get(group.value, 0)
+    return values
+
+
+def row_of(columns: Sequence[KpiColumn], k: Kpis | None, lang: str = "en") -> list[Value]:
+    """One run's values in column order (empty cells for a run that has none); the solver
+    status in Persian for ``lang="fa"``."""
+    if k is None:
+        return [None] * len(columns)
+    values = kpi_values(k)
+    row: list[Value] = []
+    for col in columns:
+        value = values.get(col.key, 0 if col.key.startswith("rank_") else None)
+        if col.key == "status" and lang == "fa" and isinstance(value, str):
+            value = STATUS_FA.get(value, value)
+        row.append(value)
+    return row
+
+
+def formats_of(columns: Sequence[KpiColumn], offset: int = 0) -> dict[int, str]:
+    """``{column index: number format}`` for :func:`hamyar.scenarios.xlsx.table_sheet`."""
+    return {i + offset: c.fmt for i, c in enumerate(columns) if c.fmt}

@@ -1,0 +1,294 @@
+"""Parameter sweeps: one scenario run at every point of a grid of policy values.
+
+``--param KEY=START:STOP:STEP`` gives ``START, START + STEP, …`` up to and including ``STOP``
+(exact decimal arithmetic: ``13.5:15.5:0.5`` is five points); ``--param KEY=A,B,C`` lists the
+values (numbers, ``true``/``false`` or words); several ``--param`` make the cartesian product
+``P_1 × P_2 × …``, the first varying slowest. ``KEY`` is any policy key, dotted for a mapping
+(``min_gpa.bachelor_continuous``, ``priority_weights.welfare``).
+
+Each point is the scenario's problem with its policy changed by the point's values (a new copy,
+the scenario left as it is). A point whose run fails is kept, with its error, so one bad point
+never hides the others.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from openpyxl.chart import LineChart, Reference
+
+from hamyar.errors import HamyarError, InputError, Issue
+from hamyar.models import Problem
+from hamyar.pipeline import run_problem
+from hamyar.reports.csvfile import write_csv
+from hamyar.reports.kpis import Kpis
+from hamyar.scenarios.inputs import apply_overrides
+from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
+from hamyar.scenarios.xlsx import new_workbook, table_sheet
+
+MAX_POINTS = 10_000
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_\-]+)*$")
+_RANGE_PARTS = 3
+
+
+@dataclass(frozen=True)
+class SweepParam:
+    """One swept policy key and its values, in order."""
+
+    key: str
+    values: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class SweepPoint:
+    """The values of one grid point and its run's key figures (or the error that stopped it)."""
+
+    values: dict[str, Any]
+    kpis: Kpis | None
+    error: str | None = None
+
+    @property
+    def label(self) -> str:
+        """``key=value; …``: the point as written on the command line."""
+        return "; ".join(f"{k}={show(v)}" for k, v in self.values.items())
+
+    @property
+    def short_label(self) -> str:
+        """``value / …``: the point on a chart's axis (the keys are in the axis title)."""
+        return " / ".join(show(v) for v in self.values.values())
+
+
+def show(value: Any) -> str:
+    """A swept value as written: ``14`` rather than ``14.0``, ``true`` for ``True``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def _number(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text.strip()!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {text.strip()!r}")
+    return value
+
+
+def _scalar(text: str) -> Any:
+    """``15`` → 15, ``14.5`` → Decimal, ``true``/``false`` → bool, anything else stays text."""
+    word = text.strip()
+    if word.lower() in ("true", "false"):
+        return word.lower() == "true"
+    try:
+        value = _number(word)
+    except ValueError:
+        return word
+    return int(value) if value == value.to_integral_value() and "." not in word else value
+
+
+def decimal_range(start: Decimal, stop: Decimal, step: Decimal) -> list[Decimal]:
+    """``start, start + step, …, ≤ stop`` exactly: ``⌊(stop − start) / step⌋ + 1`` values."""
+    if step <= 0:
+        raise ValueError(f"the step must be positive, got {show(step)}")
+    if stop < start:
+        raise ValueError(f"the stop ({show(stop)}) is below the start ({show(start)})")
+    count = int((stop - start) // step) + 1
+    if count > MAX_POINTS:
+        raise ValueError(f"{count:,} values; at most {MAX_POINTS:,}")
+    return [start + i * step for i in range(count)]
+
+
+def parse_param(text: str) -> SweepParam:
+    """``KEY=START:STOP:STEP``, ``KEY=A,B,C`` or ``KEY=A``; ``ValueError`` says what is wrong."""
+    if "=" not in text:
+        raise ValueError(f"expected KEY=START:STOP:STEP or KEY=A,B,C, got {text!r}")
+    key, _, spec = text.partition("=")
+    key = key.strip()
+    if not _KEY.match(key):
+        raise ValueError(f"not a policy key: {key!r} (e.g. min_gpa.bachelor_continuous)")
+    spec = spec.strip()
+    if not spec:
+        raise ValueError(f"no values for {key}")
+    if ":" in spec:
+        parts = spec.split(":")
+        if len(parts) != _RANGE_PARTS:
+            raise ValueError(f"a range is START:STOP:STEP, got {spec!r}")
+        start, stop, step = (_number(p) for p in parts)
+        values = decimal_range(start, stop, step)
+        integral = all(
+            v == v.to_integral_value() and "." not in p
+            for v, p in zip((start, stop, step), parts, strict=True)
+        )
+        return SweepParam(key, tuple(int(v) if integral else v for v in values))
+    items = [s for s in spec.split(",")]
+    if any(not s.strip() for s in items):
+        raise ValueError(f"an empty value in {spec!r}")
+    return SweepParam(key, tuple(_scalar(s) for s in items))
+
+
+def grid(params: Sequence[SweepParam]) -> list[dict[str, Any]]:
+    """The cartesian product of the values, the first parameter varying slowest."""
+    keys = [p.key for p in params]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a key is swept twice: " + ", ".join(k for k in keys if keys.count(k) > 1))
+    size = 1
+    for p in params:
+        size *= len(p.values)
+    if size > MAX_POINTS:
+        raise ValueError(f"the grid has {size:,} points; at most {MAX_POINTS:,}")
+    return [
+        dict(zip(keys, combo, strict=True))
+        for combo in itertools.product(*(p.values for p in params))
+    ]
+
+
+def point_problems(problem: Problem, points: Sequence[dict[str, Any]]) -> list[Problem]:
+    """The problem of every point (policy changed, a new copy each), all checked before any
+    run: an unknown key or a bad value is an :class:`InputError` at ``--param:KEY``."""
+    problems = []
+    issues: list[Issue] = []
+    for point in points:
+        try:
+            policy = apply_overrides(problem.policy, point, None, "--param", prefix="")
+        except InputError as exc:
+            for issue in exc.issues:
+                if issue not in issues:
+                    issues.append(issue)
+            continue
+        problems.append(
+            Problem.create(
+                problem.applicants,
+                problem.units,
+                problem.rejections,
+                policy,
+                problem.term,
+                problem.name,
+            )
+        )
+    if issues:
+        raise InputError(issues)
+    return problems
+
+
+def run_sweep(
+    problem: Problem,
+    params: Sequence[SweepParam],
+    *,
+    time_limit_s: float | None = None,
+    each: Callable[[SweepPoint], None] | None = None,
+) -> list[SweepPoint]:
+    """Run every point of the grid; ``each`` is called after each point (for a progress bar)."""
+    points = grid(params)
+    return run_points(points, point_problems(problem, points), time_limit_s=time_limit_s, each=each)
+
+
+def run_points(
+    points: Sequence[dict[str, Any]],
+    problems: Sequence[Problem],
+    *,
+    time_limit_s: float | None = None,
+    each: Callable[[SweepPoint], None] | None = None,
+) -> list[SweepPoint]:
+    """Run the problem of every point, in order; a point whose run fails keeps its error."""
+    results = []
+    for values, p in zip(points, problems, strict=True):
+        try:
+            result = run_problem(p, time_limit_s=time_limit_s)
+            point = SweepPoint(values, result.kpis)
+        except HamyarError as exc:
+            lines = str(exc).splitlines() or [type(exc).__name__]
+            point = SweepPoint(values, None, " | ".join(lines[:3]))
+        except Exception as exc:  # a solver failure at one point must not lose the others
+            point = SweepPoint(values, None, f"{type(exc).__name__}: {exc}")
+        if each is not None:
+            each(point)
+        results.append(point)
+    return results
+
+
+# ---------------------------------------------------------------------------- outputs
+
+CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Placements", "تخصیص", ("eligible", "placed", "placed_female", "placed_male")),
+    ("Placed at first choice", "سهم انتخاب اول", ("first_choice_share",)),
+    ("Planned term cost (rial)", "هزینهٔ نیم‌سال (ریال)", ("term_cost_rial",)),
+    ("Justified envy", "حسادت موجه", ("justified_envy",)),
+)
+
+
+def sweep_table(
+    params: Sequence[SweepParam], points: Sequence[SweepPoint], lang: str
+) -> tuple[list[str], list[list[object]], list[str]]:
+    """Header, rows and column keys: point number, its values (``14 / soft``), each swept value
+    in its own column, the KPIs, and the error of a failed point."""
+    fa = lang == "fa"
+    columns = kpi_columns(p.kpis for p in points)
+    header = ["نقطه" if fa else "point", "مقادیر" if fa else "values"]
+    keys = ["point", "values"]
+    header += [p.key for p in params]
+    keys += [f"param:{p.key}" for p in params]
+    header += [c.label(lang) for c in columns]
+    keys += [c.key for c in columns]
+    header.append("خطا" if fa else "error")
+    keys.append("error")
+    rows: list[list[object]] = []
+    for i, point in enumerate(points, start=1):
+        swept = [_cell(point.values[p.key]) for p in params]
+        rows.append([i, point.short_label, *swept, *row_of(columns, point.kpis, lang), point.error])
+    return header, rows, keys
+
+
+def _cell(value: Any) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def write_sweep(
+    folder: Path, params: Sequence[SweepParam], points: Sequence[SweepPoint], lang: str = "fa"
+) -> None:
+    """``sweep.csv`` (English headers) and ``sweep.xlsx``: the table and native line charts of
+    the KPIs against the grid points."""
+    header, rows, keys = sweep_table(params, points, "en")
+    write_csv(folder / "sweep.csv", header, [[_csv(v) for v in r] for r in rows])
+    header, rows, keys = sweep_table(params, points, lang)
+    columns = kpi_columns(p.kpis for p in points)
+    offset = 2 + len(params)
+    wb = new_workbook()
+    fa = lang == "fa"
+    ws = table_sheet(
+        wb, "جاروب" if fa else "Sweep", header, rows, lang, formats_of(columns, offset)
+    )
+    charts = wb.create_sheet("نمودارها" if fa else "Charts")
+    charts.sheet_view.rightToLeft = fa
+    n = len(rows)
+    for i, (title_en, title_fa, chart_keys) in enumerate(CHARTS):
+        chart = LineChart()
+        chart.title = title_fa if fa else title_en
+        chart.height, chart.width = 8, 18
+        chart.x_axis.title = " / ".join(p.key for p in params)
+        for key in chart_keys:
+            col = keys.index(key) + 1
+            chart.add_data(
+                Reference(ws, min_col=col, min_row=1, max_row=n + 1), titles_from_data=True
+            )
+        for series in chart.series:
+            series.smooth = False  # points joined by straight lines, not a fitted curve
+        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=max(n + 1, 2)))
+        charts.add_chart(chart, f"A{1 + 16 * i}")
+    wb.save(folder / "sweep.xlsx")
+
+
+def _csv(value: object) -> object:
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    return value
