@@ -15,7 +15,7 @@ from hamyar.checks import check_files
 from hamyar.cli import cli
 from hamyar.models import Degree, Gender
 
-PUBLISHED = Path("/work/shared/data/qom-1402-1403-units-as-published.xlsx")
+PUBLISHED = Path(__file__).parent / "data" / "qom-1402-1403-units-as-published.xlsx"
 
 UNITS: list[list[object]] = [
     ["code", "name_fa", "name_en", "female_seats", "male_seats"],
@@ -119,7 +119,6 @@ def test_bad_term_and_policy(files: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-@pytest.mark.skipif(not PUBLISHED.exists(), reason="shared data folder not present")
 def test_published_table_as_subprocess(tmp_path: Path) -> None:
     """``python -m hamyar check`` on the as-published Qom table: 25 units, a total-row warning,
     exit 0; and a bad file gives exit 2, a located line and no traceback."""
