@@ -69,10 +69,6 @@ class Graph:
     def num_arcs(self) -> int:
         return len(self.tail)
 
-    @property
-    def sink(self) -> int:
-        return self.num_nodes - 1
-
     def arc_weights(self, network_arcs: IntArray, fill_bonus: int = 0) -> IntArray:
         """Weights over every graph arc: ``network_arcs`` on the c → k arcs, ``fill_bonus`` on
         the minimum-fill seat arcs, 0 elsewhere."""
@@ -81,12 +77,6 @@ class Graph:
         start = self.num_network_arcs + self.num_classes
         w[start : start + self.num_slots] = fill_bonus
         return w
-
-    def slot_fill(self, x: IntArray) -> IntArray:
-        """Students placed per slot by flow ``x`` (both seat arcs of each slot)."""
-        start = self.num_network_arcs + self.num_classes
-        k = self.num_slots
-        return x[start : start + k] + x[start + k : start + 2 * k]
 
 
 def build_graph(network: Network) -> Graph:

@@ -32,7 +32,6 @@ always in different components.
 from __future__ import annotations
 
 import gc
-import math
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ import numpy.typing as npt
 
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
 from hamyar.optimizer.precedence import lottery_number
+from hamyar.payments.cost import planned_term_cost_rial
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -126,13 +126,6 @@ class Network:
     def num_arcs(self) -> int:
         return len(self.arc_class)
 
-    def class_arcs(self) -> list[list[int]]:
-        """Arcs of each class, in arc order."""
-        out: list[list[int]] = [[] for _ in self.members]
-        for a, c in enumerate(self.arc_class.tolist()):
-            out[c].append(a)
-        return out
-
     def slot_caps(self) -> IntArray:
         return np.array([s.cap for s in self.slots], dtype=np.int64)
 
@@ -159,9 +152,6 @@ class CostTable:
     """
 
     def __init__(self, problem: Problem) -> None:
-        from hamyar.payments.cost import planned_term_cost_rial
-
-        self._cost = planned_term_cost_rial
         self._policy = problem.policy
         self._cache: dict[tuple[object, ...], int] = {}
         self._gpa_matters = bool(problem.policy.bonus_rules)
@@ -175,7 +165,7 @@ class CostTable:
         )
         value = self._cache.get(key)
         if value is None:
-            value = self._cost(applicant, unit, self._policy)
+            value = planned_term_cost_rial(applicant, unit, self._policy)
             self._cache[key] = value
         return value
 
@@ -410,11 +400,3 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def gcd_of(values: IntArray) -> int:
-    """Greatest common divisor of non-negative integers (1 for none or all zero)."""
-    g = 0
-    for v in np.unique(values).tolist():
-        g = math.gcd(g, int(v))
-    return g or 1

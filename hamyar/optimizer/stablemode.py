@@ -20,7 +20,7 @@ import numpy as np
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Problem, SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsat import SOLVER_WORKERS, AllocationModel, Budgets
 from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
 from hamyar.optimizer.network import IntArray, Network, split
@@ -132,7 +132,7 @@ def _cpsat(
     model = AllocationModel(network, graph, lo, hi, budgets=budgets, stable=True)
     try:
         return lexicographic_cpsat(
-            model, weights, da_x, problem.policy.workers, deadline, fallback=fallback
+            model, weights, da_x, SOLVER_WORKERS, deadline, fallback=fallback
         )
     except Infeasible:
         diagnosis = AllocationModel(
