@@ -137,6 +137,11 @@ def node_potentials(num_nodes: int, tail: IntArray, head: IntArray, cost: IntArr
     raise RuntimeError("negative cycle in the residual graph: the flow is not optimal")
 
 
+class CostRangeError(RuntimeError):
+    """The min-cost flow refused the costs as too large for its internal scaling
+    (``BAD_COST_RANGE``); a group of levels is then split and solved in smaller steps."""
+
+
 class FaceFlow:
     """Min-cost flows restricted, level after level, to the optimal face (module docstring)."""
 
@@ -166,6 +171,8 @@ class FaceFlow:
         )
         solver.set_nodes_supplies(np.arange(g.num_nodes, dtype=np.int32), supply)
         status = solver.solve()
+        if status == solver.BAD_COST_RANGE:
+            raise CostRangeError(f"min-cost flow failed with status {status}")
         if status != solver.OPTIMAL:
             raise RuntimeError(f"min-cost flow failed with status {status}")
         x[free] += np.asarray(solver.flows(np.arange(len(free), dtype=np.int32)), dtype=np.int64)
@@ -281,8 +288,18 @@ def solve_levels(
             except OverflowError:
                 break
             j += 1
-        combined = combine(levels[i:j], multipliers)
-        x = face.maximise(combined)
+        while True:
+            combined = combine(levels[i:j], multipliers)
+            try:
+                x = face.maximise(combined)
+                break
+            except CostRangeError:
+                # the solver's own cost check is stricter than :func:`radices`' bound:
+                # drop the last level of the group (a single level always fits)
+                if j - i == 1:
+                    raise
+                j -= 1
+                multipliers = radices(graph, ranges[: j - i], maxima[: j - i])
         if j < len(levels) or restrict_last:
             face.restrict(combined, x)
         elapsed = time.perf_counter() - start
