@@ -6,33 +6,33 @@ from pathlib import Path
 
 import click
 
-from hamyar.commands.common import (
-    Progress,
+from hamyar.commands.common import Progress, print_warnings, summary_table
+from hamyar.commands.options import (
+    FILE,
+    force_option,
     load_policy,
     parse_term,
     policy_option,
-    print_warnings,
-    summary_table,
     term_option,
+    time_limit_option,
 )
 from hamyar.io import load_problem
 from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.models import Policy
 from hamyar.pipeline import STAGES, file_sha256, run_problem
 from hamyar.reports.outputs import write_machine_outputs
 
-_FILE = click.Path(path_type=Path, dir_okay=False)
-
 
 @click.command("allocate")
-@click.argument("applicants", type=_FILE)
-@click.argument("units", type=_FILE)
+@click.argument("applicants", type=FILE)
+@click.argument("units", type=FILE)
 @policy_option
-@click.option("--rejections", type=_FILE, help="Unit rejections (rule E9).")
+@click.option("--rejections", type=FILE, help="Unit rejections (rule E9).")
 @term_option
 @click.option("--stable", is_flag=True, help="Forbid justified envy (policy stable = true).")
-@click.option("--time-limit", type=float, help="Solver time limit in seconds.")
+@time_limit_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@force_option
 def command(
     applicants: Path,
     units: Path,
@@ -46,7 +46,7 @@ def command(
 ) -> None:
     """Place eligible APPLICANTS in UNITS; write assignments.csv, unassigned.csv, summary.json."""
     check_out_dir(out, force)
-    policy = load_policy(policy_file)
+    policy = load_policy(policy_file) or Policy()
     if stable:
         policy = policy.model_copy(update={"stable": True})
     term = parse_term(term_text)

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from hamyar.checks import CheckReport, check_files, check_problem
-from hamyar.errors import InputError, Issue
+from hamyar.commands.options import load_policy, parse_term, policy_option, term_option
 from hamyar.models import Degree, Gender, Policy, Term
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
@@ -24,8 +24,8 @@ DEFAULT_LIMIT = 20
 @click.argument("applicants", type=_FILE, required=False)
 @click.argument("units", type=_FILE, required=False)
 @click.option("--rejections", type=_FILE, help="Rejections file (rule E9): unit_code, student_id.")
-@click.option("--policy", "policy_file", type=_FILE, help="Policy file (TOML).")
-@click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")
+@policy_option
+@term_option
 @click.option(
     "--all", "show_all", is_flag=True, help="List every dead seat and non-viable applicant."
 )
@@ -40,8 +40,8 @@ def command(
     """Check APPLICANTS and UNITS (.xlsx or .csv); the embedded default without files."""
     if (applicants is None) != (units is None):
         raise click.UsageError("give both APPLICANTS and UNITS, or neither")
-    policy = Policy.from_toml(policy_file) if policy_file else None
-    term = _term(term_text)
+    policy = load_policy(policy_file)
+    term = parse_term(term_text)
     if applicants is not None and units is not None:
         report = check_files(applicants, units, rejections, policy, term)
     else:
@@ -53,15 +53,6 @@ def command(
         for issue in report.errors:
             click.echo(str(issue), err=True)
         raise click.exceptions.Exit(2)
-
-
-def _term(text: str | None) -> Term | None:
-    if text is None:
-        return None
-    try:
-        return Term.parse(text)
-    except ValueError as exc:
-        raise InputError(Issue(str(exc), text, file="-", column="--term")) from None
 
 
 def _check_default(policy: Policy | None, term: Term | None) -> CheckReport:

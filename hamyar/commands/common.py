@@ -3,43 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from hamyar.errors import InputError, Issue
-from hamyar.models import Gender, Policy, Term
+from hamyar.errors import Issue
+from hamyar.models import Gender
 from hamyar.pipeline import RunResult
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def policy_option(func: F) -> F:
-    return click.option(
-        "--policy",
-        "policy_file",
-        type=click.Path(path_type=Path, dir_okay=False),
-        help="Policy file (TOML); the defaults of RULES.md otherwise.",
-    )(func)
-
-
-def term_option(func: F) -> F:
-    return click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")(func)
-
-
-def load_policy(policy_file: Path | None) -> Policy:
-    return Policy.from_toml(policy_file) if policy_file else Policy()
-
-
-def parse_term(term_text: str | None, default: Term | None = None) -> Term:
-    if term_text is None:
-        return default or Term(year=1402, semester=1)
-    try:
-        return Term.parse(term_text)
-    except ValueError as exc:
-        raise InputError(Issue(str(exc), column="--term", file="-")) from None
 
 
 class Progress:

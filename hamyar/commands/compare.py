@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hamyar.commands.options import force_option, lang_option, time_limit_option
+
 if TYPE_CHECKING:
     from hamyar.pipeline import RunResult
     from hamyar.scenarios.inputs import ScenarioInputs
@@ -25,17 +27,9 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, file_okay=False),
     help="Output folder for the comparison.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fa", "en"]),
-    default="fa",
-    show_default=True,
-    help="Language of the workbook (fa: Persian, right to left).",
-)
-@click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-)
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@lang_option
+@time_limit_option
+@force_option
 def command(
     scenarios: tuple[str, ...], out: Path, lang: str, time_limit: float | None, force: bool
 ) -> None:

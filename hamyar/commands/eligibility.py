@@ -16,8 +16,15 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.options import (
+    force_option,
+    load_policy,
+    parse_term,
+    policy_option,
+    term_option,
+)
 from hamyar.eligibility import evaluate
-from hamyar.errors import InputError, Issue
+from hamyar.errors import Issue
 from hamyar.io.outdir import check_out_dir, staged_output
 from hamyar.models import EligibilityResult, Policy, Problem, Term
 from hamyar.reports.eligibility_csv import write_eligibility_csv
@@ -42,15 +49,15 @@ RULE_TITLES: dict[str, str] = {
 @click.argument("applicants", type=_FILE, required=False)
 @click.argument("units", type=_FILE, required=False)
 @click.option("--rejections", type=_FILE, help="Rejections file (rule E9): unit_code, student_id.")
-@click.option("--policy", "policy_file", type=_FILE, help="Policy file (TOML).")
-@click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")
+@policy_option
+@term_option
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
     help="Output folder for eligibility.csv.",
 )
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@force_option
 def command(
     applicants: Path | None,
     units: Path | None,
@@ -66,7 +73,7 @@ def command(
     """
     if applicants is None and rejections is not None:
         raise click.UsageError("--rejections needs APPLICANTS")
-    policy = Policy.from_toml(policy_file) if policy_file else None
+    policy = load_policy(policy_file)
     term = parse_term(term_text)
     check_out_dir(out, force)
     problem, warnings = load(applicants, units, rejections, policy, term)
@@ -77,16 +84,6 @@ def command(
         write_eligibility_csv(folder / "eligibility.csv", problem, result)
     click.echo(render(result))
     click.echo(f"\nwrote {out / 'eligibility.csv'}")
-
-
-def parse_term(text: str | None) -> Term | None:
-    """``--term`` as a :class:`Term`; a located error (exit 2) for anything else."""
-    if text is None:
-        return None
-    try:
-        return Term.parse(text)
-    except ValueError as exc:
-        raise InputError(Issue(str(exc), text, file="-", column="--term")) from None
 
 
 def load(

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hamyar.commands.common import Progress, print_warnings, summary_table
+from hamyar.commands.options import force_option, lang_option, time_limit_option
 from hamyar.io.outdir import check_out_dir, staged_output
 from hamyar.pipeline import STAGES, run_problem
 from hamyar.reports.outputs import write_run
@@ -23,10 +24,10 @@ from hamyar.scenarios.source import write_source
     show_default=True,
     help="Output folder.",
 )
-@click.option("--lang", type=click.Choice(["fa", "en"]), default="fa", show_default=True)
+@lang_option
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
-@click.option("--time-limit", type=float, help="Solver time limit in seconds.")
+@force_option
+@time_limit_option
 def command(
     scenario: Path | None,
     out: Path,

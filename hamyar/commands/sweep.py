@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.options import force_option, lang_option, time_limit_option
+
 if TYPE_CHECKING:
     from hamyar.scenarios.sweep import SweepParam
 
@@ -52,17 +54,9 @@ def _params(
     type=click.Path(path_type=Path, file_okay=False),
     help="Output folder for the table and the chart.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fa", "en"]),
-    default="fa",
-    show_default=True,
-    help="Language of the workbook (fa: Persian, right to left).",
-)
-@click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-)
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@lang_option
+@time_limit_option
+@force_option
 def command(
     scenario: str | None,
     params: list[SweepParam],

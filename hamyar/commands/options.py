@@ -1,0 +1,64 @@
+"""Options several commands share, and the parsing of their values (click and models only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from hamyar.errors import InputError, Issue
+from hamyar.models import Policy, Term
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FILE = click.Path(path_type=Path, dir_okay=False)
+
+
+def policy_option(func: F) -> F:
+    return click.option(
+        "--policy",
+        "policy_file",
+        type=FILE,
+        help="Policy file (TOML); the defaults of RULES.md otherwise.",
+    )(func)
+
+
+def term_option(func: F) -> F:
+    return click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")(func)
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["fa", "en"]),
+        default="fa",
+        show_default=True,
+        help="Language of the workbooks (fa: Persian, right to left).",
+    )(func)
+
+
+def time_limit_option(func: F) -> F:
+    return click.option(
+        "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
+    )(func)
+
+
+def force_option(func: F) -> F:
+    return click.option("--force", is_flag=True, help="Replace a non-empty output folder.")(func)
+
+
+def load_policy(policy_file: Path | None) -> Policy | None:
+    """The policy file's policy, or ``None`` for the defaults."""
+    return Policy.from_toml(policy_file) if policy_file else None
+
+
+def parse_term(text: str | None) -> Term | None:
+    """``--term`` as a :class:`Term` (``None`` when not given); a located error otherwise."""
+    if text is None:
+        return None
+    try:
+        return Term.parse(text)
+    except ValueError as exc:
+        raise InputError(Issue(str(exc), text, file="-", column="--term")) from None
