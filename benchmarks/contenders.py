@@ -226,8 +226,8 @@ def run_cpsat_plain(problem: Problem, eligibility: EligibilityResult, limit: flo
     from ortools.sat.python import cp_model
 
     policy = problem.policy
-    weights = {"priority": 1000, "coverage": 100, "preference": 10, "gpa": 1}
-    weights.update(policy.objective_weights)
+    weights: dict[str, int] = {"priority": 1000, "coverage": 100, "preference": 10, "gpa": 1}
+    weights.update({str(k): v for k, v in policy.objective_weights.items()})
     seats = _slots(problem)
     pins = _hard_pins(problem, eligibility)
     students, pairs = _pairs(problem, eligibility)
@@ -459,7 +459,9 @@ def main(argv: list[str]) -> int:
         result = {"ok": False, "failure": "memory (MemoryError)"}
     except Exception as exc:  # a failing contender is a result, not a crash of the harness
         last = traceback.format_exception_only(exc)[-1].strip()
-        result = {"ok": False, "failure": f"exception: {last[:300]}"}
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f" in {Path(frames[-1].filename).parent.name}/{Path(frames[-1].filename).name}"
+        result = {"ok": False, "failure": f"exception: {last[:300]}{where if frames else ''}"}
     result["self_maxrss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     out.write_text(json.dumps(result), encoding="utf-8")
     return 0

@@ -68,8 +68,8 @@ class Size:
 
 SIZES: dict[str, Size] = {
     "qom": Size("qom", "Qom (1,000 × 25)", 1_000, 25, 120, 60),
-    "large": Size("large", "Large university (10,000 × 120)", 10_000, 120, 300, 120),
-    "pool": Size("pool", "One pool (100,000 × 2,500)", 100_000, 2_500, 600, 180),
+    "large": Size("large", "Large university (10,000 × 120)", 10_000, 120, 240, 120),
+    "pool": Size("pool", "One pool (100,000 × 2,500)", 100_000, 2_500, 300, 180),
     "national": Size(
         "national", "National batch (150 institutions, 300,000)", 300_000, 0, 3600, 1800, (), 150
     ),
@@ -153,10 +153,16 @@ def failure_text(child: ChildRun, limit: float) -> str:
     return f"exit {child.returncode}: {tail[0][:200]}"
 
 
-def bench_size(size: Size, quick: bool, work: Path, log: list[str]) -> dict[str, Any]:
+def wall_limit(size: Size, quick: bool, override: float | None) -> float:
+    """Seconds one contender process (or one batch command) may run."""
+    if override is not None:
+        return override
+    return size.quick_wall_limit_s if quick else size.wall_limit_s
+
+
+def bench_size(size: Size, quick: bool, work: Path, log: list[str], limit: float) -> dict[str, Any]:
     """Generate, prepare, and run every contender of one size."""
     folder = work / size.key
-    limit = size.quick_wall_limit_s if quick else size.wall_limit_s
     cpsat_limit = 10.0 if quick else 60.0
     started = time.perf_counter()
     gen = run_child(
@@ -174,7 +180,7 @@ def bench_size(size: Size, quick: bool, work: Path, log: list[str]) -> dict[str,
         ),
         3600,
     )
-    out: dict[str, Any] = {"generate_s": time.perf_counter() - started, "rows": []}
+    out: dict[str, Any] = {"generate_s": time.perf_counter() - started, "rows": [], "limit": limit}
     if gen.returncode != 0:
         out["error"] = f"hamyar generate failed: {failure_text(gen, 3600)}"
         return out
@@ -230,10 +236,9 @@ def bench_size(size: Size, quick: bool, work: Path, log: list[str]) -> dict[str,
     return out
 
 
-def bench_national(size: Size, quick: bool, work: Path) -> dict[str, Any]:
+def bench_national(size: Size, work: Path, limit: float) -> dict[str, Any]:
     """``hamyar batch`` on a generated national batch, local processes and Dask LocalCluster."""
     folder = work / size.key
-    limit = size.quick_wall_limit_s if quick else size.wall_limit_s
     started = time.perf_counter()
     gen = run_child(
         hamyar_cmd(
@@ -250,12 +255,15 @@ def bench_national(size: Size, quick: bool, work: Path) -> dict[str, Any]:
         ),
         3600,
     )
-    out: dict[str, Any] = {"generate_s": time.perf_counter() - started, "runs": []}
+    out: dict[str, Any] = {"generate_s": time.perf_counter() - started, "runs": [], "limit": limit}
     if gen.returncode != 0:
         out["error"] = f"hamyar generate failed: {failure_text(gen, 3600)}"
         return out
     manifest = folder / "files" / "manifest.toml"
-    for label, extra in (("local processes (2)", ["--workers", "2"]), ("Dask local (2)", ["--dask-local", "2"])):
+    for label, extra in (
+        ("local processes (2)", ["--workers", "2"]),
+        ("Dask local (2)", ["--dask-local", "2"]),
+    ):
         cmd = hamyar_cmd(
             "batch", str(manifest), "--out", str(folder / label.split()[0]), "--force", *extra
         )
@@ -352,7 +360,7 @@ def machine() -> dict[str, str]:
         "memory": mem,
         "cpu": cpu,
         "python": platform.python_version(),
-        "ortools": ortools.__version__,
+        "ortools": str(getattr(ortools, "__version__", "unknown")),
         "platform": platform.platform(),
     }
 
@@ -361,9 +369,23 @@ def _mib(n: int) -> str:
     return f"{n / 1024**2:,.0f} MiB"
 
 
+def _stage_gap(stage: list[Any]) -> float:
+    """``|bound − value| / max(1, |bound|)`` of one ``[name, value, bound, status]`` stage."""
+    return abs(stage[2] - stage[1]) / max(1.0, abs(stage[2]))
+
+
 def _gap(row: dict[str, Any]) -> str:
+    """The largest relative gap; for a lexicographic run also the first stage not proven
+    optimal (the stages before it are exact, the later ones are bounded given it)."""
     gap = row.get("gap")
-    return "—" if gap is None else f"{100 * gap:.3g} %"
+    if gap is None:
+        return "—"
+    text = f"{100 * gap:.3g} %"
+    unproven = [s for s in row.get("stages", []) if s[3] != "optimal"]
+    if unproven:
+        first = unproven[0]
+        text += f" (max); first unproven stage {first[0]}: {100 * _stage_gap(first):.3g} %"
+    return text
 
 
 def _ranks(row: dict[str, Any]) -> str:
@@ -390,6 +412,13 @@ def size_table(rows: list[dict[str, Any]]) -> list[str]:
         if flow is not None and r["contender"].startswith("hamyar"):
             ratio = f"{r['wall_s'] / flow['wall_s']:.1f}×"
         status = r["status"] + (f" ({r['note']})" if r.get("note") else "")
+        if r["status"] == "unknown":
+            status = f"**no solution within the time limit** ({status})"
+        if r.get("budget_rial"):
+            status += (
+                f"; planned cost {r['planned_cost_rial'] / 1e9:,.2f} bn rial of a cap of "
+                f"{r['budget_rial'] / 1e9:,.2f} (90 % of {r['unconstrained_cost_rial'] / 1e9:,.2f})"
+            )
         lines.append(
             f"| {r['contender']} | {r['wall_s']:.3f} s | {peak} | {status} | {_gap(r)} "
             f"| {r['placed']:,} | {r['placed_priority']:,} | {_ranks(r)} | {r['envy']:,} "
@@ -411,8 +440,11 @@ def target_lines(key: str, rows: list[dict[str, Any]]) -> list[str]:
         if what == "wall_s":
             value, shown, lim = r["wall_s"], f"{r['wall_s']:.2f} s", f"{limit:g} s"
         elif what == "gap":
-            value = r.get("gap") or 0.0
-            shown, lim = f"{100 * value:.3g} %", f"{100 * limit:g} %"
+            # the lexicographic gap: that of the first stage not proven optimal
+            unproven = [s for s in r.get("stages", []) if s[3] != "optimal"]
+            value = _stage_gap(unproven[0]) if unproven else (r.get("gap") or 0.0)
+            where = f" at stage {unproven[0][0]}" if unproven else ""
+            shown, lim = f"{100 * value:.3g} %{where}", f"{100 * limit:g} %"
         else:
             value, shown, lim = r["peak_bytes"], _mib(r["peak_bytes"]), _mib(int(limit))
         if name != "hamyar-budget" and what == "wall_s" and r.get("status") != "optimal":
@@ -457,9 +489,12 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
         "10 s (the target). `--quick`: " + ("yes." if data["quick"] else "no."),
         "",
     ]
-    for key, res in data["sizes"].items():
+    for key in [k for k in SIZES if k in data["sizes"]]:
+        res = data["sizes"][key]
         size = SIZES[key]
         out += [f"## {size.title}", ""]
+        if res.get("measured_by"):
+            out += [f"Carried over from {res['measured_by']} (UTC).", ""]
         if res.get("error"):
             out += [f"Not measured: {res['error']}", ""]
             continue
@@ -469,7 +504,7 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
                 "(`hamyar batch MANIFEST --out DIR`, whole command timed, reports included); "
                 "the other contenders are skipped.",
                 "",
-                "| how | wall time | peak memory (main process) | result |",
+                "| how | wall time | peak memory (largest single process) | result |",
                 "|---|---:|---:|---|",
             ]
             for r in res["runs"]:
@@ -489,14 +524,17 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
         targets = target_lines(key, res["rows"])
         if targets:
             out += ["Targets of the optimizer issue:", "", *targets, ""]
-    for key in data["skipped"]:
+    for key in [k for k in SIZES if k not in data["sizes"]]:
         out += [f"## {SIZES[key].title}", "", "Not run in this run (not in `--sizes`).", ""]
     run = data.get("run_default")
     if run is not None:
         out += ["## `hamyar run` on the embedded default", ""]
+        if data.get("extras_by"):
+            out += [f"Carried over from the run of {data['extras_by']} (UTC).", ""]
         if run["times"]:
             out.append(
-                f"Process start to workbook on disk: median {statistics.median(run['times']):.2f} s "
+                "Process start to workbook on disk: median "
+                f"{statistics.median(run['times']):.2f} s "
                 f"of {len(run['times'])} runs ({', '.join(f'{t:.2f}' for t in run['times'])} s)."
             )
         if run["failure"]:
@@ -522,6 +560,30 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+def _save(path: Path, data: dict[str, Any], argv: str) -> None:
+    write_results(path, data, argv)
+    path.with_suffix(".json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool) -> None:
+    """``--update``: keep the sizes (and extras) of the previous run that this run does not
+    measure, each marked with the run that measured it."""
+    previous_file = path.with_suffix(".json")
+    if not previous_file.exists():
+        return
+    previous = json.loads(previous_file.read_text(encoding="utf-8"))
+    for key, res in previous.get("sizes", {}).items():
+        if key not in keys and key in SIZES:
+            res.setdefault("measured_by", f"`{previous.get('argv', '?')}` on {previous['date']}")
+            data["sizes"][key] = res
+    if not extras:
+        for key in ("run_default", "readers"):
+            if key in previous:
+                data[key] = previous[key]
+                data.setdefault("extras_by", previous.get("extras_by") or previous["date"])
+    data["skipped"] = [k for k in SIZES if k not in data["sizes"]]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="qom,large,pool,national")
@@ -529,20 +591,36 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--no-extras", action="store_true", help="skip `hamyar run` and readers")
     parser.add_argument("--workdir", type=Path, help="keep generated files here")
+    parser.add_argument("--wall-limit", type=float, help="seconds per process, every size")
+    parser.add_argument(
+        "--update", action="store_true", help="keep the other sizes of the previous RESULTS.json"
+    )
+    parser.add_argument(
+        "--render-only", action="store_true", help="rewrite RESULTS.md from RESULTS.json"
+    )
     args = parser.parse_args()
+    if args.render_only:
+        saved = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        write_results(args.out, saved, saved.get("argv", "?"))
+        return 0
     keys = [k.strip() for k in args.sizes.split(",") if k.strip()]
     unknown = [k for k in keys if k not in SIZES]
     if unknown:
         parser.error(f"unknown sizes {unknown}; choose from {list(SIZES)}")
+    argv = "python benchmarks/run.py " + " ".join(sys.argv[1:])
     started = time.perf_counter()
     data: dict[str, Any] = {
         "machine": machine(),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M"),
+        "argv": argv,
         "quick": args.quick,
         "cpsat_limit": 10.0 if args.quick else 60.0,
         "sizes": {},
         "skipped": [k for k in SIZES if k not in keys],
+        "total_s": 0.0,
     }
+    if args.update:
+        _carry_over(args.out, data, keys, not args.no_extras)
     log: list[str] = []
     with tempfile.TemporaryDirectory(prefix="hamyar-bench-") as tmp:
         work = args.workdir or Path(tmp)
@@ -550,22 +628,21 @@ def main() -> int:
         largest_csv: Path | None = None
         for key in keys:
             size = SIZES[key]
+            limit = wall_limit(size, args.quick, args.wall_limit)
             if key == "national":
-                res = bench_national(size, args.quick, work)
+                res = bench_national(size, work, limit)
             else:
-                res = bench_size(size, args.quick, work, log)
-                res["limit"] = size.quick_wall_limit_s if args.quick else size.wall_limit_s
+                res = bench_size(size, args.quick, work, log, limit)
                 if res.get("applicants_csv"):
                     largest_csv = Path(res["applicants_csv"])
             data["sizes"][key] = res
             data["total_s"] = time.perf_counter() - started
-            write_results(args.out, data, "python benchmarks/run.py " + " ".join(sys.argv[1:]))
+            _save(args.out, data, argv)
         if not args.no_extras:
             data["run_default"] = bench_run_default(work)
             data["readers"] = bench_readers(largest_csv, args.quick, work)
     data["total_s"] = time.perf_counter() - started
-    write_results(args.out, data, "python benchmarks/run.py " + " ".join(sys.argv[1:]))
-    (args.out.with_suffix(".json")).write_text(json.dumps(data, indent=1), encoding="utf-8")
+    _save(args.out, data, argv)
     print(f"wrote {args.out}")
     return 0
 
