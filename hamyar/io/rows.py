@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from hamyar.errors import InputError, Issue, Severity
 from hamyar.io.cells import CellError, cell_value, parse_cell
-from hamyar.io.tables import Row, Table, cell_text
+from hamyar.io.columns import Column
+from hamyar.io.tables import Row, Table, cell_text, read_table
 from hamyar.models import Source
 
 T = TypeVar("T")
@@ -180,3 +182,23 @@ class RowReader:
                 else:
                     self.report(row, None, f"{field_name}: {message}" if field_name else message)
             return None
+
+
+def parse_plain_table(
+    path: str | Path, columns: tuple[Column, ...], what: str, model: type[M]
+) -> Parsed[M]:
+    """Every row of a table whose rows map one to one onto ``model`` (rejections, timesheets),
+    and every issue of the file; nothing raised."""
+    try:
+        table = read_table(path, columns, what)
+    except InputError as exc:
+        return Parsed.failed(str(path), exc)
+    parsed: Parsed[M] = Parsed.for_table(table)
+    reader = RowReader(table, parsed.issues)
+    for row in table.rows:
+        data, ok = reader.fields(row)
+        if ok:
+            record = reader.build(model, row, data)
+            if record is not None:
+                parsed.records.append(record)
+    return parsed

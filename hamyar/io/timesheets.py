@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hamyar.errors import InputError
 from hamyar.io.columns import TIMESHEET_COLUMNS
-from hamyar.io.rows import Parsed, ReadResult, RowReader
-from hamyar.io.tables import read_table
+from hamyar.io.rows import Parsed, ReadResult, parse_plain_table
 from hamyar.models import TimesheetRow
 
 
@@ -22,17 +20,4 @@ def read_timesheets(path: str | Path) -> ReadResult[TimesheetRow]:
 
 def parse_timesheets(path: str | Path) -> Parsed[TimesheetRow]:
     """Every timesheet row that parses, and every issue of the file (nothing raised)."""
-    file = str(path)
-    try:
-        table = read_table(path, TIMESHEET_COLUMNS, "timesheets")
-    except InputError as exc:
-        return Parsed.failed(file, exc)
-    parsed: Parsed[TimesheetRow] = Parsed.for_table(table)
-    reader = RowReader(table, parsed.issues)
-    for row in table.rows:
-        data, ok = reader.fields(row)
-        if ok:
-            record = reader.build(TimesheetRow, row, data)
-            if record is not None:
-                parsed.records.append(record)
-    return parsed
+    return parse_plain_table(path, TIMESHEET_COLUMNS, "timesheets", TimesheetRow)
