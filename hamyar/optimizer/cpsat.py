@@ -15,8 +15,9 @@ same solution every time; only a run cut by the wall clock on a loaded machine m
 Measured on this project's 2-core machine, on the allocation models (flow face plus budget, or
 stability constraints), one worker without presolve proved levels faster than interleaved
 workers (deterministic too) or the default parallel portfolio (not deterministic), and presolve
-spent most of a level's time without helping the proof; ``policy.workers`` is therefore not
-read here.
+spent most of a level's time without helping the proof. ``policy.workers`` is used one level
+up instead: independent components of a stable model are solved side by side
+(:mod:`hamyar.optimizer.stablemode`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ortools.sat.python import cp_model
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.flow import Graph
-from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.network import BoolArray, IntArray, Network
 
 Expr = cp_model.LinearExpr | int
 """A linear expression or a constant."""
@@ -113,7 +114,7 @@ class AllocationModel:
         self.assumption_names: dict[int, str] = {}
         self._diagnose = diagnose
         self._var: dict[int, cp_model.IntVar] = {}
-        self._prefix: list[tuple[list[int], list[tuple[int, cp_model.IntVar]]]] = []
+        self._cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar]]]] = []
         n_arc, n_cls, n_slot = graph.num_network_arcs, graph.num_classes, graph.num_slots
         self._unplaced = n_arc
         self._bonus = n_arc + n_cls
@@ -237,18 +238,27 @@ class AllocationModel:
             self._enforce(constraint, f"unit_budget:{code}")
 
     def _stability(self) -> None:
-        """No justified envy (every class is one student; ``pos`` the precedence position).
+        """No justified envy, as seat cut-offs (every class is one student).
 
-        For each arc ``a = (s → k)`` with ``cap_k`` seats left after the fixed students::
+        Each slot ``k`` (``cap_k`` seats left after the fixed students) lists the arcs
+        ``a = (s → k)`` into it in precedence order. A Boolean ``y_a`` says "``k`` still has a
+        seat for ``s``": fewer than ``cap_k`` of its seats are held by kept pins and students of
+        higher precedence than ``s``. Then, with ``better_a = Σ_{a' ∈ out(s): rank(a') ≤
+        rank(a) or a' is s's pin} x_{a'}``::
 
-            H_a + cap_k · better_a ≥ cap_k
-            better_a = Σ_{a' ∈ out(s): rank(a') ≤ rank(a) or a' is s's pin} x_{a'}
-            H_a = Σ_{a'' = (t → k): pos(t) < pos(s), not a pin arc} x_{a''}
-                  + Σ_{a'' = (t → k), a pin arc} x_{a''}
+            x_a ≤ y_a                      (s holds a seat of k only if one was left for s;
+                                            not for a pin arc: a kept pin holds its seat anyway)
+            y_a ≤ better_a                 (a seat left for s ⇒ s is placed at least as well)
+            y_{a_{i+1}} ≤ y_{a_i}          (along the slot's arcs: a seat left for a weaker
+                                            student was left for a stronger one)
+            ¬y_{a_last} ⇒ Σ_c x_{c→k} ≥ cap_k
 
-        i.e. ``s`` is placed at least as well as ``k`` (or kept at his or her pin), or every seat
-        of ``k`` is held by a student of higher precedence or a kept pin. ``H`` runs as a prefix
-        sum ``P_i = P_{i−1} + x_i`` over the slot's arcs in precedence order.
+        The last two make ``y_a = 0`` mean that ``k`` is full and, by ``x ≤ y`` down the
+        chain, held only by kept pins and students before ``s``: exactly when ``s`` has no
+        claim on ``k``. So an allocation meets these constraints (for some ``y``) if and only if
+        no student is left out of, or placed below, a unit with a free seat of his or her gender
+        or one held by a student of lower precedence — the score-limit model of college
+        admissions with the unit's cut-off as ``y``'s switch point.
         """
         net = self.network
         position = net.position
@@ -257,13 +267,8 @@ class AllocationModel:
         by_class: dict[int, list[int]] = {}
         for a, c in enumerate(net.arc_class.tolist()):
             by_class.setdefault(c, []).append(a)
-        better: dict[int, Expr] = {}
-        for arcs in by_class.values():
-            for a in arcs:
-                chosen = [
-                    b for b in arcs if net.arc_rank[b] <= net.arc_rank[a] or bool(net.arc_pin[b])
-                ]
-                better[a] = self.expr(chosen, [1] * len(chosen))
+        ranks = net.arc_rank.tolist()
+        pins = net.arc_pin.tolist()
         by_slot = np.lexsort((arc_pos, net.arc_slot))
         bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
         for k, slot in enumerate(net.slots):
@@ -271,17 +276,19 @@ class AllocationModel:
             ordered = by_slot[bounds[k] : bounds[k + 1]].tolist()
             if cap <= 0 or not ordered:
                 continue
-            pins = [a for a in ordered if net.arc_pin[a]]
-            prefix: Expr = self.expr(pins, [1] * len(pins))
             chain: list[tuple[int, cp_model.IntVar]] = []
             for a in ordered:
-                self.model.add(prefix + cap * better[a] >= cap)
-                if not net.arc_pin[a]:
-                    running = self.model.new_int_var(0, cap, "")
-                    self.model.add(running == prefix + self.expr([a], [1]))
-                    prefix = running
-                    chain.append((a, running))
-            self._prefix.append((pins, chain))
+                y = self.model.new_bool_var("")
+                if not pins[a]:
+                    self.model.add(self._arc(a) <= y)
+                own = by_class[int(net.arc_class[a])]
+                chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
+                self.model.add(self.expr(chosen, [1] * len(chosen)) >= y)
+                if chain:
+                    self.model.add_implication(y, chain[-1][1])
+                chain.append((a, y))
+            self.model.add(self.fill(k) >= cap).only_enforce_if(chain[-1][1].Not())
+            self._cutoffs.append((cap, chain))
 
     # ------------------------------------------------------------------ levels
     def objective(self, w: IntArray) -> Expr:
@@ -300,21 +307,29 @@ class AllocationModel:
                 self.model.add(var == v)
 
     def hint(self, x: IntArray) -> None:
-        """A complete hint: every free arc's value in ``x``, and the stability prefix sums."""
+        """A complete hint: every free arc's value in ``x``, and the stability cut-offs
+        (``y_a = 1`` while the kept pins and the students before ``s`` hold fewer than
+        ``cap_k`` seats of ``k``)."""
         self.model.clear_hints()
         for a, var in self._var.items():
             self.model.add_hint(var, int(x[a]))
-        for pins, chain in self._prefix:
-            total = int(x[pins].sum()) if pins else 0
+        pins = self.network.arc_pin
+        for cap, chain in self._cutoffs:
+            held = sum(int(x[a]) for a, _ in chain if pins[a])
             for a, var in chain:
-                total += int(x[a])
-                self.model.add_hint(var, total)
+                self.model.add_hint(var, held < cap)
+                if not pins[a]:
+                    held += int(x[a])
 
     def solution(self, solver: cp_model.CpSolver) -> IntArray:
         """The whole graph's flow of a CP-SAT solution."""
         x = self.lo.copy()
         for a, var in self._var.items():
             x[a] = solver.value(var)
+        return self._completed(x)
+
+    def _completed(self, x: IntArray) -> IntArray:
+        """The unplaced and other-seat arcs that conservation leaves, filled in ``x``."""
         g = self.graph
         n_arc, n_cls, n_slot = g.num_network_arcs, g.num_classes, g.num_slots
         arcs = x[:n_arc]
@@ -360,6 +375,35 @@ class AllocationModel:
                 status, x, value, value if status is SolveStatus.optimal else bound, elapsed
             )
         return LevelOutcome(status, None, 0, bound, elapsed)
+
+    def neighbourhood(
+        self,
+        w: IntArray,
+        start: IntArray,
+        free: BoolArray,
+        *,
+        time_limit_s: float,
+        upper_bound: int,
+    ) -> IntArray | None:
+        """The best allocation found within the time limit among those equal to ``start`` (a
+        feasible allocation) on every arc not marked ``free``: those arcs are hinted and the
+        solver fixes them to their hint (``fix_variables_to_their_hinted_value``), so the
+        search runs over the free arcs only. The model keeps ``Σ_a w_a x_a ≤ upper_bound`` (a
+        proven bound) and the objective; ``None`` when nothing is found in time."""
+        objective = self.objective(w)
+        self.model.add(objective <= upper_bound)
+        self.model.maximize(objective)
+        self.model.clear_hints()
+        for a, var in self._var.items():
+            if not free[a]:
+                self.model.add_hint(var, int(start[a]))
+        solver = make_solver(time_limit_s)
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        code = solver.solve(self.model)
+        self.model.clear_hints()
+        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        return self.solution(solver)
 
     def core(self, time_limit_s: float, workers: int) -> list[str] | None:
         """With ``diagnose``: the names of a set of budget constraints that cannot hold together

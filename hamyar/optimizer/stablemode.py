@@ -8,13 +8,17 @@ only stable allocation (:mod:`hamyar.optimizer.solve` explains why), so it is op
 level. Otherwise CP-SAT with stability constraints (:meth:`~hamyar.optimizer.cpsat.
 AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optimizer.stability.
 stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
-whenever it keeps the budgets). The time left is shared among these components by size.
+whenever it keeps the budgets). These components are solved side by side on up to
+``policy.workers`` threads (CP-SAT releases the interpreter while it searches; each search is
+single-threaded and deterministic, so the result does not depend on the thread count), each
+given the time left in proportion to its size.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -48,35 +52,34 @@ def solve_stable(
         parts = [(network, np.arange(network.num_arcs))]
     else:
         parts = split(network)
-    arcs = np.zeros(network.num_arcs, dtype=np.int64)
-    results: list[list[Stage]] = []
-    pending = [(sub, ids) for sub, ids in parts if _needs_cpsat(problem, sub, budgets)]
-    left = sum(len(ids) for _, ids in pending)
-    for sub, ids in parts:
+    pending = [i for i, (sub, _) in enumerate(parts) if _needs_cpsat(problem, sub, budgets)]
+    threads = max(1, min(problem.policy.workers, len(pending)))
+    total = max(1, sum(len(parts[i][1]) for i in pending))
+
+    def solve_part(i: int) -> tuple[IntArray | None, list[Stage]]:
+        sub, ids = parts[i]
         sub_graph = build_graph(sub) if sub is not network else graph
         weights = [sub_graph.arc_weights(level.arc[ids], level.fill_bonus) for level in levels]
         da_x = to_flow(sub, sub_graph, da)
-        if not _needs_cpsat(problem, sub, budgets):
-            x = da_x
-            stages = [
-                Stage(SolveStatus.optimal, int(w @ x), int(w @ x), 0.0, "deferred-acceptance")
-                for w in weights
+        if i not in pending:
+            value = [int(w @ da_x) for w in weights]
+            return da_x, [
+                Stage(SolveStatus.optimal, v, v, 0.0, "deferred-acceptance") for v in value
             ]
-        else:
-            share = len(ids) / max(1, left)
-            left -= len(ids)
-            sub_deadline = Deadline(max(0.0, deadline.end - time.perf_counter()) * share)
-            sub_budgets = _restrict(budgets, sub) if budgets is not None else None
-            found, stages = _cpsat(
-                problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline
-            )
-            if found is None:
-                return None, _combine([*results, stages], len(levels), da_time)
-            x = found
+        share = min(1.0, threads * len(ids) / total)
+        sub_deadline = Deadline(max(0.0, deadline.end - time.perf_counter()) * share)
+        sub_budgets = _restrict(budgets, sub) if budgets is not None else None
+        return _cpsat(problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline)
+
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        solved = list(pool.map(solve_part, range(len(parts))))
+    arcs = np.zeros(network.num_arcs, dtype=np.int64)
+    for (sub, ids), (x, _) in zip(parts, solved, strict=True):
+        if x is None:
+            return None, _combine([stages for _, stages in solved], len(levels), da_time)
         arcs[ids] = x[: sub.num_arcs]
-        results.append(stages)
     x_all = complete_flow(network, graph, arcs)
-    return x_all, _combine(results, len(levels), da_time)
+    return x_all, _combine([stages for _, stages in solved], len(levels), da_time)
 
 
 def _deferred_acceptance(
