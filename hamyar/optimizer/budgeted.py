@@ -1,20 +1,30 @@
-"""Welfare first with budgets: flows while the budgets do not bind, then priced CP-SAT levels.
+"""Welfare first with budgets: flows while the budgets do not bind, then bounded CP-SAT levels.
 
 After each level's flow (:mod:`hamyar.optimizer.flow`), the cheapest flow of the level's optimal
 face is computed. While it keeps every budget (the term's and each unit's), the budget does not
 bind: the level's flow optimum is its optimum within the budgets (the relaxation's optimum is
 feasible), proven. From the first level ``i`` where it does not, CP-SAT solves levels ``i..K``
 over the face of the levels before ``i``, started from that face's cheapest flow (which keeps the
-budgets: it did at level ``i − 1``).
+budgets: it did at level ``i − 1``); if the time is already up, that flow is the allocation.
 
-With a term budget, each CP-SAT level ``k`` is first prepared by pricing
+Each CP-SAT level ``k`` is first prepared by its linear relaxation
+(:mod:`hamyar.optimizer.relaxation`): the flow polytope with the budgets and every level held
+so far as rows, solved by GLOP. ``⌊LP⌋`` is the level's proven bound (with the flow optimum of
+the first level, when lower), and the relaxation's optimum, a vertex with few fractional arcs,
+is rounded by a small CP-SAT search over the arcs at its fractional nodes — or, when that finds
+nothing, over the arcs where it and the current allocation disagree (RINS). A start that
+reaches the bound proves the level without any further search; otherwise CP-SAT searches from
+the best start with the bound as a constraint, for the level's share of the time limit.
+
+Should GLOP not finish within half the time left, a level with a term budget is priced instead
 (:mod:`hamyar.optimizer.lagrange`) while all the levels before it are proven: the weights priced
 are ``W_k = Σ_{j=i..k} M_j w_j`` (the exact mixed radix of :mod:`hamyar.optimizer.flow`), so a
 priced flow favours the held levels first. The levels ``i..k−1`` are at their optimum ``v_j`` on
 every allocation CP-SAT may still choose, so ``W_k ≤ U`` gives
 ``w_k ≤ ⌊(U − Σ_{j<k} M_j v_j) / M_k⌋``; a priced allocation that keeps the budgets and every
 held level is a start; and the reduced-cost fixings keep every allocation lexicographically at
-least as good as the best found, hence every optimal one.
+least as good as the best found, hence every optimal one. The pricing's bisection stops at the
+time limit.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from hamyar.optimizer.cpsat import AllocationModel, Budgets
 from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
 from hamyar.optimizer.stages import Deadline, Prepared, Stage, lexicographic_cpsat
 
 
@@ -61,8 +72,23 @@ def solve_budgeted(
             wall = time.perf_counter() - t0
             stages.append(Stage(SolveStatus.optimal, value, value, wall, "flow"))
             continue
+        if deadline.passed():
+            wall = time.perf_counter() - t0
+            for j, v in enumerate(weights[i:]):
+                value = int(v @ cheapest)
+                top = max(value, int(np.maximum(v, 0) @ hi))  # Σ_a max(w_a, 0) · hi_a
+                spent = wall if j == 0 else 0.0
+                status = SolveStatus.optimal if value >= top else SolveStatus.feasible
+                stages.append(Stage(status, value, top, spent, "time-limit"))
+            return cheapest, stages
         model = AllocationModel(network, graph, lo, hi, budgets=budgets)
-        pricer = _Pricer(network, graph, lo, hi, weights[i:], budgets, cost, int(w @ best))
+        pricer = _Pricer(
+            model,
+            weights[i:],
+            cost,
+            int(w @ best),
+            deadline,
+        )
         x, rest = lexicographic_cpsat(
             model,
             weights[i:],
@@ -82,33 +108,98 @@ class _Pricer:
 
     def __init__(
         self,
-        network: Network,
-        graph: Graph,
-        lo: IntArray,
-        hi: IntArray,
+        model: AllocationModel,
         weights: Sequence[IntArray],
-        budgets: Budgets,
         cost: IntArray,
         flow_bound: int,
+        deadline: Deadline,
     ) -> None:
-        self.network = network
-        self.graph = graph
-        self.lo = lo.copy()
-        self.hi = hi.copy()
+        self.model = model
+        self.network = model.network
+        self.graph = model.graph
+        self.lo = model.lo.copy()
+        self.hi = model.hi.copy()
         self.weights = weights
-        self.budgets = budgets
+        assert model.budgets is not None
+        self.budgets = model.budgets
         self.cost = cost
         self.flow_bound = flow_bound
+        self.relaxation: Relaxation | None = None
+        self.deadline = deadline
+        self.held = 0
 
     def __call__(
         self, k: int, x: IntArray | None, values: Sequence[int], proven: bool
     ) -> Prepared | None:
         t0 = time.perf_counter()
         bound = self.flow_bound if k == 0 else None
-        if self.budgets.total is None or not proven or x is None:
-            if bound is None:
-                return None
-            return Prepared(None, bound, None, None, time.perf_counter() - t0, "flow")
+        methods: list[str] = ["flow"] if k == 0 else []
+        start: IntArray | None = None
+        changed: IntArray | None = None
+        relaxed = self._relax(k, values)
+        if relaxed is not None:
+            bound = relaxed.bound if bound is None else min(bound, relaxed.bound)
+            methods.append("lp")
+            if x is not None and int(self.weights[k] @ x) < bound:
+                start = self._round(k, relaxed, x, bound)
+        elif self.budgets.total is not None and proven and x is not None:
+            priced = self._price(k, x, values)
+            if priced is not None:
+                start, level_bound, changed = priced
+                bound = level_bound if bound is None else min(bound, level_bound)
+                methods = ["lagrangian"]
+        if bound is None:
+            return None
+        return Prepared(
+            start,
+            bound,
+            changed,
+            None if changed is None else self.lo[changed],
+            time.perf_counter() - t0,
+            "+".join(methods),
+        )
+
+    def _relax(self, k: int, values: Sequence[int]) -> Relaxed | None:
+        """The level's linear relaxation, with every level solved so far held; built on first
+        use, and given at most half the time left."""
+        limit = max(0.0, self.deadline.end - time.perf_counter()) / 2
+        if limit <= 0:
+            return None
+        if self.relaxation is None:
+            self.relaxation = Relaxation(self.network, self.graph, self.lo, self.hi, self.budgets)
+            self.held = 0
+        for w, v in zip(self.weights[self.held : len(values)], values[self.held :], strict=True):
+            self.relaxation.hold(w, v)
+        self.held = len(values)
+        return self.relaxation.solve(self.weights[k], limit)
+
+    def _round(self, k: int, relaxed: Relaxed, current: IntArray, bound: int) -> IntArray | None:
+        """A better allocation near the relaxation: one equal to it away from its fractional
+        nodes or, when rounding there finds none, one equal to ``current`` wherever that
+        agrees with the relaxation (RINS). ``None`` when neither improves on ``current``."""
+        w = self.weights[k]
+        guide = np.round(relaxed.x).astype(np.int64)
+        best, found_any = current, False
+        for use_guide in (True, False):
+            limit = self.deadline.share(len(self.weights) - k, first=False) / 2
+            if limit <= 0 or int(w @ best) >= bound:
+                break
+            if use_guide:
+                start, free = guide, fractional_free(self.graph, relaxed.x)
+            else:
+                start, free = best, rins_free(self.graph, relaxed.x, best)
+            found = self.model.neighbourhood(w, start, free, time_limit_s=limit, upper_bound=bound)
+            if found is not None and int(w @ found) > int(w @ best):
+                best, found_any = found, True
+                break
+        return best if found_any else None
+
+    def _price(
+        self, k: int, x: IntArray, values: Sequence[int]
+    ) -> tuple[IntArray | None, int, IntArray] | None:
+        """The Lagrangian pricing of the term budget: a better start (or ``None``), the level's
+        bound, and the arcs its reduced costs fix (their values are ``self.lo`` after)."""
+        assert self.budgets.total is not None
         levels = self.weights[: k + 1]
         try:
             ranges = [value_range(self.graph, self.lo, self.hi, w) for w in levels]
@@ -127,13 +218,12 @@ class _Pricer:
             self.budgets.total,
             x,
             lambda y: self._keeps(y, values),
+            self.deadline,
         )
         if priced is None:
             return None
         held = sum(m * v for m, v in zip(multipliers, values, strict=False))
         level_bound = (priced.bound - held) // multipliers[k]
-        if bound is not None:
-            level_bound = min(level_bound, bound)
         start = None
         if self._keeps(priced.x, values) and int(self.weights[k] @ priced.x) > int(
             self.weights[k] @ x
@@ -141,14 +231,7 @@ class _Pricer:
             start = priced.x
         changed = np.flatnonzero((priced.lo != self.lo) | (priced.hi != self.hi))
         self.lo, self.hi = priced.lo, priced.hi
-        return Prepared(
-            start,
-            level_bound,
-            changed,
-            priced.lo[changed],
-            time.perf_counter() - t0,
-            "lagrangian",
-        )
+        return start, level_bound, changed
 
     def _keeps(self, x: IntArray, values: Sequence[int]) -> bool:
         """Whether ``x`` keeps the budgets and every held level."""

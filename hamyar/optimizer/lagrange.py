@@ -36,6 +36,7 @@ import numpy as np
 
 from hamyar.optimizer.flow import LIMIT, FaceFlow, Graph
 from hamyar.optimizer.network import IntArray
+from hamyar.optimizer.stages import Deadline
 
 STEPS = 40
 """Bisection steps at most (each one min-cost flow)."""
@@ -64,12 +65,14 @@ def price_budget(
     budget: int,
     start: IntArray,
     feasible: Callable[[IntArray], bool],
+    deadline: Deadline | None = None,
 ) -> Priced | None:
     """Bisection on the budget's price, repair and fixing (module docstring). ``cost`` per
     graph arc (``≥ 0``); ``start`` is a flow of the face that ``feasible`` accepts, and a flow
     is only taken as an allocation (and as the best-found for the fixing) when ``feasible``
-    accepts it: the caller's check of every budget and of every level held. ``None`` when the
-    priced weights cannot be exact in 64 bits."""
+    accepts it: the caller's check of every budget and of every level held. The bisection
+    stops early at ``deadline`` (the bound of the prices tried so far stays valid). ``None``
+    when the priced weights cannot be exact in 64 bits."""
     face = FaceFlow(graph)
     face.lo, face.hi = lo.copy(), hi.copy()
     top_w = int(np.abs(w).max(initial=0))
@@ -116,7 +119,7 @@ def price_budget(
         x_over = x
         consider(evaluate(p_high))
         for _ in range(STEPS):
-            if p_high - p_low <= 1:
+            if p_high - p_low <= 1 or (deadline is not None and deadline.passed()):
                 break
             p = (p_low + p_high) // 2
             x = evaluate(p)

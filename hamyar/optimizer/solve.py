@@ -8,8 +8,8 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   minimum fill are arc weights in that flow, so they need nothing else.
 * **Welfare first, with a budget** (term or unit budgets): :mod:`hamyar.optimizer.budgeted` —
   flows while the budgets do not bind, then CP-SAT (:mod:`hamyar.optimizer.cpsat`) from the
-  first level where they do, each level prepared by the Lagrangian pricing of the term budget
-  (:mod:`hamyar.optimizer.lagrange`: a start, a bound, arcs fixed by reduced costs).
+  first level where they do, each level prepared by its linear relaxation
+  (:mod:`hamyar.optimizer.relaxation`: the exact LP bound, and a start rounded from it).
 * **Stable** (``stable = true``): :mod:`hamyar.optimizer.stablemode`. Every unit ranks students
   by the same precedence order (:mod:`hamyar.optimizer.precedence`), so with strict preferences
   the stable allocation is unique — the serial dictatorship in precedence order: the strongest

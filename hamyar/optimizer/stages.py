@@ -3,7 +3,9 @@
 A level may first be *prepared* (the Lagrangian pricing of :mod:`hamyar.optimizer.budgeted`): a
 better feasible start, a proven bound and arcs fixed by reduced costs. When the start already
 reaches the bound the level is proven without CP-SAT. The time limit is shared: an equal share
-of what is left per level, and at least half of it for the first.
+of what is left per level, and at least half of it for the first. Once the time is up, the
+levels left keep the allocation found so far, unsearched, with the trivial bound
+``Σ_a max(w_a, 0) · hi_a``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, LevelOutcome
@@ -33,6 +37,10 @@ class Deadline:
 
     def __init__(self, seconds: float) -> None:
         self.end = time.perf_counter() + seconds
+
+    def passed(self) -> bool:
+        """Whether the time is up."""
+        return time.perf_counter() >= self.end
 
     def share(self, levels_left: int, first: bool) -> float:
         """Seconds for the next level: an equal share of what is left, at least half of it for
@@ -83,6 +91,12 @@ def lexicographic_cpsat(
     x = hint
     for k, w in enumerate(weights):
         t0 = time.perf_counter()
+        if x is not None and deadline.passed():
+            value = int(w @ x)
+            top = max(value, int(np.maximum(w, 0) @ model.hi))  # Σ_a max(w_a, 0) · hi_a
+            status = SolveStatus.optimal if value >= top else SolveStatus.feasible
+            stages.append(Stage(status, value, top, 0.0, "time-limit"))
+            continue
         bound: int | None = None
         method = "cp-sat"
         if prepare is not None:

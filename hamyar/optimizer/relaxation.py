@@ -1,0 +1,122 @@
+"""The linear relaxation of a budgeted level: its exact bound, and a start rounded from it.
+
+For one level ``max Σ_a w_a x_a`` the relaxation drops integrality and keeps everything else::
+
+    max  Σ_a w_a x_a
+    s.t. Σ_{a ∈ out(v)} x_a − Σ_{a ∈ in(v)} x_a = supply_v     every node v but the sink
+         lo_a ≤ x_a ≤ hi_a                                      every graph arc a
+         Σ_a c_a x_a ≤ B                                        the term budget
+         Σ_{a into u} c_a x_a ≤ B_u                             each capped unit's budget
+         Σ_a w_{j,a} x_a ≥ v_j                                  every level j held so far
+
+Every allocation CP-SAT may still choose is a point of this polytope, so ``⌊LP⌋`` bounds the
+level (GLOP's optimum, with a small upward allowance for its tolerances). Flow polytopes have
+integral vertices; a handful of side rows leaves an optimal vertex with only a few fractional
+arcs, around a few nodes. :func:`fractional_free` marks the arcs at those nodes: an allocation
+that agrees with the relaxation everywhere else is searched by CP-SAT over those arcs alone
+(:meth:`hamyar.optimizer.cpsat.AllocationModel.neighbourhood`), and is often at the bound, which
+then needs no proof search at all. When tight rows (the budget, a held level) leave no integral
+rounding there, :func:`rins_free` frees instead the arcs where the relaxation and the current
+allocation disagree (relaxation-induced neighbourhood search), a neighbourhood that always
+contains the current allocation. The solver is kept between levels: a new level changes the
+objective and adds one row, and GLOP starts from the previous basis.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.linear_solver import pywraplp
+
+from hamyar.optimizer.cpsat import Budgets
+from hamyar.optimizer.flow import Graph
+from hamyar.optimizer.network import BoolArray, IntArray, Network
+
+FloatArray = np.ndarray
+"""Arc values of the relaxation (floats)."""
+
+TOLERANCE = 1e-6
+"""Relative allowance added to GLOP's optimum before rounding the bound down."""
+
+
+@dataclass(frozen=True)
+class Relaxed:
+    """One level's relaxation: the bound ``⌊LP⌋`` and the optimal arc values."""
+
+    bound: int
+    x: FloatArray
+
+
+class Relaxation:
+    """The relaxation of the module docstring, one GLOP solver for all the levels."""
+
+    def __init__(
+        self, network: Network, graph: Graph, lo: IntArray, hi: IntArray, budgets: Budgets
+    ) -> None:
+        self.graph = graph
+        solver = pywraplp.Solver.CreateSolver("GLOP")
+        if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
+            raise RuntimeError("the GLOP linear solver is not available")
+        self.solver = solver
+        self.x = [solver.NumVar(float(lo[a]), float(hi[a]), "") for a in range(graph.num_arcs)]
+        sink = graph.num_nodes - 1
+        rows = [
+            solver.Constraint(float(graph.supply[v]), float(graph.supply[v])) for v in range(sink)
+        ]
+        for a, (t, h) in enumerate(zip(graph.tail.tolist(), graph.head.tolist(), strict=True)):
+            rows[t].SetCoefficient(self.x[a], 1.0)
+            if h != sink:
+                rows[h].SetCoefficient(self.x[a], -1.0)
+        if budgets.total is not None:
+            self._row(budgets.arc_cost, -math.inf, budgets.total)
+        for code, arcs in budgets.unit_arcs(network).items():
+            cost = np.zeros(network.num_arcs, dtype=np.int64)
+            cost[arcs] = budgets.arc_cost[arcs]
+            self._row(cost, -math.inf, budgets.per_unit[code])
+
+    def _row(self, coeffs: IntArray, low: float, high: float) -> None:
+        """``low ≤ Σ_a coeffs_a x_a ≤ high`` over the first ``len(coeffs)`` arcs."""
+        inf = self.solver.infinity()
+        row = self.solver.Constraint(max(low, -inf), min(high, inf))
+        for a in np.flatnonzero(coeffs).tolist():
+            row.SetCoefficient(self.x[a], float(coeffs[a]))
+
+    def hold(self, w: IntArray, value: int) -> None:
+        """Add a solved level's row ``Σ_a w_a x_a ≥ value``."""
+        self._row(w, float(value), math.inf)
+
+    def solve(self, w: IntArray, time_limit_s: float) -> Relaxed | None:
+        """``max Σ_a w_a x_a`` over the relaxation; ``None`` when GLOP does not prove an optimum
+        within the time limit."""
+        objective = self.solver.Objective()
+        objective.Clear()
+        for a in np.flatnonzero(w).tolist():
+            objective.SetCoefficient(self.x[a], float(w[a]))
+        objective.SetMaximization()
+        self.solver.SetTimeLimit(max(1, int(time_limit_s * 1000)))
+        if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
+            return None
+        value = objective.Value()
+        bound = math.floor(value + TOLERANCE * max(1.0, abs(value)))
+        return Relaxed(bound, np.array([v.solution_value() for v in self.x]))
+
+
+def fractional_free(graph: Graph, relaxed: FloatArray) -> BoolArray:
+    """Every arc at a node (class or slot) where the relaxation is fractional."""
+    fractional = np.abs(relaxed - np.round(relaxed)) > 1e-6
+    nodes = np.zeros(graph.num_nodes, dtype=bool)
+    nodes[graph.tail[fractional]] = True
+    nodes[graph.head[fractional]] = True
+    nodes[graph.num_nodes - 1] = False
+    free: BoolArray = nodes[graph.tail] | nodes[graph.head]
+    return free
+
+
+def rins_free(graph: Graph, relaxed: FloatArray, incumbent: IntArray) -> BoolArray:
+    """The arcs a relaxation-induced neighbourhood leaves free: where the relaxation and the
+    incumbent disagree, and every arc at a node where the relaxation is fractional."""
+    differ = np.abs(relaxed - incumbent) > 1e-6
+    free: BoolArray = differ | fractional_free(graph, relaxed)
+    return free

@@ -1,0 +1,91 @@
+"""The linear relaxation of budgeted levels: a valid bound, and neighbourhoods that keep a
+feasible allocation; and the time limit of the budgeted levels."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+from optfixtures import all_placements, within_budget
+from test_solve_parts import SETTINGS, network_of
+
+from hamyar.models import Problem, SolveStatus
+from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.flow import FaceFlow, build_graph
+from hamyar.optimizer.placement import to_flow
+from hamyar.optimizer.relaxation import Relaxation, fractional_free, rins_free
+from hamyar.optimizer.solve import solve
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
+def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) -> None:
+    """⌊LP⌋ ≥ the best affordable coverage (brute force), with a held level as a row."""
+    problem, eligibility, network = network_of(seed, n, aggregate=False)
+    graph = build_graph(network)
+    limit = budget * 1_000_000
+    budgets = Budgets(arc_cost=network.arc_cost, total=limit, per_unit={})
+    cost = np.zeros(graph.num_arcs, dtype=np.int64)
+    cost[: network.num_arcs] = network.arc_cost
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    rank = graph.arc_weights((network.max_rank + 1 - network.arc_rank).astype(np.int64))
+    face = FaceFlow(graph)
+    relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
+    flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
+    affordable = [x for x in flows if int(cost @ x) <= limit]
+    best_cover = max(int(cover @ x) for x in affordable)
+    relaxed = relaxation.solve(cover, 10.0)
+    assert relaxed is not None
+    assert relaxed.bound >= best_cover
+    relaxation.hold(cover, best_cover)
+    relaxed = relaxation.solve(rank, 10.0)
+    assert relaxed is not None
+    held = [x for x in affordable if int(cover @ x) >= best_cover]
+    assert relaxed.bound >= max(int(rank @ x) for x in held)
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
+def test_neighbourhoods_keep_the_current_allocation_reachable(
+    seed: int, n: int, budget: int
+) -> None:
+    """RINS frees every arc where the relaxation and the current allocation differ, so the
+    current allocation stays in its neighbourhood and the search finds at least as good."""
+    _, _, network = network_of(seed, n, aggregate=False)
+    graph = build_graph(network)
+    budgets = Budgets(arc_cost=network.arc_cost, total=budget * 1_000_000, per_unit={})
+    cost = np.zeros(graph.num_arcs, dtype=np.int64)
+    cost[: network.num_arcs] = network.arc_cost
+    face = FaceFlow(graph)
+    current = face.maximise(-cost)  # the cheapest flow: within any budget ≥ 0
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    relaxed = Relaxation(network, graph, face.lo, face.hi, budgets).solve(cover, 10.0)
+    assert relaxed is not None
+    frac = np.abs(relaxed.x - np.round(relaxed.x)) > 1e-6
+    assert fractional_free(graph, relaxed.x)[frac].all()
+    free = rins_free(graph, relaxed.x, current)
+    assert free[np.abs(relaxed.x - current) > 1e-6].all()
+    model = AllocationModel(network, graph, face.lo, face.hi, budgets=budgets)
+    found = model.neighbourhood(cover, current, free, time_limit_s=10.0, upper_bound=relaxed.bound)
+    assert found is not None
+    assert int(cover @ found) >= int(cover @ current)
+    assert budgets.satisfied(network, found)
+
+
+def _with_budget(problem: Problem, rial: int) -> Problem:
+    policy = problem.policy.with_overrides({"budget_term_rial": rial})
+    return Problem.create(
+        problem.applicants, problem.units, problem.rejections, policy, problem.term, problem.name
+    )
+
+
+def test_time_up_keeps_a_feasible_allocation() -> None:
+    """With no time left, the levels after the first binding one keep the cheapest flow,
+    marked as stopped by the time limit, and the budget holds."""
+    problem, eligibility, _ = network_of(7, 6, aggregate=False)
+    problem = _with_budget(problem, 1)  # binds: nobody affordable
+    allocation = solve(problem, eligibility, time_limit_s=1e-9)
+    placement = {a.student_id: a.unit_code for a in allocation.assignments}
+    assert within_budget(problem, placement)
+    assert any(s.method == "time-limit" for s in allocation.stages)
+    assert all(s.status in (SolveStatus.optimal, SolveStatus.feasible) for s in allocation.stages)
