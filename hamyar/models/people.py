@@ -8,6 +8,7 @@ once, by :class:`hamyar.models.problem.Problem`.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -101,15 +102,22 @@ class Applicant(BaseModel):
     def priority_groups(self) -> tuple[PriorityGroup, ...]:
         """Declared groups plus the derived one: ``married_with_children`` for a married student
         with children, else ``married`` for a married student (rule A3)."""
-        groups = [g for g in self.declared_groups if g not in _DERIVED]
-        if self.married:
-            groups.append(
-                PriorityGroup.married_with_children if self.children > 0 else PriorityGroup.married
-            )
-        return tuple(dict.fromkeys(groups))
+        return _priority_groups(self.declared_groups, self.married, self.children > 0)
 
 
 _DERIVED = (PriorityGroup.married, PriorityGroup.married_with_children)
+
+
+@cache
+def _priority_groups(
+    declared: tuple[PriorityGroup, ...], married: bool, children: bool
+) -> tuple[PriorityGroup, ...]:
+    """:attr:`Applicant.priority_groups` of these values, computed once per combination: there
+    are as many as combinations of groups, however many applicants share them."""
+    groups = [g for g in declared if g not in _DERIVED]
+    if married:
+        groups.append(PriorityGroup.married_with_children if children else PriorityGroup.married)
+    return tuple(dict.fromkeys(groups))
 
 
 class Unit(BaseModel):

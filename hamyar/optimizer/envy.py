@@ -12,26 +12,33 @@ Student s *justifiably envies* unit u in a placement when
   towards them is not justified.
 
 Precedence is :func:`hamyar.optimizer.precedence.precedence_key` (priority score, GPA, seeded
-lottery). Seats are the declared seats unless ``capacity`` overrides them, exactly as in
+lottery), numbered once per problem by :func:`hamyar.optimizer.precedence.precedence_positions`
+(a caller that has the positions, or the priority scores, passes them along). Seats are the
+declared seats unless ``capacity`` overrides them, exactly as in
 :func:`hamyar.optimizer.stable.deferred_acceptance`, whose result has no justified envy.
 
 One pass over the placement builds :class:`SeatHolders` (fill, weakest holder and weakest movable
-holder per unit and gender); then each student's admissible list is read once, and only the pairs
-found are sorted: ``O(n log n + L)`` for ``n`` applicants and ``L`` admissible pairs.
+holder per unit and gender). Each (unit, gender) then has one *bar*: ``+∞`` when a seat is free,
+the position of the weakest movable holder when all seats are taken, ``−∞`` when there are no
+seats or only kept pins; s justifiably envies u exactly when ``bar(u, g(s)) > position(s)`` and
+u ranks strictly better than s's placement. Each student's admissible list is read once, and
+only the pairs found are sorted: ``O(n log n + L)`` for ``n`` applicants and ``L`` admissible
+pairs.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hamyar.models import EligibilityResult, EnvyPair, Gender, Problem
+from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.stable import (
     SeatTable,
     Slot,
     by_rank_then_code,
     collector_paused,
-    precedence_positions,
     resolve_pins,
 )
 
@@ -52,7 +59,7 @@ class SeatHolders:
     weakest: list[str | None]
     weakest_movable: list[str | None]
     fixed: frozenset[str]
-    position: dict[str, int]
+    position: Mapping[str, int]
 
     @property
     def seats(self) -> list[int]:
@@ -71,13 +78,21 @@ def seat_holders(
     placement: Mapping[str, str],
     capacity: Mapping[Slot, int] | None = None,
     pins: Mapping[str, str] | None = None,
+    *,
+    position: Mapping[str, int] | None = None,
+    scores: Mapping[str, int] | None = None,
 ) -> SeatHolders:
-    """Index a placement by (unit, gender); unknown students or units raise ``ValueError``."""
+    """Index a placement by (unit, gender); unknown students or units raise ``ValueError``.
+
+    ``position`` is :func:`~hamyar.optimizer.precedence.precedence_positions` of ``problem`` when
+    the caller has it; otherwise it is computed (from ``scores``, the priority scores, if given).
+    """
     table = SeatTable(problem, capacity)
     by_id = problem.applicant_by_id
     chosen_pins = resolve_pins(problem, pins)
     fixed = frozenset(sid for sid, code in chosen_pins.items() if placement.get(sid) == code)
-    position = precedence_positions(problem)
+    if position is None:
+        position = precedence_positions(problem, scores)
     n = len(table.seats)
     filled, pinned = [0] * n, [0] * n
     weakest: list[str | None] = [None] * n
@@ -115,6 +130,28 @@ def placed_rank(
     return problem.preference_ranks.get(sid, {}).get(unit)
 
 
+def bars(holders: SeatHolders) -> tuple[dict[str, tuple[float, str | None]], ...]:
+    """``(female, male)``: ``{unit_code: (bar, displaced_student_id)}`` per gender (module
+    docstring): ``(+∞, None)`` with a free seat, ``(position(t), t)`` when every seat is taken
+    and ``t`` is the weakest movable holder, ``(−∞, None)`` when no seat can be claimed."""
+    seats, filled, movable = holders.table.seats, holders.filled, holders.weakest_movable
+    position = holders.position
+    found: tuple[dict[str, tuple[float, str | None]], ...] = ({}, {})
+    for i, code in enumerate(holders.table.codes):
+        for g in (0, 1):
+            slot, low = 2 * i + g, movable[2 * i + g]
+            if seats[slot] <= 0:
+                bar: tuple[float, str | None] = (-math.inf, None)
+            elif filled[slot] < seats[slot]:
+                bar = (math.inf, None)
+            elif low is None:
+                bar = (-math.inf, None)
+            else:
+                bar = (position[low], low)
+            found[g][code] = bar
+    return found
+
+
 def justified_envy(
     problem: Problem,
     eligibility: EligibilityResult,
@@ -122,18 +159,22 @@ def justified_envy(
     capacity: Mapping[Slot, int] | None = None,
     *,
     pins: Mapping[str, str] | None = None,
+    position: Mapping[str, int] | None = None,
+    scores: Mapping[str, int] | None = None,
 ) -> tuple[EnvyPair, ...]:
     """Every justified-envy pair of ``placement`` (see the module docstring).
 
     Pairs come in the order of ``problem.applicants``, each student's units by rank and then
     unit code. ``pins`` defaults to ``problem.pins``; pass the same value given to
-    :func:`~hamyar.optimizer.stable.deferred_acceptance`.
+    :func:`~hamyar.optimizer.stable.deferred_acceptance`. ``position`` (the precedence positions
+    of ``problem``) and ``scores`` (its priority scores) only spare recomputing them: see
+    :func:`seat_holders`.
     """
-    holders = seat_holders(problem, placement, capacity, pins)
+    holders = seat_holders(problem, placement, capacity, pins, position=position, scores=scores)
     position, fixed = holders.position, holders.fixed
-    seats, filled, movable = holders.table.seats, holders.filled, holders.weakest_movable
-    index = holders.table.index
+    by_gender = bars(holders)
     items = eligibility.by_id
+    ranks = problem.preference_ranks
     pairs: list[EnvyPair] = []
     with collector_paused():
         for app in problem.applicants:
@@ -142,23 +183,24 @@ def justified_envy(
             if sid in fixed or item is None or not item.eligible:
                 continue
             admissible = item.admissible_units
-            current = placed_rank(problem, admissible, sid, placement.get(sid))
-            g = app.gender is Gender.male
+            unit = placement.get(sid)
+            # placed_rank, inlined: the loop runs once per applicant.
+            current = None if unit is None else admissible.get(unit)
+            if current is None and unit is not None:
+                current = ranks.get(sid, {}).get(unit)
+            limit = math.inf if current is None else current
+            claims = by_gender[app.gender is Gender.male]
             mine = position[sid]
             found: list[tuple[str, int, str | None]] = []
             for code, rank in admissible.items():
-                if current is not None and rank >= current:
-                    continue
-                slot = 2 * index[code] + g
-                if seats[slot] <= 0:
-                    continue
-                if filled[slot] < seats[slot]:
-                    found.append((code, rank, None))
-                    continue
-                low = movable[slot]
-                if low is not None and position[low] > mine:
-                    found.append((code, rank, low))
-            found.sort(key=by_rank_then_code)
+                if rank < limit:
+                    bar, low = claims[code]
+                    if bar > mine:
+                        found.append((code, rank, low))
+            if not found:
+                continue
+            if len(found) > 1:
+                found.sort(key=by_rank_then_code)
             pairs.extend(
                 EnvyPair(student_id=sid, unit_code=code, displaced_student_id=low)
                 for code, _, low in found

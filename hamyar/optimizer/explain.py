@@ -30,15 +30,18 @@ Ineligible applicants are not explained here: their eligibility reasons say why.
 Messages name the unit's holder, never the student's own values, so one frozen
 :class:`UnitExplanation` serves every student with the same unit, rank, case and deciding
 criterion: at 100,000 applicants a few tens of thousands of them are built for some 300,000
-(student, unit) reasons.
+(student, unit) reasons. Precedence positions come from
+:func:`~hamyar.optimizer.precedence.precedence_positions`, computed once per problem; a caller
+that already has them, or the priority scores, passes them along.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from hamyar.models import (
+    Applicant,
     EligibilityResult,
     Explanation,
     Gender,
@@ -48,7 +51,7 @@ from hamyar.models import (
     UnitExplanation,
 )
 from hamyar.models.results import ExplanationKind
-from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
+from hamyar.optimizer.envy import SeatHolders, seat_holders
 from hamyar.optimizer.stable import Slot, by_rank_then_code, collector_paused
 
 _SEATS_EN = ("female", "male")
@@ -76,14 +79,18 @@ def explain(
     capacity: Mapping[Slot, int] | None = None,
     *,
     pins: Mapping[str, str] | None = None,
+    position: Mapping[str, int] | None = None,
+    scores: Mapping[str, int] | None = None,
 ) -> tuple[Explanation, ...]:
     """One explanation per eligible student not placed at his or her best asked-for rank.
 
-    Explanations come in the order of ``problem.applicants``. ``capacity`` and ``pins`` mean what
-    they mean in :func:`~hamyar.optimizer.envy.justified_envy` (defaults: declared seats and
-    ``problem.pins``).
+    Explanations come in the order of ``problem.applicants``. ``capacity``, ``pins``,
+    ``position`` and ``scores`` mean what they mean in
+    :func:`~hamyar.optimizer.envy.justified_envy` (defaults: declared seats, ``problem.pins``,
+    positions and scores computed from ``problem``).
     """
-    reasons = _Reasons(problem, seat_holders(problem, placement, capacity, pins))
+    holders = seat_holders(problem, placement, capacity, pins, position=position, scores=scores)
+    reasons = _Reasons(problem, holders, scores)
     items = eligibility.by_id
     ranks = problem.preference_ranks
     explanations: list[Explanation] = []
@@ -94,77 +101,166 @@ def explain(
             if item is None or not item.eligible:
                 continue
             admissible = item.admissible_units
-            closures = {c.unit_code: c for c in item.closed_units} if item.closed_units else {}
-            asked = ranks.get(sid, {})
+            closed = item.closed_units
+            closures = {c.unit_code: c for c in closed} if closed else {}
+            prefs = asked = ranks.get(sid, {})
             if closures or not admissible.keys() <= asked.keys():
                 asked = {**asked, **{code: c.rank for code, c in closures.items()}, **admissible}
             unit = placement.get(sid)
-            current = placed_rank(problem, admissible, sid, unit)
-            if current is not None and current <= min(asked.values(), default=current):
+            # placed_rank, inlined: the loop runs once per applicant.
+            current = None if unit is None else admissible.get(unit)
+            if current is None and unit is not None:
+                current = prefs.get(unit)
+            if current is None:
+                better = list(asked.items())
+            elif current <= min(asked.values(), default=current):
                 continue
-            better = [kv for kv in asked.items() if current is None or kv[1] < current]
-            better.sort(key=by_rank_then_code)
-            me = reasons.student(sid, app.gender is Gender.male)
-            units = tuple(
-                reasons.of(me, code, rank, admissible, closures, unit) for code, rank in better
-            )
+            else:
+                better = [kv for kv in asked.items() if kv[1] < current]
+            if len(better) > 1:
+                better.sort(key=by_rank_then_code)
+            units = reasons.units(app, better, admissible, closures, unit)
             explanations.append(
                 Explanation(student_id=sid, placed_unit=unit, placed_rank=current, units=units)
             )
     return tuple(explanations)
 
 
-_Key = tuple[str, int, int, int]
-"""``(case, slot, rank, detail)``: one distinct reason; ``detail`` is the deciding criterion of
-cases ``full`` and ``stability``, the kept unit's index of ``kept``, whether the student is placed
-for ``free``, else 0."""
+NO_SEATS, NOT_ADMISSIBLE, KEPT, FULL, PINNED, STABILITY, FREE = range(7)
+"""The cases 1, 3, 4, 5, 6, 7 and 8–9 of the module docstring (case 2, ``closed_e9``, carries
+the student's own E9 reasons and is built for each student)."""
+
+_Words = tuple[ExplanationKind, str, str, str | None]
+"""``(kind, message_en, message_fa, holder_student_id)``: what a reason says."""
 
 
 class _Student(NamedTuple):
-    """One student as the reasons need him or her."""
+    """A seat holder as the reasons need him or her."""
 
     sid: str
-    g: int  # 0 female, 1 male: the slot offset
     position: int  # in precedence order, 0 the strongest
     score: int  # priority score (rule A3)
     gpa: float
-    kept: bool  # a pinned student kept in the pinned unit (rule A5)
-
-
-def _decided(stronger: _Student, weaker: _Student) -> int:
-    """:data:`SCORE`, :data:`GPA` or :data:`LOTTERY`: the first that differs."""
-    if stronger.score != weaker.score:
-        return SCORE
-    return GPA if stronger.gpa != weaker.gpa else LOTTERY
 
 
 class _Reasons:
-    """The reason of each (student, asked-for unit), each distinct one built once."""
+    """The reason of each (student, asked-for unit), each distinct one built once.
 
-    def __init__(self, problem: Problem, holders: SeatHolders) -> None:
+    A reason is fixed by ``(case, slot, rank, detail)``: ``detail`` is the deciding criterion
+    (:data:`SCORE`, :data:`GPA` or :data:`LOTTERY`) of cases :data:`FULL` and :data:`STABILITY`,
+    whether the student is placed for :data:`FREE`, else 0 (case :data:`KEPT` is fixed by the
+    unit the student is kept in instead). Outside :data:`KEPT` its words depend on the case, slot
+    and detail only, so all ranks share them.
+    """
+
+    def __init__(
+        self, problem: Problem, holders: SeatHolders, scores: Mapping[str, int] | None = None
+    ) -> None:
         self.problem = problem
         self.policy = problem.policy
         self.holders = holders
+        self.scores = scores
         self._students: dict[str, _Student] = {}
-        self._made: dict[_Key, UnitExplanation] = {}
+        # _made[slot][rank · 32 + case · 4 + detail]; case < 8 and detail < 4 outside KEPT.
+        self._made: list[dict[int, UnitExplanation]] = [{} for _ in holders.seats]
+        self._kept: dict[tuple[int, int, str | None], UnitExplanation] = {}
+        self._said: dict[tuple[int, int, int], _Words] = {}
         self.index, self.seats, self.filled = holders.table.index, holders.seats, holders.filled
         self.weakest = [self.student(t) if t else None for t in holders.weakest]
         self.movable = [self.student(t) if t else None for t in holders.weakest_movable]
 
-    def student(self, sid: str, g: int | None = None) -> _Student:
-        """A student's standing, computed once."""
+    def score(self, app: Applicant) -> int:
+        """The priority score of a student (rule A3)."""
+        if self.scores is None:
+            return self.policy.priority_score(app.priority_groups)
+        return self.scores[app.student_id]
+
+    def student(self, sid: str) -> _Student:
+        """A holder's standing, computed once."""
         found = self._students.get(sid)
         if found is None:
             app = self.problem.applicant_by_id[sid]
             found = self._students[sid] = _Student(
-                sid,
-                int(app.gender is Gender.male) if g is None else g,
-                self.holders.position[sid],
-                self.policy.priority_score(app.priority_groups),
-                app.gpa,
-                sid in self.holders.fixed,
+                sid, self.holders.position[sid], self.score(app), app.gpa
             )
         return found
+
+    def units(
+        self,
+        app: Applicant,
+        better: Iterable[tuple[str, int]],
+        admissible: Mapping[str, int],
+        closures: Mapping[str, UnitClosure],
+        placed_unit: str | None,
+    ) -> tuple[UnitExplanation, ...]:
+        """For each asked-for unit of ``better`` (``(unit_code, rank)``, in order), the first of
+        the cases 1–9 (module docstring) that holds for the student ``app``.
+
+        The deciding criterion between a stronger student ``a`` and a weaker ``b`` is the first
+        that differs: :data:`SCORE` if ``score(a) ≠ score(b)``, else :data:`GPA` if
+        ``gpa(a) ≠ gpa(b)``, else :data:`LOTTERY`.
+        """
+        sid = app.student_id
+        g = int(app.gender is Gender.male)
+        mine, score, gpa = self.holders.position[sid], self.score(app), app.gpa
+        kept = sid in self.holders.fixed
+        index, seats_of, filled, made = self.index, self.seats, self.filled, self._made
+        weakest, movables = self.weakest, self.movable
+        found: list[UnitExplanation] = []
+        for code, rank in better:
+            slot = 2 * index[code] + g
+            seats = seats_of[slot]
+            if seats <= 0:
+                case, detail = NO_SEATS, 0
+            elif code in closures:
+                found.append(self._closed(code, rank, closures[code]))
+                continue
+            elif code not in admissible:
+                case, detail = NOT_ADMISSIBLE, 0
+            elif kept:
+                found.append(self._kept_in(slot, code, rank, placed_unit))
+                continue
+            elif filled[slot] >= seats:
+                low = weakest[slot]
+                assert low is not None  # a full slot with seats has holders
+                if low.position < mine:
+                    case = FULL
+                    detail = SCORE if low.score != score else GPA if low.gpa != gpa else LOTTERY
+                else:
+                    movable = movables[slot]
+                    if movable is None or movable.position < mine:
+                        case, detail = PINNED, 0
+                    else:
+                        case, t = STABILITY, movable
+                        detail = SCORE if score != t.score else GPA if gpa != t.gpa else LOTTERY
+            else:
+                case, detail = FREE, int(placed_unit is not None)
+            key = rank * 32 + case * 4 + detail
+            reason = made[slot].get(key)
+            if reason is None:
+                words = self._said_of(case, slot, detail, code, placed_unit)
+                reason = made[slot][key] = _reason(code, rank, words)
+            found.append(reason)
+        return tuple(found)
+
+    def _kept_in(self, slot: int, code: str, rank: int, placed_unit: str | None) -> UnitExplanation:
+        """Case :data:`KEPT`, whose words name the unit the student is kept in."""
+        key = (slot, rank, placed_unit)
+        reason = self._kept.get(key)
+        if reason is None:
+            words = self._words(KEPT, 0, code, slot, placed_unit)
+            reason = self._kept[key] = _reason(code, rank, words)
+        return reason
+
+    def _said_of(
+        self, case: int, slot: int, detail: int, code: str, placed_unit: str | None
+    ) -> _Words:
+        """The words of a reason outside case :data:`KEPT`, built once per (case, slot, detail)."""
+        said = (case, slot, detail)
+        words = self._said.get(said)
+        if words is None:
+            words = self._said[said] = self._words(case, detail, code, slot, placed_unit)
+        return words
 
     def bar(self, sid: str) -> tuple[str, str]:
         """A holder's priority score and GPA, in English and Persian."""
@@ -174,53 +270,6 @@ class _Reasons:
             f"priority score {score} and GPA {gpa:g}",
             f"امتیاز اولویت {score} و معدل {gpa:g}",
         )
-
-    def of(
-        self,
-        me: _Student,
-        code: str,
-        rank: int,
-        admissible: Mapping[str, int],
-        closures: Mapping[str, UnitClosure],
-        placed_unit: str | None,
-    ) -> UnitExplanation:
-        """The first of the cases 1–9 (module docstring) that holds for one asked-for unit."""
-        slot = 2 * self.index[code] + me.g
-        seats = self.seats[slot]
-        if seats <= 0:
-            key: _Key = ("no_seats", slot, rank, 0)
-        elif code in closures:
-            return self._closed(code, rank, closures[code])
-        elif code not in admissible:
-            key = ("not_admissible", slot, rank, 0)
-        elif me.kept:
-            kept_in = self.index[placed_unit] if placed_unit is not None else -1
-            key = ("kept", slot, rank, kept_in)
-        elif self.filled[slot] >= seats:
-            low = self.weakest[slot]
-            assert low is not None  # a full slot with seats has holders
-            if low.position < me.position:
-                key = ("full", slot, rank, _decided(low, me))
-            else:
-                movable = self.movable[slot]
-                if movable is None or movable.position < me.position:
-                    key = ("pinned", slot, rank, 0)
-                else:
-                    key = ("stability", slot, rank, _decided(me, movable))
-        else:
-            key = ("free", slot, rank, int(placed_unit is not None))
-        made = self._made.get(key)
-        if made is None:
-            kind, en, fa, holder = self._words(key, code, slot, placed_unit)
-            made = self._made[key] = UnitExplanation(
-                unit_code=code,
-                rank=rank,
-                kind=kind,
-                message_en=en,
-                message_fa=fa,
-                holder_student_id=holder,
-            )
-        return made
 
     def _closed(self, code: str, rank: int, closure: UnitClosure) -> UnitExplanation:
         found = closure.reasons
@@ -233,27 +282,26 @@ class _Reasons:
         )
 
     def _words(
-        self, key: _Key, code: str, slot: int, placed_unit: str | None
-    ) -> tuple[ExplanationKind, str, str, str | None]:
+        self, case: int, detail: int, code: str, slot: int, placed_unit: str | None
+    ) -> _Words:
         """``(kind, message_en, message_fa, holder_student_id)`` of one case."""
         holders = self.holders
         g_en, g_fa = _SEATS_EN[slot % 2], _SEATS_FA[slot % 2]
-        case = key[0]
-        if case == "no_seats":
+        if case == NO_SEATS:
             return (
                 "no_seats_of_gender",
                 f"the unit has no {g_en} seats (rule A1)",
                 f"این واحد ظرفیتی برای {g_fa} ندارد (قاعده A1)",
                 None,
             )
-        if case == "not_admissible":
+        if case == NOT_ADMISSIBLE:
             return (
                 "other",
                 "not open to you under the eligibility rules",
                 "طبق قواعد شرایط همیاری برای شما باز نیست",
                 None,
             )
-        if case == "kept":
+        if case == KEPT:
             return (
                 "other",
                 f"you continue in your current unit {placed_unit} as a continuing assistant "
@@ -263,10 +311,10 @@ class _Reasons:
                 None,
             )
         seats, pinned = holders.seats[slot], holders.pinned[slot]
-        if case == "full":
+        if case == FULL:
             weakest = holders.weakest[slot]
             assert weakest is not None
-            decided = key[3]
+            decided = detail
             bar_en, bar_fa = self.bar(weakest)
             en = (
                 f"full: every {g_en} seat is held by a student of higher precedence; the last of "
@@ -280,7 +328,7 @@ class _Reasons:
                 en += f" ({pinned} of the seats are kept by continuing assistants, rule A5)"
                 fa += f" ({pinned} نفر از آنها همیاران ادامه‌دهنده‌اند، قاعده A5)"
             return "full_higher_precedence", en, fa, weakest
-        if case == "pinned":
+        if case == PINNED:
             weakest = holders.weakest[slot]
             movable = holders.weakest_movable[slot]
             rest_en = " and the rest by students of higher precedence" if movable else ""
@@ -293,10 +341,10 @@ class _Reasons:
                 f"ادامه‌دهنده (قاعده A5) از جمله {weakest}{rest_fa} گرفته‌اند",
                 weakest,
             )
-        if case == "stability":
+        if case == STABILITY:
             movable = holders.weakest_movable[slot]
             assert movable is not None
-            decided = key[3]
+            decided = detail
             bar_en, bar_fa = self.bar(movable)
             cause_en, cause_fa = _objective_cause(self.policy, code)
             return (
@@ -327,6 +375,18 @@ class _Reasons:
             f"تنظیمات تخصیص ({causes_fa}) چنین کرد؛ کارشناس می‌تواند این مورد را بازبینی کند",
             None,
         )
+
+
+def _reason(code: str, rank: int, words: _Words) -> UnitExplanation:
+    kind, en, fa, holder = words
+    return UnitExplanation(
+        unit_code=code,
+        rank=rank,
+        kind=kind,
+        message_en=en,
+        message_fa=fa,
+        holder_student_id=holder,
+    )
 
 
 def _budget_applies(policy: Policy, code: str) -> bool:

@@ -286,8 +286,8 @@ def _allocation(
                     )
                 )
     pins = {**placements.fixed, **placements.soft_pins}
-    envy = justified_envy(problem, eligibility, placement, pins=pins)
-    explanations = explain(problem, eligibility, placement, pins=pins)
+    envy = justified_envy(problem, eligibility, placement, pins=pins, scores=scores)
+    explanations = explain(problem, eligibility, placement, pins=pins, scores=scores)
     statuses = {s.status for s in stages}
     status = SolveStatus.feasible if SolveStatus.feasible in statuses else SolveStatus.optimal
     return Allocation(
