@@ -40,6 +40,12 @@ Expr = cp_model.LinearExpr | int
 SOLVER_WORKERS = 1
 """CP-SAT workers (module docstring)."""
 
+STABLE_LINEARIZATION = 2
+"""CP-SAT's ``linearization_level`` for models with stability cut-offs: the implications of
+the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
+stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
+against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
+
 STATUS = {
     cp_model.OPTIMAL: SolveStatus.optimal,
     cp_model.FEASIBLE: SolveStatus.feasible,
@@ -103,6 +109,7 @@ class AllocationModel:
         *,
         budgets: Budgets | None = None,
         stable: bool = False,
+        seat_left: IntArray | None = None,
         diagnose: bool = False,
     ) -> None:
         self.network = network
@@ -114,7 +121,7 @@ class AllocationModel:
         self.assumption_names: dict[int, str] = {}
         self._diagnose = diagnose
         self._var: dict[int, cp_model.IntVar] = {}
-        self._cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar]]]] = []
+        self._cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar | None]]]] = []
         n_arc, n_cls, n_slot = graph.num_network_arcs, graph.num_classes, graph.num_slots
         self._unplaced = n_arc
         self._bonus = n_arc + n_cls
@@ -128,7 +135,7 @@ class AllocationModel:
             self._budget(budgets)
             self._unit_budgets(budgets)
         if stable:
-            self._stability()
+            self._stability(seat_left)
 
     # ------------------------------------------------------------------ variables
     def _variables(self) -> None:
@@ -237,7 +244,7 @@ class AllocationModel:
             constraint = self.model.add(self.expr(arcs.tolist(), coeffs) <= budgets.per_unit[code])
             self._enforce(constraint, f"unit_budget:{code}")
 
-    def _stability(self) -> None:
+    def _stability(self, seat_left: IntArray | None) -> None:
         """No justified envy, as seat cut-offs (every class is one student).
 
         Each slot ``k`` (``cap_k`` seats left after the fixed students) lists the arcs
@@ -259,6 +266,10 @@ class AllocationModel:
         no student is left out of, or placed below, a unit with a free seat of his or her gender
         or one held by a student of lower precedence — the score-limit model of college
         admissions with the unit's cut-off as ``y``'s switch point.
+
+        ``seat_left`` (:func:`~hamyar.optimizer.stability.stable_bounds`) gives ``y_a`` where
+        every stable allocation agrees on it; such a ``y_a`` is a constant, not a variable, so
+        only the arcs whose cut-off the ties leave open carry one.
         """
         net = self.network
         position = net.position
@@ -269,6 +280,7 @@ class AllocationModel:
             by_class.setdefault(c, []).append(a)
         ranks = net.arc_rank.tolist()
         pins = net.arc_pin.tolist()
+        known = [-1] * net.num_arcs if seat_left is None else seat_left.tolist()
         by_slot = np.lexsort((arc_pos, net.arc_slot))
         bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
         for k, slot in enumerate(net.slots):
@@ -276,19 +288,45 @@ class AllocationModel:
             ordered = by_slot[bounds[k] : bounds[k + 1]].tolist()
             if cap <= 0 or not ordered:
                 continue
-            chain: list[tuple[int, cp_model.IntVar]] = []
+            chain: list[tuple[int, cp_model.IntVar | None]] = []
+            previous: cp_model.IntVar | bool = True
             for a in ordered:
-                y = self.model.new_bool_var("")
-                if not pins[a]:
-                    self.model.add(self._arc(a) <= y)
                 own = by_class[int(net.arc_class[a])]
                 chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
-                self.model.add(self.expr(chosen, [1] * len(chosen)) >= y)
-                if chain:
-                    self.model.add_implication(y, chain[-1][1])
-                chain.append((a, y))
-            self.model.add(self.fill(k) >= cap).only_enforce_if(chain[-1][1].Not())
+                y: cp_model.IntVar | bool
+                if known[a] >= 0:
+                    y = bool(known[a])
+                    if y and not any(self.lo[b] for b in chosen):
+                        self.model.add(self.expr(chosen, [1] * len(chosen)) >= 1)
+                    elif not y and not pins[a] and a in self._var:
+                        self.model.add(self._var[a] == 0)
+                else:
+                    y = self.model.new_bool_var("")
+                    if not pins[a]:
+                        self.model.add(self._arc(a) <= y)
+                    self.model.add(self.expr(chosen, [1] * len(chosen)) >= y)
+                self._chain(previous, y)
+                previous = y
+                chain.append((a, y if not isinstance(y, bool) else None))
+            if previous is False:
+                self.model.add(self.fill(k) >= cap)
+            elif previous is not True:
+                self.model.add(self.fill(k) >= cap).only_enforce_if(previous.Not())
             self._cutoffs.append((cap, chain))
+
+    def _chain(self, before: cp_model.IntVar | bool, after: cp_model.IntVar | bool) -> None:
+        """``after ⇒ before`` for cut-off literals that may be constants."""
+        if isinstance(after, bool) and isinstance(before, bool):
+            if after and not before:
+                raise AssertionError("seat cut-offs out of precedence order")
+        elif isinstance(before, bool):
+            if not before:
+                self.model.add(after == 0)
+        elif isinstance(after, bool):
+            if after:
+                self.model.add(before == 1)
+        else:
+            self.model.add_implication(after, before)
 
     # ------------------------------------------------------------------ levels
     def objective(self, w: IntArray) -> Expr:
@@ -316,8 +354,9 @@ class AllocationModel:
         pins = self.network.arc_pin
         for cap, chain in self._cutoffs:
             held = sum(int(x[a]) for a, _ in chain if pins[a])
-            for a, var in chain:
-                self.model.add_hint(var, held < cap)
+            for a, cutoff in chain:
+                if cutoff is not None:
+                    self.model.add_hint(cutoff, held < cap)
                 if not pins[a]:
                     held += int(x[a])
 
@@ -359,6 +398,8 @@ class AllocationModel:
         if hint is not None:
             self.hint(hint)
         solver = make_solver(time_limit_s, workers)
+        if self._cutoffs:
+            solver.parameters.linearization_level = STABLE_LINEARIZATION
         code = solver.solve(self.model)
         if code == cp_model.MODEL_INVALID:
             raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")

@@ -32,7 +32,7 @@ from hamyar.optimizer.objective import Level
 from hamyar.optimizer.placement import complete_flow, to_flow
 from hamyar.optimizer.stability import stable_bounds
 from hamyar.optimizer.stable import deferred_acceptance
-from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_cpsat
+from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_merged
 
 
 def solve_stable(
@@ -131,15 +131,25 @@ def _cpsat(
     deadline: Deadline,
 ) -> tuple[IntArray | None, list[Stage]]:
     fallback = da_x if budgets is None or budgets.satisfied(network, da_x) else None
-    lo, hi = stable_bounds(network, graph)
-    model = AllocationModel(network, graph, lo, hi, budgets=budgets, stable=True)
+    bounds = stable_bounds(network, graph)
+    lo, hi = bounds.lo, bounds.hi
+    model = AllocationModel(
+        network, graph, lo, hi, budgets=budgets, stable=True, seat_left=bounds.seat_left
+    )
     try:
-        return lexicographic_cpsat(
+        return lexicographic_merged(
             model, weights, da_x, SOLVER_WORKERS, deadline, fallback=fallback
         )
     except Infeasible:
         diagnosis = AllocationModel(
-            network, graph, lo, hi, budgets=budgets, stable=True, diagnose=True
+            network,
+            graph,
+            lo,
+            hi,
+            budgets=budgets,
+            stable=True,
+            seat_left=bounds.seat_left,
+            diagnose=True,
         )
         names = diagnosis.core(max(1.0, deadline.share(1, first=True)), 1) or []
         raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None

@@ -6,6 +6,9 @@ reaches the bound the level is proven without CP-SAT. The time limit is shared: 
 of what is left per level, and at least half of it for the first. Once the time is up, the
 levels left keep the allocation found so far, unsearched, with the trivial bound
 ``Σ_a max(w_a, 0) · hi_a``.
+
+Consecutive levels can also be *merged* into one (:func:`merge_levels`, used by stable mode):
+fewer CP-SAT searches for the same lexicographic optimum.
 """
 
 from __future__ import annotations
@@ -67,6 +70,125 @@ Prepare = Callable[[int, IntArray | None, Sequence[int], bool], Prepared | None]
 """``prepare(level, current solution, values held so far, all of them proven)``."""
 
 
+MERGE_LIMIT = 10**9
+"""Largest product of level ranges merged into one objective (:func:`merge_levels`): the merged
+coefficients stay far inside CP-SAT's 64-bit integers and its LP's doubles. Measured on a
+generated 10,000-applicant instance in stable mode, priority, coverage and the first two
+preference ranks merged, then the rest, solved the eight levels in about half the time of eight
+searches."""
+
+
+@dataclass(frozen=True)
+class MergedLevel:
+    """Levels ``members`` solved as one: ``Σ_j P_j · (L_j(x) − m_j)``, where ``L_j(x) = Σ_a
+    w_{j,a} x_a`` ranges over ``[m_j, m_j + R_j − 1]`` on the box ``lo ≤ x ≤ hi`` (``m_j = Σ_a
+    min(w_{j,a} lo_a, w_{j,a} hi_a)``) and ``P_j = Π_{i > j} R_i``. Two allocations that differ
+    first at level ``j`` differ in the merged value by at least ``P_j − Σ_{i>j} (R_i − 1) P_i =
+    1``, so maximising it maximises the levels lexicographically."""
+
+    members: list[int]
+    low: list[int]
+    span: list[int]
+    radix: list[int]
+    weights: IntArray
+
+    @property
+    def offset(self) -> int:
+        """``Σ_j P_j m_j``: the merged objective is ``weights · x − offset``."""
+        return sum(p * m for p, m in zip(self.radix, self.low, strict=True))
+
+    def bounds(self, x: IntArray, bound: int, levels: Sequence[IntArray]) -> list[int]:
+        """Each member's proven bound from the merged one: level ``j`` holds at most ``m_j +
+        ⌊rest / P_j⌋`` (``rest`` the merged bound less the earlier levels' part), and only while
+        every earlier level reached its bound; after one that did not, the box bound."""
+        rest = bound - self.offset
+        out: list[int] = []
+        reached = True
+        for j, m, span, radix in zip(self.members, self.low, self.span, self.radix, strict=True):
+            value = int(levels[j] @ x)
+            top = m + span - 1
+            if reached:
+                top = min(top, m + rest // radix)
+                rest -= (value - m) * radix
+                reached = value >= top
+            out.append(max(top, value))
+        return out
+
+
+def merge_levels(
+    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = MERGE_LIMIT
+) -> list[MergedLevel]:
+    """Consecutive levels grouped while the product of their ranges ``Π R_j`` stays within
+    ``limit`` (:class:`MergedLevel`)."""
+    groups: list[list[int]] = []
+    product = 0
+    spans = []
+    lows = []
+    for w in weights:
+        ends = (w * lo, w * hi)
+        low = int(np.minimum(*ends).sum())
+        lows.append(low)
+        spans.append(int(np.maximum(*ends).sum()) - low + 1)
+    for j, span in enumerate(spans):
+        if groups and product * span <= limit:
+            groups[-1].append(j)
+            product *= span
+        else:
+            groups.append([j])
+            product = span
+    merged = []
+    for members in groups:
+        radix = [1] * len(members)
+        for i in range(len(members) - 2, -1, -1):
+            radix[i] = radix[i + 1] * spans[members[i + 1]]
+        total = np.zeros_like(weights[members[0]])
+        for j, p in zip(members, radix, strict=True):
+            total = total + p * weights[j]
+        merged.append(
+            MergedLevel(
+                members, [lows[j] for j in members], [spans[j] for j in members], radix, total
+            )
+        )
+    return merged
+
+
+def lexicographic_merged(
+    model: AllocationModel,
+    weights: Sequence[IntArray],
+    hint: IntArray | None,
+    workers: int,
+    deadline: Deadline,
+    *,
+    fallback: IntArray | None = None,
+) -> tuple[IntArray | None, list[Stage]]:
+    """:func:`lexicographic_cpsat` over merged levels (:func:`merge_levels`), each level's stage
+    recovered from its group's: the group's time and method on its first level, the others
+    marked as solved with it."""
+    groups = merge_levels(weights, model.lo, model.hi, MERGE_LIMIT)
+    x, solved = lexicographic_cpsat(
+        model,
+        [g.weights for g in groups],
+        hint,
+        workers,
+        deadline,
+        fallback=fallback,
+        held=[[weights[j] for j in g.members] for g in groups],
+    )
+    stages: list[Stage] = []
+    for group, stage in zip(groups, solved, strict=True):
+        tops = group.bounds(x, stage.bound, weights) if x is not None else None
+        for i, j in enumerate(group.members):
+            time_s = stage.wall_time_s if i == 0 else 0.0
+            method = stage.method if i == 0 else f"{stage.method} (merged)"
+            if x is None or tops is None:
+                stages.append(Stage(stage.status, 0, 0, time_s, method))
+                continue
+            value = int(weights[j] @ x)
+            status = SolveStatus.optimal if value >= tops[i] else stage.status
+            stages.append(Stage(status, value, max(value, tops[i]), time_s, method))
+    return x, stages
+
+
 class Infeasible(Exception):
     """CP-SAT proved the model infeasible (explained by the caller)."""
 
@@ -81,10 +203,19 @@ def lexicographic_cpsat(
     prepare: Prepare | None = None,
     fallback: IntArray | None = None,
     extra_time_s: float = 0.0,
+    held: Sequence[Sequence[IntArray]] | None = None,
 ) -> tuple[IntArray | None, list[Stage]]:
     """Maximise each level in turn and hold it (``Σ w x ≥ value``). ``fallback`` is a solution
     known to be feasible, used when the first level finds none in time; raises
-    :class:`Infeasible` when CP-SAT proves there is none."""
+    :class:`Infeasible` when CP-SAT proves there is none. ``held[k]``, when given, are the
+    objectives held at their values after level ``k`` instead of the level's own (the members
+    of a merged level: one constraint each, small coefficients, propagates better than the
+    merged sum)."""
+
+    def hold(k: int, w: IntArray, x: IntArray) -> None:
+        for v in held[k] if held is not None else [w]:
+            model.hold(v, int(v @ x))
+
     stages: list[Stage] = []
     values: list[int] = []
     proven = True
@@ -113,7 +244,7 @@ def lexicographic_cpsat(
             value = int(w @ x)
             stages.append(Stage(SolveStatus.optimal, value, value, spent, method))
             values.append(value)
-            model.hold(w, value)
+            hold(k, w, x)
             continue
         outcome = model.maximise(
             w,
@@ -142,7 +273,7 @@ def lexicographic_cpsat(
         )
         x = outcome.x
         values.append(outcome.value)
-        model.hold(w, outcome.value)
+        hold(k, w, outcome.x)
     return x, stages
 
 
