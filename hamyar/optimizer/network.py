@@ -41,7 +41,7 @@ import numpy as np
 import numpy.typing as npt
 
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
-from hamyar.optimizer.precedence import lottery_number
+from hamyar.optimizer.precedence import precedence_positions
 from hamyar.payments.cost import planned_term_cost_rial
 
 IntArray = npt.NDArray[np.int64]
@@ -174,25 +174,6 @@ def priority_scores(problem: Problem) -> dict[str, int]:
     """``{student_id: policy.priority_score(groups)}`` (rule A3), computed once."""
     policy = problem.policy
     return {a.student_id: policy.priority_score(a.priority_groups) for a in problem.applicants}
-
-
-def precedence_positions(
-    problem: Problem, scores: Mapping[str, int] | None = None
-) -> dict[str, int]:
-    """``{student_id: position}`` in :func:`~hamyar.optimizer.precedence.precedence_key` order,
-    0 the strongest claim: ``(−score, −gpa, lottery, student_id)`` ascending."""
-    seed = problem.policy.lottery_seed
-    scores = scores if scores is not None else priority_scores(problem)
-    ranked = sorted(
-        problem.applicants,
-        key=lambda a: (
-            -scores[a.student_id],
-            -a.gpa,
-            lottery_number(a.student_id, seed),
-            a.student_id,
-        ),
-    )
-    return {a.student_id: i for i, a in enumerate(ranked)}
 
 
 def build_network(

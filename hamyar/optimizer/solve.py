@@ -71,7 +71,6 @@ from hamyar.optimizer.network import (
     build_network,
     gc_paused,
     min_fill_seats,
-    precedence_positions,
     priority_scores,
     split,
 )
@@ -83,6 +82,7 @@ from hamyar.optimizer.objective import (
     uses_gpa,
 )
 from hamyar.optimizer.placement import complete_flow, to_placement
+from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.stablemode import solve_stable
 from hamyar.optimizer.stages import Deadline, Stage
 

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import gc
 import heapq
-import weakref
 from collections import deque
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -51,7 +50,7 @@ from operator import itemgetter
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Gender, Problem
-from hamyar.optimizer.precedence import precedence_key
+from hamyar.optimizer.precedence import precedence_positions
 
 Slot = tuple[str, Gender]
 """One queue of seats: ``(unit_code, gender)``."""
@@ -110,28 +109,6 @@ def seat_capacity(problem: Problem, capacity: Mapping[Slot, int] | None = None) 
     """Seats per (unit, gender): the declared seats, overridden by ``capacity`` where given."""
     table = SeatTable(problem, capacity)
     return {table.key(slot): seats for slot, seats in enumerate(table.seats)}
-
-
-_positions: list[tuple[weakref.ref[Problem], dict[str, int]]] = []
-
-
-def precedence_positions(problem: Problem) -> dict[str, int]:
-    """``{student_id: position}`` over all applicants in precedence order, 0 the strongest claim.
-
-    ``position(s) < position(t)`` ⇔ ``precedence_key(s) < precedence_key(t)``: s has the higher
-    priority score (A3), or the same score and the higher GPA, or both equal and the lower
-    lottery number. The order is strict. A problem is frozen, so the positions of the last
-    problem asked about are kept (weakly referenced) for the next call on the same problem.
-    """
-    for ref, cached in _positions:
-        if ref() is problem:
-            return cached
-    policy = problem.policy
-    with collector_paused():
-        ranked = sorted(problem.applicants, key=lambda a: precedence_key(a, policy))
-        positions = {a.student_id: i for i, a in enumerate(ranked)}
-    _positions[:] = [(weakref.ref(problem, lambda _: _positions.clear()), positions)]
-    return positions
 
 
 def strict_order(admissible: Mapping[str, int]) -> list[str]:

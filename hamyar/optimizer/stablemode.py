@@ -8,10 +8,11 @@ only stable allocation (:mod:`hamyar.optimizer.solve` explains why), so it is op
 level. Otherwise CP-SAT with stability constraints (:meth:`~hamyar.optimizer.cpsat.
 AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optimizer.stability.
 stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
-whenever it keeps the budgets). These components are solved side by side on up to
-``policy.workers`` threads (CP-SAT releases the interpreter while it searches; each search is
-single-threaded and deterministic, so the result does not depend on the thread count), each
-given the time left in proportion to its size.
+whenever it keeps the budgets) or, without budgets and soft pins, from the better serial
+dictatorship with look-ahead ties (:mod:`~hamyar.optimizer.tiebreak`). These components are
+solved side by side on up to ``policy.workers`` threads (CP-SAT releases the interpreter while
+it searches; each search is single-threaded and deterministic, so the result does not depend on
+the thread count), each given the time left in proportion to its size.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from hamyar.optimizer.placement import complete_flow, to_flow
 from hamyar.optimizer.stability import stable_bounds
 from hamyar.optimizer.stable import deferred_acceptance
 from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_merged
+from hamyar.optimizer.tiebreak import look_ahead_start
 
 
 def solve_stable(
@@ -130,6 +132,8 @@ def _cpsat(
     da_x: IntArray,
     deadline: Deadline,
 ) -> tuple[IntArray | None, list[Stage]]:
+    if budgets is None and not network.soft_pins:
+        da_x = look_ahead_start(network, graph, weights, [da_x])
     fallback = da_x if budgets is None or budgets.satisfied(network, da_x) else None
     bounds = stable_bounds(network, graph)
     lo, hi = bounds.lo, bounds.hi

@@ -19,8 +19,7 @@ from optfixtures import (
 
 from hamyar.models import Allocation, Policy, PriorityGroup, SolveStatus
 from hamyar.optimizer import solve
-from hamyar.optimizer.network import precedence_positions
-from hamyar.optimizer.precedence import precedence_key
+from hamyar.optimizer.precedence import precedence_key, precedence_positions
 
 EXEMPLARY = [PriorityGroup.exemplary]
 

@@ -22,6 +22,7 @@ from hamyar.optimizer.network import CostTable, Options, build_network, componen
 from hamyar.optimizer.objective import build_levels, effective_terms
 from hamyar.optimizer.placement import complete_flow, to_flow, to_placement
 from hamyar.optimizer.stability import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
+from hamyar.optimizer.tiebreak import look_ahead_start, serial_dictatorship
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -246,3 +247,25 @@ def _flow_of(network, graph, placed: dict[int, int]):  # type: ignore[no-untyped
     for a in placed.values():
         arcs[a] = 1
     return complete_flow(network, graph, arcs)
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(5, 60))
+def test_look_ahead_start_is_stable_and_no_worse(seed: int, n: int) -> None:
+    rng = random.Random(seed)
+    problem, eligibility = random_instance(
+        rng, n, rng.randint(4, 7), max_seats=3, policy=Policy(stable=True)
+    )
+    try:
+        network, graph = _stable_network(problem, eligibility)
+    except InfeasibleError:
+        assume(False)
+        raise
+    levels = build_levels(problem.policy, network, effective_terms(problem.policy, None))
+    weights = [graph.arc_weights(level.arc, level.fill_bonus) for level in levels]
+    plain = serial_dictatorship(network, graph, [0] * len(network.slots))
+    start = look_ahead_start(network, graph, weights, [plain])
+    for x in (plain, start):
+        placement = to_placement(network, x)
+        assert justified_envy(problem, eligibility, placement, pins=problem.pins) == ()
+    assert [int(w @ start) for w in weights] >= [int(w @ plain) for w in weights]
