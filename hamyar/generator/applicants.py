@@ -21,16 +21,15 @@ no unit stands alone.
 
 from __future__ import annotations
 
-import gc
 import math
 import random
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from hamyar.collector import collector_paused
 from hamyar.generator.ids import (
     BANK_MELLI,
     OTHER_BANKS,
@@ -350,27 +349,10 @@ def generate_applicants(
         raise ValueError("applicants need at least one unit to ask for")
     draw = _Draw(units, seed, term, policy or Policy(), shape or PoolShape())
     width = max(6, len(str(n)))
-    with _collector_paused():
+    with collector_paused():
         rows = [_applicant(draw, i, width) for i in range(n)]
         _cover_every_unit(draw, rows)
         return tuple(Applicant(**row) for row in rows)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a pool is built.
-
-    The records hold no reference cycles, but each of their many allocations counts towards
-    the collector's thresholds, and full collections over a growing pool make building it
-    superlinear; reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _applicant(draw: _Draw, i: int, width: int) -> dict[str, Any]:

@@ -32,13 +32,13 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from hamyar.collector import collector_paused
 from hamyar.models import EligibilityResult, EnvyPair, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.stable import (
     SeatTable,
     Slot,
     by_rank_then_code,
-    collector_paused,
     resolve_pins,
 )
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from hamyar.collector import collector_paused
 from hamyar.models import (
     Applicant,
     EligibilityResult,
@@ -52,7 +53,7 @@ from hamyar.models import (
 )
 from hamyar.models.results import ExplanationKind
 from hamyar.optimizer.envy import SeatHolders, seat_holders
-from hamyar.optimizer.stable import Slot, by_rank_then_code, collector_paused
+from hamyar.optimizer.stable import Slot, by_rank_then_code
 
 _SEATS_EN = ("female", "male")
 _SEATS_FA = ("خواهران", "برادران")

@@ -31,9 +31,7 @@ always in different components.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
 
@@ -368,16 +366,3 @@ def split(network: Network) -> list[tuple[Network, IntArray]]:
         )
         parts.append((sub, arcs))
     return parts
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many small objects are made (the collector
-    would otherwise rescan every applicant record again and again); restored afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

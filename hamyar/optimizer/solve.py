@@ -45,6 +45,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from hamyar.collector import collector_paused
 from hamyar.errors import InputError, Issue
 from hamyar.models import (
     Allocation,
@@ -69,7 +70,6 @@ from hamyar.optimizer.network import (
     Options,
     Placements,
     build_network,
-    gc_paused,
     min_fill_seats,
     priority_scores,
     split,
@@ -102,7 +102,7 @@ def solve(
     :class:`InfeasibleError` when the hard rules cannot hold together.
     """
     start = time.perf_counter()
-    with gc_paused():
+    with collector_paused():
         return _solve(problem, eligibility, previous, time_limit_s, start)
 
 

@@ -41,13 +41,12 @@ hashing of unit codes.
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import deque
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from operator import itemgetter
 
+from hamyar.collector import collector_paused
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
@@ -86,23 +85,6 @@ class SeatTable:
 
     def key(self, slot: int) -> Slot:
         return self.codes[slot // 2], Gender.male if slot % 2 else Gender.female
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small, acyclic records are built.
-
-    Each allocation counts towards the collector's thresholds, and at 100,000 applicants the
-    full collections it triggers over the live problem cost more than building the records;
-    reference counting still frees everything as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def seat_capacity(problem: Problem, capacity: Mapping[Slot, int] | None = None) -> dict[Slot, int]:
