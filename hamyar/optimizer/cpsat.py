@@ -203,7 +203,11 @@ class AllocationModel:
         for c in range(self.graph.num_classes):
             u = self._unplaced + c
             n = int(supply[c])
-            if not self._out[c]:
+            arcs = self._out[c]
+            if not arcs:
+                continue
+            if not any(a in self._var for a in arcs):  # fixed arcs only: check, do not add
+                self._holds(n - int(hi[u]) <= sum(int(lo[a]) for a in arcs) <= n - int(lo[u]))
                 continue
             self.model.add_linear_constraint(self.placed(c), n - int(hi[u]), n - int(lo[u]))
 
@@ -219,8 +223,20 @@ class AllocationModel:
         lo, hi = self.lo, self.hi
         for k in range(self.graph.num_slots):
             r = self._rest + k
-            rest = self.fill(k) - self._arc(self._bonus + k)
+            b = self._bonus + k
+            arcs = self._in[k]
+            if b not in self._var and not any(a in self._var for a in arcs):
+                rest_value = sum(int(lo[a]) for a in arcs) - int(lo[b])
+                self._holds(int(lo[r]) <= rest_value <= int(hi[r]))
+                continue
+            rest = self.fill(k) - self._arc(b)
             self.model.add_linear_constraint(rest, int(lo[r]), int(hi[r]))
+
+    def _holds(self, fixed_constraint: bool) -> None:
+        """A constraint over fixed arcs only, already evaluated: nothing to add when it holds,
+        an empty clause (an infeasible model) when it does not."""
+        if not fixed_constraint:
+            self.model.add_bool_or([])
 
     def _enforce(self, constraint: cp_model.Constraint, name: str) -> None:
         if self._diagnose:
@@ -282,6 +298,12 @@ class AllocationModel:
         ranks = net.arc_rank.tolist()
         pins = net.arc_pin.tolist()
         known = [-1] * net.num_arcs if seat_left is None else seat_left.tolist()
+        # held_at[c]: the best rank of c's arcs fixed at one or more (−∞ for a pin arc, which
+        # counts at every rank): "better_a ≥ 1" already holds for c's arcs of that rank or worse.
+        held_at = [math.inf] * net.num_classes
+        for a in np.flatnonzero(self.lo[: net.num_arcs] > 0).tolist():
+            c = int(net.arc_class[a])
+            held_at[c] = min(held_at[c], -math.inf if pins[a] else ranks[a])
         by_slot = np.lexsort((arc_pos, net.arc_slot))
         bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
         for k, slot in enumerate(net.slots):
@@ -293,15 +315,16 @@ class AllocationModel:
             previous: cp_model.IntVar | bool = True
             for a in ordered:
                 own = by_class[int(net.arc_class[a])]
-                chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
                 y: cp_model.IntVar | bool
                 if known[a] >= 0:
                     y = bool(known[a])
-                    if y and not any(self.lo[b] for b in chosen):
+                    if y and held_at[int(net.arc_class[a])] > ranks[a]:
+                        chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
                         self.model.add(self.expr(chosen, [1] * len(chosen)) >= 1)
                     elif not y and not pins[a] and a in self._var:
                         self.model.add(self._var[a] == 0)
                 else:
+                    chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
                     y = self.model.new_bool_var("")
                     if not pins[a]:
                         self.model.add(self._arc(a) <= y)
