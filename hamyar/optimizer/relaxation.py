@@ -19,7 +19,8 @@ then needs no proof search at all. When tight rows (the budget, a held level) le
 rounding there, :func:`rins_free` frees instead the arcs where the relaxation and the current
 allocation disagree (relaxation-induced neighbourhood search), a neighbourhood that always
 contains the current allocation. The solver is kept between levels: a new level changes the
-objective and adds one row, and GLOP starts from the previous basis.
+objective and adds one row, and GLOP (without its presolve, which would discard it) starts
+from the previous basis.
 """
 
 from __future__ import annotations
@@ -59,6 +60,10 @@ class Relaxation:
         solver = pywraplp.Solver.CreateSolver("GLOP")
         if solver is None:  # pragma: no cover - GLOP ships with OR-Tools
             raise RuntimeError("the GLOP linear solver is not available")
+        # Without presolve GLOP keeps its basis from one level to the next (a new level adds a
+        # row that the last optimum satisfies and changes the objective): measured at 10,000 ×
+        # 120 with a budget, the levels after the first took 0.16–0.49 s instead of 0.75–1.2 s.
+        solver.SetSolverSpecificParametersAsString("use_preprocessing: false")
         self.solver = solver
         self.x = [solver.NumVar(float(lo[a]), float(hi[a]), "") for a in range(graph.num_arcs)]
         sink = graph.num_nodes - 1
