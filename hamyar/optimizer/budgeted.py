@@ -42,6 +42,10 @@ from hamyar.optimizer.network import IntArray, Network
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
 from hamyar.optimizer.stages import Deadline, Prepared, Stage, lexicographic_cpsat
 
+MIN_SEARCH_S = 0.05
+"""A rounding search given less than this is not started: loading the model alone takes
+longer (about 0.25 s at 10,000 applicants) and would overrun the time limit."""
+
 
 def solve_budgeted(
     network: Network,
@@ -182,7 +186,7 @@ class _Pricer:
         best, found_any = current, False
         for use_guide in (True, False):
             limit = self.deadline.share(len(self.weights) - k, first=False) / 2
-            if limit <= 0 or int(w @ best) >= bound:
+            if limit < MIN_SEARCH_S or int(w @ best) >= bound:
                 break
             if use_guide:
                 start, free = guide, fractional_free(self.graph, relaxed.x)

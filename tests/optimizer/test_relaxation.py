@@ -3,6 +3,8 @@ feasible allocation; and the time limit of the budgeted levels."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from hamyar.optimizer.flow import FaceFlow, build_graph
 from hamyar.optimizer.placement import to_flow
 from hamyar.optimizer.relaxation import Relaxation, fractional_free, rins_free
 from hamyar.optimizer.solve import solve
+from hamyar.optimizer.stages import Deadline, Prepared, lexicographic_cpsat
 
 
 @SETTINGS
@@ -89,3 +92,32 @@ def test_time_up_keeps_a_feasible_allocation() -> None:
     assert within_budget(problem, placement)
     assert any(s.method == "time-limit" for s in allocation.stages)
     assert all(s.status in (SolveStatus.optimal, SolveStatus.feasible) for s in allocation.stages)
+
+
+def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search() -> None:
+    """When a level's preparation ends after the deadline, CP-SAT is not started (its model
+    load alone would overrun): the level keeps the prepared start and bound, unproven, and is
+    held for the next."""
+    _, _, network = network_of(11, 6, aggregate=False)
+    graph = build_graph(network)
+    face = FaceFlow(graph)
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    start = face.maximise(-cover)  # the emptiest allocation: room to improve
+    model = AllocationModel(network, graph, face.lo, face.hi)
+    deadline = Deadline(0.05)
+    top = int(cover @ face.maximise(cover))
+    searched: list[float] = []
+    model.maximise = lambda *a, **k: searched.append(1.0)  # type: ignore[method-assign]
+
+    def prepare(k: int, x: object, values: object, proven: bool) -> Prepared:
+        while not deadline.passed():
+            time.sleep(0.01)
+        return Prepared(start, top, None, None, 0.0, "lp")
+
+    x, stages = lexicographic_cpsat(model, [cover], start, 1, deadline, prepare=prepare)
+    assert searched == []
+    assert x is start
+    (stage,) = stages
+    value = int(cover @ start)
+    assert value < top
+    assert (stage.status, stage.value, stage.bound) == (SolveStatus.feasible, value, top)
