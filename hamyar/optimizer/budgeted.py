@@ -179,7 +179,7 @@ class _Pricer:
 
     def _round(self, k: int, relaxed: Relaxed, current: IntArray, bound: int) -> IntArray | None:
         """A better allocation near the relaxation: one equal to it away from its fractional
-        nodes or, when rounding there finds none, one equal to ``current`` wherever that
+        nodes, then, unless that reaches the bound, one equal to the best so far wherever that
         agrees with the relaxation (RINS). ``None`` when neither improves on ``current``."""
         w = self.weights[k]
         guide = np.round(relaxed.x).astype(np.int64)
@@ -195,7 +195,6 @@ class _Pricer:
             found = self.model.neighbourhood(w, start, free, time_limit_s=limit, upper_bound=bound)
             if found is not None and int(w @ found) > int(w @ best):
                 best, found_any = found, True
-                break
         return best if found_any else None
 
     def _price(

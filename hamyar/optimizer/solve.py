@@ -26,7 +26,12 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   and the largest stable allocation is NP-hard to find in general. So a component with ties, or
   with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT with stability
   constraints, on the placements some stable allocation can make
-  (:mod:`hamyar.optimizer.stability`), started from deferred acceptance.
+  (:mod:`hamyar.optimizer.stability`), with consecutive levels merged where their ranges allow
+  (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
+  acceptance and a serial dictatorship with look-ahead ties (:mod:`hamyar.optimizer.tiebreak`).
+
+The time limit covers the whole solve: the search stops early enough (``FINISH_S``) for the
+envy pairs, explanations and results to follow within it.
 
 In every mode the result lists the justified-envy pairs (:func:`~hamyar.optimizer.envy.
 justified_envy`) and explains every eligible student not placed at his or her first choice
