@@ -132,9 +132,10 @@ def _cpsat(
     da_x: IntArray,
     deadline: Deadline,
 ) -> tuple[IntArray | None, list[Stage]]:
+    start = da_x
     if budgets is None and not network.soft_pins:
-        da_x = look_ahead_start(network, graph, weights, [da_x])
-    fallback = da_x if budgets is None or budgets.satisfied(network, da_x) else None
+        start = look_ahead_start(network, graph, weights, [da_x])
+    fallback = start if budgets is None or budgets.satisfied(network, start) else None
     bounds = stable_bounds(network, graph)
     lo, hi = bounds.lo, bounds.hi
     model = AllocationModel(
@@ -142,7 +143,7 @@ def _cpsat(
     )
     try:
         return lexicographic_merged(
-            model, weights, da_x, SOLVER_WORKERS, deadline, fallback=fallback
+            model, weights, start, SOLVER_WORKERS, deadline, fallback=fallback
         )
     except Infeasible:
         diagnosis = AllocationModel(

@@ -216,12 +216,8 @@ def _serial_dictatorship(network, rng: random.Random) -> tuple[dict[int, int], d
     return placed, left
 
 
-@SETTINGS
-@given(seed=st.integers(0, 10**6), n=st.integers(5, 60))
-def test_stable_bounds_keep_sampled_stable_allocations(seed: int, n: int) -> None:
-    """Beyond enumeration: random tie-breaks of the serial dictatorship (each one stable, as
-    the envy count confirms) stay within the bounds and agree with every known cut-off."""
-    rng = random.Random(seed)
+def _random_stable(rng: random.Random, n: int):  # type: ignore[no-untyped-def]
+    """A random stable-mode instance with areas (ties), its network and graph."""
     problem, eligibility = random_instance(
         rng, n, rng.randint(4, 7), max_seats=3, policy=Policy(stable=True)
     )
@@ -230,6 +226,16 @@ def test_stable_bounds_keep_sampled_stable_allocations(seed: int, n: int) -> Non
     except InfeasibleError:
         assume(False)
         raise
+    return problem, eligibility, network, graph
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(5, 60))
+def test_stable_bounds_keep_sampled_stable_allocations(seed: int, n: int) -> None:
+    """Beyond enumeration: random tie-breaks of the serial dictatorship (each one stable, as
+    the envy count confirms) stay within the bounds and agree with every known cut-off."""
+    rng = random.Random(seed)
+    problem, eligibility, network, graph = _random_stable(rng, n)
     bounds = stable_bounds(network, graph)
     for _ in range(10):
         placed, left = _serial_dictatorship(network, rng)
@@ -253,14 +259,7 @@ def _flow_of(network, graph, placed: dict[int, int]):  # type: ignore[no-untyped
 @given(seed=st.integers(0, 10**6), n=st.integers(5, 60))
 def test_look_ahead_start_is_stable_and_no_worse(seed: int, n: int) -> None:
     rng = random.Random(seed)
-    problem, eligibility = random_instance(
-        rng, n, rng.randint(4, 7), max_seats=3, policy=Policy(stable=True)
-    )
-    try:
-        network, graph = _stable_network(problem, eligibility)
-    except InfeasibleError:
-        assume(False)
-        raise
+    problem, eligibility, network, graph = _random_stable(rng, n)
     levels = build_levels(problem.policy, network, effective_terms(problem.policy, None))
     weights = [graph.arc_weights(level.arc, level.fill_bonus) for level in levels]
     plain = serial_dictatorship(network, graph, [0] * len(network.slots))
