@@ -5,7 +5,8 @@ face is computed. While it keeps every budget (the term's and each unit's), the 
 bind: the level's flow optimum is its optimum within the budgets (the relaxation's optimum is
 feasible), proven. From the first level ``i`` where it does not, CP-SAT solves levels ``i..K``
 over the face of the levels before ``i``, started from that face's cheapest flow (which keeps the
-budgets: it did at level ``i − 1``); if the time is already up, that flow is the allocation.
+budgets: it did at level ``i − 1``); if the time is already up, that flow is the allocation —
+and once the time is up before a level's flows, that level's flows are not computed either.
 
 Each CP-SAT level ``k`` is first prepared by its linear relaxation
 (:mod:`hamyar.optimizer.relaxation`): the flow polytope with the budgets and every level held
@@ -64,6 +65,8 @@ def solve_budgeted(
     for i, w in enumerate(weights):
         t0 = time.perf_counter()
         lo, hi = face.lo.copy(), face.hi.copy()
+        if i > 0 and deadline.passed():  # no time for this level's flows either
+            return cheapest, stages + _time_up(weights[i:], cheapest, hi, 0.0)
         best = cheapest
         candidate = cheapest
         if w.any():
@@ -77,14 +80,7 @@ def solve_budgeted(
             stages.append(Stage(SolveStatus.optimal, value, value, wall, "flow"))
             continue
         if deadline.passed():
-            wall = time.perf_counter() - t0
-            for j, v in enumerate(weights[i:]):
-                value = int(v @ cheapest)
-                top = max(value, int(np.maximum(v, 0) @ hi))  # Σ_a max(w_a, 0) · hi_a
-                spent = wall if j == 0 else 0.0
-                status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-                stages.append(Stage(status, value, top, spent, "time-limit"))
-            return cheapest, stages
+            return cheapest, stages + _time_up(weights[i:], cheapest, hi, time.perf_counter() - t0)
         model = AllocationModel(network, graph, lo, hi, budgets=budgets)
         pricer = _Pricer(
             model,
@@ -105,6 +101,20 @@ def solve_budgeted(
         )
         return x, stages + rest
     return cheapest, stages
+
+
+def _time_up(
+    weights: Sequence[IntArray], cheapest: IntArray, hi: IntArray, wall: float
+) -> list[Stage]:
+    """The levels left when the time is up: the cheapest flow kept (it keeps the budgets), each
+    level's value on it and the box bound ``Σ_a max(w_a, 0) · hi_a``."""
+    stages = []
+    for j, v in enumerate(weights):
+        value = int(v @ cheapest)
+        top = max(value, int(np.maximum(v, 0) @ hi))
+        status = SolveStatus.optimal if value >= top else SolveStatus.feasible
+        stages.append(Stage(status, value, top, wall if j == 0 else 0.0, "time-limit"))
+    return stages
 
 
 class _Pricer:
