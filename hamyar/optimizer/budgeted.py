@@ -15,7 +15,11 @@ the first level, when lower), and the relaxation's optimum, a vertex with few fr
 is rounded by a small CP-SAT search over the arcs at its fractional nodes — or, when that finds
 nothing, over the arcs where it and the current allocation disagree (RINS). A start that
 reaches the bound proves the level without any further search; otherwise CP-SAT searches from
-the best start with the bound as a constraint, for the level's share of the time limit.
+the best start with the bound as a constraint, for the level's share of the time limit, within
+the relaxation's reduced-cost box for one more than the start's value
+(:meth:`hamyar.optimizer.relaxation.Relaxed.box`): every better allocation is in it, and most
+arcs are fixed there. Once a level is held at its value ``v``, the box of ``v`` holds for every
+allocation still to be chosen: the model and the relaxation keep it for the levels after.
 
 Should GLOP not finish within half the time left, a level with a term budget is priced instead
 (:mod:`hamyar.optimizer.lagrange`) while all the levels before it are proven: the weights priced
@@ -41,7 +45,7 @@ from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.network import IntArray, Network
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
-from hamyar.optimizer.stages import Deadline, Prepared, Stage, lexicographic_cpsat
+from hamyar.optimizer.stages import Box, Deadline, Prepared, Stage, lexicographic_cpsat
 
 MIN_SEARCH_S = 0.05
 """A rounding search given less than this is not started: loading the model alone takes
@@ -141,6 +145,7 @@ class _Pricer:
         self.relaxation: Relaxation | None = None
         self.deadline = deadline
         self.held = 0
+        self.last: tuple[int, Relaxed] | None = None
 
     def __call__(
         self, k: int, x: IntArray | None, values: Sequence[int], proven: bool
@@ -149,29 +154,50 @@ class _Pricer:
         bound = self.flow_bound if k == 0 else None
         methods: list[str] = ["flow"] if k == 0 else []
         start: IntArray | None = None
-        changed: IntArray | None = None
+        better: Box | None = None
+        narrowed = self._narrow_by_last(values)
         relaxed = self._relax(k, values)
         if relaxed is not None:
+            self.last = (k, relaxed)
             bound = relaxed.bound if bound is None else min(bound, relaxed.bound)
             methods.append("lp")
             if x is not None and int(self.weights[k] @ x) < bound:
                 start = self._round(k, relaxed, x, bound)
+                reached = int(self.weights[k] @ (x if start is None else start))
+                better = relaxed.box(self.lo, self.hi, reached + 1)
         elif self.budgets.total is not None and proven and x is not None:
             priced = self._price(k, x, values)
             if priced is not None:
-                start, level_bound, changed = priced
+                start, level_bound = priced
                 bound = level_bound if bound is None else min(bound, level_bound)
                 methods = ["lagrangian"]
+                narrowed = True
         if bound is None:
             return None
         return Prepared(
             start,
             bound,
-            changed,
-            None if changed is None else self.lo[changed],
             time.perf_counter() - t0,
             "+".join(methods),
+            narrow=(self.lo, self.hi) if narrowed else None,
+            better=better,
         )
+
+    def _narrow_by_last(self, values: Sequence[int]) -> bool:
+        """Narrow the arc bounds by the reduced costs of the last level's relaxation at the
+        value it is held at (:meth:`Relaxed.box`): every allocation still to be chosen holds
+        that level at that value. Whether any bound changed."""
+        if self.last is None or self.last[0] >= len(values):
+            return False
+        level, relaxed = self.last
+        self.last = None
+        lo, hi = relaxed.box(self.lo, self.hi, values[level])
+        if np.array_equal(lo, self.lo) and np.array_equal(hi, self.hi):
+            return False
+        self.lo, self.hi = lo, hi
+        if self.relaxation is not None:
+            self.relaxation.narrow(lo, hi)
+        return True
 
     def _relax(self, k: int, values: Sequence[int]) -> Relaxed | None:
         """The level's linear relaxation, with every level solved so far held; built on first
@@ -209,9 +235,9 @@ class _Pricer:
 
     def _price(
         self, k: int, x: IntArray, values: Sequence[int]
-    ) -> tuple[IntArray | None, int, IntArray] | None:
-        """The Lagrangian pricing of the term budget: a better start (or ``None``), the level's
-        bound, and the arcs its reduced costs fix (their values are ``self.lo`` after)."""
+    ) -> tuple[IntArray | None, int] | None:
+        """The Lagrangian pricing of the term budget: a better start (or ``None``) and the
+        level's bound; the arc bounds its reduced costs fix are kept in ``self.lo``/``self.hi``."""
         assert self.budgets.total is not None
         levels = self.weights[: k + 1]
         try:
@@ -242,9 +268,8 @@ class _Pricer:
             self.weights[k] @ x
         ):
             start = priced.x
-        changed = np.flatnonzero((priced.lo != self.lo) | (priced.hi != self.hi))
         self.lo, self.hi = priced.lo, priced.hi
-        return start, level_bound, changed
+        return start, level_bound
 
     def _keeps(self, x: IntArray, values: Sequence[int]) -> bool:
         """Whether ``x`` keeps the budgets and every held level."""

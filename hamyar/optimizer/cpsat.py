@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,13 @@ STABLE_LINEARIZATION = 2
 the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
 stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
 against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
+
+BUDGET_LINEARIZATION = 2
+"""CP-SAT's ``linearization_level`` for budgeted models, searched with its symmetries in the LP
+(``use_symmetry_in_lp``; students of one kind are interchangeable). Measured on the generated
+10,000-applicant benchmark instance with the budget at 90 %, the first preference level's search
+(its arcs narrowed by reduced costs) found the allocation one first choice better than the
+rounded relaxation in 1.7–2.4 s this way, and not within 8 s at the default level 1."""
 
 STATUS = {
     cp_model.OPTIMAL: SolveStatus.optimal,
@@ -361,12 +369,16 @@ class AllocationModel:
         """Keep a solved level: ``Σ_a w_a x_a ≥ value``."""
         self.model.add(self.objective(w) >= value)
 
-    def fix(self, arcs: IntArray, values: IntArray) -> None:
-        """Fix arcs to values (reduced-cost fixing): ``x_a = v_a``."""
-        for a, v in zip(arcs.tolist(), values.tolist(), strict=True):
-            var = self._var.get(a)
-            if var is not None:
-                self.model.add(var == v)
+    def narrow(self, lo: IntArray, hi: IntArray) -> None:
+        """Keep every arc within ``[lo_a, hi_a]`` from now on (reduced-cost fixings): the
+        variables' domains are narrowed where these bounds are tighter."""
+        arcs, index = self._variables_by_arc()
+        changed = (lo[arcs] > self.lo[arcs]) | (hi[arcs] < self.hi[arcs])
+        self.lo, self.hi = np.maximum(self.lo, lo), np.minimum(self.hi, hi)
+        variables = self.model.proto.variables
+        for a, i in zip(arcs[changed].tolist(), index[changed].tolist(), strict=True):
+            domain = variables[i].domain
+            domain[0], domain[1] = int(self.lo[a]), int(self.hi[a])
 
     def hint(self, x: IntArray) -> None:
         """A complete hint: every free arc's value in ``x``, and the stability cut-offs
@@ -429,10 +441,12 @@ class AllocationModel:
         workers: int,
         hint: IntArray | None = None,
         upper_bound: int | None = None,
+        within: tuple[IntArray, IntArray] | None = None,
     ) -> LevelOutcome:
         """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
         model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
-        it stays valid for every later level, whose feasible set is a subset."""
+        it stays valid for every later level, whose feasible set is a subset. ``within``, arc
+        bounds ``(lo, hi)``, narrows the variables' domains for this search only."""
         start = time.perf_counter()
         objective = self.objective(w)
         if upper_bound is not None:
@@ -443,7 +457,11 @@ class AllocationModel:
         solver = make_solver(time_limit_s, workers)
         if self._cutoffs:
             solver.parameters.linearization_level = STABLE_LINEARIZATION
-        code = solver.solve(self.model)
+        if self.budgets is not None:
+            solver.parameters.linearization_level = BUDGET_LINEARIZATION
+            solver.parameters.use_symmetry_in_lp = True
+        with self._narrowed(within):
+            code = solver.solve(self.model)
         if code == cp_model.MODEL_INVALID:
             raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")
         status = STATUS[code]
@@ -459,6 +477,25 @@ class AllocationModel:
                 status, x, value, value if status is SolveStatus.optimal else bound, elapsed
             )
         return LevelOutcome(status, None, 0, bound, elapsed)
+
+    @contextmanager
+    def _narrowed(self, box: tuple[IntArray, IntArray] | None) -> Iterator[None]:
+        """The variables' domains narrowed to ``box`` (where it is narrower) while in the block."""
+        if box is None:
+            yield
+            return
+        arcs, index = self._variables_by_arc()
+        lo, hi = box[0][arcs], box[1][arcs]
+        changed = np.flatnonzero((lo > self.lo[arcs]) | (hi < self.hi[arcs])).tolist()
+        domains = [self.model.proto.variables[int(index[i])].domain for i in changed]
+        for i, domain in zip(changed, domains, strict=True):
+            domain[0], domain[1] = int(lo[i]), int(hi[i])
+        try:
+            yield
+        finally:
+            for i, domain in zip(changed, domains, strict=True):
+                a = int(arcs[i])
+                domain[0], domain[1] = int(self.lo[a]), int(self.hi[a])
 
     def neighbourhood(
         self,

@@ -1,9 +1,11 @@
 """Levels solved one after another by CP-SAT, each held at its value before the next.
 
-A level may first be *prepared* (the Lagrangian pricing of :mod:`hamyar.optimizer.budgeted`): a
-better feasible start, a proven bound and arcs fixed by reduced costs. When the start already
+A level may first be *prepared* (the relaxation or the Lagrangian pricing of
+:mod:`hamyar.optimizer.budgeted`): a better feasible start, a proven bound and arc bounds from
+reduced costs. When the start already
 reaches the bound the level is proven without CP-SAT. The time limit is shared: an equal share
-of what is left per level, and at least half of it for the first. Once the time is up, the
+of what is left per level, and at least half of it for the first level searched (earlier
+levels weigh more: a level's gap is the one reported first). Once the time is up, the
 levels left keep the allocation found so far, unsearched, with the trivial bound
 ``Σ_a max(w_a, 0) · hi_a``.
 
@@ -53,17 +55,26 @@ class Deadline:
         return max(share, left / 2) if first else share
 
 
+Box = tuple[IntArray, IntArray]
+"""Bounds ``(lo, hi)`` on every graph arc."""
+
+
 @dataclass(frozen=True)
 class Prepared:
     """What a preparation found for a level: a feasible solution at least as good as the
-    current one (``None`` if none), a proven bound, arcs to fix with their values."""
+    current one (``None`` if none), a proven bound, and two boxes of arc bounds. ``narrow``
+    holds for every allocation still to be chosen (reduced-cost fixings valid at every later
+    level): the model keeps it from now on. ``better`` holds for every allocation better than
+    the level's start (``x``, or the current solution; feasible either way): the level's search
+    is kept within it, what that search finds is kept only when at least as good as the start,
+    and a search proven there proves the level."""
 
     x: IntArray | None
     bound: int | None
-    fix_arcs: IntArray | None
-    fix_values: IntArray | None
     wall_time_s: float
     method: str
+    narrow: Box | None = None
+    better: Box | None = None
 
 
 Prepare = Callable[[int, IntArray | None, Sequence[int], bool], Prepared | None]
@@ -219,6 +230,7 @@ def lexicographic_cpsat(
     stages: list[Stage] = []
     values: list[int] = []
     proven = True
+    searched = False
     x = hint
     for k, w in enumerate(weights):
         t0 = time.perf_counter()
@@ -229,15 +241,17 @@ def lexicographic_cpsat(
             stages.append(Stage(status, value, top, 0.0, "time-limit"))
             continue
         bound: int | None = None
+        better: Box | None = None
         method = "cp-sat"
         if prepare is not None:
             prepared = prepare(k, x, values, proven)
             if prepared is not None:
-                if prepared.fix_arcs is not None and prepared.fix_values is not None:
-                    model.fix(prepared.fix_arcs, prepared.fix_values)
+                if prepared.narrow is not None:
+                    model.narrow(*prepared.narrow)
                 if prepared.x is not None:
                     x = prepared.x
                 bound = prepared.bound
+                better = prepared.better
                 method = prepared.method
         spent = time.perf_counter() - t0 + (extra_time_s if k == 0 else 0.0)
         if bound is not None and x is not None and int(w @ x) >= bound:
@@ -255,11 +269,15 @@ def lexicographic_cpsat(
             continue
         outcome = model.maximise(
             w,
-            time_limit_s=deadline.share(len(weights) - k, first=k == 0),
+            time_limit_s=deadline.share(len(weights) - k, first=not searched),
             workers=workers,
             hint=x,
             upper_bound=bound,
+            within=better,
         )
+        searched = True
+        if better is not None and x is not None:
+            outcome = _at_least_start(outcome, w, x)
         outcome = _with_fallback(outcome, w, fallback if k == 0 else x, bound)
         if outcome.x is None:
             if outcome.status is SolveStatus.infeasible:
@@ -282,6 +300,18 @@ def lexicographic_cpsat(
         values.append(outcome.value)
         hold(k, w, outcome.x)
     return x, stages
+
+
+def _at_least_start(outcome: LevelOutcome, w: IntArray, start: IntArray) -> LevelOutcome:
+    """A search kept within the bounds of every better allocation (:class:`Prepared`): none
+    there (infeasible), or only worse ones, leave the start; proven there, it proves the level."""
+    value = int(w @ start)
+    if outcome.x is not None and outcome.value >= value:
+        return outcome
+    proven = outcome.status in (SolveStatus.optimal, SolveStatus.infeasible)
+    status = SolveStatus.optimal if proven else SolveStatus.feasible
+    bound = value if proven else max(value, outcome.bound)
+    return LevelOutcome(status, start, value, bound, outcome.wall_time_s)
 
 
 def _with_fallback(

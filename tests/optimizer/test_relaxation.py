@@ -112,7 +112,7 @@ def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search() -> No
     def prepare(k: int, x: object, values: object, proven: bool) -> Prepared:
         while not deadline.passed():
             time.sleep(0.01)
-        return Prepared(start, top, None, None, 0.0, "lp")
+        return Prepared(start, top, 0.0, "lp")
 
     x, stages = lexicographic_cpsat(model, [cover], start, 1, deadline, prepare=prepare)
     assert searched == []
@@ -121,3 +121,105 @@ def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search() -> No
     value = int(cover @ start)
     assert value < top
     assert (stage.status, stage.value, stage.bound) == (SolveStatus.feasible, value, top)
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
+def test_reduced_cost_box_keeps_every_allocation_at_least_as_good(
+    seed: int, n: int, budget: int
+) -> None:
+    """Every affordable allocation (brute force) with ``Σ w x ≥ t`` lies in the box of ``t``,
+    for every ``t`` up to the bound, at a first level and at a level held after it."""
+    problem, eligibility, network = network_of(seed, n, aggregate=False)
+    graph = build_graph(network)
+    limit = budget * 1_000_000
+    budgets = Budgets(arc_cost=network.arc_cost, total=limit, per_unit={})
+    cost = np.zeros(graph.num_arcs, dtype=np.int64)
+    cost[: network.num_arcs] = network.arc_cost
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    rank = graph.arc_weights((network.max_rank + 1 - network.arc_rank).astype(np.int64))
+    face = FaceFlow(graph)
+    relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
+    flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
+    affordable = [x for x in flows if int(cost @ x) <= limit]
+    for w in (cover, rank):
+        relaxed = relaxation.solve(w, 10.0)
+        assert relaxed is not None
+        values = [int(w @ x) for x in affordable]
+        for t in range(min(values), relaxed.bound + 1):
+            lo, hi = relaxed.box(face.lo, face.hi, t)
+            assert (lo >= face.lo).all() and (hi <= face.hi).all()
+            for x, value in zip(affordable, values, strict=True):
+                if value >= t:
+                    assert (lo <= x).all() and (x <= hi).all()
+        best = max(values)
+        relaxation.hold(w, best)
+        affordable = [x for x, value in zip(affordable, values, strict=True) if value >= best]
+
+
+def test_reduced_cost_box_narrows_by_the_slack() -> None:
+    """Coverage without a budget: the relaxation is integral at the flow optimum. Asking for
+    that optimum leaves no slack: every arc of reduced cost ≥ 1 is fixed, and something is;
+    asking for far less narrows nothing."""
+    _, _, network = network_of(3, 2, aggregate=False)
+    graph = build_graph(network)
+    face = FaceFlow(graph)
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    budgets = Budgets(arc_cost=network.arc_cost, total=None, per_unit={})
+    relaxed = Relaxation(network, graph, face.lo, face.hi, budgets).solve(cover, 10.0)
+    assert relaxed is not None
+    best = int(cover @ face.maximise(cover))
+    assert relaxed.bound == best
+    lo, hi = relaxed.box(face.lo, face.hi, best)
+    free = face.hi > face.lo
+    x = np.round(relaxed.x).astype(np.int64)
+    assert ((lo > face.lo) | (hi < face.hi)).any()  # something is fixed at slack 0
+    assert (lo <= x).all() and (x <= hi).all()
+    tight = np.abs(relaxed.reduced) > 0.5
+    assert ((lo == hi) | ~(free & tight)).all()  # every arc of reduced cost ≥ 1 is fixed
+    lo0, hi0 = relaxed.box(face.lo, face.hi, best - 10**6)
+    assert (lo0 == face.lo).all() and (hi0 == face.hi).all()
+
+
+def test_a_search_within_better_keeps_the_start_when_nothing_better_is_there() -> None:
+    """A level searched within a box holding every better allocation: what CP-SAT finds there
+    that is worse than the start is dropped for the start, proven optimal; the model's domains
+    are as before afterwards."""
+    _, _, network = network_of(11, 6, aggregate=False)
+    graph = build_graph(network)
+    face = FaceFlow(graph)
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    best = face.maximise(cover)
+    top = int(cover @ best)
+    model = AllocationModel(network, graph, face.lo, face.hi)
+    domains = [list(v.domain) for v in model.model.proto.variables]
+    nothing = (face.lo.copy(), face.lo.copy())  # every arc at its lower bound: worse
+
+    def prepare(k: int, x: object, values: object, proven: bool) -> Prepared:
+        return Prepared(best, top + 1, 0.0, "lp", better=nothing)
+
+    deadline = Deadline(10.0)
+    x, stages = lexicographic_cpsat(model, [cover], best, 1, deadline, prepare=prepare)
+    assert x is best
+    (stage,) = stages
+    assert (stage.status, stage.value, stage.bound) == (SolveStatus.optimal, top, top)
+    assert [list(v.domain) for v in model.model.proto.variables] == domains
+
+
+def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
+    """:meth:`AllocationModel.narrow` holds from then on: an arc the optimum uses, fixed at 0,
+    is 0 in what CP-SAT finds next."""
+    _, _, network = network_of(11, 6, aggregate=False)
+    graph = build_graph(network)
+    face = FaceFlow(graph)
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    best = face.maximise(cover)
+    model = AllocationModel(network, graph, face.lo, face.hi)
+    n = network.num_arcs
+    used = int(np.flatnonzero((best[:n] > 0) & (face.lo[:n] < face.hi[:n]))[0])
+    hi = face.hi.copy()
+    hi[used] = 0
+    model.narrow(face.lo, hi)
+    outcome = model.maximise(cover, time_limit_s=10.0, workers=1)
+    assert outcome.x is not None
+    assert outcome.x[used] == 0
