@@ -20,6 +20,7 @@ from optfixtures import (
 from hamyar.models import Allocation, Policy, PriorityGroup, SolveStatus
 from hamyar.optimizer import solve
 from hamyar.optimizer.precedence import precedence_key, precedence_positions
+from hamyar.payments.cost import planned_term_cost_rial
 
 EXEMPLARY = [PriorityGroup.exemplary]
 
@@ -160,6 +161,25 @@ def test_deterministic_same_input_same_allocation() -> None:
     )
     stable = problem.model_copy(update={"policy": Policy(stable=True)})
     assert solve(stable, eligibility).assignments == solve(stable, eligibility).assignments
+
+
+def test_deterministic_under_a_binding_budget() -> None:
+    """Budgeted levels race two CP-SAT searches; the one kept is decided by proof, not by
+    which thread ends first: three runs, one allocation."""
+    rng = random.Random(5)
+    problem, eligibility = random_instance(rng, 120, 10, max_seats=6)
+    free = solve(problem, eligibility)
+    by_id, units = problem.applicant_by_id, problem.unit_by_code
+    cost = sum(
+        planned_term_cost_rial(by_id[a.student_id], units[a.unit_code], problem.policy)
+        for a in free.assignments
+    )
+    policy = problem.policy.with_overrides({"budget_term_rial": cost * 9 // 10})
+    budgeted = problem.model_copy(update={"policy": policy})
+    runs = [solve(budgeted, eligibility) for _ in range(3)]
+    assert all(s.method != "flow" for s in runs[0].stages[1:])  # the budget binds
+    assert runs[0].status is SolveStatus.optimal
+    assert runs[0].assignments == runs[1].assignments == runs[2].assignments
 
 
 def test_input_order_does_not_change_the_assignments() -> None:
