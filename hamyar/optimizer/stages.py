@@ -2,12 +2,11 @@
 
 A level may first be *prepared* (the relaxation or the Lagrangian pricing of
 :mod:`hamyar.optimizer.budgeted`): a better feasible start, a proven bound and arc bounds from
-reduced costs. When the start already
-reaches the bound the level is proven without CP-SAT. The time limit is shared: an equal share
-of what is left per level, and at least half of it for the first level searched (earlier
-levels weigh more: a level's gap is the one reported first). Once the time is up, the
-levels left keep the allocation found so far, unsearched, with the trivial bound
-``Σ_a max(w_a, 0) · hi_a``.
+reduced costs. When the start already reaches the bound the level is proven without CP-SAT.
+The time limit is shared: an equal share of what is left per level, and at least two thirds of
+it for the first level searched (earlier levels weigh more: a level's gap is the one reported
+first). Once the time is up, the levels left keep the allocation found so far, unsearched, with
+the trivial bound ``Σ_a max(w_a, 0) · hi_a``.
 
 Consecutive levels can also be *merged* into one (:func:`merge_levels`, used by stable mode):
 fewer CP-SAT searches for the same lexicographic optimum.
@@ -37,6 +36,13 @@ class Stage:
     method: str
 
 
+FIRST_SHARE = 2 / 3
+"""The share of the time left that the first level searched gets at least. Measured on the
+10,000-applicant benchmark instance with the budget at 90 %: at one half the first preference
+level reached one below its bound in 3 runs of 4, at two thirds in 4 of
+4, the later levels keeping the same values."""
+
+
 class Deadline:
     """The time limit, shared by the CP-SAT levels."""
 
@@ -48,11 +54,11 @@ class Deadline:
         return time.perf_counter() >= self.end
 
     def share(self, levels_left: int, first: bool) -> float:
-        """Seconds for the next level: an equal share of what is left, at least half of it for
-        the first."""
+        """Seconds for the next level: an equal share of what is left, at least
+        ``FIRST_SHARE`` of it for the first."""
         left = max(0.0, self.end - time.perf_counter())
         share = left / max(1, levels_left)
-        return max(share, left / 2) if first else share
+        return max(share, left * FIRST_SHARE) if first else share
 
 
 Box = tuple[IntArray, IntArray]
