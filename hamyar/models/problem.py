@@ -29,6 +29,7 @@ class UnitIndex:
         self.by_code = {u.code: u for u in self.units}
         self._names: dict[str, str] = {}
         self._areas: dict[str, list[str]] = {}
+        self._resolved: dict[str, tuple[str, ...]] = {}
         for unit in self.units:
             for name in (unit.code, unit.name_fa, unit.name_en):
                 if name:
@@ -37,11 +38,14 @@ class UnitIndex:
                 self._areas.setdefault(normalize_key(unit.area), []).append(unit.code)
 
     def resolve(self, token: str) -> tuple[str, ...]:
-        """Unit codes a preference token stands for; empty when it names nothing."""
-        key = normalize_key(token)
-        if key in self._names:
-            return (self._names[key],)
-        return tuple(self._areas.get(key, ()))
+        """Unit codes a preference token stands for; empty when it names nothing. Each token is
+        normalised once (applicants name the same units again and again)."""
+        codes = self._resolved.get(token)
+        if codes is None:
+            key = normalize_key(token)
+            codes = (self._names[key],) if key in self._names else tuple(self._areas.get(key, ()))
+            self._resolved[token] = codes
+        return codes
 
     def unit_code(self, token: str) -> str | None:
         """The unit a token names (code or name, not an area), or ``None``."""
