@@ -11,6 +11,8 @@ from pathlib import Path
 import click
 
 from hamyar.commands.pay import parse_month
+from hamyar.errors import InputError, Issue
+from hamyar.io.outdir import staged_file
 from hamyar.payments.placements import read_allocation_dir
 from hamyar.payments.simulate import generate_timesheets, write_timesheets
 
@@ -30,11 +32,15 @@ from hamyar.payments.simulate import generate_timesheets, write_timesheets
     help="Timesheets file to write (.xlsx, or .csv).",
 )
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
-def command(allocation: Path, month_text: str, out: Path, seed: int) -> None:
+@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+def command(allocation: Path, month_text: str, out: Path, seed: int, force: bool) -> None:
     """Generate a month of timesheets for the students placed in ALLOCATION."""
+    if out.exists() and not force:
+        raise InputError(Issue("output file exists; use --force to replace it", file=str(out)))
     month = parse_month(month_text)
     record = read_allocation_dir(allocation)
     rows = generate_timesheets(record, month, seed=seed, file=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_timesheets(out, rows)
+    with staged_file(out) as tmp:
+        write_timesheets(tmp, rows)
     click.echo(f"{len(rows)} timesheet rows for {month} written to {out}")

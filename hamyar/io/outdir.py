@@ -1,12 +1,13 @@
-"""Safe writing of an output folder: all or nothing.
+"""Safe writing of an output folder or file: all or nothing.
 
-Everything is written into a temporary folder beside ``--out`` and moved into place at the end,
-so a run that fails leaves no half-written files. An existing non-empty ``--out`` is refused
-unless ``force`` is given, in which case it is replaced as a whole.
+Everything is written into a temporary folder (or file) beside ``--out`` and moved into place at
+the end, so a run that fails leaves no half-written files. An existing non-empty ``--out`` is
+refused unless ``force`` is given, in which case it is replaced as a whole.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -48,3 +49,20 @@ def staged_output(out: str | Path, force: bool = False) -> Iterator[Path]:
     tmp.rename(out)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def staged_file(out: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``out`` (same suffix); on success it replaces ``out``.
+
+    On any exception the temporary file is removed and ``out`` is left as it was.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix, dir=out.parent)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        yield tmp
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(out)

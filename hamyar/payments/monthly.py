@@ -80,6 +80,7 @@ def pay_month(
         parsed.records,
         read_errors=parsed.errors,
         skip_bad_rows=skip_bad_rows,
+        headers=parsed.headers,
     )
     transfers = build_transfer_list(payroll, lang)
     with staged_output(folder, force=replace) as tmp:

@@ -22,7 +22,8 @@ Totals::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -331,16 +332,23 @@ def compute_payroll(
     *,
     read_errors: Iterable[Issue] = (),
     skip_bad_rows: bool = False,
+    headers: Mapping[str, str] | None = None,
 ) -> Payroll:
     """The payroll of ``month`` for the allocation in ``record``.
 
     ``read_errors`` are the row-level errors the timesheet reader found (their rows are not in
     ``rows``). Any bad row raises :class:`InputError` listing all of them, unless
     ``skip_bad_rows``, in which case they are kept in :attr:`Payroll.bad_rows` and left out.
+    ``headers`` (``{column: header as written}`` of the timesheets file) names each bad row's
+    column as the file does.
     """
     policy = record.policy
     check_month(month, record.term, policy)
     good, issues = bad_rows_of(tuple(rows), record)
+    if headers:
+        issues = [
+            dataclasses.replace(i, column=headers.get(i.column or "", i.column)) for i in issues
+        ]
     all_bad = sorted(
         [*read_errors, *issues],
         key=lambda i: (i.file or "", i.row if i.row is not None else -1),

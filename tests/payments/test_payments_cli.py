@@ -190,3 +190,23 @@ def test_pay_as_a_subprocess(small_run: Path, tmp_path: Path) -> None:
     again = subprocess.run(command, capture_output=True, text=True, check=False)
     assert again.returncode == 2
     assert "never paid twice" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_timesheets_keep_an_existing_file_unless_forced(default_run: Path, tmp_path: Path) -> None:
+    """An existing --out is refused (exit 2, located message, file untouched); --force replaces
+    it, and no temporary file is left beside it."""
+    runner = CliRunner()
+    ts = tmp_path / "ts.csv"
+    ts.write_text("keep me\n", encoding="utf-8")
+    args = ["timesheets", "--allocation", str(default_run), "--month", "1402/08", "--out", str(ts)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert f"{ts}: output file exists; use --force to replace it" in result.output
+    assert "Traceback" not in result.output
+    assert ts.read_text(encoding="utf-8") == "keep me\n"
+    result = runner.invoke(cli, [*args, "--force"])
+    assert result.exit_code == 0, result.output
+    with ts.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 100 and {"student_id", "unit_code"} <= rows[0].keys()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ts.csv"]

@@ -202,6 +202,25 @@ def test_bad_rows_stop_the_run_and_write_nothing(alloc_dir: Path, tmp_path: Path
     assert not out.exists()
 
 
+def test_bad_rows_name_the_columns_as_the_file_writes_them(alloc_dir: Path, tmp_path: Path) -> None:
+    """Under Persian headers every bad row's column is the Persian header, the reader's
+    errors and the payroll's own alike."""
+    ts = tmp_path / "ts.csv"
+    with ts.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["شماره دانشجویی", "کد واحد", "ماه", "ساعت"])
+        writer.writerows(BAD_ROWS)
+    with pytest.raises(InputError) as info:
+        pay_month(alloc_dir, ts, MONTH, tmp_path / "payroll")
+    persian = {"student_id": "شماره دانشجویی", "unit_code": "کد واحد", "month": "ماه"}
+    persian["hours"] = "ساعت"
+    lines = [str(i) for i in info.value.issues]
+    assert len(lines) == len(BAD_MESSAGES)
+    for expected, line in zip(BAD_MESSAGES, lines, strict=True):
+        column = expected.split(":")[2]
+        assert line.endswith(expected.replace(f":{column}:", f":{persian[column]}:")), line
+
+
 def test_skip_bad_rows_lists_them_and_leaves_them_out(alloc_dir: Path, tmp_path: Path) -> None:
     ts = write_timesheet_csv(tmp_path / "ts.csv", BAD_ROWS)
     run = pay_month(alloc_dir, ts, MONTH, tmp_path / "payroll", skip_bad_rows=True)
