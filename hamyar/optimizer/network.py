@@ -40,7 +40,7 @@ import numpy.typing as npt
 
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.payments.cost import planned_term_cost_rial
+from hamyar.payments.cost import bonus_percent, planned_hours, planned_term_cost_rial
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -145,26 +145,59 @@ class Placements:
 class CostTable:
     """``planned_term_cost_rial(applicant, unit, policy)``, computed once per distinct input.
 
-    The cost depends on the applicant only through degree, marital status and (when the policy
-    has bonus rules) GPA, so one value serves many students.
+    The cost is ``⌊min(h_u, cap) × rate[degree] × m(married) × (100 + b) / 100⌋ × months``
+    (:func:`hamyar.payments.cost.monthly_pay_rial`): it depends on the applicant through degree,
+    marital status and (when the policy has bonus rules) GPA, and on the unit through its
+    planned hours ``h_u`` and the bonus ``b``. One value serves every student and unit with the
+    same ``(degree, married, h_u, b)``; :meth:`row` gives an applicant's costs by unit code.
     """
 
     def __init__(self, problem: Problem) -> None:
         self._policy = problem.policy
-        self._cache: dict[tuple[object, ...], int] = {}
+        self._units = problem.unit_by_code
         self._gpa_matters = bool(problem.policy.bonus_rules)
+        self._rows: dict[tuple[object, ...], _CostRow] = {}
+        self._values: dict[tuple[object, ...], int] = {}
+
+    def row(self, applicant: Applicant) -> Mapping[str, int]:
+        """``{unit_code: cost}`` of an applicant, each unit's filled on first use."""
+        gpa = applicant.gpa if self._gpa_matters else None
+        kind = (applicant.degree, applicant.married, gpa)
+        found = self._rows.get(kind)
+        if found is None:
+            found = self._rows[kind] = _CostRow(self, applicant)
+        return found
 
     def __call__(self, applicant: Applicant, unit: Unit) -> int:
+        return self.row(applicant)[unit.code]
+
+    def value(self, applicant: Applicant, code: str) -> int:
+        """The cost of ``applicant`` at unit ``code``, from the ``(degree, married, h_u, b)``
+        cache."""
+        policy, unit = self._policy, self._units[code]
+        gpa = applicant.gpa if self._gpa_matters else None
         key = (
             applicant.degree,
             applicant.married,
-            unit.code,
-            applicant.gpa if self._gpa_matters else None,
+            planned_hours(unit, policy),
+            bonus_percent(policy, unit, gpa) if self._gpa_matters else 0,
         )
-        value = self._cache.get(key)
-        if value is None:
-            value = planned_term_cost_rial(applicant, unit, self._policy)
-            self._cache[key] = value
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = planned_term_cost_rial(applicant, unit, policy)
+        return found
+
+
+class _CostRow(dict[str, int]):
+    """One applicant kind's costs by unit code, computed on first lookup."""
+
+    def __init__(self, table: CostTable, applicant: Applicant) -> None:
+        super().__init__()
+        self._table = table
+        self._applicant = applicant
+
+    def __missing__(self, code: str) -> int:
+        value = self[code] = self._table.value(self._applicant, code)
         return value
 
 
@@ -222,7 +255,6 @@ def build_network(
         if slots[k].cap > 0:
             usable[gender][code] = k
     use_cost = costs if options.use_cost else None
-    units = problem.unit_by_code
     fixed = placements.fixed
     soft_pins = placements.soft_pins
     previous = placements.previous
@@ -249,11 +281,12 @@ def build_network(
             ]
         else:
             arcs = []
+            cost_of = use_cost.row(app) if use_cost is not None else None
             for code, rank in verdict.admissible_units.items():
                 slot = open_slots.get(code)
                 if slot is None:
                     continue
-                cost = use_cost(app, units[code]) if use_cost is not None else 0
+                cost = cost_of[code] if cost_of is not None else 0
                 arcs.append((slot, rank, code == pin, code == prev, cost))
         if not arcs:
             continue

@@ -5,6 +5,7 @@ enumeration on small instances."""
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -23,6 +24,7 @@ from hamyar.optimizer.objective import build_levels, effective_terms
 from hamyar.optimizer.placement import complete_flow, to_flow, to_placement
 from hamyar.optimizer.stability import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
 from hamyar.optimizer.tiebreak import look_ahead_start, serial_dictatorship
+from hamyar.payments.cost import planned_term_cost_rial
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -268,3 +270,21 @@ def test_look_ahead_start_is_stable_and_no_worse(seed: int, n: int) -> None:
         placement = to_placement(network, x)
         assert justified_envy(problem, eligibility, placement, pins=problem.pins) == ()
     assert [int(w @ start) for w in weights] >= [int(w @ plain) for w in weights]
+
+
+def test_cost_table_agrees_with_the_cost_function() -> None:
+    """The table's shared values (one per degree, marital status, planned hours and bonus)
+    equal :func:`planned_term_cost_rial` for every applicant and unit, bonus rules on or off."""
+    rng = random.Random(3)
+    problem, _ = random_instance(rng, 40, 6, max_seats=3)
+    units = list(problem.units)
+    units[0] = units[0].model_copy(update={"hours_per_month": Decimal(25)})
+    units[1] = units[1].model_copy(update={"hours_per_month": Decimal("12.5"), "area": "lab"})
+    bonus = {"name": "lab", "percent": 10, "areas": ["lab"], "min_gpa": "17"}
+    for extra in ({}, {"bonus_rules": [bonus]}):
+        policy = problem.policy.with_overrides(extra)
+        case = problem.model_copy(update={"units": tuple(units), "policy": policy})
+        table = CostTable(case)
+        for app in case.applicants:
+            for place in case.units:
+                assert table(app, place) == planned_term_cost_rial(app, place, policy)
