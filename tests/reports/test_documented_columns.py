@@ -1,4 +1,4 @@
-"""docs/DATA.md lists the output columns as the files write them, in order."""
+"""docs/DATA.md lists the output files and their columns as the writers write them, in order."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hamyar.payments import payroll_files
 from hamyar.payments.placements import ASSIGNMENT_COLUMNS
 from hamyar.reports.eligibility_csv import ELIGIBILITY_HEADER
 from hamyar.reports.outputs import UNASSIGNED_HEADER
@@ -15,10 +16,11 @@ DATA_MD = Path(__file__).resolve().parents[2] / "docs" / "DATA.md"
 
 
 def documented(file: str) -> list[str]:
-    """The column names in backticks on the row of ``file`` in the outputs table."""
+    """The column names in backticks after the colon on the row of ``file`` in an outputs
+    table."""
     for line in DATA_MD.read_text(encoding="utf-8").splitlines():
         if line.startswith(f"| `{file}` |"):
-            what = line.split("|")[2]
+            what = line.split("|")[2].split(": ", 1)[1]
             return [c.strip() for part in re.findall(r"`([^`]+)`", what) for c in part.split(",")]
     raise AssertionError(f"{file} is not in the outputs table of docs/DATA.md")
 
@@ -34,3 +36,20 @@ def documented(file: str) -> list[str]:
 def test_outputs_table_lists_the_written_columns(file: str, columns: tuple[str, ...]) -> None:
     names = [c for c in documented(file) if c != ";"]
     assert names == list(columns)
+
+
+def test_payroll_outputs_are_documented() -> None:
+    """Every payroll file name the writer uses is in docs/DATA.md."""
+    text = DATA_MD.read_text(encoding="utf-8")
+    names = [
+        payroll_files.PAYROLL_XLSX,
+        payroll_files.TRANSFERS_XLSX,
+        payroll_files.TRANSFERS_CSV,
+        payroll_files.HELD_BACK_CSV,
+        payroll_files.NOT_PAYABLE_CSV,
+        payroll_files.BAD_ROWS_CSV,
+        payroll_files.PAYROLL_JSON,
+    ]
+    for name in names:
+        assert f"| `{name}` |" in text, name
+    assert documented("bad_rows.csv") == list(payroll_files.BAD_COLUMNS)
