@@ -142,3 +142,35 @@ def test_allocate_bad_input_is_located(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "a.csv" in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("case", ["budget below the pins", "pinned unit without seats"])
+def test_allocate_infeasible_names_the_pins(tmp_path: Path, case: str) -> None:
+    """An allocation no rule-abiding plan can meet stops with exit 2, the pins in conflict named,
+    and no output folder."""
+    problem = default_problem()
+    pinned = [a for a in problem.applicants if a.current_unit]
+    assert pinned
+    write_applicants(problem.applicants, tmp_path / "applicants.xlsx", lang="fa")
+    args = ["allocate", str(tmp_path / "applicants.xlsx"), str(tmp_path / "units.csv")]
+    units = list(problem.units)
+    if case == "budget below the pins":
+        (tmp_path / "policy.toml").write_text("budget_term_rial = 1\n", encoding="utf-8")
+        args += ["--policy", str(tmp_path / "policy.toml")]
+        named = [a.student_id for a in pinned]
+    else:
+        code = pinned[0].current_unit
+        units = [
+            u.model_copy(update={"female_seats": 0, "male_seats": 0}) if u.code == code else u
+            for u in units
+        ]
+        named = [a.student_id for a in pinned if a.current_unit == code]
+        assert named
+    write_units(units, tmp_path / "units.csv")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, [*args, "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for sid in named:
+        assert sid in result.output
+    assert not out.exists()
