@@ -17,10 +17,10 @@ stability constraints), one worker without presolve proved levels faster than in
 workers (deterministic too) or the default parallel portfolio (not deterministic), and presolve
 spent most of a level's time without helping the proof. ``policy.workers`` is used one level
 up instead: independent components of a stable model are solved side by side
-(:mod:`hamyar.optimizer.stablemode`). A budgeted level races two such single-worker searches
-with different LP settings (``BUDGET_PORTFOLIO``) and keeps the first that ends by proof (the
-first setting's when both do): deterministic as well, but for two proofs ending within moments
-of each other.
+(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``policy.workers`` such
+single-worker searches with different LP settings (``BUDGET_PORTFOLIO``) and keeps the first
+that ends by proof (the first setting's when both do): deterministic as well, but for two proofs
+ending within moments of each other.
 """
 
 from __future__ import annotations
@@ -462,7 +462,7 @@ class AllocationModel:
             self.hint(hint)
         with self._narrowed(within):
             if self.budgets is not None:
-                solver, code = self._race(time_limit_s)
+                solver, code = self._race(time_limit_s, workers)
             else:
                 solver = make_solver(time_limit_s, workers)
                 if self._cutoffs:
@@ -484,13 +484,16 @@ class AllocationModel:
             )
         return LevelOutcome(status, None, 0, bound, elapsed)
 
-    def _race(self, time_limit_s: float) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-        """The budget portfolio (``BUDGET_PORTFOLIO``): one single-worker search per setting,
-        side by side in threads (CP-SAT releases the interpreter lock while it searches). The
-        first to end by proof stops the others; the result is the first proven search in
-        portfolio order, else the best solution, the earlier setting on ties."""
+    def _race(
+        self, time_limit_s: float, workers: int
+    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+        """The budget portfolio (``BUDGET_PORTFOLIO``, its first ``workers`` settings): one
+        single-worker search per setting, side by side in threads (CP-SAT releases the
+        interpreter lock while it searches). The first to end by proof stops the others; the
+        result is the first proven search in portfolio order, else the best solution, the
+        earlier setting on ties."""
         solvers = []
-        for linearization, symmetry in BUDGET_PORTFOLIO:
+        for linearization, symmetry in BUDGET_PORTFOLIO[: max(1, workers)]:
             solver = make_solver(time_limit_s)
             solver.parameters.linearization_level = linearization
             solver.parameters.use_symmetry_in_lp = symmetry

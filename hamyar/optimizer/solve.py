@@ -63,7 +63,7 @@ from hamyar.models import (
     UnitFill,
 )
 from hamyar.optimizer.budgeted import solve_budgeted
-from hamyar.optimizer.cpsat import SOLVER_WORKERS, Budgets
+from hamyar.optimizer.cpsat import Budgets
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.flow import Graph, build_graph, solve_levels
@@ -148,7 +148,7 @@ def _solve(
     if policy.stable:
         x, stages = solve_stable(problem, eligibility, network, graph, levels, budgets, deadline)
     elif budgets is not None:
-        x, stages = solve_budgeted(network, graph, weights, budgets, SOLVER_WORKERS, deadline)
+        x, stages = solve_budgeted(network, graph, weights, budgets, policy.workers, deadline)
     else:
         x, stages = _solve_flows(network, graph, levels)
 
