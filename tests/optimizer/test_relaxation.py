@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from optfixtures import all_placements, within_budget
@@ -223,3 +224,33 @@ def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
     outcome = model.maximise(cover, time_limit_s=10.0, workers=1)
     assert outcome.x is not None
     assert outcome.x[used] == 0
+
+
+def test_budget_race_keeps_to_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A budgeted level starts one search per worker (up to the portfolio), each single-worker,
+    and finds the same optimum with one or two."""
+    from hamyar.optimizer import cpsat
+
+    _, _, network = network_of(11, 6, aggregate=False)
+    graph = build_graph(network)
+    face = FaceFlow(graph)
+    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+    total = int(network.arc_cost.sum()) // 2
+    budgets = Budgets(arc_cost=network.arc_cost, total=total, per_unit={})
+    made: list[int] = []
+    real = cpsat.make_solver
+
+    def counting(time_limit_s: float, workers: int = 1) -> object:
+        made.append(workers)
+        return real(time_limit_s, workers)
+
+    monkeypatch.setattr(cpsat, "make_solver", counting)
+    values = []
+    for workers in (1, 2):
+        made.clear()
+        model = AllocationModel(network, graph, face.lo, face.hi, budgets=budgets)
+        outcome = model.maximise(cover, time_limit_s=10.0, workers=workers)
+        assert made == [1] * workers
+        assert outcome.status is SolveStatus.optimal
+        values.append(outcome.value)
+    assert values[0] == values[1]
