@@ -164,7 +164,7 @@ class _Pricer:
             if x is not None and int(self.weights[k] @ x) < bound:
                 start = self._round(k, relaxed, x, bound)
                 reached = int(self.weights[k] @ (x if start is None else start))
-                better = relaxed.box(self.lo, self.hi, reached + 1)
+                better = relaxed.box(reached + 1)
         elif self.budgets.total is not None and proven and x is not None:
             priced = self._price(k, x, values)
             if priced is not None:
@@ -191,13 +191,18 @@ class _Pricer:
             return False
         level, relaxed = self.last
         self.last = None
-        lo, hi = relaxed.box(self.lo, self.hi, values[level])
+        lo, hi = relaxed.box(values[level])
+        lo, hi = np.maximum(self.lo, lo), np.minimum(self.hi, hi)
         if np.array_equal(lo, self.lo) and np.array_equal(hi, self.hi):
             return False
+        self._narrow(lo, hi)
+        return True
+
+    def _narrow(self, lo: IntArray, hi: IntArray) -> None:
+        """Keep the arc bounds ``lo``, ``hi`` (tighter than before) here and in the relaxation."""
         self.lo, self.hi = lo, hi
         if self.relaxation is not None:
             self.relaxation.narrow(lo, hi)
-        return True
 
     def _relax(self, k: int, values: Sequence[int]) -> Relaxed | None:
         """The level's linear relaxation, with every level solved so far held; built on first
@@ -268,7 +273,7 @@ class _Pricer:
             self.weights[k] @ x
         ):
             start = priced.x
-        self.lo, self.hi = priced.lo, priced.hi
+        self._narrow(priced.lo, priced.hi)
         return start, level_bound
 
     def _keeps(self, x: IntArray, values: Sequence[int]) -> bool:

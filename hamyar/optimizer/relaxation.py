@@ -45,14 +45,16 @@ TOLERANCE = 1e-6
 @dataclass(frozen=True)
 class Relaxed:
     """One level's relaxation: its optimum ``z``, the bound ``⌊z⌋``, the optimal arc values
-    ``x*`` and their reduced costs ``d``."""
+    ``x*``, their reduced costs ``d`` and the arc bounds ``lo``, ``hi`` it was solved with."""
 
     value: float
     bound: int
     x: FloatArray
     reduced: FloatArray
+    lo: IntArray
+    hi: IntArray
 
-    def box(self, lo: IntArray, hi: IntArray, at_least: int) -> tuple[IntArray, IntArray]:
+    def box(self, at_least: int) -> tuple[IntArray, IntArray]:
         """Bounds on every arc that hold for every point of the relaxation with ``Σ_a w_a x_a ≥
         at_least`` (reduced-cost fixing). By LP duality every point satisfies::
 
@@ -62,6 +64,7 @@ class Relaxed:
         (at an optimum ``d_a ≤ 0`` where ``x*_a = lo_a`` and ``d_a ≥ 0`` where ``x*_a = hi_a``), so
         each arc's move away from its bound is at most ``⌊(z − at_least) / |d_a|⌋``, with the
         relative allowance ``TOLERANCE`` for GLOP's tolerances."""
+        lo, hi = self.lo, self.hi
         slack = self.value - at_least + TOLERANCE * max(1.0, abs(self.value))
         size = np.abs(self.reduced)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -137,7 +140,8 @@ class Relaxation:
         value = objective.Value()
         bound = math.floor(value + TOLERANCE * max(1.0, abs(value)))
         x = np.array([v.solution_value() for v in self.x])
-        return Relaxed(value, bound, x, np.array([v.reduced_cost() for v in self.x]))
+        reduced = np.array([v.reduced_cost() for v in self.x])
+        return Relaxed(value, bound, x, reduced, self.lo.copy(), self.hi.copy())
 
 
 def fractional_free(graph: Graph, relaxed: FloatArray) -> BoolArray:

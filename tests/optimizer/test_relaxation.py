@@ -148,7 +148,7 @@ def test_reduced_cost_box_keeps_every_allocation_at_least_as_good(
         assert relaxed is not None
         values = [int(w @ x) for x in affordable]
         for t in range(min(values), relaxed.bound + 1):
-            lo, hi = relaxed.box(face.lo, face.hi, t)
+            lo, hi = relaxed.box(t)
             assert (lo >= face.lo).all() and (hi <= face.hi).all()
             for x, value in zip(affordable, values, strict=True):
                 if value >= t:
@@ -171,14 +171,14 @@ def test_reduced_cost_box_narrows_by_the_slack() -> None:
     assert relaxed is not None
     best = int(cover @ face.maximise(cover))
     assert relaxed.bound == best
-    lo, hi = relaxed.box(face.lo, face.hi, best)
+    lo, hi = relaxed.box(best)
     free = face.hi > face.lo
     x = np.round(relaxed.x).astype(np.int64)
     assert ((lo > face.lo) | (hi < face.hi)).any()  # something is fixed at slack 0
     assert (lo <= x).all() and (x <= hi).all()
     tight = np.abs(relaxed.reduced) > 0.5
     assert ((lo == hi) | ~(free & tight)).all()  # every arc of reduced cost ≥ 1 is fixed
-    lo0, hi0 = relaxed.box(face.lo, face.hi, best - 10**6)
+    lo0, hi0 = relaxed.box(best - 10**6)
     assert (lo0 == face.lo).all() and (hi0 == face.hi).all()
 
 
