@@ -39,8 +39,8 @@ class Stage:
 FIRST_SHARE = 2 / 3
 """The share of the time left that the first level searched gets at least. Measured on the
 10,000-applicant benchmark instance with the budget at 90 %: at one half the first preference
-level reached one below its bound in 3 runs of 4, at two thirds in 4 of
-4, the later levels keeping the same values."""
+level reached one below its bound in 3 runs of 4, at two thirds in 4 of 4, the later levels
+keeping the same values."""
 
 
 class Deadline:
