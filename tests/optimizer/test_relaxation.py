@@ -4,6 +4,7 @@ feasible allocation; and the time limit of the budgeted levels."""
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -21,10 +22,19 @@ from hamyar.optimizer.solve import solve
 from hamyar.optimizer.stages import Deadline, Prepared, lexicographic_cpsat
 
 
-@SETTINGS
-@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
-def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) -> None:
-    """⌊LP⌋ ≥ the best affordable coverage (brute force), with a held level as a row."""
+@dataclass
+class _BudgetedCase:
+    """A small instance under a term budget: its coverage and rank levels, flow face,
+    relaxation, and every affordable allocation (brute force)."""
+
+    cover: np.ndarray
+    rank: np.ndarray
+    face: FaceFlow
+    relaxation: Relaxation
+    affordable: list[np.ndarray]
+
+
+def _budgeted_case(seed: int, n: int, budget: int) -> _BudgetedCase:
     problem, eligibility, network = network_of(seed, n, aggregate=False)
     graph = build_graph(network)
     limit = budget * 1_000_000
@@ -37,6 +47,15 @@ def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) 
     relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
     flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
     affordable = [x for x in flows if int(cost @ x) <= limit]
+    return _BudgetedCase(cover, rank, face, relaxation, affordable)
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
+def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) -> None:
+    """⌊LP⌋ ≥ the best affordable coverage (brute force), with a held level as a row."""
+    case = _budgeted_case(seed, n, budget)
+    cover, rank, relaxation, affordable = case.cover, case.rank, case.relaxation, case.affordable
     best_cover = max(int(cover @ x) for x in affordable)
     relaxed = relaxation.solve(cover, 10.0)
     assert relaxed is not None
@@ -131,19 +150,9 @@ def test_reduced_cost_box_keeps_every_allocation_at_least_as_good(
 ) -> None:
     """Every affordable allocation (brute force) with ``Σ w x ≥ t`` lies in the box of ``t``,
     for every ``t`` up to the bound, at a first level and at a level held after it."""
-    problem, eligibility, network = network_of(seed, n, aggregate=False)
-    graph = build_graph(network)
-    limit = budget * 1_000_000
-    budgets = Budgets(arc_cost=network.arc_cost, total=limit, per_unit={})
-    cost = np.zeros(graph.num_arcs, dtype=np.int64)
-    cost[: network.num_arcs] = network.arc_cost
-    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
-    rank = graph.arc_weights((network.max_rank + 1 - network.arc_rank).astype(np.int64))
-    face = FaceFlow(graph)
-    relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
-    flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
-    affordable = [x for x in flows if int(cost @ x) <= limit]
-    for w in (cover, rank):
+    case = _budgeted_case(seed, n, budget)
+    relaxation, face, affordable = case.relaxation, case.face, case.affordable
+    for w in (case.cover, case.rank):
         relaxed = relaxation.solve(w, 10.0)
         assert relaxed is not None
         values = [int(w @ x) for x in affordable]
