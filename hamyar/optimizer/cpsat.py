@@ -378,13 +378,23 @@ class AllocationModel:
     def narrow(self, lo: IntArray, hi: IntArray) -> None:
         """Keep every arc within ``[lo_a, hi_a]`` from now on (reduced-cost fixings): the
         variables' domains are narrowed where these bounds are tighter."""
-        arcs, index = self._variables_by_arc()
-        changed = (lo[arcs] > self.lo[arcs]) | (hi[arcs] < self.hi[arcs])
+        changed = self._tighter(lo, hi)
         self.lo, self.hi = np.maximum(self.lo, lo), np.minimum(self.hi, hi)
+        self._set_domains(changed, self.lo, self.hi)
+
+    def _tighter(self, lo: IntArray, hi: IntArray) -> IntArray:
+        """Positions in :meth:`_variables_by_arc` of the variables that ``lo``, ``hi`` narrow."""
+        arcs, _ = self._variables_by_arc()
+        return np.flatnonzero((lo[arcs] > self.lo[arcs]) | (hi[arcs] < self.hi[arcs]))
+
+    def _set_domains(self, positions: IntArray, lo: IntArray, hi: IntArray) -> None:
+        """The domains of the variables at ``positions`` (:meth:`_variables_by_arc`) set to
+        their arcs' ``[lo_a, hi_a]``."""
+        arcs, index = self._variables_by_arc()
         variables = self.model.proto.variables
-        for a, i in zip(arcs[changed].tolist(), index[changed].tolist(), strict=True):
+        for a, i in zip(arcs[positions].tolist(), index[positions].tolist(), strict=True):
             domain = variables[i].domain
-            domain[0], domain[1] = int(self.lo[a]), int(self.hi[a])
+            domain[0], domain[1] = int(lo[a]), int(hi[a])
 
     def hint(self, x: IntArray) -> None:
         """A complete hint: every free arc's value in ``x``, and the stability cut-offs
@@ -527,18 +537,12 @@ class AllocationModel:
         if box is None:
             yield
             return
-        arcs, index = self._variables_by_arc()
-        lo, hi = box[0][arcs], box[1][arcs]
-        changed = np.flatnonzero((lo > self.lo[arcs]) | (hi < self.hi[arcs])).tolist()
-        domains = [self.model.proto.variables[int(index[i])].domain for i in changed]
-        for i, domain in zip(changed, domains, strict=True):
-            domain[0], domain[1] = int(lo[i]), int(hi[i])
+        changed = self._tighter(*box)
+        self._set_domains(changed, *box)
         try:
             yield
         finally:
-            for i, domain in zip(changed, domains, strict=True):
-                a = int(arcs[i])
-                domain[0], domain[1] = int(self.lo[a]), int(self.hi[a])
+            self._set_domains(changed, self.lo, self.hi)
 
     def neighbourhood(
         self,
