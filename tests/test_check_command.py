@@ -145,7 +145,7 @@ def test_published_table_as_subprocess(tmp_path: Path) -> None:
 
 
 def test_embedded_default_without_files() -> None:
-    data = pytest.importorskip("hamyar.data")
+    data = pytest.importorskip("hamyar.generator.default")
     if not hasattr(data, "default_problem"):
         pytest.skip("the embedded default problem is not in this tree")
     result = CliRunner().invoke(cli, ["check"])

@@ -18,12 +18,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamyar.cli import cli
-from hamyar.data import (
-    default_applicants,
-    default_problem,
-    default_rejections,
-    default_units,
-)
 from hamyar.generator import (
     campus_of,
     generate_applicants,
@@ -36,6 +30,12 @@ from hamyar.generator import (
     national_id_check_digit,
     sheba_bank,
     sheba_valid,
+)
+from hamyar.generator.default import (
+    default_applicants,
+    default_problem,
+    default_rejections,
+    default_units,
 )
 from hamyar.generator.instance import split_sizes
 from hamyar.generator.names import FIELDS

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
-from hamyar.data import default_problem
+from hamyar.generator.default import default_problem
 from hamyar.io.writers import write_applicants, write_units
 from hamyar.models import Gender
 

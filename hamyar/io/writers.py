@@ -33,9 +33,9 @@ from hamyar.io.columns import (
     UNIT_COLUMNS,
     Column,
 )
+from hamyar.io.csvfile import defuse, write_csv
 from hamyar.models import Applicant, Rejection, TimesheetRow, Unit
 from hamyar.models.enums import persian
-from hamyar.reports.csvfile import defuse, write_csv
 
 Lang = Literal["en", "fa"]
 LANGS: tuple[Lang, ...] = ("en", "fa")

@@ -39,8 +39,8 @@ import numpy as np
 import numpy.typing as npt
 
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
+from hamyar.models.pay import bonus_percent, planned_hours, planned_term_cost_rial
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.payments.cost import bonus_percent, planned_hours, planned_term_cost_rial
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]

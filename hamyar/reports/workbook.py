@@ -3,7 +3,7 @@
 Sheets, in this order (names and headers in Persian, or English with ``lang="en"``):
 
 * **Summary** — title, term, run date (Jalali; the one date cell of the workbook);
-  the key figures of :class:`~hamyar.reports.kpis.Kpis` (costs in rial with toman beside);
+  the key figures of :class:`~hamyar.models.kpis.Kpis` (costs in rial with toman beside);
   the rank distribution (``share = students at rank r / placed``); placements per priority
   group (``share placed = placed / eligible``); the objective stages (value, bound,
   ``gap = |bound − value| / max(1, |bound|)``, status, time); the readers' warnings; and two
@@ -55,8 +55,8 @@ from hamyar.models import (
     Reason,
     Unit,
 )
-from hamyar.payments.cost import multiplier, planned_hours, planned_monthly_pay_rial, toman
-from hamyar.pipeline import RunResult
+from hamyar.models.pay import multiplier, planned_hours, planned_monthly_pay_rial, toman
+from hamyar.models.run import RunResult
 from hamyar.reports.labels import (
     ASSUMPTIONS_FA,
     PARAMETER_RULES,

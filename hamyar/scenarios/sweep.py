@@ -24,10 +24,10 @@ from typing import Any
 from openpyxl.chart import LineChart, Reference
 
 from hamyar.errors import HamyarError, InputError, Issue
+from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
+from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
-from hamyar.reports.csvfile import write_csv
-from hamyar.reports.kpis import Kpis
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet

@@ -14,8 +14,8 @@ from eligfixtures import MELLAT_SHEBA, MELLI_SHEBA, write_csv, write_xlsx
 
 from hamyar.cli import cli
 from hamyar.commands.eligibility import render, rule_counts
-from hamyar.data import default_problem
 from hamyar.eligibility import evaluate
+from hamyar.generator.default import default_problem
 
 APPLICANTS_FA: list[list[object]] = [
     [

@@ -22,7 +22,7 @@ from hamyar.models import (
     Unit,
     UnitClosure,
 )
-from hamyar.payments.cost import planned_term_cost_rial
+from hamyar.models.pay import planned_term_cost_rial
 
 F, M = Gender.female, Gender.male
 

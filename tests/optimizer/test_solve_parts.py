@@ -15,6 +15,7 @@ from optfixtures import all_placements, eligibility_of, problem_of, random_insta
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import Gender, Policy
+from hamyar.models.pay import planned_term_cost_rial
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.flow import FaceFlow, build_graph, radices
 from hamyar.optimizer.infeasible import hard_placements
@@ -24,7 +25,6 @@ from hamyar.optimizer.objective import build_levels, effective_terms
 from hamyar.optimizer.placement import complete_flow, to_flow, to_placement
 from hamyar.optimizer.stability import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
 from hamyar.optimizer.tiebreak import look_ahead_start, serial_dictatorship
-from hamyar.payments.cost import planned_term_cost_rial
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -18,9 +18,9 @@ from payfixtures import allocation, write_allocation_dir, write_timesheet_csv
 from hamyar.cli import cli
 from hamyar.data.qom import qom_units
 from hamyar.generator.applicants import generate_applicants
+from hamyar.generator.timesheets import generate_timesheets
+from hamyar.io.placements import read_allocation_dir
 from hamyar.models import Allocation, JalaliMonth, Problem, Term
-from hamyar.payments.placements import read_allocation_dir
-from hamyar.payments.simulate import generate_timesheets
 
 TERM = Term(year=1402, semester=1)
 PAY = ("pay", "--allocation")

@@ -281,7 +281,7 @@ def test_replan_finds_the_scenario_when_told_or_by_the_default_name(
 def test_replan_of_a_default_run_without_source(tmp_path: Path) -> None:
     """A run folder of the embedded default that records only its name and input hashes (as
     summary.json does) is rebuilt from the shipped scenario of that name."""
-    from hamyar.data import default_rejections
+    from hamyar.generator.default import default_rejections
     from hamyar.reports.outputs import write_machine_outputs
 
     inputs = load_scenario_inputs(None)
