@@ -119,15 +119,18 @@ def seat_holders(
     return SeatHolders(table, filled, pinned, weakest, movable, fixed, position)
 
 
+_NOT_ASKED: Mapping[str, int] = {}
+
+
 def placed_rank(
-    problem: Problem, admissible: Mapping[str, int], sid: str, unit: str | None
+    admissible: Mapping[str, int], asked: Mapping[str, int], unit: str | None
 ) -> int | None:
-    """Rank of the unit a student is placed in; ``None`` when unplaced or outside his/her list."""
+    """Rank of the unit a student is placed in: its rank in ``admissible``, else in ``asked``
+    (his or her preference ranks); ``None`` when unplaced or outside the list."""
     if unit is None:
         return None
-    if unit in admissible:
-        return admissible[unit]
-    return problem.preference_ranks.get(sid, {}).get(unit)
+    found = admissible.get(unit)
+    return asked.get(unit) if found is None else found
 
 
 def bars(holders: SeatHolders) -> tuple[dict[str, tuple[float, str | None]], ...]:
@@ -184,10 +187,7 @@ def justified_envy(
                 continue
             admissible = item.admissible_units
             unit = placement.get(sid)
-            # placed_rank, inlined: the loop runs once per applicant.
-            current = None if unit is None else admissible.get(unit)
-            if current is None and unit is not None:
-                current = ranks.get(sid, {}).get(unit)
+            current = placed_rank(admissible, ranks.get(sid, _NOT_ASKED), unit)
             limit = math.inf if current is None else current
             claims = by_gender[app.gender is Gender.male]
             mine = position[sid]

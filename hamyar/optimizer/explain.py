@@ -52,7 +52,7 @@ from hamyar.models import (
     UnitExplanation,
 )
 from hamyar.models.results import ExplanationKind
-from hamyar.optimizer.envy import SeatHolders, seat_holders
+from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
 from hamyar.optimizer.stable import Slot, by_rank_then_code
 
 _SEATS_EN = ("female", "male")
@@ -108,10 +108,7 @@ def explain(
             if closures or not admissible.keys() <= asked.keys():
                 asked = {**asked, **{code: c.rank for code, c in closures.items()}, **admissible}
             unit = placement.get(sid)
-            # placed_rank, inlined: the loop runs once per applicant.
-            current = None if unit is None else admissible.get(unit)
-            if current is None and unit is not None:
-                current = prefs.get(unit)
+            current = placed_rank(admissible, prefs, unit)
             if current is None:
                 better = list(asked.items())
             elif current <= min(asked.values(), default=current):
