@@ -8,17 +8,18 @@ levels already solved) plus side constraints, and a flow solution is a complete 
 per constraint; each docstring gives its formula. Levels are solved one after another: maximise
 ``Σ_a w_a x_a``, then add ``Σ_a w_a x_a ≥ value`` and go on to the next level from that solution.
 
-Determinism and speed: CP-SAT runs one worker (``SOLVER_WORKERS``) with a fixed seed and no
-presolve, and stops at ``max_deterministic_time`` as well as at the wall-clock limit. A single
-search is deterministic, so a run that ends by proof or by the deterministic limit returns the
-same solution every time; only a run cut by the wall clock on a loaded machine may differ.
-Measured on this project's 2-core machine, on the allocation models (flow face plus budget, or
-stability constraints), one worker without presolve proved levels faster than interleaved
-workers (deterministic too) or the default parallel portfolio (not deterministic), and presolve
-spent most of a level's time without helping the proof. ``policy.workers`` is used one level
-up instead: independent components of a stable model are solved side by side
-(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``policy.workers`` such
-single-worker searches with different LP settings (``BUDGET_PORTFOLIO``) and keeps the first
+Determinism and speed (the settings are :class:`~hamyar.optimizer.params.SolverParams`): CP-SAT
+runs one worker (``level_workers``) with a fixed seed and no presolve, and stops at
+``max_deterministic_time`` as well as at the wall-clock limit. A single search is
+deterministic, so a run that ends by proof or by the deterministic limit returns the same
+solution every time; only a run cut by the wall clock on a loaded machine may differ. Measured
+on this project's 2-core machine, on the allocation models (flow face plus budget, or stability
+constraints), one worker without presolve proved levels faster than interleaved workers
+(deterministic too) or the default parallel portfolio (not deterministic), and presolve spent
+most of a level's time without helping the proof. ``workers`` is used one level up instead:
+independent components of a stable model are solved side by side
+(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``workers`` such
+single-worker searches with different LP settings (``budget_portfolio``) and keeps the first
 that ends by proof (the first setting's when both do): deterministic as well, but for two proofs
 ending within moments of each other.
 """
@@ -38,27 +39,10 @@ from ortools.sat.python import cp_model
 from hamyar.models import SolveStatus
 from hamyar.optimizer.flow import Graph
 from hamyar.optimizer.network import BoolArray, IntArray, Network
+from hamyar.optimizer.params import DEFAULT_PARAMS, SolverParams
 
 Expr = cp_model.LinearExpr | int
 """A linear expression or a constant."""
-
-SOLVER_WORKERS = 1
-"""CP-SAT workers (module docstring)."""
-
-STABLE_LINEARIZATION = 2
-"""CP-SAT's ``linearization_level`` for models with stability cut-offs: the implications of
-the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
-stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
-against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
-
-BUDGET_PORTFOLIO = ((1, False), (2, True))
-"""``(linearization_level, use_symmetry_in_lp)`` of the searches raced on a budgeted level
-(:meth:`AllocationModel.maximise`). Measured on generated 10,000-applicant instances with the
-budget at 90 %, each level's search within its reduced-cost box: the default level 1 proved two
-preference levels in 1.2 and 1.6 s where level 2 with the LP symmetries (students of one kind
-are interchangeable) did not within 6 s; that setting found the first-preference allocation one
-better than the rounded relaxation in 1.7–2.6 s, where level 1 found none within 8 s. Raced, each
-level takes the faster of the two on the machine's two cores."""
 
 STATUS = {
     cp_model.OPTIMAL: SolveStatus.optimal,
@@ -125,8 +109,10 @@ class AllocationModel:
         stable: bool = False,
         seat_left: IntArray | None = None,
         diagnose: bool = False,
+        params: SolverParams = DEFAULT_PARAMS,
     ) -> None:
         self.network = network
+        self.params = params
         self.graph = graph
         self.lo = lo
         self.hi = hi
@@ -476,7 +462,7 @@ class AllocationModel:
             else:
                 solver = make_solver(time_limit_s, workers)
                 if self._cutoffs:
-                    solver.parameters.linearization_level = STABLE_LINEARIZATION
+                    solver.parameters.linearization_level = self.params.stable_linearization
                 code = solver.solve(self.model)
         if code == cp_model.MODEL_INVALID:
             raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")
@@ -497,13 +483,13 @@ class AllocationModel:
     def _race(
         self, time_limit_s: float, workers: int
     ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-        """The budget portfolio (``BUDGET_PORTFOLIO``, its first ``workers`` settings): one
+        """The budget portfolio (``params.budget_portfolio``, its first ``workers`` settings): one
         single-worker search per setting, side by side in threads (CP-SAT releases the
         interpreter lock while it searches). The first to end by proof stops the others; the
         result is the first proven search in portfolio order, else the best solution, the
         earlier setting on ties."""
         solvers = []
-        for linearization, symmetry in BUDGET_PORTFOLIO[: max(1, workers)]:
+        for linearization, symmetry in self.params.budget_portfolio[: max(1, workers)]:
             solver = make_solver(time_limit_s)
             solver.parameters.linearization_level = linearization
             solver.parameters.use_symmetry_in_lp = symmetry
