@@ -212,8 +212,8 @@ class AllocationModel:
             self.model.add_linear_constraint(self.placed(c), n - int(hi[u]), n - int(lo[u]))
 
     def _seats_per_unit_and_gender(self) -> None:
-        """Rule A1, per slot ``k`` (a unit's seats of one gender), with ``b_k`` its minimum-fill
-        arc and ``r_k`` the rest::
+        """The seats (:class:`hamyar.optimizer.seats.Slot`), per slot ``k``, with ``b_k`` its
+        minimum-fill arc and ``r_k`` the rest::
 
             lo(r_k) ≤ Σ_c x_{c→k} − b_k ≤ hi(r_k),     lo(b_k) ≤ b_k ≤ hi(b_k)
 

@@ -57,7 +57,6 @@ from hamyar.models import (
     Allocation,
     Assignment,
     EligibilityResult,
-    Gender,
     Problem,
     SolveStatus,
     StageResult,
@@ -76,7 +75,6 @@ from hamyar.optimizer.network import (
     Options,
     Placements,
     build_network,
-    min_fill_seats,
     priority_scores,
     split,
 )
@@ -90,6 +88,7 @@ from hamyar.optimizer.objective import (
 from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
+from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
 from hamyar.optimizer.stablemode import solve_stable
 from hamyar.optimizer.stages import Deadline, Stage
 
@@ -281,24 +280,20 @@ def _allocation(
             )
         )
     assignments.sort(key=lambda a: (a.unit_code, a.student_id))
-    filled: dict[tuple[str, Gender], int] = {}
-    for a in assignments:
-        filled[(a.unit_code, a.gender)] = filled.get((a.unit_code, a.gender), 0) + 1
+    filled = filled_seats(problem, placement)
     fill = []
-    for unit in sorted(problem.units, key=lambda u: u.code):
-        for gender in (Gender.female, Gender.male):
-            seats = unit.seats(gender)
-            count = filled.get((unit.code, gender), 0)
-            if seats > 0 or count > 0:
-                fill.append(
-                    UnitFill(
-                        unit_code=unit.code,
-                        gender=gender,
-                        seats=seats,
-                        filled=count,
-                        min_fill=min_fill_seats(seats, policy.min_fill),
-                    )
+    for unit, gender, seats in declared_seats(problem):
+        count = filled.get((unit.code, gender), 0)
+        if seats > 0 or count > 0:
+            fill.append(
+                UnitFill(
+                    unit_code=unit.code,
+                    gender=gender,
+                    seats=seats,
+                    filled=count,
+                    min_fill=min_fill_seats(seats, policy.min_fill),
                 )
+            )
     pins = {**placements.fixed, **placements.soft_pins}
     envy = justified_envy(problem, eligibility, placement, pins=pins, scores=scores)
     explanations = explain(problem, eligibility, placement, pins=pins, scores=scores)
