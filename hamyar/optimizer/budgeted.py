@@ -41,6 +41,7 @@ import numpy as np
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import neighbourhood
 from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.network import IntArray, Network
@@ -230,7 +231,7 @@ class _Pricer:
                 start, free = guide, fractional_free(self.graph, relaxed.x)
             else:
                 start, free = best, rins_free(self.graph, relaxed.x, best)
-            found = self.model.neighbourhood(w, start, free, time_limit_s=limit, upper_bound=bound)
+            found = neighbourhood(self.model, w, start, free, time_limit_s=limit, upper_bound=bound)
             if found is not None and int(w @ found) > int(w @ best):
                 best, found_any = found, True
         return best if found_any else None

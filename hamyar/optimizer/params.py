@@ -42,7 +42,7 @@ class SolverParams(BaseModel):
         default=((1, False), (2, True)), min_length=1
     )
     """``(linearization_level, use_symmetry_in_lp)`` of the searches raced on a budgeted level
-    (:meth:`~hamyar.optimizer.cpsat.AllocationModel.maximise`). Measured on generated
+    (:func:`~hamyar.optimizer.cpsearch.maximise`). Measured on generated
     10,000-applicant instances with the budget at 90 %, each level's search within its
     reduced-cost box: the default level 1 proved two preference levels in 1.2 and 1.6 s where
     level 2 with the LP symmetries (students of one kind are interchangeable) did not within

@@ -26,6 +26,7 @@ import numpy as np
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Problem, SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import core
 from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
 from hamyar.optimizer.network import IntArray, Network, split
@@ -169,7 +170,7 @@ def _cpsat(
             diagnose=True,
             params=params,
         )
-        names = diagnosis.core(max(1.0, deadline.share(1, first=True)), params.level_workers) or []
+        names = core(diagnosis, max(1.0, deadline.share(1, first=True)), params.level_workers) or []
         raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None
 
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, LevelOutcome
+from hamyar.optimizer.cpsat import AllocationModel
+from hamyar.optimizer.cpsearch import LevelOutcome, maximise
 from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.params import DEFAULT_PARAMS
 
@@ -260,7 +261,8 @@ def lexicographic_cpsat(
             values.append(value)
             hold(k, w, x)
             continue
-        outcome = model.maximise(
+        outcome = maximise(
+            model,
             w,
             time_limit_s=deadline.share(len(weights) - k, first=not searched),
             workers=workers,
