@@ -40,26 +40,23 @@ from collections.abc import Sequence
 import numpy as np
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsat import AllocationModel
 from hamyar.optimizer.cpsearch import neighbourhood
-from hamyar.optimizer.flow import FaceFlow, Graph, combine, radices, value_range
+from hamyar.optimizer.flow import FaceFlow, combine, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.level import Deadline, Stage, time_up
-from hamyar.optimizer.network import IntArray, Network
-from hamyar.optimizer.params import SolverParams
+from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
 from hamyar.optimizer.stages import Box, Prepared, lexicographic_cpsat
+from hamyar.optimizer.task import LevelTask
 
 
-def solve_budgeted(
-    network: Network,
-    graph: Graph,
-    weights: Sequence[IntArray],
-    budgets: Budgets,
-    params: SolverParams,
-    deadline: Deadline,
-) -> tuple[IntArray | None, list[Stage]]:
+def solve_budgeted(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """The levels within the budgets (module docstring)."""
+    network, graph, weights = task.network, task.graph, task.weights
+    params, deadline = task.params, task.deadline
+    budgets = task.budgets
+    assert budgets is not None
     cost = np.zeros(graph.num_arcs, dtype=np.int64)
     cost[: network.num_arcs] = budgets.arc_cost
     face = FaceFlow(graph)

@@ -67,7 +67,7 @@ from hamyar.optimizer.budgeted import solve_budgeted
 from hamyar.optimizer.cpsat import Budgets
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
-from hamyar.optimizer.flow import Graph, build_graph, solve_levels
+from hamyar.optimizer.flow import build_graph, solve_levels
 from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import (
@@ -92,6 +92,7 @@ from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
 from hamyar.optimizer.stable.search import solve_stable
+from hamyar.optimizer.task import LevelTask, Strategy
 
 
 def solve(
@@ -143,14 +144,10 @@ def _solve(
     weights = [graph.arc_weights(level.arc, level.fill_bonus) for level in levels]
     budgets = _budgets(problem, network, placements, costs) if budgets_on else None
 
-    if policy.stable:
-        x, stages = solve_stable(
-            problem, eligibility, network, graph, levels, budgets, deadline, params
-        )
-    elif budgets is not None:
-        x, stages = solve_budgeted(network, graph, weights, budgets, params, deadline)
-    else:
-        x, stages = _solve_flows(network, graph, levels)
+    task = LevelTask(
+        problem, eligibility, network, graph, levels, weights, budgets, params, deadline
+    )
+    x, stages = _strategy(policy.stable, budgets is not None)(task)
 
     if x is None:
         return Allocation(
@@ -166,11 +163,17 @@ def _solve(
 
 
 # ---------------------------------------------------------------------------- welfare first
-def _solve_flows(
-    network: Network, graph: Graph, levels: Sequence[Level]
-) -> tuple[IntArray, list[Stage]]:
+def _strategy(stable: bool, budgeted: bool) -> Strategy:
+    """Stable mode, else the budgeted levels when a budget applies, else the flows."""
+    if stable:
+        return solve_stable
+    return solve_budgeted if budgeted else _solve_flows
+
+
+def _solve_flows(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """Lexicographic flows, one component at a time (:func:`~hamyar.optimizer.network.split`);
     each level's time is summed over the components."""
+    network, graph, levels = task.network, task.graph, task.levels
     arcs = np.zeros(network.num_arcs, dtype=np.int64)
     times = [0.0] * len(levels)
     for sub, ids in split(network):

@@ -32,7 +32,6 @@ from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
 from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import IntArray, Network, split
-from hamyar.optimizer.objective import Level
 from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_flow
 from hamyar.optimizer.stable.acceptance import deferred_acceptance
@@ -40,19 +39,13 @@ from hamyar.optimizer.stable.bounds import stable_bounds
 from hamyar.optimizer.stable.constraints import add_stability
 from hamyar.optimizer.stable.tiebreak import look_ahead_start
 from hamyar.optimizer.stages import Infeasible, lexicographic_merged
+from hamyar.optimizer.task import LevelTask
 
 
-def solve_stable(
-    problem: Problem,
-    eligibility: EligibilityResult,
-    network: Network,
-    graph: Graph,
-    levels: Sequence[Level],
-    budgets: Budgets | None,
-    deadline: Deadline,
-    params: SolverParams,
-) -> tuple[IntArray | None, list[Stage]]:
+def solve_stable(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """The stable levels (module docstring)."""
+    problem, eligibility, network, graph = task.problem, task.eligibility, task.network, task.graph
+    levels, budgets, deadline, params = task.levels, task.budgets, task.deadline, task.params
     t0 = time.perf_counter()
     da = _deferred_acceptance(problem, eligibility, network)
     da_time = time.perf_counter() - t0
