@@ -10,9 +10,8 @@ from contextlib import contextmanager
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from optfixtures import random_instance
+from optfixtures import SETTINGS, random_instance
 from test_bruteforce import check_against_brute_force
-from test_solve_parts import SETTINGS
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import Policy

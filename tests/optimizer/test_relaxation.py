@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from optfixtures import all_placements, within_budget
-from test_solve_parts import SETTINGS, network_of
+from optfixtures import SETTINGS, all_placements, network_of, within_budget
 
 from hamyar.models import Problem, SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
