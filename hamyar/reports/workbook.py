@@ -60,8 +60,6 @@ from hamyar.models.run import RunResult
 from hamyar.reports.labels import (
     ASSUMPTIONS_FA,
     PARAMETER_RULES,
-    Lang,
-    check_lang,
     date_label,
     enum_label,
     label,
@@ -81,6 +79,7 @@ from hamyar.reports.xlsx_style import (
     SheetWriter,
     sort_key,
 )
+from hamyar.text import Lang, check_lang
 
 SHEETS: tuple[str, ...] = (
     "summary",
