@@ -41,15 +41,13 @@ import numpy as np
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import neighbourhood
 from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
 from hamyar.optimizer.stages import Box, Deadline, Prepared, Stage, lexicographic_cpsat
-
-MIN_SEARCH_S = 0.05
-"""A rounding search given less than this is not started: loading the model alone takes
-longer (about 0.25 s at 10,000 applicants) and would overrun the time limit."""
 
 
 def solve_budgeted(
@@ -57,7 +55,7 @@ def solve_budgeted(
     graph: Graph,
     weights: Sequence[IntArray],
     budgets: Budgets,
-    workers: int,
+    params: SolverParams,
     deadline: Deadline,
 ) -> tuple[IntArray | None, list[Stage]]:
     """The levels within the budgets (module docstring)."""
@@ -85,7 +83,7 @@ def solve_budgeted(
             continue
         if deadline.passed():
             return cheapest, stages + _time_up(weights[i:], cheapest, hi, time.perf_counter() - t0)
-        model = AllocationModel(network, graph, lo, hi, budgets=budgets)
+        model = AllocationModel(network, graph, lo, hi, budgets=budgets, params=params)
         pricer = _Pricer(
             model,
             weights[i:],
@@ -97,7 +95,7 @@ def solve_budgeted(
             model,
             weights[i:],
             cheapest,
-            workers,
+            params.workers,
             deadline,
             prepare=pricer,
             fallback=cheapest,
@@ -227,13 +225,13 @@ class _Pricer:
         best, found_any = current, False
         for use_guide in (True, False):
             limit = self.deadline.share(len(self.weights) - k, first=False) / 2
-            if limit < MIN_SEARCH_S or int(w @ best) >= bound:
+            if limit < self.model.params.min_search_s or int(w @ best) >= bound:
                 break
             if use_guide:
                 start, free = guide, fractional_free(self.graph, relaxed.x)
             else:
                 start, free = best, rins_free(self.graph, relaxed.x, best)
-            found = self.model.neighbourhood(w, start, free, time_limit_s=limit, upper_bound=bound)
+            found = neighbourhood(self.model, w, start, free, time_limit_s=limit, upper_bound=bound)
             if found is not None and int(w @ found) > int(w @ best):
                 best, found_any = found, True
         return best if found_any else None
@@ -263,6 +261,7 @@ class _Pricer:
             x,
             lambda y: self._keeps(y, values),
             self.deadline,
+            self.model.params.pricing_steps,
         )
         if priced is None:
             return None

@@ -7,18 +7,20 @@ minimum-fill seats — so the model is the flow polytope (restricted to the opti
 levels already solved) plus side constraints, and a flow solution is a complete hint. One method
 per constraint; each docstring gives its formula. Levels are solved one after another: maximise
 ``Σ_a w_a x_a``, then add ``Σ_a w_a x_a ≥ value`` and go on to the next level from that solution.
+This module builds the model; :mod:`hamyar.optimizer.cpsearch` searches it.
 
-Determinism and speed: CP-SAT runs one worker (``SOLVER_WORKERS``) with a fixed seed and no
-presolve, and stops at ``max_deterministic_time`` as well as at the wall-clock limit. A single
-search is deterministic, so a run that ends by proof or by the deterministic limit returns the
-same solution every time; only a run cut by the wall clock on a loaded machine may differ.
-Measured on this project's 2-core machine, on the allocation models (flow face plus budget, or
-stability constraints), one worker without presolve proved levels faster than interleaved
-workers (deterministic too) or the default parallel portfolio (not deterministic), and presolve
-spent most of a level's time without helping the proof. ``policy.workers`` is used one level
-up instead: independent components of a stable model are solved side by side
-(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``policy.workers`` such
-single-worker searches with different LP settings (``BUDGET_PORTFOLIO``) and keeps the first
+Determinism and speed (the settings are :class:`~hamyar.optimizer.params.SolverParams`): CP-SAT
+runs one worker (``level_workers``) with a fixed seed and no presolve, and stops at
+``max_deterministic_time`` as well as at the wall-clock limit. A single search is
+deterministic, so a run that ends by proof or by the deterministic limit returns the same
+solution every time; only a run cut by the wall clock on a loaded machine may differ. Measured
+on this project's 2-core machine, on the allocation models (flow face plus budget, or stability
+constraints), one worker without presolve proved levels faster than interleaved workers
+(deterministic too) or the default parallel portfolio (not deterministic), and presolve spent
+most of a level's time without helping the proof. ``workers`` is used one level up instead:
+independent components of a stable model are solved side by side
+(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``workers`` such
+single-worker searches with different LP settings (``budget_portfolio``) and keeps the first
 that ends by proof (the first setting's when both do): deterministic as well, but for two proofs
 ending within moments of each other.
 """
@@ -26,47 +28,18 @@ ending within moments of each other.
 from __future__ import annotations
 
 import math
-import threading
-import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from hamyar.models import SolveStatus
 from hamyar.optimizer.flow import Graph
-from hamyar.optimizer.network import BoolArray, IntArray, Network
+from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.params import DEFAULT_PARAMS, SolverParams
 
 Expr = cp_model.LinearExpr | int
 """A linear expression or a constant."""
-
-SOLVER_WORKERS = 1
-"""CP-SAT workers (module docstring)."""
-
-STABLE_LINEARIZATION = 2
-"""CP-SAT's ``linearization_level`` for models with stability cut-offs: the implications of
-the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
-stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
-against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
-
-BUDGET_PORTFOLIO = ((1, False), (2, True))
-"""``(linearization_level, use_symmetry_in_lp)`` of the searches raced on a budgeted level
-(:meth:`AllocationModel.maximise`). Measured on generated 10,000-applicant instances with the
-budget at 90 %, each level's search within its reduced-cost box: the default level 1 proved two
-preference levels in 1.2 and 1.6 s where level 2 with the LP symmetries (students of one kind
-are interchangeable) did not within 6 s; that setting found the first-preference allocation one
-better than the rounded relaxation in 1.7–2.6 s, where level 1 found none within 8 s. Raced, each
-level takes the faster of the two on the machine's two cores."""
-
-STATUS = {
-    cp_model.OPTIMAL: SolveStatus.optimal,
-    cp_model.FEASIBLE: SolveStatus.feasible,
-    cp_model.INFEASIBLE: SolveStatus.infeasible,
-    cp_model.UNKNOWN: SolveStatus.no_solution,
-}
-"""CP-SAT's status → ours. ``MODEL_INVALID`` is a bug and raises."""
 
 
 @dataclass(frozen=True)
@@ -99,18 +72,6 @@ class Budgets:
         )
 
 
-@dataclass(frozen=True)
-class LevelOutcome:
-    """One CP-SAT solve: status, the solution (graph arc values), value and a proven bound
-    (CP-SAT's, or ``Σ_a max(w_a, 0) · hi_a`` when it has none)."""
-
-    status: SolveStatus
-    x: IntArray | None
-    value: int
-    bound: int
-    wall_time_s: float
-
-
 class AllocationModel:
     """CP-SAT model over the flow graph (module docstring)."""
 
@@ -125,8 +86,10 @@ class AllocationModel:
         stable: bool = False,
         seat_left: IntArray | None = None,
         diagnose: bool = False,
+        params: SolverParams = DEFAULT_PARAMS,
     ) -> None:
         self.network = network
+        self.params = params
         self.graph = graph
         self.lo = lo
         self.hi = hi
@@ -226,8 +189,8 @@ class AllocationModel:
             self.model.add_linear_constraint(self.placed(c), n - int(hi[u]), n - int(lo[u]))
 
     def _seats_per_unit_and_gender(self) -> None:
-        """Rule A1, per slot ``k`` (a unit's seats of one gender), with ``b_k`` its minimum-fill
-        arc and ``r_k`` the rest::
+        """The seats (:class:`hamyar.optimizer.seats.Slot`), per slot ``k``, with ``b_k`` its
+        minimum-fill arc and ``r_k`` the rest::
 
             lo(r_k) ≤ Σ_c x_{c→k} − b_k ≤ hi(r_k),     lo(b_k) ≤ b_k ≤ hi(b_k)
 
@@ -367,6 +330,11 @@ class AllocationModel:
             self.model.add_implication(after, before)
 
     # ------------------------------------------------------------------ levels
+    @property
+    def has_cutoffs(self) -> bool:
+        """Whether the model has stability cut-offs."""
+        return bool(self._cutoffs)
+
     def objective(self, w: IntArray) -> Expr:
         arcs = np.flatnonzero(w).tolist()
         return self.expr(arcs, w[arcs].tolist())
@@ -378,19 +346,19 @@ class AllocationModel:
     def narrow(self, lo: IntArray, hi: IntArray) -> None:
         """Keep every arc within ``[lo_a, hi_a]`` from now on (reduced-cost fixings): the
         variables' domains are narrowed where these bounds are tighter."""
-        changed = self._tighter(lo, hi)
+        changed = self.tighter(lo, hi)
         self.lo, self.hi = np.maximum(self.lo, lo), np.minimum(self.hi, hi)
-        self._set_domains(changed, self.lo, self.hi)
+        self.set_domains(changed, self.lo, self.hi)
 
-    def _tighter(self, lo: IntArray, hi: IntArray) -> IntArray:
-        """Positions in :meth:`_variables_by_arc` of the variables that ``lo``, ``hi`` narrow."""
-        arcs, _ = self._variables_by_arc()
+    def tighter(self, lo: IntArray, hi: IntArray) -> IntArray:
+        """Positions in :meth:`variables_by_arc` of the variables that ``lo``, ``hi`` narrow."""
+        arcs, _ = self.variables_by_arc()
         return np.flatnonzero((lo[arcs] > self.lo[arcs]) | (hi[arcs] < self.hi[arcs]))
 
-    def _set_domains(self, positions: IntArray, lo: IntArray, hi: IntArray) -> None:
-        """The domains of the variables at ``positions`` (:meth:`_variables_by_arc`) set to
+    def set_domains(self, positions: IntArray, lo: IntArray, hi: IntArray) -> None:
+        """The domains of the variables at ``positions`` (:meth:`variables_by_arc`) set to
         their arcs' ``[lo_a, hi_a]``."""
-        arcs, index = self._variables_by_arc()
+        arcs, index = self.variables_by_arc()
         variables = self.model.proto.variables
         for a, i in zip(arcs[positions].tolist(), index[positions].tolist(), strict=True):
             domain = variables[i].domain
@@ -400,7 +368,7 @@ class AllocationModel:
         """A complete hint: every free arc's value in ``x``, and the stability cut-offs
         (``y_a = 1`` while the kept pins and the students before ``s`` hold fewer than
         ``cap_k`` seats of ``k``)."""
-        arcs, index = self._variables_by_arc()
+        arcs, index = self.variables_by_arc()
         variables, values = index.tolist(), x[arcs].tolist()
         pins = self.network.arc_pin
         for cap, chain in self._cutoffs:
@@ -411,9 +379,9 @@ class AllocationModel:
                     values.append(int(held < cap))
                 if not pins[a]:
                     held += int(x[a])
-        self._set_hints(variables, values)
+        self.set_hints(variables, values)
 
-    def _variables_by_arc(self) -> tuple[IntArray, IntArray]:
+    def variables_by_arc(self) -> tuple[IntArray, IntArray]:
         """The arcs that are variables and their CP-SAT variable indices, in one array each."""
         if self._by_arc is None:
             arcs = np.fromiter(self._var.keys(), dtype=np.int64, count=len(self._var))
@@ -423,7 +391,7 @@ class AllocationModel:
             self._by_arc = (arcs, index)
         return self._by_arc
 
-    def _set_hints(self, variables: list[int], values: list[int]) -> None:
+    def set_hints(self, variables: list[int], values: list[int]) -> None:
         """Replace the hints by ``variables[i] = values[i]``, written into the model in one go
         (``add_hint`` costs a Python call per variable: a second for 170,000 of them)."""
         self.model.clear_hints()
@@ -449,140 +417,6 @@ class AllocationModel:
         x[self._rest : self._rest + n_slot] = fill.astype(np.int64) - x[self._bonus : self._rest]
         return x
 
-    def maximise(
-        self,
-        w: IntArray,
-        *,
-        time_limit_s: float,
-        workers: int,
-        hint: IntArray | None = None,
-        upper_bound: int | None = None,
-        within: tuple[IntArray, IntArray] | None = None,
-    ) -> LevelOutcome:
-        """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
-        model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
-        it stays valid for every later level, whose feasible set is a subset. ``within``, arc
-        bounds ``(lo, hi)``, narrows the variables' domains for this search only."""
-        start = time.perf_counter()
-        objective = self.objective(w)
-        if upper_bound is not None:
-            self.model.add(objective <= upper_bound)
-        self.model.maximize(objective)
-        if hint is not None:
-            self.hint(hint)
-        with self._narrowed(within):
-            if self.budgets is not None:
-                solver, code = self._race(time_limit_s, workers)
-            else:
-                solver = make_solver(time_limit_s, workers)
-                if self._cutoffs:
-                    solver.parameters.linearization_level = STABLE_LINEARIZATION
-                code = solver.solve(self.model)
-        if code == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")
-        status = STATUS[code]
-        elapsed = time.perf_counter() - start
-        bound = int(np.maximum(w, 0) @ self.hi)  # Σ_a max(w_a, 0) · hi_a, always valid
-        found = solver.best_objective_bound
-        if status is SolveStatus.feasible and math.isfinite(found):
-            bound = min(bound, math.floor(found + 1e-6))  # CP-SAT's bound, with a solution only
-        if status in (SolveStatus.optimal, SolveStatus.feasible):
-            x = self.solution(solver)
-            value = int(w @ x)
-            return LevelOutcome(
-                status, x, value, value if status is SolveStatus.optimal else bound, elapsed
-            )
-        return LevelOutcome(status, None, 0, bound, elapsed)
-
-    def _race(
-        self, time_limit_s: float, workers: int
-    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-        """The budget portfolio (``BUDGET_PORTFOLIO``, its first ``workers`` settings): one
-        single-worker search per setting, side by side in threads (CP-SAT releases the
-        interpreter lock while it searches). The first to end by proof stops the others; the
-        result is the first proven search in portfolio order, else the best solution, the
-        earlier setting on ties."""
-        solvers = []
-        for linearization, symmetry in BUDGET_PORTFOLIO[: max(1, workers)]:
-            solver = make_solver(time_limit_s)
-            solver.parameters.linearization_level = linearization
-            solver.parameters.use_symmetry_in_lp = symmetry
-            solvers.append(solver)
-        codes = [cp_model.UNKNOWN] * len(solvers)
-
-        def search(i: int) -> None:
-            codes[i] = solvers[i].solve(self.model)
-            if codes[i] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-                for other in solvers:
-                    if other is not solvers[i]:
-                        other.stop_search()
-
-        threads = [threading.Thread(target=search, args=(i,)) for i in range(len(solvers))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for i, code in enumerate(codes):
-            if code in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
-                return solvers[i], code
-        found = [i for i, code in enumerate(codes) if code == cp_model.FEASIBLE]
-        if not found:
-            return solvers[0], codes[0]
-        best = max(found, key=lambda i: (solvers[i].objective_value, -i))
-        return solvers[best], codes[best]
-
-    @contextmanager
-    def _narrowed(self, box: tuple[IntArray, IntArray] | None) -> Iterator[None]:
-        """The variables' domains narrowed to ``box`` (where it is narrower) while in the block."""
-        if box is None:
-            yield
-            return
-        changed = self._tighter(*box)
-        self._set_domains(changed, *box)
-        try:
-            yield
-        finally:
-            self._set_domains(changed, self.lo, self.hi)
-
-    def neighbourhood(
-        self,
-        w: IntArray,
-        start: IntArray,
-        free: BoolArray,
-        *,
-        time_limit_s: float,
-        upper_bound: int,
-    ) -> IntArray | None:
-        """The best allocation found within the time limit among those equal to ``start`` (a
-        feasible allocation) on every arc not marked ``free``: those arcs are hinted and the
-        solver fixes them to their hint (``fix_variables_to_their_hinted_value``), so the
-        search runs over the free arcs only. The model keeps ``Σ_a w_a x_a ≤ upper_bound`` (a
-        proven bound) and the objective; ``None`` when nothing is found in time."""
-        objective = self.objective(w)
-        self.model.add(objective <= upper_bound)
-        self.model.maximize(objective)
-        arcs, index = self._variables_by_arc()
-        kept = ~free[arcs]
-        self._set_hints(index[kept].tolist(), start[arcs[kept]].tolist())
-        solver = make_solver(time_limit_s)
-        solver.parameters.fix_variables_to_their_hinted_value = True
-        code = solver.solve(self.model)
-        self.model.clear_hints()
-        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        return self.solution(solver)
-
-    def core(self, time_limit_s: float, workers: int) -> list[str] | None:
-        """With ``diagnose``: the names of a set of budget constraints that cannot hold together
-        with the rest, or ``None`` when the model is feasible (or the time ran out)."""
-        self.model.clear_objective()
-        solver = make_solver(time_limit_s, workers)
-        code = solver.solve(self.model)
-        if code != cp_model.INFEASIBLE:
-            return None
-        found = solver.sufficient_assumptions_for_infeasibility()
-        return sorted(self.assumption_names[i] for i in found if i in self.assumption_names)
-
 
 def _group(keys: IntArray, n: int) -> list[list[int]]:
     """Arc indices grouped by key ``0..n−1`` (in arc order)."""
@@ -590,18 +424,3 @@ def _group(keys: IntArray, n: int) -> list[list[int]]:
     for a, key in enumerate(keys.tolist()):
         groups[key].append(a)
     return groups
-
-
-def make_solver(time_limit_s: float, workers: int = 1) -> cp_model.CpSolver:
-    """A CP-SAT solver with the deterministic settings of the module docstring: ``workers``
-    interleaved workers (one by default), a fixed seed, no presolve, and both a
-    deterministic-time and a wall-clock limit."""
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.max_time_in_seconds = max(0.01, time_limit_s)
-    params.max_deterministic_time = max(0.01, time_limit_s)
-    params.num_workers = max(1, workers)
-    params.interleave_search = workers > 1
-    params.cp_model_presolve = False
-    params.random_seed = 0
-    return solver

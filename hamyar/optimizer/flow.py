@@ -6,7 +6,7 @@
     c → k     capacity n_c     one per network arc: students of c placed in k (rules A2, A4)
     c → T     capacity n_c     students of c left unplaced
     k → T     capacity b_k     the first b_k = min(L_k, cap_k) seats of k (minimum fill L_k)
-    k → T     capacity cap_k − b_k   the other seats of k (rule A1: at most cap_k in all)
+    k → T     capacity cap_k − b_k   the other seats of k (at most cap_k in all, seats.Slot)
 
 A flow is an allocation and every allocation is a flow; the flow polytope has integral vertices,
 so a linear objective's LP optimum is an integral allocation.

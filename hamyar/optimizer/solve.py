@@ -30,8 +30,9 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
   acceptance and a serial dictatorship with look-ahead ties (:mod:`hamyar.optimizer.tiebreak`).
 
-The time limit covers the whole solve: the search stops early enough (``FINISH_S``) for the
-envy pairs, explanations and results to follow within it.
+How the solver spends its time is :class:`~hamyar.optimizer.params.SolverParams`, apart from the
+policy. The time limit covers the whole solve: the search stops early enough
+(``SolverParams.finish_s``) for the envy pairs, explanations and results to follow within it.
 
 In every mode the result lists the justified-envy pairs (:func:`~hamyar.optimizer.envy.
 justified_envy`) and explains every eligible student not placed at his or her first choice
@@ -56,7 +57,6 @@ from hamyar.models import (
     Allocation,
     Assignment,
     EligibilityResult,
-    Gender,
     Problem,
     SolveStatus,
     StageResult,
@@ -75,7 +75,6 @@ from hamyar.optimizer.network import (
     Options,
     Placements,
     build_network,
-    min_fill_seats,
     priority_scores,
     split,
 )
@@ -86,17 +85,12 @@ from hamyar.optimizer.objective import (
     effective_terms,
     uses_gpa,
 )
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
+from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
 from hamyar.optimizer.stablemode import solve_stable
 from hamyar.optimizer.stages import Deadline, Stage
-
-FINISH_S, FINISH_S_PER_APPLICANT = 0.4, 6e-5
-"""Seconds kept from the time limit (at most half of it) for what follows the search — the
-justified-envy pairs, the explanations and the results: 0.64 s at 10,000 applicants, 3.7 s at
-100,000, measured — and a margin for a search's overrun of its share (loading the model,
-reading the solution back). The search stops that much earlier, so the whole solve keeps to
-``--time-limit``."""
 
 
 def solve(
@@ -105,31 +99,34 @@ def solve(
     *,
     previous: Mapping[str, str] | None = None,
     time_limit_s: float | None = None,
+    params: SolverParams | None = None,
 ) -> Allocation:
     """Place the eligible applicants of ``problem`` (rules A1–A5) under its policy.
 
     ``previous`` is an earlier allocation ``{student_id: unit_code}`` to keep as much as possible
-    (``policy.keep_previous_mode``); ``time_limit_s`` overrides ``policy.time_limit_s`` (it
-    bounds the CP-SAT levels; flows always run to their proven optimum). Raises
+    (``policy.keep_previous_mode``). ``params`` are the solver's settings, by default the
+    tuned ones with the policy's ``time_limit_s`` and ``workers``
+    (:meth:`SolverParams.for_policy`); ``time_limit_s`` overrides theirs (it bounds the CP-SAT
+    levels; flows always run to their proven optimum). Raises
     :class:`InfeasibleError` when the hard rules cannot hold together.
     """
     start = time.perf_counter()
     with collector_paused():
-        return _solve(problem, eligibility, previous, time_limit_s, start)
+        chosen = params if params is not None else SolverParams.for_policy(problem.policy)
+        return _solve(problem, eligibility, previous, chosen.with_time_limit(time_limit_s), start)
 
 
 def _solve(
     problem: Problem,
     eligibility: EligibilityResult,
     previous: Mapping[str, str] | None,
-    time_limit_s: float | None,
+    params: SolverParams,
     start: float,
 ) -> Allocation:
     policy = problem.policy
     _check_unit_budgets(problem)
-    limit = policy.time_limit_s if time_limit_s is None else time_limit_s
-    finishing = min(limit / 2, FINISH_S + FINISH_S_PER_APPLICANT * len(problem.applicants))
-    deadline = Deadline(limit - finishing)
+    finishing = params.finishing_s(len(problem.applicants))
+    deadline = Deadline(params.time_limit_s - finishing, params.first_share)
     budgets_on = policy.budget_term_rial is not None or bool(policy.unit_budget_term_rial)
     costs = CostTable(problem) if budgets_on else None
     placements = hard_placements(problem, eligibility, previous, costs)
@@ -146,9 +143,11 @@ def _solve(
     budgets = _budgets(problem, network, placements, costs) if budgets_on else None
 
     if policy.stable:
-        x, stages = solve_stable(problem, eligibility, network, graph, levels, budgets, deadline)
+        x, stages = solve_stable(
+            problem, eligibility, network, graph, levels, budgets, deadline, params
+        )
     elif budgets is not None:
-        x, stages = solve_budgeted(network, graph, weights, budgets, policy.workers, deadline)
+        x, stages = solve_budgeted(network, graph, weights, budgets, params, deadline)
     else:
         x, stages = _solve_flows(network, graph, levels)
 
@@ -281,24 +280,20 @@ def _allocation(
             )
         )
     assignments.sort(key=lambda a: (a.unit_code, a.student_id))
-    filled: dict[tuple[str, Gender], int] = {}
-    for a in assignments:
-        filled[(a.unit_code, a.gender)] = filled.get((a.unit_code, a.gender), 0) + 1
+    filled = filled_seats(problem, placement)
     fill = []
-    for unit in sorted(problem.units, key=lambda u: u.code):
-        for gender in (Gender.female, Gender.male):
-            seats = unit.seats(gender)
-            count = filled.get((unit.code, gender), 0)
-            if seats > 0 or count > 0:
-                fill.append(
-                    UnitFill(
-                        unit_code=unit.code,
-                        gender=gender,
-                        seats=seats,
-                        filled=count,
-                        min_fill=min_fill_seats(seats, policy.min_fill),
-                    )
+    for unit, gender, seats in declared_seats(problem):
+        count = filled.get((unit.code, gender), 0)
+        if seats > 0 or count > 0:
+            fill.append(
+                UnitFill(
+                    unit_code=unit.code,
+                    gender=gender,
+                    seats=seats,
+                    filled=count,
+                    min_fill=min_fill_seats(seats, policy.min_fill),
                 )
+            )
     pins = {**placements.fixed, **placements.soft_pins}
     envy = justified_envy(problem, eligibility, placement, pins=pins, scores=scores)
     explanations = explain(problem, eligibility, placement, pins=pins, scores=scores)

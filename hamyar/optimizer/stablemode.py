@@ -10,7 +10,7 @@ AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optim
 stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
 whenever it keeps the budgets) or, without budgets and soft pins, from the better serial
 dictatorship with look-ahead ties (:mod:`~hamyar.optimizer.tiebreak`). These components are
-solved side by side on up to ``policy.workers`` threads (CP-SAT releases the interpreter while
+solved side by side on up to ``SolverParams.workers`` threads (CP-SAT releases the interpreter while
 it searches; each search is single-threaded and deterministic, so the result does not depend on
 the thread count), each given the time left in proportion to its size.
 """
@@ -25,11 +25,13 @@ import numpy as np
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Problem, SolveStatus
-from hamyar.optimizer.cpsat import SOLVER_WORKERS, AllocationModel, Budgets
+from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import core
 from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
 from hamyar.optimizer.network import IntArray, Network, split
 from hamyar.optimizer.objective import Level
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_flow
 from hamyar.optimizer.stability import stable_bounds
 from hamyar.optimizer.stable import deferred_acceptance
@@ -45,6 +47,7 @@ def solve_stable(
     levels: Sequence[Level],
     budgets: Budgets | None,
     deadline: Deadline,
+    params: SolverParams,
 ) -> tuple[IntArray | None, list[Stage]]:
     """The stable levels (module docstring)."""
     t0 = time.perf_counter()
@@ -55,7 +58,7 @@ def solve_stable(
     else:
         parts = split(network)
     pending = [i for i, (sub, _) in enumerate(parts) if _needs_cpsat(problem, sub, budgets)]
-    threads = max(1, min(problem.policy.workers, len(pending)))
+    threads = max(1, min(params.workers, len(pending)))
     total = max(1, sum(len(parts[i][1]) for i in pending))
 
     def solve_part(i: int) -> tuple[IntArray | None, list[Stage]]:
@@ -69,9 +72,11 @@ def solve_stable(
                 Stage(SolveStatus.optimal, v, v, 0.0, "deferred-acceptance") for v in value
             ]
         share = min(1.0, threads * len(ids) / total)
-        sub_deadline = Deadline(max(0.0, deadline.end - time.perf_counter()) * share)
+        sub_deadline = Deadline(
+            max(0.0, deadline.end - time.perf_counter()) * share, params.first_share
+        )
         sub_budgets = _restrict(budgets, sub) if budgets is not None else None
-        return _cpsat(problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline)
+        return _cpsat(problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline, params)
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         solved = list(pool.map(solve_part, range(len(parts))))
@@ -131,6 +136,7 @@ def _cpsat(
     budgets: Budgets | None,
     da_x: IntArray,
     deadline: Deadline,
+    params: SolverParams,
 ) -> tuple[IntArray | None, list[Stage]]:
     start = da_x
     if budgets is None and not network.soft_pins:
@@ -139,11 +145,18 @@ def _cpsat(
     bounds = stable_bounds(network, graph)
     lo, hi = bounds.lo, bounds.hi
     model = AllocationModel(
-        network, graph, lo, hi, budgets=budgets, stable=True, seat_left=bounds.seat_left
+        network,
+        graph,
+        lo,
+        hi,
+        budgets=budgets,
+        stable=True,
+        seat_left=bounds.seat_left,
+        params=params,
     )
     try:
         return lexicographic_merged(
-            model, weights, start, SOLVER_WORKERS, deadline, fallback=fallback
+            model, weights, start, params.level_workers, deadline, fallback=fallback
         )
     except Infeasible:
         diagnosis = AllocationModel(
@@ -155,8 +168,9 @@ def _cpsat(
             stable=True,
             seat_left=bounds.seat_left,
             diagnose=True,
+            params=params,
         )
-        names = diagnosis.core(max(1.0, deadline.share(1, first=True)), 1) or []
+        names = core(diagnosis, max(1.0, deadline.share(1, first=True)), params.level_workers) or []
         raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None
 
 

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, LevelOutcome
+from hamyar.optimizer.cpsat import AllocationModel
+from hamyar.optimizer.cpsearch import LevelOutcome, maximise
 from hamyar.optimizer.network import IntArray
+from hamyar.optimizer.params import DEFAULT_PARAMS
 
 
 @dataclass(frozen=True)
@@ -36,18 +38,12 @@ class Stage:
     method: str
 
 
-FIRST_SHARE = 2 / 3
-"""The share of the time left that the first level searched gets at least. Measured on the
-10,000-applicant benchmark instance with the budget at 90 %: at one half the first preference
-level reached one below its bound in 3 runs of 4, at two thirds in 4 of 4, the later levels
-keeping the same values."""
-
-
 class Deadline:
     """The time limit, shared by the CP-SAT levels."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, first_share: float = DEFAULT_PARAMS.first_share) -> None:
         self.end = time.perf_counter() + seconds
+        self.first_share = first_share
 
     def passed(self) -> bool:
         """Whether the time is up."""
@@ -55,10 +51,10 @@ class Deadline:
 
     def share(self, levels_left: int, first: bool) -> float:
         """Seconds for the next level: an equal share of what is left, at least
-        ``FIRST_SHARE`` of it for the first."""
+        ``first_share`` of it for the first (:attr:`SolverParams.first_share`)."""
         left = max(0.0, self.end - time.perf_counter())
         share = left / max(1, levels_left)
-        return max(share, left * FIRST_SHARE) if first else share
+        return max(share, left * self.first_share) if first else share
 
 
 Box = tuple[IntArray, IntArray]
@@ -85,14 +81,6 @@ class Prepared:
 
 Prepare = Callable[[int, IntArray | None, Sequence[int], bool], Prepared | None]
 """``prepare(level, current solution, values held so far, all of them proven)``."""
-
-
-MERGE_LIMIT = 10**9
-"""Largest product of level ranges merged into one objective (:func:`merge_levels`): the merged
-coefficients stay far inside CP-SAT's 64-bit integers and its LP's doubles. Measured on a
-generated 10,000-applicant instance in stable mode, the four merged searches (priority with
-coverage, preference ranks 1–3, ranks 4–5, GPA) took 2.5 s and 1.1 s in its two pools against
-5.4 s and 3.6 s for eight; at 10¹² (GPA merged with ranks 4–5) one search ran past 50 s."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +121,7 @@ class MergedLevel:
 
 
 def merge_levels(
-    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = MERGE_LIMIT
+    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = DEFAULT_PARAMS.merge_limit
 ) -> list[MergedLevel]:
     """Consecutive levels grouped while the product of their ranges ``Π R_j`` stays within
     ``limit`` (:class:`MergedLevel`)."""
@@ -181,7 +169,7 @@ def lexicographic_merged(
     """:func:`lexicographic_cpsat` over merged levels (:func:`merge_levels`), each level's stage
     recovered from its group's: the group's time and method on its first level, the others
     marked as solved with it."""
-    groups = merge_levels(weights, model.lo, model.hi, MERGE_LIMIT)
+    groups = merge_levels(weights, model.lo, model.hi, model.params.merge_limit)
     x, solved = lexicographic_cpsat(
         model,
         [g.weights for g in groups],
@@ -273,7 +261,8 @@ def lexicographic_cpsat(
             values.append(value)
             hold(k, w, x)
             continue
-        outcome = model.maximise(
+        outcome = maximise(
+            model,
             w,
             time_limit_s=deadline.share(len(weights) - k, first=not searched),
             workers=workers,
