@@ -19,7 +19,7 @@ constraints), one worker without presolve proved levels faster than interleaved 
 (deterministic too) or the default parallel portfolio (not deterministic), and presolve spent
 most of a level's time without helping the proof. ``workers`` is used one level up instead:
 independent components of a stable model are solved side by side
-(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``workers`` such
+(:mod:`hamyar.optimizer.stable.search`). A budgeted level races up to ``workers`` such
 single-worker searches with different LP settings (``budget_portfolio``) and keeps the first
 that ends by proof (the first setting's when both do): deterministic as well, but for two proofs
 ending within moments of each other.
@@ -27,7 +27,6 @@ ending within moments of each other.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -83,8 +82,6 @@ class AllocationModel:
         hi: IntArray,
         *,
         budgets: Budgets | None = None,
-        stable: bool = False,
-        seat_left: IntArray | None = None,
         diagnose: bool = False,
         params: SolverParams = DEFAULT_PARAMS,
     ) -> None:
@@ -99,7 +96,9 @@ class AllocationModel:
         self._diagnose = diagnose
         self._var: dict[int, cp_model.IntVar] = {}
         self._by_arc: tuple[IntArray, IntArray] | None = None
-        self._cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar | None]]]] = []
+        self.cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar | None]]]] = []
+        """Stability cut-offs per slot, ``(cap_k, [(arc, y_a or None)])``
+        (:func:`hamyar.optimizer.stable.constraints.add_stability`)."""
         n_arc, n_cls, n_slot = graph.num_network_arcs, graph.num_classes, graph.num_slots
         self._unplaced = n_arc
         self._bonus = n_arc + n_cls
@@ -112,8 +111,6 @@ class AllocationModel:
         if budgets is not None:
             self._budget(budgets)
             self._unit_budgets(budgets)
-        if stable:
-            self._stability(seat_left)
 
     # ------------------------------------------------------------------ variables
     def _variables(self) -> None:
@@ -129,7 +126,11 @@ class AllocationModel:
             if hi[a] > lo[a]:
                 self._var[a] = self.model.new_int_var(int(lo[a]), int(hi[a]), "")
 
-    def _arc(self, a: int) -> Expr:
+    def variable(self, a: int) -> cp_model.IntVar | None:
+        """The CP-SAT variable of arc ``a``, ``None`` when the arc is fixed or left over."""
+        return self._var.get(a)
+
+    def arc(self, a: int) -> Expr:
         """Any graph arc as a linear expression (module docstring)."""
         var = self._var.get(a)
         if var is not None:
@@ -140,7 +141,7 @@ class AllocationModel:
             c = a - self._unplaced
             return int(self.graph.supply[c]) - self.placed(c)
         k = a - self._rest
-        return self.fill(k) - self._arc(self._bonus + k)
+        return self.fill(k) - self.arc(self._bonus + k)
 
     def expr(self, arcs: Sequence[int], coeffs: Sequence[int]) -> Expr:
         """``Σ coeff_a · x_a`` with fixed arcs folded into the constant."""
@@ -155,7 +156,7 @@ class AllocationModel:
             elif a < self._unplaced or self._bonus <= a < self._rest:
                 constant += c * int(self.lo[a])
             else:
-                return cp_model.LinearExpr.weighted_sum([self._arc(b) for b in arcs], list(coeffs))
+                return cp_model.LinearExpr.weighted_sum([self.arc(b) for b in arcs], list(coeffs))
         return cp_model.LinearExpr.weighted_sum(variables, weights) + constant
 
     def placed(self, c: int) -> Expr:
@@ -206,7 +207,7 @@ class AllocationModel:
                 rest_value = sum(int(lo[a]) for a in arcs) - int(lo[b])
                 self._holds(int(lo[r]) <= rest_value <= int(hi[r]))
                 continue
-            rest = self.fill(k) - self._arc(b)
+            rest = self.fill(k) - self.arc(b)
             self.model.add_linear_constraint(rest, int(lo[r]), int(hi[r]))
 
     def _holds(self, fixed_constraint: bool) -> None:
@@ -238,102 +239,11 @@ class AllocationModel:
             constraint = self.model.add(self.expr(arcs.tolist(), coeffs) <= budgets.per_unit[code])
             self._enforce(constraint, f"unit_budget:{code}")
 
-    def _stability(self, seat_left: IntArray | None) -> None:
-        """No justified envy, as seat cut-offs (every class is one student).
-
-        Each slot ``k`` (``cap_k`` seats left after the fixed students) lists the arcs
-        ``a = (s → k)`` into it in precedence order. A Boolean ``y_a`` says "``k`` still has a
-        seat for ``s``": fewer than ``cap_k`` of its seats are held by kept pins and students of
-        higher precedence than ``s``. Then, with ``better_a = Σ_{a' ∈ out(s): rank(a') ≤
-        rank(a) or a' is s's pin} x_{a'}``::
-
-            x_a ≤ y_a                      (s holds a seat of k only if one was left for s;
-                                            not for a pin arc: a kept pin holds its seat anyway)
-            y_a ≤ better_a                 (a seat left for s ⇒ s is placed at least as well)
-            y_{a_{i+1}} ≤ y_{a_i}          (along the slot's arcs: a seat left for a weaker
-                                            student was left for a stronger one)
-            ¬y_{a_last} ⇒ Σ_c x_{c→k} ≥ cap_k
-
-        The last two make ``y_a = 0`` mean that ``k`` is full and, by ``x ≤ y`` down the
-        chain, held only by kept pins and students before ``s``: exactly when ``s`` has no
-        claim on ``k``. So an allocation meets these constraints (for some ``y``) if and only if
-        no student is left out of, or placed below, a unit with a free seat of his or her gender
-        or one held by a student of lower precedence — the score-limit model of college
-        admissions with the unit's cut-off as ``y``'s switch point.
-
-        ``seat_left`` (:func:`~hamyar.optimizer.stability.stable_bounds`) gives ``y_a`` where
-        every stable allocation agrees on it; such a ``y_a`` is a constant, not a variable, so
-        only the arcs whose cut-off the ties leave open carry one.
-        """
-        net = self.network
-        position = net.position
-        first_member = [m[0] for m in net.members]
-        arc_pos = np.array([position[first_member[c]] for c in net.arc_class.tolist()])
-        by_class: dict[int, list[int]] = {}
-        for a, c in enumerate(net.arc_class.tolist()):
-            by_class.setdefault(c, []).append(a)
-        ranks = net.arc_rank.tolist()
-        pins = net.arc_pin.tolist()
-        known = [-1] * net.num_arcs if seat_left is None else seat_left.tolist()
-        # held_at[c]: the best rank of c's arcs fixed at one or more (−∞ for a pin arc, which
-        # counts at every rank): "better_a ≥ 1" already holds for c's arcs of that rank or worse.
-        held_at = [math.inf] * net.num_classes
-        for a in np.flatnonzero(self.lo[: net.num_arcs] > 0).tolist():
-            c = int(net.arc_class[a])
-            held_at[c] = min(held_at[c], -math.inf if pins[a] else ranks[a])
-        by_slot = np.lexsort((arc_pos, net.arc_slot))
-        bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
-        for k, slot in enumerate(net.slots):
-            cap = slot.cap
-            ordered = by_slot[bounds[k] : bounds[k + 1]].tolist()
-            if cap <= 0 or not ordered:
-                continue
-            chain: list[tuple[int, cp_model.IntVar | None]] = []
-            previous: cp_model.IntVar | bool = True
-            for a in ordered:
-                own = by_class[int(net.arc_class[a])]
-                y: cp_model.IntVar | bool
-                if known[a] >= 0:
-                    y = bool(known[a])
-                    if y and held_at[int(net.arc_class[a])] > ranks[a]:
-                        chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
-                        self.model.add(self.expr(chosen, [1] * len(chosen)) >= 1)
-                    elif not y and not pins[a] and a in self._var:
-                        self.model.add(self._var[a] == 0)
-                else:
-                    chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
-                    y = self.model.new_bool_var("")
-                    if not pins[a]:
-                        self.model.add(self._arc(a) <= y)
-                    self.model.add(self.expr(chosen, [1] * len(chosen)) >= y)
-                self._chain(previous, y)
-                previous = y
-                chain.append((a, y if not isinstance(y, bool) else None))
-            if previous is False:
-                self.model.add(self.fill(k) >= cap)
-            elif previous is not True:
-                self.model.add(self.fill(k) >= cap).only_enforce_if(previous.Not())
-            self._cutoffs.append((cap, chain))
-
-    def _chain(self, before: cp_model.IntVar | bool, after: cp_model.IntVar | bool) -> None:
-        """``after ⇒ before`` for cut-off literals that may be constants."""
-        if isinstance(after, bool) and isinstance(before, bool):
-            if after and not before:
-                raise AssertionError("seat cut-offs out of precedence order")
-        elif isinstance(before, bool):
-            if not before:
-                self.model.add(after == 0)
-        elif isinstance(after, bool):
-            if after:
-                self.model.add(before == 1)
-        else:
-            self.model.add_implication(after, before)
-
     # ------------------------------------------------------------------ levels
     @property
     def has_cutoffs(self) -> bool:
         """Whether the model has stability cut-offs."""
-        return bool(self._cutoffs)
+        return bool(self.cutoffs)
 
     def objective(self, w: IntArray) -> Expr:
         arcs = np.flatnonzero(w).tolist()
@@ -371,7 +281,7 @@ class AllocationModel:
         arcs, index = self.variables_by_arc()
         variables, values = index.tolist(), x[arcs].tolist()
         pins = self.network.arc_pin
-        for cap, chain in self._cutoffs:
+        for cap, chain in self.cutoffs:
             held = sum(int(x[a]) for a, _ in chain if pins[a])
             for a, cutoff in chain:
                 if cutoff is not None:

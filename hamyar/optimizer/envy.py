@@ -15,7 +15,7 @@ Precedence is :func:`hamyar.optimizer.precedence.precedence_key` (priority score
 lottery), numbered once per problem by :func:`hamyar.optimizer.precedence.precedence_positions`
 (a caller that has the positions, or the priority scores, passes them along). Seats are the
 declared seats unless ``capacity`` overrides them, exactly as in
-:func:`hamyar.optimizer.stable.deferred_acceptance`, whose result has no justified envy.
+:func:`hamyar.optimizer.stable.acceptance.deferred_acceptance`, whose result has no justified envy.
 
 One pass over the placement builds :class:`SeatHolders` (fill, weakest holder and weakest movable
 holder per unit and gender). Each (unit, gender) then has one *bar*: ``+∞`` when a seat is free,
@@ -36,7 +36,7 @@ from hamyar.collector import collector_paused
 from hamyar.models import EligibilityResult, EnvyPair, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.seats import SeatKey, SeatTable
-from hamyar.optimizer.stable import by_rank_then_code, resolve_pins
+from hamyar.optimizer.stable.acceptance import by_rank_then_code, resolve_pins
 
 
 @dataclass(frozen=True)
@@ -163,8 +163,8 @@ def justified_envy(
 
     Pairs come in the order of ``problem.applicants``, each student's units by rank and then
     unit code. ``pins`` defaults to ``problem.pins``; pass the same value given to
-    :func:`~hamyar.optimizer.stable.deferred_acceptance`. ``position`` (the precedence positions
-    of ``problem``) and ``scores`` (its priority scores) only spare recomputing them: see
+    :func:`~hamyar.optimizer.stable.acceptance.deferred_acceptance`. ``position`` (the precedence
+    positions of ``problem``) and ``scores`` (its priority scores) only spare recomputing them: see
     :func:`seat_holders`.
     """
     holders = seat_holders(problem, placement, capacity, pins, position=position, scores=scores)

@@ -25,7 +25,8 @@ then by unit code, with the first of these that holds (``g`` = the student's gen
    can keep a student out of a free seat (a previous allocation kept, a minimum fill, the time
    limit).
 
-A result of :func:`~hamyar.optimizer.stable.deferred_acceptance` only ever gives kinds 1–6.
+A result of :func:`~hamyar.optimizer.stable.acceptance.deferred_acceptance` only ever gives kinds
+1–6.
 Ineligible applicants are not explained here: their eligibility reasons say why.
 
 Messages name the unit's holder, never the student's own values, so one frozen
@@ -55,7 +56,7 @@ from hamyar.models import (
 from hamyar.models.results import ExplanationKind
 from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
 from hamyar.optimizer.seats import SeatKey
-from hamyar.optimizer.stable import by_rank_then_code
+from hamyar.optimizer.stable.acceptance import by_rank_then_code
 
 _SEATS_EN = ("female", "male")
 _SEATS_FA = ("خواهران", "برادران")

@@ -10,25 +10,26 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   flows while the budgets do not bind, then CP-SAT (:mod:`hamyar.optimizer.cpsat`) from the
   first level where they do, each level prepared by its linear relaxation
   (:mod:`hamyar.optimizer.relaxation`: the exact LP bound, and a start rounded from it).
-* **Stable** (``stable = true``): :mod:`hamyar.optimizer.stablemode`. Every unit ranks students
-  by the same precedence order (:mod:`hamyar.optimizer.precedence`), so with strict preferences
-  the stable allocation is unique — the serial dictatorship in precedence order: the strongest
-  student takes the best unit he or she asked for, and so on — and student-proposing deferred
-  acceptance (:mod:`hamyar.optimizer.stable`) finds it. The rural-hospitals theorem (every
-  stable allocation places the same students and fills each unit alike) holds here in its
-  strongest form, and the student-optimal allocation is the only one, so it is optimal for every
-  other term among stable allocations (bound = value). Hard pins do not change this: they are
-  seats taken before anyone proposes, and justified envy towards a kept pin does not count
-  (:mod:`hamyar.optimizer.envy`). With ties — an area names several of a student's units at one
-  rank — it no longer holds: stable allocations differ in who is placed (``a`` ranks units 1
-  and 2 equally, ``b`` asks for unit 1 only, one seat each: ``a→1`` and ``a→2, b→1`` are both
-  stable), the student-optimal allocation of a tie-breaking is not best for the other terms,
-  and the largest stable allocation is NP-hard to find in general. So a component with ties, or
-  with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT with stability
-  constraints, on the placements some stable allocation can make
-  (:mod:`hamyar.optimizer.stability`), with consecutive levels merged where their ranges allow
-  (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
-  acceptance and a serial dictatorship with look-ahead ties (:mod:`hamyar.optimizer.tiebreak`).
+* **Stable** (``stable = true``): :mod:`hamyar.optimizer.stable.search`. Every unit ranks
+  students by the same precedence order (:mod:`hamyar.optimizer.precedence`), so with strict
+  preferences the stable allocation is unique — the serial dictatorship in precedence order: the
+  strongest student takes the best unit he or she asked for, and so on — and student-proposing
+  deferred acceptance (:mod:`hamyar.optimizer.stable.acceptance`) finds it. The rural-hospitals
+  theorem (every stable allocation places the same students and fills each unit alike) holds
+  here in its strongest form, and the student-optimal allocation is the only one, so it is
+  optimal for every other term among stable allocations (bound = value). Hard pins do not change
+  this: they are seats taken before anyone proposes, and justified envy towards a kept pin does
+  not count (:mod:`hamyar.optimizer.envy`). With ties — an area names several of a student's
+  units at one rank — it no longer holds: stable allocations differ in who is placed (``a``
+  ranks units 1 and 2 equally, ``b`` asks for unit 1 only, one seat each: ``a→1`` and ``a→2,
+  b→1`` are both stable), the student-optimal allocation of a tie-breaking is not best for the
+  other terms, and the largest stable allocation is NP-hard to find in general. So a component
+  with ties, or with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT
+  with stability constraints, on the placements some stable allocation can make
+  (:mod:`hamyar.optimizer.stable.bounds`), with consecutive levels merged where their ranges
+  allow (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
+  acceptance and a serial dictatorship with look-ahead ties
+  (:mod:`hamyar.optimizer.stable.tiebreak`).
 
 How the solver spends its time is :class:`~hamyar.optimizer.params.SolverParams`, apart from the
 policy. The time limit covers the whole solve: the search stops early enough
@@ -89,7 +90,7 @@ from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
-from hamyar.optimizer.stablemode import solve_stable
+from hamyar.optimizer.stable.search import solve_stable
 from hamyar.optimizer.stages import Deadline, Stage
 
 

@@ -9,7 +9,7 @@ from stablefixtures import F, M, make_eligibility, make_problem, student, unit
 from hamyar.errors import InfeasibleError
 from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.seats import SeatTable, filled_seats, network_slots
-from hamyar.optimizer.stable import deferred_acceptance
+from hamyar.optimizer.stable.acceptance import deferred_acceptance
 
 
 def test_one_numbering_of_seats() -> None:

@@ -23,8 +23,8 @@ from hamyar.optimizer.lagrange import price_budget, repair
 from hamyar.optimizer.network import CostTable, Options, build_network, components, split
 from hamyar.optimizer.objective import build_levels, effective_terms
 from hamyar.optimizer.placement import complete_flow, to_flow, to_placement
-from hamyar.optimizer.stability import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
-from hamyar.optimizer.tiebreak import look_ahead_start, serial_dictatorship
+from hamyar.optimizer.stable.bounds import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
+from hamyar.optimizer.stable.tiebreak import look_ahead_start, serial_dictatorship
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

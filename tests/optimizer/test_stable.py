@@ -16,9 +16,9 @@ from stablefixtures import F, M, instances, make_eligibility, make_problem, stud
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, PriorityGroup, Problem
 from hamyar.optimizer.envy import justified_envy
-from hamyar.optimizer.precedence import precedence_key
+from hamyar.optimizer.precedence import precedence_key, precedence_positions
 from hamyar.optimizer.seats import seat_capacity
-from hamyar.optimizer.stable import deferred_acceptance, precedence_positions, strict_order
+from hamyar.optimizer.stable.acceptance import deferred_acceptance, strict_order
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

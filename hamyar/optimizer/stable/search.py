@@ -2,17 +2,18 @@
 
 Each component of the pool (:func:`~hamyar.optimizer.network.split`: female and male pools
 apart, and units no applicant links) is solved on its own, unless a term budget ties them
-together. In a component with strict preferences (no two admissible units of one student at
-one rank) and no side constraint (budget, minimum fill, soft pin), deferred acceptance gives the
+together. In a component with strict preferences (no two admissible units of one student at one
+rank) and no side constraint (budget, minimum fill, soft pin), deferred acceptance gives the
 only stable allocation (:mod:`hamyar.optimizer.solve` explains why), so it is optimal for every
-level. Otherwise CP-SAT with stability constraints (:meth:`~hamyar.optimizer.cpsat.
-AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optimizer.stability.
-stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
-whenever it keeps the budgets) or, without budgets and soft pins, from the better serial
-dictatorship with look-ahead ties (:mod:`~hamyar.optimizer.tiebreak`). These components are
-solved side by side on up to ``SolverParams.workers`` threads (CP-SAT releases the interpreter while
-it searches; each search is single-threaded and deterministic, so the result does not depend on
-the thread count), each given the time left in proportion to its size.
+level. Otherwise CP-SAT with stability constraints
+(:func:`~hamyar.optimizer.stable.constraints.add_stability`) solves the levels, on the arcs
+:func:`~hamyar.optimizer.stable.bounds.stable_bounds` leaves open, started from deferred
+acceptance (a stable allocation, so feasible whenever it keeps the budgets) or, without budgets
+and soft pins, from the better serial dictatorship with look-ahead ties
+(:mod:`~hamyar.optimizer.stable.tiebreak`). These components are solved side by side on up to
+``SolverParams.workers`` threads (CP-SAT releases the interpreter while it searches; each search
+is single-threaded and deterministic, so the result does not depend on the thread count), each
+given the time left in proportion to its size.
 """
 
 from __future__ import annotations
@@ -33,10 +34,11 @@ from hamyar.optimizer.network import IntArray, Network, split
 from hamyar.optimizer.objective import Level
 from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_flow
-from hamyar.optimizer.stability import stable_bounds
-from hamyar.optimizer.stable import deferred_acceptance
+from hamyar.optimizer.stable.acceptance import deferred_acceptance
+from hamyar.optimizer.stable.bounds import stable_bounds
+from hamyar.optimizer.stable.constraints import add_stability
+from hamyar.optimizer.stable.tiebreak import look_ahead_start
 from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_merged
-from hamyar.optimizer.tiebreak import look_ahead_start
 
 
 def solve_stable(
@@ -150,10 +152,9 @@ def _cpsat(
         lo,
         hi,
         budgets=budgets,
-        stable=True,
-        seat_left=bounds.seat_left,
         params=params,
     )
+    add_stability(model, bounds.seat_left)
     try:
         return lexicographic_merged(
             model, weights, start, params.level_workers, deadline, fallback=fallback
@@ -165,11 +166,10 @@ def _cpsat(
             lo,
             hi,
             budgets=budgets,
-            stable=True,
-            seat_left=bounds.seat_left,
             diagnose=True,
             params=params,
         )
+        add_stability(diagnosis, bounds.seat_left)
         names = core(diagnosis, max(1.0, deadline.share(1, first=True)), params.level_workers) or []
         raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None
 
