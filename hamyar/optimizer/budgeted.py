@@ -42,12 +42,13 @@ import numpy as np
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
 from hamyar.optimizer.cpsearch import neighbourhood
-from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
+from hamyar.optimizer.flow import FaceFlow, Graph, combine, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
+from hamyar.optimizer.level import Deadline, Stage, time_up
 from hamyar.optimizer.network import IntArray, Network
 from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
-from hamyar.optimizer.stages import Box, Deadline, Prepared, Stage, lexicographic_cpsat
+from hamyar.optimizer.stages import Box, Prepared, lexicographic_cpsat
 
 
 def solve_budgeted(
@@ -108,15 +109,8 @@ def solve_budgeted(
 def _time_up(
     weights: Sequence[IntArray], cheapest: IntArray, hi: IntArray, wall: float
 ) -> list[Stage]:
-    """The levels left when the time is up: the cheapest flow kept (it keeps the budgets), each
-    level's value on it and the box bound ``Σ_a max(w_a, 0) · hi_a``."""
-    stages = []
-    for j, v in enumerate(weights):
-        value = int(v @ cheapest)
-        top = max(value, int(np.maximum(v, 0) @ hi))
-        status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-        stages.append(Stage(status, value, top, wall if j == 0 else 0.0, "time-limit"))
-    return stages
+    """The levels left when the time is up: the cheapest flow kept (it keeps the budgets)."""
+    return [time_up(v, cheapest, hi, wall if j == 0 else 0.0) for j, v in enumerate(weights)]
 
 
 class _Pricer:
@@ -248,9 +242,7 @@ class _Pricer:
             multipliers = radices(self.graph, ranges, [int(w.max(initial=0)) for w in levels])
         except OverflowError:
             return None
-        combined = np.zeros(self.graph.num_arcs, dtype=np.int64)
-        for w, m in zip(levels, multipliers, strict=True):
-            combined += w * np.int64(m)
+        combined = combine(levels, multipliers)
         priced = price_budget(
             self.graph,
             self.lo,

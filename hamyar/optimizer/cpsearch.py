@@ -13,13 +13,12 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 
-import numpy as np
 from ortools.sat.python import cp_model
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
+from hamyar.optimizer.level import Stage, box_bound
 from hamyar.optimizer.network import BoolArray, IntArray
 
 STATUS = {
@@ -31,18 +30,6 @@ STATUS = {
 """CP-SAT's status → ours. ``MODEL_INVALID`` is a bug and raises."""
 
 
-@dataclass(frozen=True)
-class LevelOutcome:
-    """One CP-SAT solve: status, the solution (graph arc values), value and a proven bound
-    (CP-SAT's, or ``Σ_a max(w_a, 0) · hi_a`` when it has none)."""
-
-    status: SolveStatus
-    x: IntArray | None
-    value: int
-    bound: int
-    wall_time_s: float
-
-
 def maximise(
     model: AllocationModel,
     w: IntArray,
@@ -52,7 +39,7 @@ def maximise(
     hint: IntArray | None = None,
     upper_bound: int | None = None,
     within: tuple[IntArray, IntArray] | None = None,
-) -> LevelOutcome:
+) -> Stage:
     """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
     model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
     it stays valid for every later level, whose feasible set is a subset. ``within``, arc
@@ -76,17 +63,16 @@ def maximise(
         raise RuntimeError(f"invalid CP-SAT model: {model.model.validate()}")
     status = STATUS[code]
     elapsed = time.perf_counter() - start
-    bound = int(np.maximum(w, 0) @ model.hi)  # Σ_a max(w_a, 0) · hi_a, always valid
+    bound = box_bound(w, model.hi)  # always valid
     found = solver.best_objective_bound
     if status is SolveStatus.feasible and math.isfinite(found):
         bound = min(bound, math.floor(found + 1e-6))  # CP-SAT's bound, with a solution only
     if status in (SolveStatus.optimal, SolveStatus.feasible):
         x = model.solution(solver)
         value = int(w @ x)
-        return LevelOutcome(
-            status, x, value, value if status is SolveStatus.optimal else bound, elapsed
-        )
-    return LevelOutcome(status, None, 0, bound, elapsed)
+        top = value if status is SolveStatus.optimal else bound
+        return Stage(status, value, top, elapsed, "cp-sat", x)
+    return Stage(status, 0, bound, elapsed, "cp-sat")
 
 
 def _race(

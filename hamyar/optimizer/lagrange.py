@@ -35,9 +35,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from hamyar.optimizer.flow import LIMIT, FaceFlow, Graph
+from hamyar.optimizer.level import Deadline
 from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.params import DEFAULT_PARAMS
-from hamyar.optimizer.stages import Deadline
 
 
 @dataclass(frozen=True)

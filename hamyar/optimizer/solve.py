@@ -69,6 +69,7 @@ from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.flow import Graph, build_graph, solve_levels
 from hamyar.optimizer.infeasible import hard_placements
+from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import (
     CostTable,
     IntArray,
@@ -91,7 +92,6 @@ from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
 from hamyar.optimizer.stable.search import solve_stable
-from hamyar.optimizer.stages import Deadline, Stage
 
 
 def solve(

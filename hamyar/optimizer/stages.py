@@ -22,40 +22,10 @@ import numpy as np
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
-from hamyar.optimizer.cpsearch import LevelOutcome, maximise
+from hamyar.optimizer.cpsearch import maximise
+from hamyar.optimizer.level import Deadline, Stage, box_bound, time_up
 from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.params import DEFAULT_PARAMS
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One level as solved: status, value and bound in solved units, time and method."""
-
-    status: SolveStatus
-    value: int
-    bound: int
-    wall_time_s: float
-    method: str
-
-
-class Deadline:
-    """The time limit, shared by the CP-SAT levels."""
-
-    def __init__(self, seconds: float, first_share: float = DEFAULT_PARAMS.first_share) -> None:
-        self.end = time.perf_counter() + seconds
-        self.first_share = first_share
-
-    def passed(self) -> bool:
-        """Whether the time is up."""
-        return time.perf_counter() >= self.end
-
-    def share(self, levels_left: int, first: bool) -> float:
-        """Seconds for the next level: an equal share of what is left, at least
-        ``first_share`` of it for the first (:attr:`SolverParams.first_share`)."""
-        left = max(0.0, self.end - time.perf_counter())
-        share = left / max(1, levels_left)
-        return max(share, left * self.first_share) if first else share
-
 
 Box = tuple[IntArray, IntArray]
 """Bounds ``(lo, hi)`` on every graph arc."""
@@ -229,10 +199,7 @@ def lexicographic_cpsat(
     for k, w in enumerate(weights):
         t0 = time.perf_counter()
         if x is not None and deadline.passed():
-            value = int(w @ x)
-            top = max(value, int(np.maximum(w, 0) @ model.hi))  # Σ_a max(w_a, 0) · hi_a
-            status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-            stages.append(Stage(status, value, top, 0.0, "time-limit"))
+            stages.append(time_up(w, x, model.hi, 0.0))
             continue
         bound: int | None = None
         better: Box | None = None
@@ -256,7 +223,7 @@ def lexicographic_cpsat(
             continue
         if x is not None and deadline.passed():  # the preparation used the time up
             value = int(w @ x)
-            top = int(np.maximum(w, 0) @ model.hi) if bound is None else bound
+            top = box_bound(w, model.hi) if bound is None else bound
             stages.append(Stage(SolveStatus.feasible, value, max(value, top), spent, method))
             values.append(value)
             hold(k, w, x)
@@ -297,7 +264,7 @@ def lexicographic_cpsat(
     return x, stages
 
 
-def _at_least_start(outcome: LevelOutcome, w: IntArray, start: IntArray) -> LevelOutcome:
+def _at_least_start(outcome: Stage, w: IntArray, start: IntArray) -> Stage:
     """A search kept within the bounds of every better allocation (:class:`Prepared`): none
     there (infeasible), or only worse ones, leave the start; proven there, it proves the level."""
     value = int(w @ start)
@@ -306,16 +273,16 @@ def _at_least_start(outcome: LevelOutcome, w: IntArray, start: IntArray) -> Leve
     proven = outcome.status in (SolveStatus.optimal, SolveStatus.infeasible)
     status = SolveStatus.optimal if proven else SolveStatus.feasible
     bound = value if proven else max(value, outcome.bound)
-    return LevelOutcome(status, start, value, bound, outcome.wall_time_s)
+    return Stage(status, value, bound, outcome.wall_time_s, outcome.method, start)
 
 
 def _with_fallback(
-    outcome: LevelOutcome, w: IntArray, fallback: IntArray | None, bound: int | None
-) -> LevelOutcome:
+    outcome: Stage, w: IntArray, fallback: IntArray | None, bound: int | None
+) -> Stage:
     """A level with no solution in time falls back on a known feasible solution."""
     if outcome.x is not None or fallback is None or outcome.status is SolveStatus.infeasible:
         return outcome
     value = int(w @ fallback)
     top = outcome.bound if bound is None else min(bound, outcome.bound)
     status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-    return LevelOutcome(status, fallback, value, max(top, value), outcome.wall_time_s)
+    return Stage(status, value, max(top, value), outcome.wall_time_s, outcome.method, fallback)

@@ -17,10 +17,11 @@ from hamyar.models import Problem, SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
 from hamyar.optimizer.cpsearch import maximise, neighbourhood
 from hamyar.optimizer.flow import FaceFlow, build_graph
+from hamyar.optimizer.level import Deadline
 from hamyar.optimizer.placement import to_flow
 from hamyar.optimizer.relaxation import Relaxation, fractional_free, rins_free
 from hamyar.optimizer.solve import solve
-from hamyar.optimizer.stages import Deadline, Prepared, lexicographic_cpsat
+from hamyar.optimizer.stages import Prepared, lexicographic_cpsat
 
 
 @dataclass

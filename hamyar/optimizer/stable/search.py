@@ -30,6 +30,7 @@ from hamyar.optimizer.cpsat import AllocationModel, Budgets
 from hamyar.optimizer.cpsearch import core
 from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
+from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import IntArray, Network, split
 from hamyar.optimizer.objective import Level
 from hamyar.optimizer.params import SolverParams
@@ -38,7 +39,7 @@ from hamyar.optimizer.stable.acceptance import deferred_acceptance
 from hamyar.optimizer.stable.bounds import stable_bounds
 from hamyar.optimizer.stable.constraints import add_stability
 from hamyar.optimizer.stable.tiebreak import look_ahead_start
-from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_merged
+from hamyar.optimizer.stages import Infeasible, lexicographic_merged
 
 
 def solve_stable(
