@@ -298,6 +298,7 @@ def _csv_digest(out: Path, hash_seed: str) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.slow
 def test_generate_as_a_process_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
     """No dependence on hash randomisation: two processes, two hash seeds, same bytes."""
     assert _csv_digest(tmp_path / "a", "1") == _csv_digest(tmp_path / "b", "2")

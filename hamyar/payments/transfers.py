@@ -15,15 +15,12 @@ Both identities are checked when a :class:`TransferList` is built.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
 from hamyar.models.pay import toman
 from hamyar.models.sheba import check_sheba
 from hamyar.payments.payroll import PayLine, Payroll
-
-Lang = Literal["fa", "en"]
+from hamyar.text import Lang
 
 
 class Transfer(BaseModel):

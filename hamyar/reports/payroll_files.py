@@ -29,7 +29,8 @@ from hamyar.io.csvfile import defuse, write_csv
 from hamyar.models import persian
 from hamyar.models.pay import toman
 from hamyar.payments.payroll import Payroll
-from hamyar.payments.transfers import Lang, TransferList
+from hamyar.payments.transfers import TransferList
+from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"
 TRANSFERS_XLSX = "transfers.xlsx"

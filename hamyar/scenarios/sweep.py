@@ -179,18 +179,6 @@ def point_problems(problem: Problem, points: Sequence[dict[str, Any]]) -> list[P
     return problems
 
 
-def run_sweep(
-    problem: Problem,
-    params: Sequence[SweepParam],
-    *,
-    time_limit_s: float | None = None,
-    each: Callable[[SweepPoint], None] | None = None,
-) -> list[SweepPoint]:
-    """Run every point of the grid; ``each`` is called after each point (for a progress bar)."""
-    points = grid(params)
-    return run_points(points, point_problems(problem, points), time_limit_s=time_limit_s, each=each)
-
-
 def run_points(
     points: Sequence[dict[str, Any]],
     problems: Sequence[Problem],

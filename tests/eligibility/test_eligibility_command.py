@@ -256,6 +256,7 @@ def test_rejections_need_applicants(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--rejections needs APPLICANTS" in result.output
 
 
+@pytest.mark.slow
 def test_as_a_subprocess(files: tuple[Path, Path, Path], tmp_path: Path) -> None:
     apps, units, _ = files
     out = tmp_path / "out"

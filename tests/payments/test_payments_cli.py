@@ -176,6 +176,7 @@ def test_missing_allocation_folder(tmp_path: Path) -> None:
     assert "allocation folder not found" in result.stderr
 
 
+@pytest.mark.slow
 def test_pay_as_a_subprocess(small_run: Path, tmp_path: Path) -> None:
     ts = write_timesheet_csv(
         tmp_path / "ts.csv", [["s1", "EDU", "1402/08", "30"], ["s2", "LIB", "1402/08", "90"]]

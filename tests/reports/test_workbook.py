@@ -626,6 +626,7 @@ def test_persian_sort_key_follows_the_alphabet():
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_and_converts_the_workbook(tmp_path, result):
     path = tmp_path / "allocation.xlsx"

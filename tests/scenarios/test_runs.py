@@ -155,6 +155,7 @@ def test_sweep_bad_param_and_unknown_key_exit_2(instance: Path, tmp_path: Path) 
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow
 def test_sweep_as_a_subprocess(instance: Path, tmp_path: Path) -> None:
     out = tmp_path / "sub"
     done = subprocess.run(
