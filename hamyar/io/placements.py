@@ -32,7 +32,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue, IssueLog
-from hamyar.io.csvfile import write_csv
+from hamyar.io.csvfile import undefuse, write_csv
 from hamyar.models import (
     Allocation,
     Degree,
@@ -234,7 +234,8 @@ _FALSE = {"false", "no", "0", "خیر", "نه", "n", ""}
 
 
 def _cell(record: Mapping[str, str | None], column: str) -> str:
-    return normalize_value(record.get(column))
+    """The cell's text as the run had it: normalised, the formula defusing read back."""
+    return undefuse(normalize_value(record.get(column)))
 
 
 def _parse_row(
@@ -379,7 +380,8 @@ def _eligibility_students(path: Path) -> set[str]:
     if "student_id" not in [normalize_value(h) for h in (reader.fieldnames or [])]:
         raise InputError(Issue("missing column: student_id", file=str(path), row=1))
     reader.fieldnames = [normalize_value(h) for h in reader.fieldnames or []]
-    return {normalize_value(r["student_id"]) for r in reader if normalize_value(r["student_id"])}
+    ids = (_cell(r, "student_id") for r in reader)
+    return {sid for sid in ids if sid}
 
 
 def read_summary(path: Path) -> tuple[Term, Policy, dict[str, Any]]:
