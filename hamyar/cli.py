@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "sweep",
     "replan",
     "batch",
+    "db",
 )
 
 
