@@ -60,10 +60,10 @@ import numpy as np
 from hamyar.eligibility import evaluate
 from hamyar.generator import generate_instance
 from hamyar.models import EligibilityResult, Gender, Policy, Problem
+from hamyar.models.pay import planned_term_cost_rial
 from hamyar.optimizer import solve
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.precedence import precedence_key
-from hamyar.payments.cost import planned_term_cost_rial
 
 BUDGET_SHARE = 0.9
 """The budget cap of ``hamyar-budget``: this share of the unconstrained planned cost."""

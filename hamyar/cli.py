@@ -7,30 +7,28 @@ process with exit code 2, never with a traceback.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from typing import Any
 
 import click
 
-from hamyar.errors import HamyarError
-
-COMMAND_MODULES = (
-    "check",
-    "template",
-    "generate",
-    "eligibility",
-    "allocate",
-    "pay",
-    "timesheets",
-    "run",
-    "scenarios",
-    "compare",
-    "sweep",
-    "replan",
-    "batch",
-    "db",
+from hamyar.commands import (
+    allocate,
+    batch,
+    check,
+    compare,
+    db,
+    eligibility,
+    generate,
+    pay,
+    replan,
+    run,
+    scenarios,
+    sweep,
+    template,
+    timesheets,
 )
+from hamyar.errors import HamyarError
 
 
 class HamyarGroup(click.Group):
@@ -51,19 +49,23 @@ def cli() -> None:
     """hamyar: eligibility, allocation and payments for the Hamyar Daneshjoo programme."""
 
 
-def _register() -> None:
-    for name in COMMAND_MODULES:
-        module_name = f"hamyar.commands.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        cli.add_command(module.command)
-
-
-_register()
+for _module in (
+    check,
+    template,
+    generate,
+    eligibility,
+    allocate,
+    pay,
+    timesheets,
+    run,
+    scenarios,
+    compare,
+    sweep,
+    replan,
+    batch,
+    db,
+):
+    cli.add_command(_module.command)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ Two levels:
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 ZWNJ = "\u200c"
 _DIGITS = str.maketrans(
@@ -66,3 +67,18 @@ def split_list(value: object) -> list[str]:
     break; drop empty items."""
     text = normalize_value(value)
     return [item.strip(" " + ZWNJ) for item in _LIST_SPLIT.split(text) if item.strip(" " + ZWNJ)]
+
+
+Lang = Literal["fa", "en"]
+"""A language a user reads: Persian first, English on request (``--lang fa|en``)."""
+
+LANGS: tuple[Lang, ...] = ("fa", "en")
+
+
+def check_lang(lang: str) -> Lang:
+    """``"fa"`` or ``"en"``; anything else is a ``ValueError`` naming the choices."""
+    if lang == "fa":
+        return "fa"
+    if lang == "en":
+        return "en"
+    raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")

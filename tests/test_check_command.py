@@ -119,6 +119,7 @@ def test_bad_term_and_policy(files: tuple[Path, Path], tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_published_table_as_subprocess(tmp_path: Path) -> None:
     """``python -m hamyar check`` on the as-published Qom table: 25 units, a total-row warning,
     exit 0; and a bad file gives exit 2, a located line and no traceback."""
@@ -145,7 +146,7 @@ def test_published_table_as_subprocess(tmp_path: Path) -> None:
 
 
 def test_embedded_default_without_files() -> None:
-    data = pytest.importorskip("hamyar.data")
+    data = pytest.importorskip("hamyar.generator.default")
     if not hasattr(data, "default_problem"):
         pytest.skip("the embedded default problem is not in this tree")
     result = CliRunner().invoke(cli, ["check"])

@@ -18,12 +18,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamyar.cli import cli
-from hamyar.data import (
-    default_applicants,
-    default_problem,
-    default_rejections,
-    default_units,
-)
 from hamyar.generator import (
     campus_of,
     generate_applicants,
@@ -36,6 +30,12 @@ from hamyar.generator import (
     national_id_check_digit,
     sheba_bank,
     sheba_valid,
+)
+from hamyar.generator.default import (
+    default_applicants,
+    default_problem,
+    default_rejections,
+    default_units,
 )
 from hamyar.generator.instance import split_sizes
 from hamyar.generator.names import FIELDS
@@ -298,6 +298,7 @@ def _csv_digest(out: Path, hash_seed: str) -> str:
     return digest.hexdigest()
 
 
+@pytest.mark.slow
 def test_generate_as_a_process_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
     """No dependence on hash randomisation: two processes, two hash seeds, same bytes."""
     assert _csv_digest(tmp_path / "a", "1") == _csv_digest(tmp_path / "b", "2")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import openpyxl
 
-from hamyar.data import default_problem
+from hamyar.generator.default import default_problem
+from hamyar.generator.timesheets import generate_timesheets, write_timesheets
+from hamyar.io.placements import read_allocation_dir
 from hamyar.models import JalaliMonth
-from hamyar.payments.monthly import pay_month
-from hamyar.payments.placements import read_allocation_dir
-from hamyar.payments.simulate import generate_timesheets, write_timesheets
 from hamyar.pipeline import run_problem
+from hamyar.pipeline.month import pay_month
 from hamyar.reports.outputs import write_machine_outputs
 
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
-from hamyar.data import default_problem
+from hamyar.generator.default import default_problem
 from hamyar.io.writers import write_applicants, write_units
 from hamyar.models import Gender
 
@@ -94,6 +94,7 @@ def test_run_refuses_non_empty_out(default_run: Path) -> None:
     assert (default_run / "assignments.csv").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_run_english_as_subprocess(tmp_path: Path) -> None:
     out = tmp_path / "en"
     proc = subprocess.run(

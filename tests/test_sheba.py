@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamyar.payments.sheba import BANKS, check_sheba, make_sheba, normalize_sheba
+from hamyar.models.sheba import BANKS, check_sheba, make_sheba, normalize_sheba
 
 # Published examples (the Parsian and Pasargad Sheba numbers of the persian-tools docs).
 PARSIAN = "IR820540102680020817909002"

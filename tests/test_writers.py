@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from pydantic import BaseModel
 
-from hamyar.data import default_applicants, default_rejections, default_units
 from hamyar.errors import InputError
 from hamyar.generator import generate_parts
+from hamyar.generator.default import default_applicants, default_rejections, default_units
 from hamyar.io import read_applicants, read_rejections, read_timesheets, read_units
 from hamyar.io.writers import write_applicants, write_rejections, write_timesheets, write_units
 from hamyar.models import Applicant, JalaliDate, JalaliMonth, TimesheetRow

@@ -56,7 +56,7 @@ def command(
 
 
 def _check_default(policy: Policy | None, term: Term | None) -> CheckReport:
-    from hamyar.data import default_problem
+    from hamyar.generator.default import default_problem
 
     problem = default_problem()
     update: dict[str, object] = {}

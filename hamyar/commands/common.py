@@ -9,7 +9,7 @@ import click
 
 from hamyar.errors import Issue
 from hamyar.models import Gender
-from hamyar.pipeline import RunResult
+from hamyar.models.run import RunResult
 
 
 class Progress:

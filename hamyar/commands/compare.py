@@ -15,7 +15,7 @@ import click
 from hamyar.commands.options import force_option, lang_option, time_limit_option
 
 if TYPE_CHECKING:
-    from hamyar.pipeline import RunResult
+    from hamyar.models.run import RunResult
     from hamyar.scenarios.inputs import ScenarioInputs
 
 

@@ -95,7 +95,7 @@ def load(
 ) -> tuple[Problem, list[Issue]]:
     """The problem to evaluate and the readers' warnings (see the module docstring)."""
     if applicants is None:
-        from hamyar.data import default_problem
+        from hamyar.generator.default import default_problem
 
         problem = default_problem()
         update: dict[str, object] = {}
@@ -114,7 +114,7 @@ def load(
 def _with_default_units(
     applicants: Path, rejections: Path | None, policy: Policy | None, term: Term | None
 ) -> tuple[Problem, list[Issue]]:
-    from hamyar.data import default_units
+    from hamyar.generator.default import default_units
     from hamyar.io import read_applicants, read_rejections, rejoin_preferences
 
     units = default_units()

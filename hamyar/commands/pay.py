@@ -15,8 +15,8 @@ import click
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import JalaliMonth
-from hamyar.payments.cost import toman
-from hamyar.payments.monthly import PayRun, pay_month
+from hamyar.models.pay import toman
+from hamyar.pipeline.month import PayRun, pay_month
 
 
 def parse_month(text: str) -> JalaliMonth:

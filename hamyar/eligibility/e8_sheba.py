@@ -1,6 +1,6 @@
 """Rule E8: a valid Sheba (IBAN) in the student's own name, Bank Melli preferred.
 
-The Sheba is checked by :func:`hamyar.payments.sheba.check_sheba` (ISO 13616 mod 97), the same
+The Sheba is checked by :func:`hamyar.models.sheba.check_sheba` (ISO 13616 mod 97), the same
 function the payroll uses. A missing or invalid Sheba is a ``warning``: allocation goes on and
 payment is blocked until it is fixed; with ``policy.require_valid_sheba`` it is an ``error`` and
 the applicant is not eligible. A valid Sheba at another bank than Bank Melli is an ``info`` note
@@ -13,7 +13,7 @@ from __future__ import annotations
 from hamyar.eligibility.reasons import reason
 from hamyar.models import Applicant, Policy, Reason, Term
 from hamyar.models.results import Severity
-from hamyar.payments.sheba import check_sheba
+from hamyar.models.sheba import check_sheba
 
 
 def _consequence(required: bool, missing: bool) -> tuple[str, str]:

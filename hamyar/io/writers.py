@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -33,12 +33,11 @@ from hamyar.io.columns import (
     UNIT_COLUMNS,
     Column,
 )
+from hamyar.io.csvfile import defuse, write_csv
 from hamyar.models import Applicant, Rejection, TimesheetRow, Unit
 from hamyar.models.enums import persian
-from hamyar.reports.csvfile import defuse, write_csv
+from hamyar.text import Lang, check_lang
 
-Lang = Literal["en", "fa"]
-LANGS: tuple[Lang, ...] = ("en", "fa")
 SUFFIXES = (".csv", ".xlsx")
 
 _FIELD_OF_COLUMN = {"priority_groups": "declared_groups"}
@@ -76,8 +75,7 @@ def write_timesheets(rows: Iterable[TimesheetRow], path: Path, lang: str = "en")
 
 
 def _check(path: Path, lang: str) -> Lang:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    language = check_lang(lang)
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(
             Issue(
@@ -85,7 +83,7 @@ def _check(path: Path, lang: str) -> Lang:
                 file=str(path),
             )
         )
-    return "fa" if lang == "fa" else "en"
+    return language
 
 
 def _write_records(

@@ -77,9 +77,6 @@ class JalaliDate(BaseModel):
             return NotImplemented
         return (self.year, self.month, self.day) < (other.year, other.month, other.day)
 
-    def to_jdatetime(self) -> jdatetime.date:
-        return jdatetime.date(self.year, self.month, self.day)
-
 
 @total_ordering
 class JalaliMonth(BaseModel):

@@ -40,27 +40,23 @@ from collections.abc import Sequence
 import numpy as np
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, Budgets
-from hamyar.optimizer.flow import FaceFlow, Graph, radices, value_range
+from hamyar.optimizer.cpsat import AllocationModel
+from hamyar.optimizer.cpsearch import neighbourhood
+from hamyar.optimizer.flow import FaceFlow, combine, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
-from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.level import Deadline, Stage, time_up
+from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
-from hamyar.optimizer.stages import Box, Deadline, Prepared, Stage, lexicographic_cpsat
-
-MIN_SEARCH_S = 0.05
-"""A rounding search given less than this is not started: loading the model alone takes
-longer (about 0.25 s at 10,000 applicants) and would overrun the time limit."""
+from hamyar.optimizer.stages import Box, Prepared, lexicographic_cpsat
+from hamyar.optimizer.task import LevelTask
 
 
-def solve_budgeted(
-    network: Network,
-    graph: Graph,
-    weights: Sequence[IntArray],
-    budgets: Budgets,
-    workers: int,
-    deadline: Deadline,
-) -> tuple[IntArray | None, list[Stage]]:
+def solve_budgeted(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """The levels within the budgets (module docstring)."""
+    network, graph, weights = task.network, task.graph, task.weights
+    params, deadline = task.params, task.deadline
+    budgets = task.budgets
+    assert budgets is not None
     cost = np.zeros(graph.num_arcs, dtype=np.int64)
     cost[: network.num_arcs] = budgets.arc_cost
     face = FaceFlow(graph)
@@ -85,7 +81,7 @@ def solve_budgeted(
             continue
         if deadline.passed():
             return cheapest, stages + _time_up(weights[i:], cheapest, hi, time.perf_counter() - t0)
-        model = AllocationModel(network, graph, lo, hi, budgets=budgets)
+        model = AllocationModel(network, graph, lo, hi, budgets=budgets, params=params)
         pricer = _Pricer(
             model,
             weights[i:],
@@ -97,7 +93,7 @@ def solve_budgeted(
             model,
             weights[i:],
             cheapest,
-            workers,
+            params.workers,
             deadline,
             prepare=pricer,
             fallback=cheapest,
@@ -110,15 +106,8 @@ def solve_budgeted(
 def _time_up(
     weights: Sequence[IntArray], cheapest: IntArray, hi: IntArray, wall: float
 ) -> list[Stage]:
-    """The levels left when the time is up: the cheapest flow kept (it keeps the budgets), each
-    level's value on it and the box bound ``Σ_a max(w_a, 0) · hi_a``."""
-    stages = []
-    for j, v in enumerate(weights):
-        value = int(v @ cheapest)
-        top = max(value, int(np.maximum(v, 0) @ hi))
-        status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-        stages.append(Stage(status, value, top, wall if j == 0 else 0.0, "time-limit"))
-    return stages
+    """The levels left when the time is up: the cheapest flow kept (it keeps the budgets)."""
+    return [time_up(v, cheapest, hi, wall if j == 0 else 0.0) for j, v in enumerate(weights)]
 
 
 class _Pricer:
@@ -227,13 +216,13 @@ class _Pricer:
         best, found_any = current, False
         for use_guide in (True, False):
             limit = self.deadline.share(len(self.weights) - k, first=False) / 2
-            if limit < MIN_SEARCH_S or int(w @ best) >= bound:
+            if limit < self.model.params.min_search_s or int(w @ best) >= bound:
                 break
             if use_guide:
                 start, free = guide, fractional_free(self.graph, relaxed.x)
             else:
                 start, free = best, rins_free(self.graph, relaxed.x, best)
-            found = self.model.neighbourhood(w, start, free, time_limit_s=limit, upper_bound=bound)
+            found = neighbourhood(self.model, w, start, free, time_limit_s=limit, upper_bound=bound)
             if found is not None and int(w @ found) > int(w @ best):
                 best, found_any = found, True
         return best if found_any else None
@@ -250,9 +239,7 @@ class _Pricer:
             multipliers = radices(self.graph, ranges, [int(w.max(initial=0)) for w in levels])
         except OverflowError:
             return None
-        combined = np.zeros(self.graph.num_arcs, dtype=np.int64)
-        for w, m in zip(levels, multipliers, strict=True):
-            combined += w * np.int64(m)
+        combined = combine(levels, multipliers)
         priced = price_budget(
             self.graph,
             self.lo,
@@ -263,6 +250,7 @@ class _Pricer:
             x,
             lambda y: self._keeps(y, values),
             self.deadline,
+            self.model.params.pricing_steps,
         )
         if priced is None:
             return None

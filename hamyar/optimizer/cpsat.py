@@ -7,66 +7,38 @@ minimum-fill seats — so the model is the flow polytope (restricted to the opti
 levels already solved) plus side constraints, and a flow solution is a complete hint. One method
 per constraint; each docstring gives its formula. Levels are solved one after another: maximise
 ``Σ_a w_a x_a``, then add ``Σ_a w_a x_a ≥ value`` and go on to the next level from that solution.
+This module builds the model; :mod:`hamyar.optimizer.cpsearch` searches it.
 
-Determinism and speed: CP-SAT runs one worker (``SOLVER_WORKERS``) with a fixed seed and no
-presolve, and stops at ``max_deterministic_time`` as well as at the wall-clock limit. A single
-search is deterministic, so a run that ends by proof or by the deterministic limit returns the
-same solution every time; only a run cut by the wall clock on a loaded machine may differ.
-Measured on this project's 2-core machine, on the allocation models (flow face plus budget, or
-stability constraints), one worker without presolve proved levels faster than interleaved
-workers (deterministic too) or the default parallel portfolio (not deterministic), and presolve
-spent most of a level's time without helping the proof. ``policy.workers`` is used one level
-up instead: independent components of a stable model are solved side by side
-(:mod:`hamyar.optimizer.stablemode`). A budgeted level races up to ``policy.workers`` such
-single-worker searches with different LP settings (``BUDGET_PORTFOLIO``) and keeps the first
+Determinism and speed (the settings are :class:`~hamyar.optimizer.params.SolverParams`): CP-SAT
+runs one worker (``level_workers``) with a fixed seed and no presolve, and stops at
+``max_deterministic_time`` as well as at the wall-clock limit. A single search is
+deterministic, so a run that ends by proof or by the deterministic limit returns the same
+solution every time; only a run cut by the wall clock on a loaded machine may differ. Measured
+on this project's 2-core machine, on the allocation models (flow face plus budget, or stability
+constraints), one worker without presolve proved levels faster than interleaved workers
+(deterministic too) or the default parallel portfolio (not deterministic), and presolve spent
+most of a level's time without helping the proof. ``workers`` is used one level up instead:
+independent components of a stable model are solved side by side
+(:mod:`hamyar.optimizer.stable.search`). A budgeted level races up to ``workers`` such
+single-worker searches with different LP settings (``budget_portfolio``) and keeps the first
 that ends by proof (the first setting's when both do): deterministic as well, but for two proofs
 ending within moments of each other.
 """
 
 from __future__ import annotations
 
-import math
-import threading
-import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
-from hamyar.models import SolveStatus
 from hamyar.optimizer.flow import Graph
-from hamyar.optimizer.network import BoolArray, IntArray, Network
+from hamyar.optimizer.network import IntArray, Network
+from hamyar.optimizer.params import DEFAULT_PARAMS, SolverParams
 
 Expr = cp_model.LinearExpr | int
 """A linear expression or a constant."""
-
-SOLVER_WORKERS = 1
-"""CP-SAT workers (module docstring)."""
-
-STABLE_LINEARIZATION = 2
-"""CP-SAT's ``linearization_level`` for models with stability cut-offs: the implications of
-the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
-stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
-against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
-
-BUDGET_PORTFOLIO = ((1, False), (2, True))
-"""``(linearization_level, use_symmetry_in_lp)`` of the searches raced on a budgeted level
-(:meth:`AllocationModel.maximise`). Measured on generated 10,000-applicant instances with the
-budget at 90 %, each level's search within its reduced-cost box: the default level 1 proved two
-preference levels in 1.2 and 1.6 s where level 2 with the LP symmetries (students of one kind
-are interchangeable) did not within 6 s; that setting found the first-preference allocation one
-better than the rounded relaxation in 1.7–2.6 s, where level 1 found none within 8 s. Raced, each
-level takes the faster of the two on the machine's two cores."""
-
-STATUS = {
-    cp_model.OPTIMAL: SolveStatus.optimal,
-    cp_model.FEASIBLE: SolveStatus.feasible,
-    cp_model.INFEASIBLE: SolveStatus.infeasible,
-    cp_model.UNKNOWN: SolveStatus.no_solution,
-}
-"""CP-SAT's status → ours. ``MODEL_INVALID`` is a bug and raises."""
 
 
 @dataclass(frozen=True)
@@ -99,18 +71,6 @@ class Budgets:
         )
 
 
-@dataclass(frozen=True)
-class LevelOutcome:
-    """One CP-SAT solve: status, the solution (graph arc values), value and a proven bound
-    (CP-SAT's, or ``Σ_a max(w_a, 0) · hi_a`` when it has none)."""
-
-    status: SolveStatus
-    x: IntArray | None
-    value: int
-    bound: int
-    wall_time_s: float
-
-
 class AllocationModel:
     """CP-SAT model over the flow graph (module docstring)."""
 
@@ -122,11 +82,11 @@ class AllocationModel:
         hi: IntArray,
         *,
         budgets: Budgets | None = None,
-        stable: bool = False,
-        seat_left: IntArray | None = None,
         diagnose: bool = False,
+        params: SolverParams = DEFAULT_PARAMS,
     ) -> None:
         self.network = network
+        self.params = params
         self.graph = graph
         self.lo = lo
         self.hi = hi
@@ -136,7 +96,9 @@ class AllocationModel:
         self._diagnose = diagnose
         self._var: dict[int, cp_model.IntVar] = {}
         self._by_arc: tuple[IntArray, IntArray] | None = None
-        self._cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar | None]]]] = []
+        self.cutoffs: list[tuple[int, list[tuple[int, cp_model.IntVar | None]]]] = []
+        """Stability cut-offs per slot, ``(cap_k, [(arc, y_a or None)])``
+        (:func:`hamyar.optimizer.stable.constraints.add_stability`)."""
         n_arc, n_cls, n_slot = graph.num_network_arcs, graph.num_classes, graph.num_slots
         self._unplaced = n_arc
         self._bonus = n_arc + n_cls
@@ -149,8 +111,6 @@ class AllocationModel:
         if budgets is not None:
             self._budget(budgets)
             self._unit_budgets(budgets)
-        if stable:
-            self._stability(seat_left)
 
     # ------------------------------------------------------------------ variables
     def _variables(self) -> None:
@@ -166,7 +126,11 @@ class AllocationModel:
             if hi[a] > lo[a]:
                 self._var[a] = self.model.new_int_var(int(lo[a]), int(hi[a]), "")
 
-    def _arc(self, a: int) -> Expr:
+    def variable(self, a: int) -> cp_model.IntVar | None:
+        """The CP-SAT variable of arc ``a``, ``None`` when the arc is fixed or left over."""
+        return self._var.get(a)
+
+    def arc(self, a: int) -> Expr:
         """Any graph arc as a linear expression (module docstring)."""
         var = self._var.get(a)
         if var is not None:
@@ -177,7 +141,7 @@ class AllocationModel:
             c = a - self._unplaced
             return int(self.graph.supply[c]) - self.placed(c)
         k = a - self._rest
-        return self.fill(k) - self._arc(self._bonus + k)
+        return self.fill(k) - self.arc(self._bonus + k)
 
     def expr(self, arcs: Sequence[int], coeffs: Sequence[int]) -> Expr:
         """``Σ coeff_a · x_a`` with fixed arcs folded into the constant."""
@@ -192,7 +156,7 @@ class AllocationModel:
             elif a < self._unplaced or self._bonus <= a < self._rest:
                 constant += c * int(self.lo[a])
             else:
-                return cp_model.LinearExpr.weighted_sum([self._arc(b) for b in arcs], list(coeffs))
+                return cp_model.LinearExpr.weighted_sum([self.arc(b) for b in arcs], list(coeffs))
         return cp_model.LinearExpr.weighted_sum(variables, weights) + constant
 
     def placed(self, c: int) -> Expr:
@@ -226,8 +190,8 @@ class AllocationModel:
             self.model.add_linear_constraint(self.placed(c), n - int(hi[u]), n - int(lo[u]))
 
     def _seats_per_unit_and_gender(self) -> None:
-        """Rule A1, per slot ``k`` (a unit's seats of one gender), with ``b_k`` its minimum-fill
-        arc and ``r_k`` the rest::
+        """The seats (:class:`hamyar.optimizer.seats.Slot`), per slot ``k``, with ``b_k`` its
+        minimum-fill arc and ``r_k`` the rest::
 
             lo(r_k) ≤ Σ_c x_{c→k} − b_k ≤ hi(r_k),     lo(b_k) ≤ b_k ≤ hi(b_k)
 
@@ -243,7 +207,7 @@ class AllocationModel:
                 rest_value = sum(int(lo[a]) for a in arcs) - int(lo[b])
                 self._holds(int(lo[r]) <= rest_value <= int(hi[r]))
                 continue
-            rest = self.fill(k) - self._arc(b)
+            rest = self.fill(k) - self.arc(b)
             self.model.add_linear_constraint(rest, int(lo[r]), int(hi[r]))
 
     def _holds(self, fixed_constraint: bool) -> None:
@@ -275,98 +239,12 @@ class AllocationModel:
             constraint = self.model.add(self.expr(arcs.tolist(), coeffs) <= budgets.per_unit[code])
             self._enforce(constraint, f"unit_budget:{code}")
 
-    def _stability(self, seat_left: IntArray | None) -> None:
-        """No justified envy, as seat cut-offs (every class is one student).
-
-        Each slot ``k`` (``cap_k`` seats left after the fixed students) lists the arcs
-        ``a = (s → k)`` into it in precedence order. A Boolean ``y_a`` says "``k`` still has a
-        seat for ``s``": fewer than ``cap_k`` of its seats are held by kept pins and students of
-        higher precedence than ``s``. Then, with ``better_a = Σ_{a' ∈ out(s): rank(a') ≤
-        rank(a) or a' is s's pin} x_{a'}``::
-
-            x_a ≤ y_a                      (s holds a seat of k only if one was left for s;
-                                            not for a pin arc: a kept pin holds its seat anyway)
-            y_a ≤ better_a                 (a seat left for s ⇒ s is placed at least as well)
-            y_{a_{i+1}} ≤ y_{a_i}          (along the slot's arcs: a seat left for a weaker
-                                            student was left for a stronger one)
-            ¬y_{a_last} ⇒ Σ_c x_{c→k} ≥ cap_k
-
-        The last two make ``y_a = 0`` mean that ``k`` is full and, by ``x ≤ y`` down the
-        chain, held only by kept pins and students before ``s``: exactly when ``s`` has no
-        claim on ``k``. So an allocation meets these constraints (for some ``y``) if and only if
-        no student is left out of, or placed below, a unit with a free seat of his or her gender
-        or one held by a student of lower precedence — the score-limit model of college
-        admissions with the unit's cut-off as ``y``'s switch point.
-
-        ``seat_left`` (:func:`~hamyar.optimizer.stability.stable_bounds`) gives ``y_a`` where
-        every stable allocation agrees on it; such a ``y_a`` is a constant, not a variable, so
-        only the arcs whose cut-off the ties leave open carry one.
-        """
-        net = self.network
-        position = net.position
-        first_member = [m[0] for m in net.members]
-        arc_pos = np.array([position[first_member[c]] for c in net.arc_class.tolist()])
-        by_class: dict[int, list[int]] = {}
-        for a, c in enumerate(net.arc_class.tolist()):
-            by_class.setdefault(c, []).append(a)
-        ranks = net.arc_rank.tolist()
-        pins = net.arc_pin.tolist()
-        known = [-1] * net.num_arcs if seat_left is None else seat_left.tolist()
-        # held_at[c]: the best rank of c's arcs fixed at one or more (−∞ for a pin arc, which
-        # counts at every rank): "better_a ≥ 1" already holds for c's arcs of that rank or worse.
-        held_at = [math.inf] * net.num_classes
-        for a in np.flatnonzero(self.lo[: net.num_arcs] > 0).tolist():
-            c = int(net.arc_class[a])
-            held_at[c] = min(held_at[c], -math.inf if pins[a] else ranks[a])
-        by_slot = np.lexsort((arc_pos, net.arc_slot))
-        bounds = np.searchsorted(net.arc_slot[by_slot], np.arange(len(net.slots) + 1))
-        for k, slot in enumerate(net.slots):
-            cap = slot.cap
-            ordered = by_slot[bounds[k] : bounds[k + 1]].tolist()
-            if cap <= 0 or not ordered:
-                continue
-            chain: list[tuple[int, cp_model.IntVar | None]] = []
-            previous: cp_model.IntVar | bool = True
-            for a in ordered:
-                own = by_class[int(net.arc_class[a])]
-                y: cp_model.IntVar | bool
-                if known[a] >= 0:
-                    y = bool(known[a])
-                    if y and held_at[int(net.arc_class[a])] > ranks[a]:
-                        chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
-                        self.model.add(self.expr(chosen, [1] * len(chosen)) >= 1)
-                    elif not y and not pins[a] and a in self._var:
-                        self.model.add(self._var[a] == 0)
-                else:
-                    chosen = [b for b in own if ranks[b] <= ranks[a] or pins[b]]
-                    y = self.model.new_bool_var("")
-                    if not pins[a]:
-                        self.model.add(self._arc(a) <= y)
-                    self.model.add(self.expr(chosen, [1] * len(chosen)) >= y)
-                self._chain(previous, y)
-                previous = y
-                chain.append((a, y if not isinstance(y, bool) else None))
-            if previous is False:
-                self.model.add(self.fill(k) >= cap)
-            elif previous is not True:
-                self.model.add(self.fill(k) >= cap).only_enforce_if(previous.Not())
-            self._cutoffs.append((cap, chain))
-
-    def _chain(self, before: cp_model.IntVar | bool, after: cp_model.IntVar | bool) -> None:
-        """``after ⇒ before`` for cut-off literals that may be constants."""
-        if isinstance(after, bool) and isinstance(before, bool):
-            if after and not before:
-                raise AssertionError("seat cut-offs out of precedence order")
-        elif isinstance(before, bool):
-            if not before:
-                self.model.add(after == 0)
-        elif isinstance(after, bool):
-            if after:
-                self.model.add(before == 1)
-        else:
-            self.model.add_implication(after, before)
-
     # ------------------------------------------------------------------ levels
+    @property
+    def has_cutoffs(self) -> bool:
+        """Whether the model has stability cut-offs."""
+        return bool(self.cutoffs)
+
     def objective(self, w: IntArray) -> Expr:
         arcs = np.flatnonzero(w).tolist()
         return self.expr(arcs, w[arcs].tolist())
@@ -378,19 +256,19 @@ class AllocationModel:
     def narrow(self, lo: IntArray, hi: IntArray) -> None:
         """Keep every arc within ``[lo_a, hi_a]`` from now on (reduced-cost fixings): the
         variables' domains are narrowed where these bounds are tighter."""
-        changed = self._tighter(lo, hi)
+        changed = self.tighter(lo, hi)
         self.lo, self.hi = np.maximum(self.lo, lo), np.minimum(self.hi, hi)
-        self._set_domains(changed, self.lo, self.hi)
+        self.set_domains(changed, self.lo, self.hi)
 
-    def _tighter(self, lo: IntArray, hi: IntArray) -> IntArray:
-        """Positions in :meth:`_variables_by_arc` of the variables that ``lo``, ``hi`` narrow."""
-        arcs, _ = self._variables_by_arc()
+    def tighter(self, lo: IntArray, hi: IntArray) -> IntArray:
+        """Positions in :meth:`variables_by_arc` of the variables that ``lo``, ``hi`` narrow."""
+        arcs, _ = self.variables_by_arc()
         return np.flatnonzero((lo[arcs] > self.lo[arcs]) | (hi[arcs] < self.hi[arcs]))
 
-    def _set_domains(self, positions: IntArray, lo: IntArray, hi: IntArray) -> None:
-        """The domains of the variables at ``positions`` (:meth:`_variables_by_arc`) set to
+    def set_domains(self, positions: IntArray, lo: IntArray, hi: IntArray) -> None:
+        """The domains of the variables at ``positions`` (:meth:`variables_by_arc`) set to
         their arcs' ``[lo_a, hi_a]``."""
-        arcs, index = self._variables_by_arc()
+        arcs, index = self.variables_by_arc()
         variables = self.model.proto.variables
         for a, i in zip(arcs[positions].tolist(), index[positions].tolist(), strict=True):
             domain = variables[i].domain
@@ -400,10 +278,10 @@ class AllocationModel:
         """A complete hint: every free arc's value in ``x``, and the stability cut-offs
         (``y_a = 1`` while the kept pins and the students before ``s`` hold fewer than
         ``cap_k`` seats of ``k``)."""
-        arcs, index = self._variables_by_arc()
+        arcs, index = self.variables_by_arc()
         variables, values = index.tolist(), x[arcs].tolist()
         pins = self.network.arc_pin
-        for cap, chain in self._cutoffs:
+        for cap, chain in self.cutoffs:
             held = sum(int(x[a]) for a, _ in chain if pins[a])
             for a, cutoff in chain:
                 if cutoff is not None:
@@ -411,9 +289,9 @@ class AllocationModel:
                     values.append(int(held < cap))
                 if not pins[a]:
                     held += int(x[a])
-        self._set_hints(variables, values)
+        self.set_hints(variables, values)
 
-    def _variables_by_arc(self) -> tuple[IntArray, IntArray]:
+    def variables_by_arc(self) -> tuple[IntArray, IntArray]:
         """The arcs that are variables and their CP-SAT variable indices, in one array each."""
         if self._by_arc is None:
             arcs = np.fromiter(self._var.keys(), dtype=np.int64, count=len(self._var))
@@ -423,7 +301,7 @@ class AllocationModel:
             self._by_arc = (arcs, index)
         return self._by_arc
 
-    def _set_hints(self, variables: list[int], values: list[int]) -> None:
+    def set_hints(self, variables: list[int], values: list[int]) -> None:
         """Replace the hints by ``variables[i] = values[i]``, written into the model in one go
         (``add_hint`` costs a Python call per variable: a second for 170,000 of them)."""
         self.model.clear_hints()
@@ -449,140 +327,6 @@ class AllocationModel:
         x[self._rest : self._rest + n_slot] = fill.astype(np.int64) - x[self._bonus : self._rest]
         return x
 
-    def maximise(
-        self,
-        w: IntArray,
-        *,
-        time_limit_s: float,
-        workers: int,
-        hint: IntArray | None = None,
-        upper_bound: int | None = None,
-        within: tuple[IntArray, IntArray] | None = None,
-    ) -> LevelOutcome:
-        """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
-        model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
-        it stays valid for every later level, whose feasible set is a subset. ``within``, arc
-        bounds ``(lo, hi)``, narrows the variables' domains for this search only."""
-        start = time.perf_counter()
-        objective = self.objective(w)
-        if upper_bound is not None:
-            self.model.add(objective <= upper_bound)
-        self.model.maximize(objective)
-        if hint is not None:
-            self.hint(hint)
-        with self._narrowed(within):
-            if self.budgets is not None:
-                solver, code = self._race(time_limit_s, workers)
-            else:
-                solver = make_solver(time_limit_s, workers)
-                if self._cutoffs:
-                    solver.parameters.linearization_level = STABLE_LINEARIZATION
-                code = solver.solve(self.model)
-        if code == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"invalid CP-SAT model: {self.model.validate()}")
-        status = STATUS[code]
-        elapsed = time.perf_counter() - start
-        bound = int(np.maximum(w, 0) @ self.hi)  # Σ_a max(w_a, 0) · hi_a, always valid
-        found = solver.best_objective_bound
-        if status is SolveStatus.feasible and math.isfinite(found):
-            bound = min(bound, math.floor(found + 1e-6))  # CP-SAT's bound, with a solution only
-        if status in (SolveStatus.optimal, SolveStatus.feasible):
-            x = self.solution(solver)
-            value = int(w @ x)
-            return LevelOutcome(
-                status, x, value, value if status is SolveStatus.optimal else bound, elapsed
-            )
-        return LevelOutcome(status, None, 0, bound, elapsed)
-
-    def _race(
-        self, time_limit_s: float, workers: int
-    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-        """The budget portfolio (``BUDGET_PORTFOLIO``, its first ``workers`` settings): one
-        single-worker search per setting, side by side in threads (CP-SAT releases the
-        interpreter lock while it searches). The first to end by proof stops the others; the
-        result is the first proven search in portfolio order, else the best solution, the
-        earlier setting on ties."""
-        solvers = []
-        for linearization, symmetry in BUDGET_PORTFOLIO[: max(1, workers)]:
-            solver = make_solver(time_limit_s)
-            solver.parameters.linearization_level = linearization
-            solver.parameters.use_symmetry_in_lp = symmetry
-            solvers.append(solver)
-        codes = [cp_model.UNKNOWN] * len(solvers)
-
-        def search(i: int) -> None:
-            codes[i] = solvers[i].solve(self.model)
-            if codes[i] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-                for other in solvers:
-                    if other is not solvers[i]:
-                        other.stop_search()
-
-        threads = [threading.Thread(target=search, args=(i,)) for i in range(len(solvers))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        for i, code in enumerate(codes):
-            if code in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
-                return solvers[i], code
-        found = [i for i, code in enumerate(codes) if code == cp_model.FEASIBLE]
-        if not found:
-            return solvers[0], codes[0]
-        best = max(found, key=lambda i: (solvers[i].objective_value, -i))
-        return solvers[best], codes[best]
-
-    @contextmanager
-    def _narrowed(self, box: tuple[IntArray, IntArray] | None) -> Iterator[None]:
-        """The variables' domains narrowed to ``box`` (where it is narrower) while in the block."""
-        if box is None:
-            yield
-            return
-        changed = self._tighter(*box)
-        self._set_domains(changed, *box)
-        try:
-            yield
-        finally:
-            self._set_domains(changed, self.lo, self.hi)
-
-    def neighbourhood(
-        self,
-        w: IntArray,
-        start: IntArray,
-        free: BoolArray,
-        *,
-        time_limit_s: float,
-        upper_bound: int,
-    ) -> IntArray | None:
-        """The best allocation found within the time limit among those equal to ``start`` (a
-        feasible allocation) on every arc not marked ``free``: those arcs are hinted and the
-        solver fixes them to their hint (``fix_variables_to_their_hinted_value``), so the
-        search runs over the free arcs only. The model keeps ``Σ_a w_a x_a ≤ upper_bound`` (a
-        proven bound) and the objective; ``None`` when nothing is found in time."""
-        objective = self.objective(w)
-        self.model.add(objective <= upper_bound)
-        self.model.maximize(objective)
-        arcs, index = self._variables_by_arc()
-        kept = ~free[arcs]
-        self._set_hints(index[kept].tolist(), start[arcs[kept]].tolist())
-        solver = make_solver(time_limit_s)
-        solver.parameters.fix_variables_to_their_hinted_value = True
-        code = solver.solve(self.model)
-        self.model.clear_hints()
-        if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        return self.solution(solver)
-
-    def core(self, time_limit_s: float, workers: int) -> list[str] | None:
-        """With ``diagnose``: the names of a set of budget constraints that cannot hold together
-        with the rest, or ``None`` when the model is feasible (or the time ran out)."""
-        self.model.clear_objective()
-        solver = make_solver(time_limit_s, workers)
-        code = solver.solve(self.model)
-        if code != cp_model.INFEASIBLE:
-            return None
-        found = solver.sufficient_assumptions_for_infeasibility()
-        return sorted(self.assumption_names[i] for i in found if i in self.assumption_names)
-
 
 def _group(keys: IntArray, n: int) -> list[list[int]]:
     """Arc indices grouped by key ``0..n−1`` (in arc order)."""
@@ -590,18 +334,3 @@ def _group(keys: IntArray, n: int) -> list[list[int]]:
     for a, key in enumerate(keys.tolist()):
         groups[key].append(a)
     return groups
-
-
-def make_solver(time_limit_s: float, workers: int = 1) -> cp_model.CpSolver:
-    """A CP-SAT solver with the deterministic settings of the module docstring: ``workers``
-    interleaved workers (one by default), a fixed seed, no presolve, and both a
-    deterministic-time and a wall-clock limit."""
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.max_time_in_seconds = max(0.01, time_limit_s)
-    params.max_deterministic_time = max(0.01, time_limit_s)
-    params.num_workers = max(1, workers)
-    params.interleave_search = workers > 1
-    params.cp_model_presolve = False
-    params.random_seed = 0
-    return solver

@@ -6,16 +6,16 @@ Student s *justifiably envies* unit u in a placement when
   student kept in his or her pinned unit (rule A5: a kept pin does not move, so it envies no one);
 * s is unplaced, or placed at a unit of strictly worse rank than u (a unit of the same rank, e.g.
   another unit of the same area, is not better), or placed outside his or her admissible list;
-* u's seats of s's gender (rule A1) include a free one (``displaced_student_id = None``), or
-  are all taken and the lowest-precedence holder who is not a kept pin has lower precedence
-  than s (``displaced_student_id`` = that holder). Kept pins cannot be displaced, so envy
-  towards them is not justified.
+* u's seats of s's gender (:mod:`hamyar.optimizer.seats`) include a free one
+  (``displaced_student_id = None``), or are all taken and the lowest-precedence holder who is
+  not a kept pin has lower precedence than s (``displaced_student_id`` = that holder). Kept pins
+  cannot be displaced, so envy towards them is not justified.
 
 Precedence is :func:`hamyar.optimizer.precedence.precedence_key` (priority score, GPA, seeded
 lottery), numbered once per problem by :func:`hamyar.optimizer.precedence.precedence_positions`
 (a caller that has the positions, or the priority scores, passes them along). Seats are the
 declared seats unless ``capacity`` overrides them, exactly as in
-:func:`hamyar.optimizer.stable.deferred_acceptance`, whose result has no justified envy.
+:func:`hamyar.optimizer.stable.acceptance.deferred_acceptance`, whose result has no justified envy.
 
 One pass over the placement builds :class:`SeatHolders` (fill, weakest holder and weakest movable
 holder per unit and gender). Each (unit, gender) then has one *bar*: ``+∞`` when a seat is free,
@@ -35,12 +35,8 @@ from dataclasses import dataclass
 from hamyar.collector import collector_paused
 from hamyar.models import EligibilityResult, EnvyPair, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.optimizer.stable import (
-    SeatTable,
-    Slot,
-    by_rank_then_code,
-    resolve_pins,
-)
+from hamyar.optimizer.seats import SeatKey, SeatTable
+from hamyar.optimizer.stable.acceptance import by_rank_then_code, resolve_pins
 
 
 @dataclass(frozen=True)
@@ -76,7 +72,7 @@ class SeatHolders:
 def seat_holders(
     problem: Problem,
     placement: Mapping[str, str],
-    capacity: Mapping[Slot, int] | None = None,
+    capacity: Mapping[SeatKey, int] | None = None,
     pins: Mapping[str, str] | None = None,
     *,
     position: Mapping[str, int] | None = None,
@@ -101,10 +97,9 @@ def seat_holders(
         app = by_id.get(sid)
         if app is None:
             raise ValueError(f"placement names an unknown student: {sid!r}")
-        i = table.index.get(code)
-        if i is None:
+        slot = table.pools[app.gender is Gender.male].get(code)
+        if slot is None:
             raise ValueError(f"placement of {sid} names an unknown unit: {code!r}")
-        slot = 2 * i + (app.gender is Gender.male)
         filled[slot] += 1
         mine = position[sid]
         low = weakest[slot]
@@ -119,15 +114,18 @@ def seat_holders(
     return SeatHolders(table, filled, pinned, weakest, movable, fixed, position)
 
 
+_NOT_ASKED: Mapping[str, int] = {}
+
+
 def placed_rank(
-    problem: Problem, admissible: Mapping[str, int], sid: str, unit: str | None
+    admissible: Mapping[str, int], asked: Mapping[str, int], unit: str | None
 ) -> int | None:
-    """Rank of the unit a student is placed in; ``None`` when unplaced or outside his/her list."""
+    """Rank of the unit a student is placed in: its rank in ``admissible``, else in ``asked``
+    (his or her preference ranks); ``None`` when unplaced or outside the list."""
     if unit is None:
         return None
-    if unit in admissible:
-        return admissible[unit]
-    return problem.preference_ranks.get(sid, {}).get(unit)
+    found = admissible.get(unit)
+    return asked.get(unit) if found is None else found
 
 
 def bars(holders: SeatHolders) -> tuple[dict[str, tuple[float, str | None]], ...]:
@@ -137,18 +135,17 @@ def bars(holders: SeatHolders) -> tuple[dict[str, tuple[float, str | None]], ...
     seats, filled, movable = holders.table.seats, holders.filled, holders.weakest_movable
     position = holders.position
     found: tuple[dict[str, tuple[float, str | None]], ...] = ({}, {})
-    for i, code in enumerate(holders.table.codes):
-        for g in (0, 1):
-            slot, low = 2 * i + g, movable[2 * i + g]
-            if seats[slot] <= 0:
-                bar: tuple[float, str | None] = (-math.inf, None)
-            elif filled[slot] < seats[slot]:
-                bar = (math.inf, None)
-            elif low is None:
-                bar = (-math.inf, None)
-            else:
-                bar = (position[low], low)
-            found[g][code] = bar
+    table = holders.table
+    for slot, low in enumerate(movable):
+        if seats[slot] <= 0:
+            bar: tuple[float, str | None] = (-math.inf, None)
+        elif filled[slot] < seats[slot]:
+            bar = (math.inf, None)
+        elif low is None:
+            bar = (-math.inf, None)
+        else:
+            bar = (position[low], low)
+        found[table.pool(slot)][table.code(slot)] = bar
     return found
 
 
@@ -156,7 +153,7 @@ def justified_envy(
     problem: Problem,
     eligibility: EligibilityResult,
     placement: Mapping[str, str],
-    capacity: Mapping[Slot, int] | None = None,
+    capacity: Mapping[SeatKey, int] | None = None,
     *,
     pins: Mapping[str, str] | None = None,
     position: Mapping[str, int] | None = None,
@@ -166,8 +163,8 @@ def justified_envy(
 
     Pairs come in the order of ``problem.applicants``, each student's units by rank and then
     unit code. ``pins`` defaults to ``problem.pins``; pass the same value given to
-    :func:`~hamyar.optimizer.stable.deferred_acceptance`. ``position`` (the precedence positions
-    of ``problem``) and ``scores`` (its priority scores) only spare recomputing them: see
+    :func:`~hamyar.optimizer.stable.acceptance.deferred_acceptance`. ``position`` (the precedence
+    positions of ``problem``) and ``scores`` (its priority scores) only spare recomputing them: see
     :func:`seat_holders`.
     """
     holders = seat_holders(problem, placement, capacity, pins, position=position, scores=scores)
@@ -184,10 +181,7 @@ def justified_envy(
                 continue
             admissible = item.admissible_units
             unit = placement.get(sid)
-            # placed_rank, inlined: the loop runs once per applicant.
-            current = None if unit is None else admissible.get(unit)
-            if current is None and unit is not None:
-                current = ranks.get(sid, {}).get(unit)
+            current = placed_rank(admissible, ranks.get(sid, _NOT_ASKED), unit)
             limit = math.inf if current is None else current
             claims = by_gender[app.gender is Gender.male]
             mine = position[sid]

@@ -5,7 +5,8 @@ gets one :class:`Explanation`. It covers each asked-for unit of strictly better 
 placement (all asked-for units when unplaced, or when placed outside the list), in rank order,
 then by unit code, with the first of these that holds (``g`` = the student's gender):
 
-1. ``no_seats_of_gender`` — the unit has no seats for ``g`` (rule A1);
+1. ``no_seats_of_gender`` — the unit has no seats for ``g``
+   (:func:`~hamyar.optimizer.seats.no_seats`);
 2. ``closed_e9`` — the eligibility result closed the unit to the student (rule E9), with its
    reasons;
 3. ``other`` — the unit is not among the student's admissible units for another reason;
@@ -24,7 +25,8 @@ then by unit code, with the first of these that holds (``g`` = the student's gen
    can keep a student out of a free seat (a previous allocation kept, a minimum fill, the time
    limit).
 
-A result of :func:`~hamyar.optimizer.stable.deferred_acceptance` only ever gives kinds 1–6.
+A result of :func:`~hamyar.optimizer.stable.acceptance.deferred_acceptance` only ever gives kinds
+1–6.
 Ineligible applicants are not explained here: their eligibility reasons say why.
 
 Messages name the unit's holder, never the student's own values, so one frozen
@@ -52,8 +54,9 @@ from hamyar.models import (
     UnitExplanation,
 )
 from hamyar.models.results import ExplanationKind
-from hamyar.optimizer.envy import SeatHolders, seat_holders
-from hamyar.optimizer.stable import Slot, by_rank_then_code
+from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
+from hamyar.optimizer.seats import SeatKey
+from hamyar.optimizer.stable.acceptance import by_rank_then_code
 
 _SEATS_EN = ("female", "male")
 _SEATS_FA = ("خواهران", "برادران")
@@ -77,7 +80,7 @@ def explain(
     problem: Problem,
     eligibility: EligibilityResult,
     placement: Mapping[str, str],
-    capacity: Mapping[Slot, int] | None = None,
+    capacity: Mapping[SeatKey, int] | None = None,
     *,
     pins: Mapping[str, str] | None = None,
     position: Mapping[str, int] | None = None,
@@ -108,10 +111,7 @@ def explain(
             if closures or not admissible.keys() <= asked.keys():
                 asked = {**asked, **{code: c.rank for code, c in closures.items()}, **admissible}
             unit = placement.get(sid)
-            # placed_rank, inlined: the loop runs once per applicant.
-            current = None if unit is None else admissible.get(unit)
-            if current is None and unit is not None:
-                current = prefs.get(unit)
+            current = placed_rank(admissible, prefs, unit)
             if current is None:
                 better = list(asked.items())
             elif current <= min(asked.values(), default=current):
@@ -166,7 +166,7 @@ class _Reasons:
         self._made: list[dict[int, UnitExplanation]] = [{} for _ in holders.seats]
         self._kept: dict[tuple[int, int, str | None], UnitExplanation] = {}
         self._said: dict[tuple[int, int, int], _Words] = {}
-        self.index, self.seats, self.filled = holders.table.index, holders.seats, holders.filled
+        self.pools, self.seats, self.filled = holders.table.pools, holders.seats, holders.filled
         self.weakest = [self.student(t) if t else None for t in holders.weakest]
         self.movable = [self.student(t) if t else None for t in holders.weakest_movable]
 
@@ -205,11 +205,11 @@ class _Reasons:
         g = int(app.gender is Gender.male)
         mine, score, gpa = self.holders.position[sid], self.score(app), app.gpa
         kept = sid in self.holders.fixed
-        index, seats_of, filled, made = self.index, self.seats, self.filled, self._made
+        slot_of, seats_of, filled, made = self.pools[g], self.seats, self.filled, self._made
         weakest, movables = self.weakest, self.movable
         found: list[UnitExplanation] = []
         for code, rank in better:
-            slot = 2 * index[code] + g
+            slot = slot_of[code]
             seats = seats_of[slot]
             if seats <= 0:
                 case, detail = NO_SEATS, 0
@@ -287,7 +287,8 @@ class _Reasons:
     ) -> _Words:
         """``(kind, message_en, message_fa, holder_student_id)`` of one case."""
         holders = self.holders
-        g_en, g_fa = _SEATS_EN[slot % 2], _SEATS_FA[slot % 2]
+        g = self.holders.table.pool(slot)
+        g_en, g_fa = _SEATS_EN[g], _SEATS_FA[g]
         if case == NO_SEATS:
             return (
                 "no_seats_of_gender",

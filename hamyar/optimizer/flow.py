@@ -6,7 +6,7 @@
     c → k     capacity n_c     one per network arc: students of c placed in k (rules A2, A4)
     c → T     capacity n_c     students of c left unplaced
     k → T     capacity b_k     the first b_k = min(L_k, cap_k) seats of k (minimum fill L_k)
-    k → T     capacity cap_k − b_k   the other seats of k (rule A1: at most cap_k in all)
+    k → T     capacity cap_k − b_k   the other seats of k (at most cap_k in all, seats.Slot)
 
 A flow is an allocation and every allocation is a flow; the flow polytope has integral vertices,
 so a linear objective's LP optimum is an integral allocation.
@@ -46,6 +46,8 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from hamyar.models import SolveStatus
+from hamyar.optimizer.level import Stage
 from hamyar.optimizer.network import IntArray, Network
 
 LIMIT = 2**62
@@ -223,14 +225,6 @@ class FaceFlow:
         return len(arcs)
 
 
-@dataclass(frozen=True)
-class LevelSolution:
-    """The optimum of one level, as solved (internal units), and the wall time of its group."""
-
-    value: int
-    wall_time_s: float
-
-
 def radices(graph: Graph, ranges: Sequence[int], maxima: Sequence[int]) -> list[int]:
     """The mixed radix ``M_j`` of the module docstring for levels with value ranges ``ranges``
     and largest weights ``maxima``, or ``OverflowError`` when ``W = Σ_j M_j w_j`` could leave
@@ -259,7 +253,7 @@ def combine(levels: Sequence[IntArray], multipliers: Sequence[int]) -> IntArray:
 
 def solve_levels(
     graph: Graph, levels: Sequence[IntArray], *, group: bool = True, restrict_last: bool = False
-) -> tuple[IntArray, list[LevelSolution], FaceFlow]:
+) -> tuple[IntArray, list[Stage], FaceFlow]:
     """Lexicographically maximise ``levels`` (each a weight per graph arc, ``≥ 0``).
 
     Consecutive levels share one flow while their scaled weights fit (``group``); after each
@@ -268,12 +262,12 @@ def solve_levels(
     """
     face = FaceFlow(graph)
     x = face.lo.copy()
-    results: list[LevelSolution] = []
+    results: list[Stage] = []
     i = 0
     while i < len(levels):
         start = time.perf_counter()
         if not levels[i].any():
-            results.append(LevelSolution(0, 0.0))
+            results.append(Stage(SolveStatus.optimal, 0, 0, 0.0, "flow"))
             i += 1
             continue
         j = i + 1
@@ -304,6 +298,8 @@ def solve_levels(
             face.restrict(combined, x)
         elapsed = time.perf_counter() - start
         for k in range(i, j):
-            results.append(LevelSolution(int(levels[k] @ x), elapsed if k == i else 0.0))
+            value = int(levels[k] @ x)
+            wall = elapsed if k == i else 0.0
+            results.append(Stage(SolveStatus.optimal, value, value, wall, "flow"))
         i = j
     return x, results, face

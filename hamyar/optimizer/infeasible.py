@@ -4,7 +4,8 @@ Without stability, the allocation that places only the hard-fixed students (hard
 previous placements) satisfies every other hard rule, so the model is infeasible exactly when
 these placements themselves break one: a hard pin (rule A5) whose pair is not admissible (the
 student is ineligible, E1–E8; the unit is closed to him or her, E9; or the pair is otherwise not
-in the eligibility result), more fixed students than a unit's seats of one gender (A1), or a
+in the eligibility result), more fixed students than a unit's seats of one gender
+(:func:`hamyar.optimizer.seats.beyond_seats`), or a
 fixed cost above the term budget or a unit's budget. :func:`hard_placements` checks all of them
 and raises one :class:`InfeasibleError` listing every conflict, each naming the students and
 the unit. With ``stable = true`` a budget can also conflict with stability; :func:`budget_conflict`
@@ -23,8 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from hamyar.errors import InfeasibleError
-from hamyar.models import EligibilityResult, Gender, Problem
+from hamyar.models import EligibilityResult, Problem
 from hamyar.optimizer.network import CostTable, Placements
+from hamyar.optimizer.seats import beyond_seats, no_seats, who_must_stay
 
 
 def pin_conflict(
@@ -44,9 +46,7 @@ def pin_conflict(
             why = "; ".join(r.message_en for r in closure.reasons)
             return f"unit {code} is closed to {sid} by rule E9 ({why})"
         return f"unit {code} is not admissible for {sid} (A4)"
-    if problem.unit_by_code[code].seats(app.gender) <= 0:
-        return f"unit {code} has no {app.gender.value} seats (A1)"
-    return None
+    return no_seats(problem, code, app.gender)
 
 
 def hard_placements(
@@ -85,37 +85,12 @@ def hard_placements(
             fixed[sid] = code
         else:
             usable[sid] = code
-    errors.extend(_seat_conflicts(problem, fixed))
+    errors.extend(beyond_seats(problem, fixed, problem.pins))
     if costs is not None:
         errors.extend(_budget_conflicts(problem, fixed, costs))
     if errors:
         raise InfeasibleError("\n".join(errors))
     return Placements(fixed=fixed, soft_pins=soft, broken_pins=broken, previous=usable)
-
-
-def _who(problem: Problem, sids: Iterable[str]) -> str:
-    pins = problem.pins
-    parts = []
-    for sid in sorted(sids):
-        parts.append(f"{sid} (pinned)" if sid in pins else f"{sid} (previous allocation)")
-    return ", ".join(parts)
-
-
-def _seat_conflicts(problem: Problem, fixed: Mapping[str, str]) -> list[str]:
-    """Fixed students beyond a unit's seats of one gender (A1)."""
-    by_id = problem.applicant_by_id
-    groups: dict[tuple[str, Gender], list[str]] = {}
-    for sid, code in fixed.items():
-        groups.setdefault((code, by_id[sid].gender), []).append(sid)
-    errors = []
-    for (code, gender), sids in sorted(groups.items()):
-        seats = problem.unit_by_code[code].seats(gender)
-        if len(sids) > seats:
-            errors.append(
-                f"A1/A5: unit {code} has {seats} {gender.value} seat(s) but {len(sids)} students "
-                f"must stay there: {_who(problem, sids)}"
-            )
-    return errors
 
 
 def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTable) -> list[str]:
@@ -128,7 +103,7 @@ def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTab
     if policy.budget_term_rial is not None and total > policy.budget_term_rial:
         errors.append(
             f"budget: the students who must stay cost {total:,} rial for the term, above the "
-            f"term budget of {policy.budget_term_rial:,} rial: {_who(problem, fixed)}"
+            f"term budget of {policy.budget_term_rial:,} rial: {who_must_stay(problem.pins, fixed)}"
         )
     for code, budget in sorted(policy.unit_budget_term_rial.items()):
         sids = [sid for sid, unit in fixed.items() if unit == code]
@@ -136,7 +111,7 @@ def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTab
         if spent > budget:
             errors.append(
                 f"budget: the students who must stay in unit {code} cost {spent:,} rial for the "
-                f"term, above its budget of {budget:,} rial: {_who(problem, sids)}"
+                f"term, above its budget of {budget:,} rial: {who_must_stay(problem.pins, sids)}"
             )
     return errors
 
@@ -157,5 +132,5 @@ def budget_conflict(problem: Problem, names: Iterable[str], fixed: Mapping[str, 
         "out of a free seat he or she asked for, and every such allocation costs more"
     )
     if fixed:
-        text += f" (students who must stay: {_who(problem, fixed)})"
+        text += f" (students who must stay: {who_must_stay(problem.pins, fixed)})"
     return text

@@ -35,11 +35,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from hamyar.optimizer.flow import LIMIT, FaceFlow, Graph
+from hamyar.optimizer.level import Deadline
 from hamyar.optimizer.network import IntArray
-from hamyar.optimizer.stages import Deadline
-
-STEPS = 40
-"""Bisection steps at most (each one min-cost flow)."""
+from hamyar.optimizer.params import DEFAULT_PARAMS
 
 
 @dataclass(frozen=True)
@@ -66,13 +64,14 @@ def price_budget(
     start: IntArray,
     feasible: Callable[[IntArray], bool],
     deadline: Deadline | None = None,
+    steps: int = DEFAULT_PARAMS.pricing_steps,
 ) -> Priced | None:
     """Bisection on the budget's price, repair and fixing (module docstring). ``cost`` per
     graph arc (``≥ 0``); ``start`` is a flow of the face that ``feasible`` accepts, and a flow
     is only taken as an allocation (and as the best-found for the fixing) when ``feasible``
     accepts it: the caller's check of every budget and of every level held. The bisection
-    stops early at ``deadline`` (the bound of the prices tried so far stays valid). ``None``
-    when the priced weights cannot be exact in 64 bits."""
+    stops after ``steps`` flows at most, or early at ``deadline`` (the bound of the prices tried
+    so far stays valid). ``None`` when the priced weights cannot be exact in 64 bits."""
     face = FaceFlow(graph)
     face.lo, face.hi = lo.copy(), hi.copy()
     top_w = int(np.abs(w).max(initial=0))
@@ -118,7 +117,7 @@ def price_budget(
     else:
         x_over = x
         consider(evaluate(p_high))
-        for _ in range(STEPS):
+        for _ in range(steps):
             if p_high - p_low <= 1 or (deadline is not None and deadline.passed()):
                 break
             p = (p_low + p_high) // 2

@@ -1,12 +1,12 @@
 """The allocation as numbers: seat slots, student classes and the arcs between them.
 
-A *slot* is one unit's seats of one gender (rule A1): ``(unit_code, gender)`` with ``seats``
-declared seats. A student can only take seats of his or her gender, so the female and male pools
-never share a slot. A *class* is a set of interchangeable students: same gender, same admissible
-``{unit: rank}``, and the same value of every per-student quantity the objective or the side
-constraints read (priority score; GPA when the objective has a GPA term; planned cost per unit
-when a budget applies; the soft pin and the previous unit, when they matter). One integer count
-per class replaces one Boolean per student; a class of one is an ordinary student.
+A *slot* is one unit's seats of one gender (:class:`hamyar.optimizer.seats.Slot`): ``(unit_code,
+gender)`` with ``seats`` declared seats; female and male pools never share a slot. A *class* is
+a set of interchangeable students: same gender, same admissible ``{unit: rank}``, and the same
+value of every per-student quantity the objective or the side constraints read (priority score;
+GPA when the objective has a GPA term; planned cost per unit when a budget applies; the soft pin
+and the previous unit, when they matter). One integer count per class replaces one Boolean per
+student; a class of one is an ordinary student.
 
 An *arc* ``(class c, slot k)`` exists when every member of ``c`` may take a seat of ``k``: the pair
 is admissible (rules A4 and E1–E9, as the eligibility result says) and ``k`` has a seat left after
@@ -33,50 +33,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, Decimal
 
 import numpy as np
 import numpy.typing as npt
 
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
+from hamyar.models.pay import bonus_percent, planned_hours, planned_term_cost_rial
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.payments.cost import bonus_percent, planned_hours, planned_term_cost_rial
+from hamyar.optimizer.seats import SeatKey, Slot, network_slots
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
 
-def min_fill_seats(seats: int, fraction: Decimal) -> int:
-    """Seats a slot should fill: ``⌈fraction × seats⌉`` (``policy.min_fill``), exact in Decimal."""
-    return int((fraction * seats).to_integral_value(rounding=ROUND_CEILING))
-
-
 def gpa_centi(gpa: float) -> int:
     """GPA in hundredths of a point, the integer unit of the GPA term: ``round(100 × gpa)``."""
     return round(gpa * 100)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One unit's seats of one gender."""
-
-    unit_code: str
-    gender: Gender
-    seats: int
-    fixed: int
-    """Students fixed here before solving (hard pins, hard previous placements)."""
-    min_fill: int
-    """``⌈policy.min_fill × seats⌉``."""
-
-    @property
-    def cap(self) -> int:
-        """Seats left for the classes: ``seats − fixed``."""
-        return self.seats - self.fixed
-
-    @property
-    def min_fill_left(self) -> int:
-        """Minimum fill still to reach with the classes: ``max(0, min_fill − fixed)``."""
-        return max(0, min(self.min_fill, self.seats) - self.fixed)
 
 
 @dataclass(frozen=True)
@@ -114,7 +86,7 @@ class Network:
     broken_pins: dict[str, str]
     position: dict[str, int]
     max_rank: int
-    slot_index: dict[tuple[str, Gender], int] = field(default_factory=dict)
+    slot_index: dict[SeatKey, int] = field(default_factory=dict)
 
     @property
     def num_classes(self) -> int:
@@ -218,32 +190,9 @@ def build_network(
 ) -> Network:
     """Slots, classes and arcs of a problem (module docstring). Deterministic: students are
     visited in precedence order, slots in (unit code, gender) order."""
-    policy = problem.policy
     scores = scores if scores is not None else priority_scores(problem)
     position = dict(position) if position is not None else precedence_positions(problem, scores)
-    by_id = problem.applicant_by_id
-    fixed_count: dict[tuple[str, Gender], int] = {}
-    for sid, code in placements.fixed.items():
-        slot_key = (code, by_id[sid].gender)
-        fixed_count[slot_key] = fixed_count.get(slot_key, 0) + 1
-
-    slots: list[Slot] = []
-    slot_index: dict[tuple[str, Gender], int] = {}
-    for unit in sorted(problem.units, key=lambda u: u.code):
-        for gender in (Gender.female, Gender.male):
-            seats = unit.seats(gender)
-            if seats <= 0:
-                continue
-            slot_index[(unit.code, gender)] = len(slots)
-            slots.append(
-                Slot(
-                    unit_code=unit.code,
-                    gender=gender,
-                    seats=seats,
-                    fixed=fixed_count.get((unit.code, gender), 0),
-                    min_fill=min_fill_seats(seats, policy.min_fill),
-                )
-            )
+    slots, slot_index = network_slots(problem, placements.fixed)
 
     max_rank = 0
     for item in eligibility.applicants:

@@ -37,9 +37,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hamyar.models import EligibilityResult, Gender, Policy, Problem
+from hamyar.models import EligibilityResult, Policy, Problem
 from hamyar.models.policy import ObjectiveTerm
-from hamyar.optimizer.network import IntArray, Network, gpa_centi, min_fill_seats
+from hamyar.optimizer.network import IntArray, Network, gpa_centi
+from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
 
 WEIGHTED_SCALE = 100
 """Weighted levels are solved ×100 so that the GPA term (in hundredths) stays an integer."""
@@ -183,10 +184,9 @@ class Scorer:
         policy = problem.policy
         self.soft_pins = dict(problem.pins) if policy.pins == "soft" else {}
         self.min_fill = {
-            (u.code, g): min_fill_seats(u.seats(g), policy.min_fill)
-            for u in problem.units
-            for g in (Gender.female, Gender.male)
-            if u.seats(g) > 0
+            (u.code, g): min_fill_seats(seats, policy.min_fill)
+            for u, g, seats in declared_seats(problem)
+            if seats > 0
         }
 
     def penalty(self, placement: Mapping[str, str]) -> int:
@@ -195,11 +195,7 @@ class Scorer:
         broken = sum(1 for sid, code in self.soft_pins.items() if placement.get(sid) != code)
         shortfall = 0
         if policy.min_fill > 0:
-            fill: dict[tuple[str, Gender], int] = {}
-            by_id = self.problem.applicant_by_id
-            for sid, code in placement.items():
-                key = (code, by_id[sid].gender)
-                fill[key] = fill.get(key, 0) + 1
+            fill = filled_seats(self.problem, placement)
             shortfall = sum(max(0, need - fill.get(k, 0)) for k, need in self.min_fill.items())
         return policy.pin_penalty * broken + policy.min_fill_penalty * shortfall
 

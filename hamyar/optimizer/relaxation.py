@@ -14,7 +14,7 @@ level (GLOP's optimum, with a small upward allowance for its tolerances). Flow p
 integral vertices; a handful of side rows leaves an optimal vertex with only a few fractional
 arcs, around a few nodes. :func:`fractional_free` marks the arcs at those nodes: an allocation
 that agrees with the relaxation everywhere else is searched by CP-SAT over those arcs alone
-(:meth:`hamyar.optimizer.cpsat.AllocationModel.neighbourhood`), and is often at the bound, which
+(:func:`hamyar.optimizer.cpsearch.neighbourhood`), and is often at the bound, which
 then needs no proof search at all. When tight rows (the budget, a held level) leave no integral
 rounding there, :func:`rins_free` frees instead the arcs where the relaxation and the current
 allocation disagree (relaxation-induced neighbourhood search), a neighbourhood that always

@@ -10,28 +10,30 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   flows while the budgets do not bind, then CP-SAT (:mod:`hamyar.optimizer.cpsat`) from the
   first level where they do, each level prepared by its linear relaxation
   (:mod:`hamyar.optimizer.relaxation`: the exact LP bound, and a start rounded from it).
-* **Stable** (``stable = true``): :mod:`hamyar.optimizer.stablemode`. Every unit ranks students
-  by the same precedence order (:mod:`hamyar.optimizer.precedence`), so with strict preferences
-  the stable allocation is unique — the serial dictatorship in precedence order: the strongest
-  student takes the best unit he or she asked for, and so on — and student-proposing deferred
-  acceptance (:mod:`hamyar.optimizer.stable`) finds it. The rural-hospitals theorem (every
-  stable allocation places the same students and fills each unit alike) holds here in its
-  strongest form, and the student-optimal allocation is the only one, so it is optimal for every
-  other term among stable allocations (bound = value). Hard pins do not change this: they are
-  seats taken before anyone proposes, and justified envy towards a kept pin does not count
-  (:mod:`hamyar.optimizer.envy`). With ties — an area names several of a student's units at one
-  rank — it no longer holds: stable allocations differ in who is placed (``a`` ranks units 1
-  and 2 equally, ``b`` asks for unit 1 only, one seat each: ``a→1`` and ``a→2, b→1`` are both
-  stable), the student-optimal allocation of a tie-breaking is not best for the other terms,
-  and the largest stable allocation is NP-hard to find in general. So a component with ties, or
-  with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT with stability
-  constraints, on the placements some stable allocation can make
-  (:mod:`hamyar.optimizer.stability`), with consecutive levels merged where their ranges allow
-  (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
-  acceptance and a serial dictatorship with look-ahead ties (:mod:`hamyar.optimizer.tiebreak`).
+* **Stable** (``stable = true``): :mod:`hamyar.optimizer.stable.search`. Every unit ranks
+  students by the same precedence order (:mod:`hamyar.optimizer.precedence`), so with strict
+  preferences the stable allocation is unique — the serial dictatorship in precedence order: the
+  strongest student takes the best unit he or she asked for, and so on — and student-proposing
+  deferred acceptance (:mod:`hamyar.optimizer.stable.acceptance`) finds it. The rural-hospitals
+  theorem (every stable allocation places the same students and fills each unit alike) holds
+  here in its strongest form, and the student-optimal allocation is the only one, so it is
+  optimal for every other term among stable allocations (bound = value). Hard pins do not change
+  this: they are seats taken before anyone proposes, and justified envy towards a kept pin does
+  not count (:mod:`hamyar.optimizer.envy`). With ties — an area names several of a student's
+  units at one rank — it no longer holds: stable allocations differ in who is placed (``a``
+  ranks units 1 and 2 equally, ``b`` asks for unit 1 only, one seat each: ``a→1`` and ``a→2,
+  b→1`` are both stable), the student-optimal allocation of a tie-breaking is not best for the
+  other terms, and the largest stable allocation is NP-hard to find in general. So a component
+  with ties, or with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT
+  with stability constraints, on the placements some stable allocation can make
+  (:mod:`hamyar.optimizer.stable.bounds`), with consecutive levels merged where their ranges
+  allow (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
+  acceptance and a serial dictatorship with look-ahead ties
+  (:mod:`hamyar.optimizer.stable.tiebreak`).
 
-The time limit covers the whole solve: the search stops early enough (``FINISH_S``) for the
-envy pairs, explanations and results to follow within it.
+How the solver spends its time is :class:`~hamyar.optimizer.params.SolverParams`, apart from the
+policy. The time limit covers the whole solve: the search stops early enough
+(``SolverParams.finish_s``) for the envy pairs, explanations and results to follow within it.
 
 In every mode the result lists the justified-envy pairs (:func:`~hamyar.optimizer.envy.
 justified_envy`) and explains every eligible student not placed at his or her first choice
@@ -56,7 +58,6 @@ from hamyar.models import (
     Allocation,
     Assignment,
     EligibilityResult,
-    Gender,
     Problem,
     SolveStatus,
     StageResult,
@@ -66,8 +67,9 @@ from hamyar.optimizer.budgeted import solve_budgeted
 from hamyar.optimizer.cpsat import Budgets
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
-from hamyar.optimizer.flow import Graph, build_graph, solve_levels
+from hamyar.optimizer.flow import build_graph, solve_levels
 from hamyar.optimizer.infeasible import hard_placements
+from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import (
     CostTable,
     IntArray,
@@ -75,7 +77,6 @@ from hamyar.optimizer.network import (
     Options,
     Placements,
     build_network,
-    min_fill_seats,
     priority_scores,
     split,
 )
@@ -86,17 +87,12 @@ from hamyar.optimizer.objective import (
     effective_terms,
     uses_gpa,
 )
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.optimizer.stablemode import solve_stable
-from hamyar.optimizer.stages import Deadline, Stage
-
-FINISH_S, FINISH_S_PER_APPLICANT = 0.4, 6e-5
-"""Seconds kept from the time limit (at most half of it) for what follows the search — the
-justified-envy pairs, the explanations and the results: 0.64 s at 10,000 applicants, 3.7 s at
-100,000, measured — and a margin for a search's overrun of its share (loading the model,
-reading the solution back). The search stops that much earlier, so the whole solve keeps to
-``--time-limit``."""
+from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
+from hamyar.optimizer.stable.search import solve_stable
+from hamyar.optimizer.task import LevelTask, Strategy
 
 
 def solve(
@@ -105,31 +101,34 @@ def solve(
     *,
     previous: Mapping[str, str] | None = None,
     time_limit_s: float | None = None,
+    params: SolverParams | None = None,
 ) -> Allocation:
     """Place the eligible applicants of ``problem`` (rules A1–A5) under its policy.
 
     ``previous`` is an earlier allocation ``{student_id: unit_code}`` to keep as much as possible
-    (``policy.keep_previous_mode``); ``time_limit_s`` overrides ``policy.time_limit_s`` (it
-    bounds the CP-SAT levels; flows always run to their proven optimum). Raises
+    (``policy.keep_previous_mode``). ``params`` are the solver's settings, by default the
+    tuned ones with the policy's ``time_limit_s`` and ``workers``
+    (:meth:`SolverParams.for_policy`); ``time_limit_s`` overrides theirs (it bounds the CP-SAT
+    levels; flows always run to their proven optimum). Raises
     :class:`InfeasibleError` when the hard rules cannot hold together.
     """
     start = time.perf_counter()
     with collector_paused():
-        return _solve(problem, eligibility, previous, time_limit_s, start)
+        chosen = params if params is not None else SolverParams.for_policy(problem.policy)
+        return _solve(problem, eligibility, previous, chosen.with_time_limit(time_limit_s), start)
 
 
 def _solve(
     problem: Problem,
     eligibility: EligibilityResult,
     previous: Mapping[str, str] | None,
-    time_limit_s: float | None,
+    params: SolverParams,
     start: float,
 ) -> Allocation:
     policy = problem.policy
     _check_unit_budgets(problem)
-    limit = policy.time_limit_s if time_limit_s is None else time_limit_s
-    finishing = min(limit / 2, FINISH_S + FINISH_S_PER_APPLICANT * len(problem.applicants))
-    deadline = Deadline(limit - finishing)
+    finishing = params.finishing_s(len(problem.applicants))
+    deadline = Deadline(params.time_limit_s - finishing, params.first_share)
     budgets_on = policy.budget_term_rial is not None or bool(policy.unit_budget_term_rial)
     costs = CostTable(problem) if budgets_on else None
     placements = hard_placements(problem, eligibility, previous, costs)
@@ -145,12 +144,10 @@ def _solve(
     weights = [graph.arc_weights(level.arc, level.fill_bonus) for level in levels]
     budgets = _budgets(problem, network, placements, costs) if budgets_on else None
 
-    if policy.stable:
-        x, stages = solve_stable(problem, eligibility, network, graph, levels, budgets, deadline)
-    elif budgets is not None:
-        x, stages = solve_budgeted(network, graph, weights, budgets, policy.workers, deadline)
-    else:
-        x, stages = _solve_flows(network, graph, levels)
+    task = LevelTask(
+        problem, eligibility, network, graph, levels, weights, budgets, params, deadline
+    )
+    x, stages = _strategy(policy.stable, budgets is not None)(task)
 
     if x is None:
         return Allocation(
@@ -166,11 +163,17 @@ def _solve(
 
 
 # ---------------------------------------------------------------------------- welfare first
-def _solve_flows(
-    network: Network, graph: Graph, levels: Sequence[Level]
-) -> tuple[IntArray, list[Stage]]:
+def _strategy(stable: bool, budgeted: bool) -> Strategy:
+    """Stable mode, else the budgeted levels when a budget applies, else the flows."""
+    if stable:
+        return solve_stable
+    return solve_budgeted if budgeted else _solve_flows
+
+
+def _solve_flows(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """Lexicographic flows, one component at a time (:func:`~hamyar.optimizer.network.split`);
     each level's time is summed over the components."""
+    network, graph, levels = task.network, task.graph, task.levels
     arcs = np.zeros(network.num_arcs, dtype=np.int64)
     times = [0.0] * len(levels)
     for sub, ids in split(network):
@@ -281,24 +284,20 @@ def _allocation(
             )
         )
     assignments.sort(key=lambda a: (a.unit_code, a.student_id))
-    filled: dict[tuple[str, Gender], int] = {}
-    for a in assignments:
-        filled[(a.unit_code, a.gender)] = filled.get((a.unit_code, a.gender), 0) + 1
+    filled = filled_seats(problem, placement)
     fill = []
-    for unit in sorted(problem.units, key=lambda u: u.code):
-        for gender in (Gender.female, Gender.male):
-            seats = unit.seats(gender)
-            count = filled.get((unit.code, gender), 0)
-            if seats > 0 or count > 0:
-                fill.append(
-                    UnitFill(
-                        unit_code=unit.code,
-                        gender=gender,
-                        seats=seats,
-                        filled=count,
-                        min_fill=min_fill_seats(seats, policy.min_fill),
-                    )
+    for unit, gender, seats in declared_seats(problem):
+        count = filled.get((unit.code, gender), 0)
+        if seats > 0 or count > 0:
+            fill.append(
+                UnitFill(
+                    unit_code=unit.code,
+                    gender=gender,
+                    seats=seats,
+                    filled=count,
+                    min_fill=min_fill_seats(seats, policy.min_fill),
                 )
+            )
     pins = {**placements.fixed, **placements.soft_pins}
     envy = justified_envy(problem, eligibility, placement, pins=pins, scores=scores)
     explanations = explain(problem, eligibility, placement, pins=pins, scores=scores)

@@ -21,45 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.cpsat import AllocationModel, LevelOutcome
+from hamyar.optimizer.cpsat import AllocationModel
+from hamyar.optimizer.cpsearch import maximise
+from hamyar.optimizer.level import Deadline, Stage, box_bound, time_up
 from hamyar.optimizer.network import IntArray
-
-
-@dataclass(frozen=True)
-class Stage:
-    """One level as solved: status, value and bound in solved units, time and method."""
-
-    status: SolveStatus
-    value: int
-    bound: int
-    wall_time_s: float
-    method: str
-
-
-FIRST_SHARE = 2 / 3
-"""The share of the time left that the first level searched gets at least. Measured on the
-10,000-applicant benchmark instance with the budget at 90 %: at one half the first preference
-level reached one below its bound in 3 runs of 4, at two thirds in 4 of 4, the later levels
-keeping the same values."""
-
-
-class Deadline:
-    """The time limit, shared by the CP-SAT levels."""
-
-    def __init__(self, seconds: float) -> None:
-        self.end = time.perf_counter() + seconds
-
-    def passed(self) -> bool:
-        """Whether the time is up."""
-        return time.perf_counter() >= self.end
-
-    def share(self, levels_left: int, first: bool) -> float:
-        """Seconds for the next level: an equal share of what is left, at least
-        ``FIRST_SHARE`` of it for the first."""
-        left = max(0.0, self.end - time.perf_counter())
-        share = left / max(1, levels_left)
-        return max(share, left * FIRST_SHARE) if first else share
-
+from hamyar.optimizer.params import DEFAULT_PARAMS
 
 Box = tuple[IntArray, IntArray]
 """Bounds ``(lo, hi)`` on every graph arc."""
@@ -85,14 +51,6 @@ class Prepared:
 
 Prepare = Callable[[int, IntArray | None, Sequence[int], bool], Prepared | None]
 """``prepare(level, current solution, values held so far, all of them proven)``."""
-
-
-MERGE_LIMIT = 10**9
-"""Largest product of level ranges merged into one objective (:func:`merge_levels`): the merged
-coefficients stay far inside CP-SAT's 64-bit integers and its LP's doubles. Measured on a
-generated 10,000-applicant instance in stable mode, the four merged searches (priority with
-coverage, preference ranks 1–3, ranks 4–5, GPA) took 2.5 s and 1.1 s in its two pools against
-5.4 s and 3.6 s for eight; at 10¹² (GPA merged with ranks 4–5) one search ran past 50 s."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +91,7 @@ class MergedLevel:
 
 
 def merge_levels(
-    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = MERGE_LIMIT
+    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = DEFAULT_PARAMS.merge_limit
 ) -> list[MergedLevel]:
     """Consecutive levels grouped while the product of their ranges ``Π R_j`` stays within
     ``limit`` (:class:`MergedLevel`)."""
@@ -181,7 +139,7 @@ def lexicographic_merged(
     """:func:`lexicographic_cpsat` over merged levels (:func:`merge_levels`), each level's stage
     recovered from its group's: the group's time and method on its first level, the others
     marked as solved with it."""
-    groups = merge_levels(weights, model.lo, model.hi, MERGE_LIMIT)
+    groups = merge_levels(weights, model.lo, model.hi, model.params.merge_limit)
     x, solved = lexicographic_cpsat(
         model,
         [g.weights for g in groups],
@@ -241,10 +199,7 @@ def lexicographic_cpsat(
     for k, w in enumerate(weights):
         t0 = time.perf_counter()
         if x is not None and deadline.passed():
-            value = int(w @ x)
-            top = max(value, int(np.maximum(w, 0) @ model.hi))  # Σ_a max(w_a, 0) · hi_a
-            status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-            stages.append(Stage(status, value, top, 0.0, "time-limit"))
+            stages.append(time_up(w, x, model.hi, 0.0))
             continue
         bound: int | None = None
         better: Box | None = None
@@ -268,12 +223,13 @@ def lexicographic_cpsat(
             continue
         if x is not None and deadline.passed():  # the preparation used the time up
             value = int(w @ x)
-            top = int(np.maximum(w, 0) @ model.hi) if bound is None else bound
+            top = box_bound(w, model.hi) if bound is None else bound
             stages.append(Stage(SolveStatus.feasible, value, max(value, top), spent, method))
             values.append(value)
             hold(k, w, x)
             continue
-        outcome = model.maximise(
+        outcome = maximise(
+            model,
             w,
             time_limit_s=deadline.share(len(weights) - k, first=not searched),
             workers=workers,
@@ -308,7 +264,7 @@ def lexicographic_cpsat(
     return x, stages
 
 
-def _at_least_start(outcome: LevelOutcome, w: IntArray, start: IntArray) -> LevelOutcome:
+def _at_least_start(outcome: Stage, w: IntArray, start: IntArray) -> Stage:
     """A search kept within the bounds of every better allocation (:class:`Prepared`): none
     there (infeasible), or only worse ones, leave the start; proven there, it proves the level."""
     value = int(w @ start)
@@ -317,16 +273,16 @@ def _at_least_start(outcome: LevelOutcome, w: IntArray, start: IntArray) -> Leve
     proven = outcome.status in (SolveStatus.optimal, SolveStatus.infeasible)
     status = SolveStatus.optimal if proven else SolveStatus.feasible
     bound = value if proven else max(value, outcome.bound)
-    return LevelOutcome(status, start, value, bound, outcome.wall_time_s)
+    return Stage(status, value, bound, outcome.wall_time_s, outcome.method, start)
 
 
 def _with_fallback(
-    outcome: LevelOutcome, w: IntArray, fallback: IntArray | None, bound: int | None
-) -> LevelOutcome:
+    outcome: Stage, w: IntArray, fallback: IntArray | None, bound: int | None
+) -> Stage:
     """A level with no solution in time falls back on a known feasible solution."""
     if outcome.x is not None or fallback is None or outcome.status is SolveStatus.infeasible:
         return outcome
     value = int(w @ fallback)
     top = outcome.bound if bound is None else min(bound, outcome.bound)
     status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-    return LevelOutcome(status, fallback, value, max(top, value), outcome.wall_time_s)
+    return Stage(status, value, max(top, value), outcome.wall_time_s, outcome.method, fallback)

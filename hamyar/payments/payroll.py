@@ -9,7 +9,7 @@ in which case they are listed and left out of every total.
 The good rows of the month asked for are then sorted into:
 
 * **paid** — the student is placed in that unit: ``amount = monthly_pay_rial(...)`` of
-  :mod:`hamyar.payments.cost`, with hours above ``policy.monthly_hours_cap`` cut to the cap and
+  :mod:`hamyar.models.pay`, with hours above ``policy.monthly_hours_cap`` cut to the cap and
   flagged (P3);
 * **not payable** — the student is placed in another unit (P4: the second unit's hours are
   reported, never paid) or not placed at all.
@@ -30,15 +30,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.placements import AllocationRecord, PlacedRow
 from hamyar.models import Degree, JalaliMonth, MaritalStatus, Policy, Term, TimesheetRow, Unit
-from hamyar.payments.cost import (
+from hamyar.models.pay import (
     bonus_percent,
     monthly_pay_rial,
     multiplier,
     paid_hours,
     toman,
 )
-from hamyar.payments.placements import AllocationRecord, PlacedRow
 from hamyar.text import normalize_key
 
 

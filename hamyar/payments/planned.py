@@ -1,6 +1,6 @@
 """Planned cost of an allocation: per student, per unit and in total, per month and for the term.
 
-Every amount comes from :func:`hamyar.payments.cost.planned_monthly_pay_rial` (the one pay
+Every amount comes from :func:`hamyar.models.pay.planned_monthly_pay_rial` (the one pay
 formula) at the unit's planned hours::
 
     student_month = monthly_pay(degree, married, planned_hours(unit), policy, unit, gpa)
@@ -8,92 +8,17 @@ formula) at the unit's planned hours::
     unit_month    = Σ student_month over the unit's students        (unit_term, total alike)
 
 Sums are of whole rials, so the total equals the sum of the units and of the students exactly.
-Toman is ``rial // 10`` of each figure (:func:`hamyar.payments.cost.toman`); a toman total is
+Toman is ``rial // 10`` of each figure (:func:`hamyar.models.pay.toman`); a toman total is
 the toman of the rial total, not a sum of rounded tomans.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from pydantic import BaseModel, ConfigDict, computed_field
-
 from hamyar.models import Allocation, Problem
-from hamyar.payments.cost import multiplier, planned_hours, planned_monthly_pay_rial, toman
+from hamyar.models.costs import PlannedCost, StudentCost, UnitCost
+from hamyar.models.pay import multiplier, planned_hours, planned_monthly_pay_rial
 
-
-class StudentCost(BaseModel):
-    """The planned cost of one placed student."""
-
-    model_config = ConfigDict(frozen=True)
-
-    student_id: str
-    unit_code: str
-    hours_per_month: Decimal
-    hourly_rate_rial: int
-    multiplier: Decimal
-    monthly_rial: int
-    term_rial: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
-
-
-class UnitCost(BaseModel):
-    """The planned cost of one unit's placed students (units with nobody placed included)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    unit_code: str
-    unit_name_fa: str
-    students: int
-    monthly_rial: int
-    term_rial: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
-
-
-class PlannedCost(BaseModel):
-    """Planned cost of an allocation for one term."""
-
-    model_config = ConfigDict(frozen=True)
-
-    months_per_term: int
-    students: tuple[StudentCost, ...]
-    units: tuple[UnitCost, ...]
-    monthly_rial: int
-    term_rial: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
-
-    def by_student(self) -> dict[str, StudentCost]:
-        return {s.student_id: s for s in self.students}
-
-    def by_unit(self) -> dict[str, UnitCost]:
-        return {u.unit_code: u for u in self.units}
+__all__ = ["PlannedCost", "StudentCost", "UnitCost", "planned_cost"]
 
 
 def planned_cost(problem: Problem, allocation: Allocation) -> PlannedCost:

@@ -1,7 +1,7 @@
 """The bank transfer list of a payroll: one transfer per paid student with a valid Sheba.
 
 A paid line goes to the bank when its amount is above zero and its Sheba passes
-:func:`hamyar.payments.sheba.check_sheba` (ISO 13616 mod-97); otherwise it is *held back* with
+:func:`hamyar.models.sheba.check_sheba` (ISO 13616 mod-97); otherwise it is *held back* with
 the reason (no Sheba on record, or what is wrong with it). A non-Melli account is paid and noted
 (the programme prefers Bank Melli).
 
@@ -15,15 +15,12 @@ Both identities are checked when a :class:`TransferList` is built.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
-from hamyar.payments.cost import toman
+from hamyar.models.pay import toman
+from hamyar.models.sheba import check_sheba
 from hamyar.payments.payroll import PayLine, Payroll
-from hamyar.payments.sheba import check_sheba
-
-Lang = Literal["fa", "en"]
+from hamyar.text import Lang
 
 
 class Transfer(BaseModel):

@@ -17,7 +17,7 @@ Columns:
   `` | ``; an English message is ``RULE: message``, a Persian one a sentence ending with its rule
   (``… (قاعده E4).``).
 
-Written through :func:`hamyar.reports.csvfile.write_csv` (UTF-8 with a BOM, formulas defused).
+Written through :func:`hamyar.io.csvfile.write_csv` (UTF-8 with a BOM, formulas defused).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from hamyar.io.csvfile import write_csv
 from hamyar.models import ApplicantEligibility, EligibilityResult, Problem, Reason
 from hamyar.models.results import Severity
-from hamyar.reports.csvfile import write_csv
 
 ELIGIBILITY_HEADER: tuple[str, ...] = (
     "student_id",

@@ -9,15 +9,11 @@ Enumerated values (gender, degree, priority group, solver status) come through
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
 
 import jdatetime
 
 from hamyar.models import JalaliDate, JalaliMonth, SolveStatus, Term, persian
 from hamyar.reports.xlsx_style import persian_digits
-
-Lang = Literal["fa", "en"]
-LANGS: tuple[Lang, ...] = ("fa", "en")
 
 LABELS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- sheet names
@@ -210,15 +206,6 @@ PARAMETER_RULES: dict[str, str] = {
 }
 """The rule each top-level policy parameter belongs to (parameters of the solver and of the
 objective as a whole name no single rule)."""
-
-
-def check_lang(lang: str) -> Lang:
-    """``"fa"`` or ``"en"``; anything else is a ``ValueError`` naming the choices."""
-    if lang == "fa":
-        return "fa"
-    if lang == "en":
-        return "en"
-    raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
 
 
 def label(key: str, lang: str) -> str:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from hamyar import __version__
+from hamyar.io.csvfile import write_csv
+from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import Gender
-from hamyar.payments.placements import placed_rows, write_assignments_csv
-from hamyar.pipeline import RunResult
-from hamyar.reports.csvfile import write_csv
+from hamyar.models.run import RunResult
 from hamyar.reports.eligibility_csv import write_eligibility_csv
 from hamyar.reports.unit_sheets import write_unit_workbooks
 from hamyar.reports.workbook import write_workbook

@@ -26,12 +26,12 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from hamyar.models import Applicant, Unit
-from hamyar.payments.cost import planned_hours
-from hamyar.pipeline import RunResult
-from hamyar.reports.labels import check_lang, enum_label, label, labels, term_label
+from hamyar.models.pay import planned_hours
+from hamyar.models.run import RunResult
+from hamyar.reports.labels import enum_label, label, labels, term_label
 from hamyar.reports.workbook import surname_key, unit_name
 from hamyar.reports.xlsx_style import DECIMAL_FORMAT, SheetWriter
-from hamyar.text import normalize_key
+from hamyar.text import check_lang, normalize_key
 
 CONTACT_WORDS: tuple[str, ...] = (
     "phone",

@@ -8,7 +8,7 @@
   sheets), since a spreadsheet date is Gregorian.
 * **Text is never a formula.** openpyxl turns any string that starts with ``=`` into a formula.
   Every string written here that starts with ``=``, ``+``, ``-`` or ``@``
-  (:data:`hamyar.reports.csvfile.FORMULA_STARTS`) is stored as a plain string cell instead
+  (:data:`hamyar.io.csvfile.FORMULA_STARTS`) is stored as a plain string cell instead
   (``data_type = "s"``, written as an inline string) with Excel's *quote prefix* style flag set,
   so the value is kept unchanged — ``=HYPERLINK("http://x","y")`` reads back as exactly that —
   and a spreadsheet shows it as text and keeps it text when the cell is edited. (The CSV files
@@ -32,7 +32,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hamyar.reports.csvfile import FORMULA_STARTS
+from hamyar.io.csvfile import FORMULA_STARTS
 
 PERSIAN_FONT = "Vazirmatn"
 LATIN_FONT = "Calibri"

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from hamyar.errors import HamyarError, InputError, Issue
+from hamyar.io.csvfile import write_csv
+from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
-from hamyar.reports.csvfile import write_csv
-from hamyar.reports.kpis import Kpis
 from hamyar.reports.outputs import write_machine_outputs
 from hamyar.scenarios.compare import safe_folder_name
 from hamyar.scenarios.inputs import build_inputs

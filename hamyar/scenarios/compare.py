@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hamyar.io.csvfile import write_csv
 from hamyar.models import Gender, Problem
-from hamyar.pipeline import RunResult
-from hamyar.reports.csvfile import write_csv
+from hamyar.models.run import RunResult
 from hamyar.reports.xlsx_style import GAP_FORMAT
 from hamyar.scenarios.diff import AssignmentDiff, ChangeKind, assignment_diff
 from hamyar.scenarios.kpitable import KpiColumn, kpi_columns, row_of

@@ -146,7 +146,7 @@ def build_inputs(scenario: ResolvedScenario, base_policy: Policy | None = None) 
 
 
 def _default_term() -> Term:
-    from hamyar.data import DEFAULT_TERM
+    from hamyar.generator.default import DEFAULT_TERM
 
     return DEFAULT_TERM
 
@@ -162,7 +162,7 @@ def _read_inputs(
             scenario.applicants, scenario.units, scenario.rejections, policy, term, scenario.name
         )
         return problem, list(warnings)
-    from hamyar.data import default_applicants, default_rejections, default_units
+    from hamyar.generator.default import default_applicants, default_rejections, default_units
 
     issues: list[Issue] = []
     units: tuple[Unit, ...]

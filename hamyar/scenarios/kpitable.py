@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hamyar.models import Gender, PriorityGroup, persian
-from hamyar.reports.kpis import Kpis
+from hamyar.models.kpis import Kpis
 from hamyar.reports.xlsx_style import GAP_FORMAT
 from hamyar.scenarios.xlsx import RIAL_FORMAT, SHARE_FORMAT, persian_digits
 

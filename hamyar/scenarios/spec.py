@@ -24,7 +24,7 @@ An unknown key is an error that names it and lists the allowed keys; a value of 
 is an error located as ``file:key: what is wrong (value)``.
 
 ``"embedded"`` as an input names the embedded University of Qom 1402–1403 records
-(:mod:`hamyar.data`); the shipped default scenario uses it for all three inputs.
+(:mod:`hamyar.generator.default`); the shipped default scenario uses it for all three inputs.
 
 A ``+10`` without quotes is a TOML integer, so it *sets* the seats to 10; a relative change
 must be written as a string.

@@ -24,10 +24,10 @@ from typing import Any
 from openpyxl.chart import LineChart, Reference
 
 from hamyar.errors import HamyarError, InputError, Issue
+from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
+from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
-from hamyar.reports.csvfile import write_csv
-from hamyar.reports.kpis import Kpis
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -177,18 +177,6 @@ def point_problems(problem: Problem, points: Sequence[dict[str, Any]]) -> list[P
     if issues:
         raise InputError(issues)
     return problems
-
-
-def run_sweep(
-    problem: Problem,
-    params: Sequence[SweepParam],
-    *,
-    time_limit_s: float | None = None,
-    each: Callable[[SweepPoint], None] | None = None,
-) -> list[SweepPoint]:
-    """Run every point of the grid; ``each`` is called after each point (for a progress bar)."""
-    points = grid(params)
-    return run_points(points, point_problems(problem, points), time_limit_s=time_limit_s, each=each)
 
 
 def run_points(

@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 
 from hamyar.models import Applicant, Degree, Gender, Policy, Problem, Rejection, Term, Unit
-from hamyar.payments.sheba import make_sheba
+from hamyar.models.sheba import make_sheba
 
 TERM = Term(year=1402, semester=1)
 MELLI_SHEBA = make_sheba("017", "0000000123456789012")

@@ -14,8 +14,8 @@ from eligfixtures import MELLAT_SHEBA, MELLI_SHEBA, write_csv, write_xlsx
 
 from hamyar.cli import cli
 from hamyar.commands.eligibility import render, rule_counts
-from hamyar.data import default_problem
 from hamyar.eligibility import evaluate
+from hamyar.generator.default import default_problem
 
 APPLICANTS_FA: list[list[object]] = [
     [
@@ -256,6 +256,7 @@ def test_rejections_need_applicants(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--rejections needs APPLICANTS" in result.output
 
 
+@pytest.mark.slow
 def test_as_a_subprocess(files: tuple[Path, Path, Path], tmp_path: Path) -> None:
     apps, units, _ = files
     out = tmp_path / "out"

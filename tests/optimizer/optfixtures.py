@@ -8,6 +8,10 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
+import numpy as np
+from hypothesis import HealthCheck, assume, settings
+
+from hamyar.errors import InfeasibleError
 from hamyar.models import (
     Allocation,
     Applicant,
@@ -22,7 +26,11 @@ from hamyar.models import (
     Unit,
     UnitClosure,
 )
-from hamyar.payments.cost import planned_term_cost_rial
+from hamyar.models.pay import planned_term_cost_rial
+from hamyar.optimizer.flow import build_graph
+from hamyar.optimizer.infeasible import hard_placements
+from hamyar.optimizer.network import CostTable, Options, build_network
+from hamyar.optimizer.placement import complete_flow
 
 F, M = Gender.female, Gender.male
 
@@ -375,3 +383,54 @@ def greedy_by_precedence(problem: Problem, eligibility: EligibilityResult) -> di
 
 def placement_of(allocation: Allocation) -> dict[str, str]:
     return {a.student_id: a.unit_code for a in allocation.assignments}
+
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+"""Hypothesis settings of the optimizer's property tests."""
+
+
+def network_of(seed: int, n: int, *, aggregate: bool = True, pins: float = 0.0, **policy: object):  # type: ignore[no-untyped-def]
+    """A random instance's problem, eligibility and network (every per-student term kept)."""
+    rng = random.Random(seed)
+    problem, eligibility = random_instance(
+        rng,
+        n,
+        rng.randint(2, 4),
+        pins=pins,
+        policy=Policy(**policy),  # type: ignore[arg-type]
+    )
+    costs = CostTable(problem)
+    try:
+        placements = hard_placements(problem, eligibility, None)
+    except InfeasibleError:
+        assume(False)
+        raise
+    options = Options(aggregate=aggregate, use_gpa=True, use_cost=True)
+    network = build_network(problem, eligibility, placements, options, costs=costs)
+    return problem, eligibility, network
+
+
+def stable_network(problem, eligibility):  # type: ignore[no-untyped-def]
+    placements = hard_placements(problem, eligibility, None)
+    network = build_network(problem, eligibility, placements, Options(aggregate=False))
+    return network, build_graph(network)
+
+
+def random_stable(rng: random.Random, n: int):  # type: ignore[no-untyped-def]
+    """A random stable-mode instance with areas (ties), its network and graph."""
+    problem, eligibility = random_instance(
+        rng, n, rng.randint(4, 7), max_seats=3, policy=Policy(stable=True)
+    )
+    try:
+        network, graph = stable_network(problem, eligibility)
+    except InfeasibleError:
+        assume(False)
+        raise
+    return problem, eligibility, network, graph
+
+
+def flow_of(network, graph, placed: dict[int, int]):  # type: ignore[no-untyped-def]
+    arcs = np.zeros(network.num_arcs, dtype=np.int64)
+    for a in placed.values():
+        arcs[a] = 1
+    return complete_flow(network, graph, arcs)

@@ -18,7 +18,7 @@ from hamyar.models import (
     Unit,
     UnitClosure,
 )
-from hamyar.optimizer.stable import seat_capacity
+from hamyar.optimizer.seats import seat_capacity
 
 F, M = Gender.female, Gender.male
 

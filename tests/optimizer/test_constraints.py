@@ -9,8 +9,8 @@ from optfixtures import F, M, eligibility_of, placement_of, problem_of, student,
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import Policy, PriorityGroup, SolveStatus
+from hamyar.models.pay import planned_term_cost_rial
 from hamyar.optimizer import solve
-from hamyar.payments.cost import planned_term_cost_rial
 
 BACHELOR_TERM = 28_800_000  # 40 h × 180,000 rial × 4 months
 PHD_TERM = 40_000_000  # 40 h × 250,000 rial × 4 months

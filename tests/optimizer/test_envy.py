@@ -11,7 +11,7 @@ from stablefixtures import F, M, make_eligibility, make_problem, placements, stu
 from hamyar.models import EligibilityResult, EnvyPair, PriorityGroup, Problem
 from hamyar.optimizer.envy import justified_envy, seat_holders
 from hamyar.optimizer.precedence import precedence_key
-from hamyar.optimizer.stable import seat_capacity
+from hamyar.optimizer.seats import seat_capacity
 
 UNITS = [unit("X", 2, 1), unit("Y", 2, 1), unit("Z", 1, 1)]
 

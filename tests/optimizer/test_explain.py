@@ -18,7 +18,7 @@ from hamyar.models import EligibilityResult, Explanation, Policy, PriorityGroup,
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.precedence import precedence_key
-from hamyar.optimizer.stable import deferred_acceptance
+from hamyar.optimizer.stable.acceptance import deferred_acceptance
 
 UNITS = [unit("X", 1, 0), unit("Y", 2, 0), unit("MEN", 0, 2)]
 

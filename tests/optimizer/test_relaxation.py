@@ -10,16 +10,17 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from optfixtures import all_placements, within_budget
-from test_solve_parts import SETTINGS, network_of
+from optfixtures import SETTINGS, all_placements, network_of, within_budget
 
 from hamyar.models import Problem, SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import maximise, neighbourhood
 from hamyar.optimizer.flow import FaceFlow, build_graph
+from hamyar.optimizer.level import Deadline
 from hamyar.optimizer.placement import to_flow
 from hamyar.optimizer.relaxation import Relaxation, fractional_free, rins_free
 from hamyar.optimizer.solve import solve
-from hamyar.optimizer.stages import Deadline, Prepared, lexicographic_cpsat
+from hamyar.optimizer.stages import Prepared, lexicographic_cpsat
 
 
 @dataclass
@@ -89,7 +90,7 @@ def test_neighbourhoods_keep_the_current_allocation_reachable(
     free = rins_free(graph, relaxed.x, current)
     assert free[np.abs(relaxed.x - current) > 1e-6].all()
     model = AllocationModel(network, graph, face.lo, face.hi, budgets=budgets)
-    found = model.neighbourhood(cover, current, free, time_limit_s=10.0, upper_bound=relaxed.bound)
+    found = neighbourhood(model, cover, current, free, time_limit_s=10.0, upper_bound=relaxed.bound)
     assert found is not None
     assert int(cover @ found) >= int(cover @ current)
     assert budgets.satisfied(network, found)
@@ -230,7 +231,7 @@ def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
     hi = face.hi.copy()
     hi[used] = 0
     model.narrow(face.lo, hi)
-    outcome = model.maximise(cover, time_limit_s=10.0, workers=1)
+    outcome = maximise(model, cover, time_limit_s=10.0, workers=1)
     assert outcome.x is not None
     assert outcome.x[used] == 0
 
@@ -238,7 +239,7 @@ def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
 def test_budget_race_keeps_to_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     """A budgeted level starts one search per worker (up to the portfolio), each single-worker,
     and finds the same optimum with one or two."""
-    from hamyar.optimizer import cpsat
+    from hamyar.optimizer import cpsearch
 
     _, _, network = network_of(11, 6, aggregate=False)
     graph = build_graph(network)
@@ -247,18 +248,18 @@ def test_budget_race_keeps_to_the_workers(monkeypatch: pytest.MonkeyPatch) -> No
     total = int(network.arc_cost.sum()) // 2
     budgets = Budgets(arc_cost=network.arc_cost, total=total, per_unit={})
     made: list[int] = []
-    real = cpsat.make_solver
+    real = cpsearch.make_solver
 
     def counting(time_limit_s: float, workers: int = 1) -> object:
         made.append(workers)
         return real(time_limit_s, workers)
 
-    monkeypatch.setattr(cpsat, "make_solver", counting)
+    monkeypatch.setattr(cpsearch, "make_solver", counting)
     values = []
     for workers in (1, 2):
         made.clear()
         model = AllocationModel(network, graph, face.lo, face.hi, budgets=budgets)
-        outcome = model.maximise(cover, time_limit_s=10.0, workers=workers)
+        outcome = maximise(model, cover, time_limit_s=10.0, workers=workers)
         assert made == [1] * workers
         assert outcome.status is SolveStatus.optimal
         values.append(outcome.value)

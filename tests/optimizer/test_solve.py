@@ -18,9 +18,9 @@ from optfixtures import (
 )
 
 from hamyar.models import Allocation, Policy, PriorityGroup, SolveStatus
+from hamyar.models.pay import planned_term_cost_rial
 from hamyar.optimizer import solve
 from hamyar.optimizer.precedence import precedence_key, precedence_positions
-from hamyar.payments.cost import planned_term_cost_rial
 
 EXEMPLARY = [PriorityGroup.exemplary]
 

@@ -16,13 +16,9 @@ from stablefixtures import F, M, instances, make_eligibility, make_problem, stud
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, PriorityGroup, Problem
 from hamyar.optimizer.envy import justified_envy
-from hamyar.optimizer.precedence import precedence_key
-from hamyar.optimizer.stable import (
-    deferred_acceptance,
-    precedence_positions,
-    seat_capacity,
-    strict_order,
-)
+from hamyar.optimizer.precedence import precedence_key, precedence_positions
+from hamyar.optimizer.seats import seat_capacity
+from hamyar.optimizer.stable.acceptance import deferred_acceptance, strict_order
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -112,7 +108,9 @@ def test_pins_beyond_seats_are_infeasible_and_named() -> None:
         [student("p1", ["X"], current="X"), student("p2", ["X"], current="X")],
         [unit("X", 1, 3)],
     )
-    with pytest.raises(InfeasibleError, match=r"A5: unit X has 1 female seat.*p1, p2"):
+    with pytest.raises(
+        InfeasibleError, match=r"A1/A5: unit X has 1 female seat.*p1 \(pinned\), p2 \(pinned\)"
+    ):
         deferred_acceptance(problem, make_eligibility(problem))
 
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import (
     Allocation,
     Applicant,
@@ -23,7 +24,6 @@ from hamyar.models import (
     Term,
     Unit,
 )
-from hamyar.payments.placements import placed_rows, write_assignments_csv
 
 
 def sheba(bank: str = "017", account: str = "0000000123456789001") -> str:

@@ -18,9 +18,9 @@ from payfixtures import allocation, write_allocation_dir, write_timesheet_csv
 from hamyar.cli import cli
 from hamyar.data.qom import qom_units
 from hamyar.generator.applicants import generate_applicants
+from hamyar.generator.timesheets import generate_timesheets
+from hamyar.io.placements import read_allocation_dir
 from hamyar.models import Allocation, JalaliMonth, Problem, Term
-from hamyar.payments.placements import read_allocation_dir
-from hamyar.payments.simulate import generate_timesheets
 
 TERM = Term(year=1402, semester=1)
 PAY = ("pay", "--allocation")
@@ -176,6 +176,7 @@ def test_missing_allocation_folder(tmp_path: Path) -> None:
     assert "allocation folder not found" in result.stderr
 
 
+@pytest.mark.slow
 def test_pay_as_a_subprocess(small_run: Path, tmp_path: Path) -> None:
     ts = write_timesheet_csv(
         tmp_path / "ts.csv", [["s1", "EDU", "1402/08", "30"], ["s2", "LIB", "1402/08", "90"]]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from payfixtures import UNITS, applicant
 
 from hamyar.models import BonusRule, Degree, Policy
-from hamyar.payments.cost import (
+from hamyar.models.pay import (
     bonus_percent,
     monthly_pay_rial,
     planned_hours,

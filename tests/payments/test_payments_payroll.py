@@ -23,11 +23,11 @@ from payfixtures import (
 )
 
 from hamyar.errors import InputError
+from hamyar.io.placements import AllocationRecord, placed_rows, read_allocation_dir
 from hamyar.models import BonusRule, Degree, JalaliMonth, Policy, TimesheetRow
-from hamyar.payments.monthly import month_folder, pay_month
 from hamyar.payments.payroll import compute_payroll
-from hamyar.payments.placements import AllocationRecord, placed_rows, read_allocation_dir
 from hamyar.payments.transfers import build_transfer_list
+from hamyar.pipeline.month import month_folder, pay_month
 
 MONTH = JalaliMonth(year=1402, month=8)
 MELLI = sheba("017", "0000000123456789001")

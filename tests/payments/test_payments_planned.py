@@ -11,13 +11,13 @@ import pytest
 from payfixtures import allocation, applicant, problem, sheba, write_allocation_dir
 
 from hamyar.errors import InputError
-from hamyar.models import Degree, Gender, Policy, Term
-from hamyar.payments.placements import (
+from hamyar.io.placements import (
     ASSIGNMENT_COLUMNS,
     placed_rows,
     read_allocation_dir,
     write_assignments_csv,
 )
+from hamyar.models import Degree, Gender, Policy, Term
 from hamyar.payments.planned import planned_cost
 
 

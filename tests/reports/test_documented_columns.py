@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hamyar.payments import payroll_files
-from hamyar.payments.placements import ASSIGNMENT_COLUMNS
+from hamyar.io.placements import ASSIGNMENT_COLUMNS
+from hamyar.reports import payroll_files
 from hamyar.reports.eligibility_csv import ELIGIBILITY_HEADER
 from hamyar.reports.outputs import UNASSIGNED_HEADER
 

@@ -20,9 +20,9 @@ from hamyar.models import (
     Term,
     Unit,
 )
+from hamyar.models.kpis import compute_kpis
+from hamyar.models.run import RunResult
 from hamyar.payments.planned import planned_cost
-from hamyar.pipeline import RunResult
-from hamyar.reports.kpis import compute_kpis
 from hamyar.reports.labels import label, labels
 from hamyar.reports.unit_sheets import (
     HEADER_ROW,

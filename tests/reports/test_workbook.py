@@ -17,6 +17,7 @@ from openpyxl.chart import BarChart
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hamyar.errors import Issue
+from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import (
     ASSUMPTIONS,
     Allocation,
@@ -41,10 +42,9 @@ from hamyar.models import (
     UnitExplanation,
     UnitFill,
 )
-from hamyar.payments.placements import placed_rows, write_assignments_csv
+from hamyar.models.kpis import compute_kpis
+from hamyar.models.run import RunResult
 from hamyar.payments.planned import planned_cost
-from hamyar.pipeline import RunResult
-from hamyar.reports.kpis import compute_kpis
 from hamyar.reports.labels import LABELS, label, labels
 from hamyar.reports.workbook import (
     ASSIGNMENT_COLUMNS,
@@ -626,6 +626,7 @@ def test_persian_sort_key_follows_the_alphabet():
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_and_converts_the_workbook(tmp_path, result):
     path = tmp_path / "allocation.xlsx"

@@ -92,6 +92,7 @@ def test_manifest_of_generate_is_read(batch: Path) -> None:
     assert len(hand.closed_units) == 1  # inherited from changed.toml
 
 
+@pytest.mark.slow
 def test_local_processes_and_dask_local_cluster_agree(batch: Path) -> None:
     jobs = read_manifest(batch)
     with local_executor(2) as ex:
@@ -153,6 +154,7 @@ def test_batch_command_writes_the_summary_and_one_folder_per_scenario(
     assert ws.max_row == 6 and ws["A1"].value == "scenario"
 
 
+@pytest.mark.slow
 def test_batch_on_dask_local_cluster_from_the_command_line(batch: Path, tmp_path: Path) -> None:
     out = tmp_path / "dask"
     result = CliRunner().invoke(cli, ["batch", str(batch), "--out", str(out), "--dask-local", "2"])
@@ -222,6 +224,7 @@ def test_conflicting_executor_options(batch: Path, tmp_path: Path) -> None:
     assert "not both" in result.output
 
 
+@pytest.mark.slow
 def test_batch_on_a_dask_scheduler_address(batch: Path, tmp_path: Path) -> None:
     from distributed import LocalCluster
 

@@ -155,6 +155,7 @@ def test_sweep_bad_param_and_unknown_key_exit_2(instance: Path, tmp_path: Path) 
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow
 def test_sweep_as_a_subprocess(instance: Path, tmp_path: Path) -> None:
     out = tmp_path / "sub"
     done = subprocess.run(
@@ -281,7 +282,7 @@ def test_replan_finds_the_scenario_when_told_or_by_the_default_name(
 def test_replan_of_a_default_run_without_source(tmp_path: Path) -> None:
     """A run folder of the embedded default that records only its name and input hashes (as
     summary.json does) is rebuilt from the shipped scenario of that name."""
-    from hamyar.data import default_rejections
+    from hamyar.generator.default import default_rejections
     from hamyar.reports.outputs import write_machine_outputs
 
     inputs = load_scenario_inputs(None)

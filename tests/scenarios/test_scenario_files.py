@@ -314,7 +314,7 @@ def test_shipped_scenarios_load_and_are_named_after_their_files() -> None:
 
 
 def test_the_default_scenario_is_the_embedded_default() -> None:
-    from hamyar.data import default_problem
+    from hamyar.generator.default import default_problem
 
     inputs = load_scenario_inputs(None)
     default = default_problem()

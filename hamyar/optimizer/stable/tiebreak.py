@@ -1,6 +1,6 @@
 """A stable start for the stable CP-SAT levels: the serial dictatorship with look-ahead ties.
 
-Every stable allocation is a serial dictatorship (:mod:`hamyar.optimizer.stability`): students
+Every stable allocation is a serial dictatorship (:mod:`hamyar.optimizer.stable.bounds`): students
 in precedence order, each taking a unit of his or her best rank that still has a seat of his or
 her gender; with ties, the tied unit taken is a choice. Deferred acceptance makes those choices
 blindly. Here a tied student takes, among the tied slots with a seat left, the one taken last

@@ -2,17 +2,18 @@
 
 Each component of the pool (:func:`~hamyar.optimizer.network.split`: female and male pools
 apart, and units no applicant links) is solved on its own, unless a term budget ties them
-together. In a component with strict preferences (no two admissible units of one student at
-one rank) and no side constraint (budget, minimum fill, soft pin), deferred acceptance gives the
+together. In a component with strict preferences (no two admissible units of one student at one
+rank) and no side constraint (budget, minimum fill, soft pin), deferred acceptance gives the
 only stable allocation (:mod:`hamyar.optimizer.solve` explains why), so it is optimal for every
-level. Otherwise CP-SAT with stability constraints (:meth:`~hamyar.optimizer.cpsat.
-AllocationModel._stability`) solves the levels, on the arcs :func:`~hamyar.optimizer.stability.
-stable_bounds` leaves open, started from deferred acceptance (a stable allocation, so feasible
-whenever it keeps the budgets) or, without budgets and soft pins, from the better serial
-dictatorship with look-ahead ties (:mod:`~hamyar.optimizer.tiebreak`). These components are
-solved side by side on up to ``policy.workers`` threads (CP-SAT releases the interpreter while
-it searches; each search is single-threaded and deterministic, so the result does not depend on
-the thread count), each given the time left in proportion to its size.
+level. Otherwise CP-SAT with stability constraints
+(:func:`~hamyar.optimizer.stable.constraints.add_stability`) solves the levels, on the arcs
+:func:`~hamyar.optimizer.stable.bounds.stable_bounds` leaves open, started from deferred
+acceptance (a stable allocation, so feasible whenever it keeps the budgets) or, without budgets
+and soft pins, from the better serial dictatorship with look-ahead ties
+(:mod:`~hamyar.optimizer.stable.tiebreak`). These components are solved side by side on up to
+``SolverParams.workers`` threads (CP-SAT releases the interpreter while it searches; each search
+is single-threaded and deterministic, so the result does not depend on the thread count), each
+given the time left in proportion to its size.
 """
 
 from __future__ import annotations
@@ -25,28 +26,26 @@ import numpy as np
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Problem, SolveStatus
-from hamyar.optimizer.cpsat import SOLVER_WORKERS, AllocationModel, Budgets
+from hamyar.optimizer.cpsat import AllocationModel, Budgets
+from hamyar.optimizer.cpsearch import core
 from hamyar.optimizer.flow import Graph, build_graph
 from hamyar.optimizer.infeasible import budget_conflict
+from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import IntArray, Network, split
-from hamyar.optimizer.objective import Level
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_flow
-from hamyar.optimizer.stability import stable_bounds
-from hamyar.optimizer.stable import deferred_acceptance
-from hamyar.optimizer.stages import Deadline, Infeasible, Stage, lexicographic_merged
-from hamyar.optimizer.tiebreak import look_ahead_start
+from hamyar.optimizer.stable.acceptance import deferred_acceptance
+from hamyar.optimizer.stable.bounds import stable_bounds
+from hamyar.optimizer.stable.constraints import add_stability
+from hamyar.optimizer.stable.tiebreak import look_ahead_start
+from hamyar.optimizer.stages import Infeasible, lexicographic_merged
+from hamyar.optimizer.task import LevelTask
 
 
-def solve_stable(
-    problem: Problem,
-    eligibility: EligibilityResult,
-    network: Network,
-    graph: Graph,
-    levels: Sequence[Level],
-    budgets: Budgets | None,
-    deadline: Deadline,
-) -> tuple[IntArray | None, list[Stage]]:
+def solve_stable(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
     """The stable levels (module docstring)."""
+    problem, eligibility, network, graph = task.problem, task.eligibility, task.network, task.graph
+    levels, budgets, deadline, params = task.levels, task.budgets, task.deadline, task.params
     t0 = time.perf_counter()
     da = _deferred_acceptance(problem, eligibility, network)
     da_time = time.perf_counter() - t0
@@ -55,7 +54,7 @@ def solve_stable(
     else:
         parts = split(network)
     pending = [i for i, (sub, _) in enumerate(parts) if _needs_cpsat(problem, sub, budgets)]
-    threads = max(1, min(problem.policy.workers, len(pending)))
+    threads = max(1, min(params.workers, len(pending)))
     total = max(1, sum(len(parts[i][1]) for i in pending))
 
     def solve_part(i: int) -> tuple[IntArray | None, list[Stage]]:
@@ -69,9 +68,11 @@ def solve_stable(
                 Stage(SolveStatus.optimal, v, v, 0.0, "deferred-acceptance") for v in value
             ]
         share = min(1.0, threads * len(ids) / total)
-        sub_deadline = Deadline(max(0.0, deadline.end - time.perf_counter()) * share)
+        sub_deadline = Deadline(
+            max(0.0, deadline.end - time.perf_counter()) * share, params.first_share
+        )
         sub_budgets = _restrict(budgets, sub) if budgets is not None else None
-        return _cpsat(problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline)
+        return _cpsat(problem, sub, sub_graph, weights, sub_budgets, da_x, sub_deadline, params)
 
     with ThreadPoolExecutor(max_workers=threads) as pool:
         solved = list(pool.map(solve_part, range(len(parts))))
@@ -131,6 +132,7 @@ def _cpsat(
     budgets: Budgets | None,
     da_x: IntArray,
     deadline: Deadline,
+    params: SolverParams,
 ) -> tuple[IntArray | None, list[Stage]]:
     start = da_x
     if budgets is None and not network.soft_pins:
@@ -139,11 +141,17 @@ def _cpsat(
     bounds = stable_bounds(network, graph)
     lo, hi = bounds.lo, bounds.hi
     model = AllocationModel(
-        network, graph, lo, hi, budgets=budgets, stable=True, seat_left=bounds.seat_left
+        network,
+        graph,
+        lo,
+        hi,
+        budgets=budgets,
+        params=params,
     )
+    add_stability(model, bounds.seat_left)
     try:
         return lexicographic_merged(
-            model, weights, start, SOLVER_WORKERS, deadline, fallback=fallback
+            model, weights, start, params.level_workers, deadline, fallback=fallback
         )
     except Infeasible:
         diagnosis = AllocationModel(
@@ -152,11 +160,11 @@ def _cpsat(
             lo,
             hi,
             budgets=budgets,
-            stable=True,
-            seat_left=bounds.seat_left,
             diagnose=True,
+            params=params,
         )
-        names = diagnosis.core(max(1.0, deadline.share(1, first=True)), 1) or []
+        add_stability(diagnosis, bounds.seat_left)
+        names = core(diagnosis, max(1.0, deadline.share(1, first=True)), params.level_workers) or []
         raise InfeasibleError(budget_conflict(problem, names, network.fixed)) from None
 
 

@@ -1,6 +1,6 @@
 """Student-proposing deferred acceptance: the stable allocation best for every student at once.
 
-Each (unit, gender) pair is one queue of seats (rule A1: female and male seats never mix), each
+Each (unit, gender) pair is one queue of seats (:mod:`hamyar.optimizer.seats`), each
 student proposes down his or her own list of admissible units (A4, E1–E9 already applied by the
 eligibility result), and a full queue keeps the students of highest precedence
 (:mod:`hamyar.optimizer.precedence`: priority score (A3), then GPA, then the seeded lottery —
@@ -35,8 +35,8 @@ Decisions this module makes, shared with :mod:`hamyar.optimizer.envy` and
 The runtime is ``O(n log n + L log c)`` for ``n`` applicants, ``L`` admissible (student, unit)
 pairs and ``c`` the largest queue: the precedence order is sorted once, every student proposes to
 each unit of his or her list at most once, and a heap per queue keeps the weakest holder on top.
-Queues are flat lists indexed by slot number (:class:`SeatTable`), so the inner loop does no
-hashing of unit codes.
+Queues are flat lists indexed by seat slot (:class:`~hamyar.optimizer.seats.SeatTable`), so the
+inner loop does no hashing of unit codes.
 """
 
 from __future__ import annotations
@@ -50,47 +50,10 @@ from hamyar.collector import collector_paused
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
-
-Slot = tuple[str, Gender]
-"""One queue of seats: ``(unit_code, gender)``."""
+from hamyar.optimizer.seats import SeatKey, SeatTable, beyond_seats
 
 by_rank_then_code = itemgetter(1, 0)
 """Sort key of ``(unit_code, rank)`` items: by rank, units of equal rank by unit code."""
-
-
-class SeatTable:
-    """Seats per (unit, gender) as one flat list: slot ``2·i + g`` for the ``i``-th unit of the
-    problem, ``g = 0`` female and ``g = 1`` male (rule A1: the two never share a seat).
-
-    ``seats[slot]`` is the unit's declared seats of that gender, or ``capacity[(code, gender)]``
-    where the caller overrides it.
-    """
-
-    def __init__(self, problem: Problem, capacity: Mapping[Slot, int] | None = None) -> None:
-        self.codes = tuple(u.code for u in problem.units)
-        self.index = {code: i for i, code in enumerate(self.codes)}
-        self.seats = [0] * (2 * len(self.codes))
-        for i, unit in enumerate(problem.units):
-            self.seats[2 * i] = unit.female_seats
-            self.seats[2 * i + 1] = unit.male_seats
-        for (code, gender), value in (capacity or {}).items():
-            if code not in self.index:
-                raise ValueError(f"capacity names an unknown unit: {code!r}")
-            if value < 0:
-                raise ValueError(f"negative capacity for {code} ({gender.value}): {value}")
-            self.seats[self.slot(code, gender)] = value
-
-    def slot(self, code: str, gender: Gender) -> int:
-        return 2 * self.index[code] + (gender is Gender.male)
-
-    def key(self, slot: int) -> Slot:
-        return self.codes[slot // 2], Gender.male if slot % 2 else Gender.female
-
-
-def seat_capacity(problem: Problem, capacity: Mapping[Slot, int] | None = None) -> dict[Slot, int]:
-    """Seats per (unit, gender): the declared seats, overridden by ``capacity`` where given."""
-    table = SeatTable(problem, capacity)
-    return {table.key(slot): seats for slot, seats in enumerate(table.seats)}
 
 
 def strict_order(admissible: Mapping[str, int]) -> list[str]:
@@ -112,7 +75,7 @@ def resolve_pins(problem: Problem, pins: Mapping[str, str] | None) -> dict[str, 
 def deferred_acceptance(
     problem: Problem,
     eligibility: EligibilityResult,
-    capacity: Mapping[Slot, int] | None = None,
+    capacity: Mapping[SeatKey, int] | None = None,
     *,
     pins: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
@@ -129,22 +92,17 @@ def deferred_acceptance(
     table = SeatTable(problem, capacity)
     free = list(table.seats)
     by_id = problem.applicant_by_id
-    pinned: dict[int, list[str]] = {}
     for sid, code in chosen_pins.items():
-        slot = table.slot(code, by_id[sid].gender)
-        free[slot] -= 1
-        pinned.setdefault(slot, []).append(sid)
-    beyond = {slot: sids for slot, sids in pinned.items() if free[slot] < 0}
-    if beyond:
-        raise InfeasibleError(_pins_beyond_seats(table, beyond))
+        free[table.slot(code, by_id[sid].gender)] -= 1
+    if min(free, default=0) < 0:
+        raise InfeasibleError("; ".join(beyond_seats(problem, chosen_pins, chosen_pins, table)))
 
     with collector_paused():
         # open_slots[g][code]: the slot of a unit with seats left for gender g.
         open_slots: tuple[dict[str, int], dict[str, int]] = ({}, {})
-        for i, code in enumerate(table.codes):
-            for g in (0, 1):
-                if free[2 * i + g] > 0:
-                    open_slots[g][code] = 2 * i + g
+        for slot, left in enumerate(free):
+            if left > 0:
+                open_slots[table.pool(slot)][table.code(slot)] = slot
         position = precedence_positions(problem)
         items = eligibility.by_id
         proposers: list[str] = []
@@ -189,7 +147,7 @@ def deferred_acceptance(
 
     held: dict[str, str] = {}
     for slot, heap in enumerate(heaps):
-        code = table.codes[slot // 2]
+        code = table.code(slot)
         for _, i in heap:
             held[proposers[i]] = code
     result: dict[str, str] = {}
@@ -200,14 +158,3 @@ def deferred_acceptance(
         elif sid in held:
             result[sid] = held[sid]
     return result
-
-
-def _pins_beyond_seats(table: SeatTable, beyond: Mapping[int, list[str]]) -> str:
-    parts = []
-    for slot, sids in sorted(beyond.items()):
-        code, gender = table.key(slot)
-        parts.append(
-            f"A5: unit {code} has {table.seats[slot]} {gender.value} seat(s) but {len(sids)} "
-            f"pinned students: {', '.join(sorted(sids))}"
-        )
-    return "; ".join(parts)

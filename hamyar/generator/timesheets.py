@@ -23,10 +23,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from hamyar.io.csvfile import write_csv
+from hamyar.io.placements import AllocationRecord
 from hamyar.models import JalaliMonth, Source, TimesheetRow
 from hamyar.payments.payroll import check_month
-from hamyar.payments.placements import AllocationRecord
-from hamyar.reports.csvfile import write_csv
 
 TIMESHEET_HEADER = ("student_id", "unit_code", "month", "hours")
 

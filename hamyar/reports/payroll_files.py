@@ -10,7 +10,7 @@ Files (``--out DIR/yyyy-mm/``):
 * ``held_back.csv``, ``not_payable.csv``, ``bad_rows.csv`` — the same lists for machines.
 * ``payroll.json`` — month, term, totals, control total, counts and every listed row.
 
-CSV files are UTF-8 with a BOM and formula-defused (:func:`hamyar.reports.csvfile.write_csv`);
+CSV files are UTF-8 with a BOM and formula-defused (:func:`hamyar.io.csvfile.write_csv`);
 their headers are the English names below whatever the language.
 """
 
@@ -25,11 +25,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from hamyar.io.csvfile import defuse, write_csv
 from hamyar.models import persian
-from hamyar.payments.cost import toman
+from hamyar.models.pay import toman
 from hamyar.payments.payroll import Payroll
-from hamyar.payments.transfers import Lang, TransferList
-from hamyar.reports.csvfile import defuse, write_csv
+from hamyar.payments.transfers import TransferList
+from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"
 TRANSFERS_XLSX = "transfers.xlsx"

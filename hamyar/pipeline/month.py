@@ -17,12 +17,13 @@ from pathlib import Path
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.outdir import staged_output
+from hamyar.io.placements import read_allocation_dir
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll
-from hamyar.payments.payroll_files import write_payroll_folder
-from hamyar.payments.placements import read_allocation_dir
-from hamyar.payments.transfers import Lang, TransferList, build_transfer_list
+from hamyar.payments.transfers import TransferList, build_transfer_list
+from hamyar.reports.payroll_files import write_payroll_folder
+from hamyar.text import Lang
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ to 1 removes no stable allocation — an exact reduction of the CP-SAT model, wh
 only the students the ties really leave open. The walk also records, for every arc ``s → k``,
 whether a seat of ``k`` is left for ``s`` (``hi_k < cap_k`` when ``s``'s turn comes) in every
 stable allocation, in none (``lo_k ≥ cap_k``), or depends: the stability cut-offs of
-:meth:`~hamyar.optimizer.cpsat.AllocationModel._stability` need a variable only where it
+:func:`~hamyar.optimizer.stable.constraints.add_stability` need a variable only where it
 depends. Soft pins (kept pins hold seats regardless of precedence) turn all this off.
 """
 

@@ -6,7 +6,7 @@ Columns (in this order; DATA.md *outputs*)::
     unit_code, unit_name_fa, unit_name_en, unit_area, preference_rank, priority_score, pinned,
     hours_per_month, hourly_rate, multiplier, bonus_percent, planned_monthly_pay, sheba
 
-``planned_monthly_pay`` is :func:`hamyar.payments.cost.monthly_pay_rial` at ``hours_per_month``
+``planned_monthly_pay`` is :func:`hamyar.models.pay.monthly_pay_rial` at ``hours_per_month``
 (whole rials), ``hourly_rate`` is the degree's rate in rials (P1), ``multiplier`` the married
 multiplier applied (P2), ``bonus_percent`` the bonus rule that applies (0 when none). ``gpa`` and
 ``unit_area`` are kept so that the payroll can apply the same bonus rules from this file alone.
@@ -32,6 +32,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue, IssueLog
+from hamyar.io.csvfile import write_csv
 from hamyar.models import (
     Allocation,
     Degree,
@@ -42,8 +43,7 @@ from hamyar.models import (
     Term,
     parse_enum,
 )
-from hamyar.payments.cost import bonus_percent, monthly_pay_rial, multiplier, planned_hours
-from hamyar.reports.csvfile import write_csv
+from hamyar.models.pay import bonus_percent, monthly_pay_rial, multiplier, planned_hours
 from hamyar.text import normalize_key, normalize_value
 
 ASSIGNMENTS_FILE = "assignments.csv"

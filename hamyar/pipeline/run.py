@@ -12,34 +12,20 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from hamyar.eligibility import evaluate
 from hamyar.errors import Issue
-from hamyar.models import Allocation, EligibilityResult, Problem
+from hamyar.models import Problem
+from hamyar.models.kpis import compute_kpis
+from hamyar.models.run import RunResult
 from hamyar.optimizer import solve
-from hamyar.payments.planned import PlannedCost, planned_cost
-from hamyar.reports.kpis import Kpis, compute_kpis
+from hamyar.payments.planned import planned_cost
 
 Progress = Callable[[str], None]
 """Called with the name of each stage as it starts."""
 
 STAGES = ("eligibility", "allocation", "payments", "reports")
-
-
-@dataclass(frozen=True)
-class RunResult:
-    """Everything one run produced, for the writers and the summary table."""
-
-    problem: Problem
-    eligibility: EligibilityResult
-    allocation: Allocation
-    planned: PlannedCost
-    kpis: Kpis
-    warnings: tuple[Issue, ...] = ()
-    input_hashes: Mapping[str, str] = field(default_factory=dict)
-    timings: Mapping[str, float] = field(default_factory=dict)
 
 
 def file_sha256(path: str | Path) -> str:

@@ -1,0 +1,119 @@
+"""How the solver spends its time: one frozen set of parameters, apart from the office's policy.
+
+The policy (:class:`hamyar.models.Policy`) says what a good allocation is; :class:`SolverParams`
+says how hard to look for it — the time limit, the threads, and the constants tuned on this
+project's benchmarks (each field's docstring gives the measurement). :meth:`SolverParams.for_policy`
+takes a policy's ``time_limit_s`` and ``workers`` (the keys an office's policy file has always
+had, with the same effect as before); :meth:`SolverParams.from_toml` reads a parameters file
+(``key = value`` lines, every key optional), every problem reported as ``file: key: what is
+wrong``. ``--time-limit`` replaces ``time_limit_s`` (:meth:`with_time_limit`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from hamyar.errors import InputError, Issue
+from hamyar.models import Policy
+from hamyar.models.policy import validation_issues
+
+
+class SolverParams(BaseModel):
+    """The solver's settings and tuned constants (module docstring)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    time_limit_s: float = Field(default=60.0, gt=0)
+    """Seconds for the whole solve (flows always run to their proven optimum)."""
+    workers: int = Field(default=2, ge=1, le=64)
+    """Threads: stable components solved side by side, budgeted searches raced."""
+    level_workers: int = Field(default=1, ge=1, le=64)
+    """CP-SAT workers of one search (:mod:`hamyar.optimizer.cpsat`, determinism and speed)."""
+    stable_linearization: int = Field(default=2, ge=0, le=2)
+    """CP-SAT's ``linearization_level`` for models with stability cut-offs: the implications of
+    the cut-off chains in the LP as well. Measured on a generated 10,000-applicant instance in
+    stable mode (eight levels, two pools), it proved every level in 4.7 s and 2.9 s per pool
+    against 5.1–6.3 s and 5.3–5.7 s at the default level 1."""
+    budget_portfolio: tuple[tuple[int, bool], ...] = Field(
+        default=((1, False), (2, True)), min_length=1
+    )
+    """``(linearization_level, use_symmetry_in_lp)`` of the searches raced on a budgeted level
+    (:func:`~hamyar.optimizer.cpsearch.maximise`). Measured on generated
+    10,000-applicant instances with the budget at 90 %, each level's search within its
+    reduced-cost box: the default level 1 proved two preference levels in 1.2 and 1.6 s where
+    level 2 with the LP symmetries (students of one kind are interchangeable) did not within
+    6 s; that setting found the first-preference allocation one better than the rounded
+    relaxation in 1.7–2.6 s, where level 1 found none within 8 s. Raced, each level takes the
+    faster of the two on the machine's two cores."""
+    first_share: float = Field(default=2 / 3, gt=0, le=1)
+    """The share of the time left that the first level searched gets at least. Measured on the
+    10,000-applicant benchmark instance with the budget at 90 %: at one half the first
+    preference level reached one below its bound in 3 runs of 4, at two thirds in 4 of 4, the
+    later levels keeping the same values."""
+    merge_limit: int = Field(default=10**9, ge=1)
+    """Largest product of level ranges merged into one objective
+    (:func:`~hamyar.optimizer.stages.merge_levels`): the merged coefficients stay far inside
+    CP-SAT's 64-bit integers and its LP's doubles. Measured on a generated 10,000-applicant
+    instance in stable mode, the four merged searches (priority with coverage, preference ranks
+    1–3, ranks 4–5, GPA) took 2.5 s and 1.1 s in its two pools against 5.4 s and 3.6 s for
+    eight; at 10¹² (GPA merged with ranks 4–5) one search ran past 50 s."""
+    finish_s: float = Field(default=0.4, ge=0)
+    finish_s_per_applicant: float = Field(default=6e-5, ge=0)
+    """Seconds kept from the time limit (at most half of it), ``finish_s + finish_s_per_applicant
+    × n``, for what follows the search — the justified-envy pairs, the explanations and the
+    results: 0.64 s at 10,000 applicants, 3.7 s at 100,000, measured — and a margin for a
+    search's overrun of its share (loading the model, reading the solution back). The search
+    stops that much earlier, so the whole solve keeps to the time limit."""
+    min_search_s: float = Field(default=0.05, ge=0)
+    """A rounding search given less than this is not started: loading the model alone takes
+    longer (about 0.25 s at 10,000 applicants) and would overrun the time limit."""
+    pricing_steps: int = Field(default=40, ge=1)
+    """Bisection steps of the budget's pricing at most (:mod:`hamyar.optimizer.lagrange`), each
+    one min-cost flow."""
+
+    @classmethod
+    def for_policy(cls, policy: Policy) -> SolverParams:
+        """The defaults with the policy's ``time_limit_s`` and ``workers``."""
+        return cls(time_limit_s=policy.time_limit_s, workers=policy.workers)
+
+    def with_time_limit(self, seconds: float | None) -> SolverParams:
+        """A copy with ``time_limit_s`` replaced (``None`` keeps it): ``--time-limit``."""
+        return self if seconds is None else self.model_copy(update={"time_limit_s": seconds})
+
+    def finishing_s(self, applicants: int) -> float:
+        """Seconds kept from the time limit for what follows the search (``finish_s``)."""
+        return min(self.time_limit_s / 2, self.finish_s + self.finish_s_per_applicant * applicants)
+
+    @classmethod
+    def from_toml(cls, path: str | Path, base: SolverParams | None = None) -> SolverParams:
+        """Read a parameters file over ``base`` (the defaults); every problem is reported as
+        ``file: key: what is wrong``."""
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InputError(Issue("solver parameters file not found", file=str(path))) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            message = f"cannot read solver parameters file: {exc}"
+            raise InputError(Issue(message, file=str(path))) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(Issue(f"not valid TOML: {exc}", file=str(path))) from None
+        return cls.from_mapping(data, file=str(path), base=base)
+
+    @classmethod
+    def from_mapping(
+        cls, data: dict[str, Any], file: str = "solver", base: SolverParams | None = None
+    ) -> SolverParams:
+        merged = {**(base or cls()).model_dump(), **data}
+        try:
+            return cls.model_validate(merged)
+        except ValidationError as exc:
+            raise InputError(validation_issues(exc, file, cls)) from None
+
+
+DEFAULT_PARAMS = SolverParams()
+"""The tuned defaults."""

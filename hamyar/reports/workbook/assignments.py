@@ -1,0 +1,50 @@
+"""The Assignments sheet: one row per placed student, by unit then surname, with the planned
+cost's hours, rate, multiplier and pay."""
+
+from __future__ import annotations
+
+from hamyar.reports.labels import (
+    enum_label,
+    labels,
+    yes_no,
+)
+from hamyar.reports.workbook.columns import (
+    ASSIGNMENT_COLUMNS,
+)
+from hamyar.reports.workbook.context import RunSheets, unit_name
+from hamyar.reports.xlsx_style import (
+    DECIMAL_FORMAT,
+    RIAL_FORMAT,
+    SheetWriter,
+)
+
+
+def assignments_sheet(report: RunSheets, w: SheetWriter) -> None:
+    lang = report.lang
+    rows = []
+    for a in report.assignments:
+        app = report.app(a.student_id)
+        unit = report.problem.unit_by_code[a.unit_code]
+        cost = report.costs[a.student_id]
+        rows.append(
+            [
+                unit.code,
+                unit_name(unit, lang),
+                app.student_id,
+                app.first_name,
+                app.last_name,
+                enum_label(app.gender, lang),
+                enum_label(app.degree, lang),
+                app.field,
+                a.preference_rank,
+                a.priority_score,
+                yes_no(a.pinned, lang),
+                cost.hours_per_month,
+                cost.hourly_rate_rial,
+                cost.multiplier,
+                cost.monthly_rial,
+                cost.monthly_toman,
+            ]
+        )
+    formats = [None] * 11 + [DECIMAL_FORMAT, RIAL_FORMAT, DECIMAL_FORMAT, *[RIAL_FORMAT] * 2]
+    w.table(1, labels(ASSIGNMENT_COLUMNS, lang), rows, formats, freeze=True, auto_filter=True)

@@ -1,0 +1,84 @@
+"""The run as the workbook's sheets read it: one language, the assignments in sheet order, seats
+asked and filled per unit and gender, the planned cost by student and unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hamyar.models import (
+    Applicant,
+    Gender,
+    Problem,
+    Unit,
+)
+from hamyar.models.run import RunResult
+from hamyar.reports.labels import (
+    label,
+    month_label,
+)
+from hamyar.reports.xlsx_style import (
+    sort_key,
+)
+from hamyar.text import Lang
+
+
+def unit_name(unit: Unit, lang: str) -> str:
+    """The unit's Persian name in Persian, its English name (or the Persian) in English."""
+    return unit.name_fa if lang == "fa" else unit.display_name
+
+
+def surname_key(app: Applicant) -> tuple[Any, ...]:
+    """Order of students within a unit: surname, first name (Persian order), student ID."""
+    return (sort_key(app.last_name), sort_key(app.first_name), app.student_id)
+
+
+def rank_codes(ranks: dict[str, int]) -> str:
+    """``{code: rank}`` as ``code:rank`` items in rank order."""
+    return "; ".join(f"{c}:{r}" for c, r in sorted(ranks.items(), key=lambda cr: (cr[1], cr[0])))
+
+
+class RunSheets:
+    """What every sheet of one run in one language reads: the run's own figures (fill from
+    ``allocation.fill``, pay from the planned cost), nothing recounted."""
+
+    def __init__(self, result: RunResult, lang: Lang) -> None:
+        self.result = result
+        self.lang = lang
+        self.problem: Problem = result.problem
+        self.unit_order = {u.code: i for i, u in enumerate(self.problem.units)}
+        self.costs = result.planned.by_student()
+        self.unit_costs = result.planned.by_unit()
+        self.assignments = sorted(
+            result.allocation.assignments,
+            key=lambda a: (
+                self.unit_order.get(a.unit_code, len(self.unit_order)),
+                a.unit_code,
+                surname_key(self.problem.applicant_by_id[a.student_id]),
+            ),
+        )
+        self.filled = {(u.code, g): 0 for u in self.problem.units for g in Gender}
+        self.asked = {(u.code, g): u.seats(g) for u in self.problem.units for g in Gender}
+        for f in result.allocation.fill:
+            self.filled[(f.unit_code, f.gender)] = f.filled
+            self.asked[(f.unit_code, f.gender)] = f.seats
+        placed = result.allocation.by_student
+        self.unassigned = [
+            self.problem.applicant_by_id[sid]
+            for sid in result.eligibility.eligible_ids
+            if sid not in placed and sid in self.problem.applicant_by_id
+        ]
+        """Eligible students left without a seat, in input order."""
+
+    def t(self, key: str) -> str:
+        return label(key, self.lang)
+
+    def app(self, sid: str) -> Applicant:
+        return self.problem.applicant_by_id[sid]
+
+    def term_months(self) -> str:
+        policy = self.problem.policy
+        months = self.problem.term.months(
+            policy.months_per_term, policy.semester1_start_month, policy.semester2_start_month
+        )
+        separator = "، " if self.lang == "fa" else ", "
+        return separator.join(month_label(m, self.lang) for m in months)

@@ -1,0 +1,247 @@
+"""The Summary sheet: title, term, run date, the key figures, rank and priority tables, the
+objective stages, the warnings and two bar charts."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hamyar.models import (
+    Gender,
+    JalaliDate,
+    PriorityGroup,
+)
+from hamyar.reports.labels import (
+    date_label,
+    enum_label,
+    labels,
+    stage_label,
+    term_label,
+)
+from hamyar.reports.workbook.columns import (
+    UNITS_COLUMNS,
+)
+from hamyar.reports.workbook.context import RunSheets
+from hamyar.reports.xlsx_style import (
+    COUNT_FORMAT,
+    DECIMAL_FORMAT,
+    GAP_FORMAT,
+    RIAL_FORMAT,
+    SECONDS_FORMAT,
+    SHARE_FORMAT,
+    SheetWriter,
+)
+
+_FILL_COLORS = ("F4B6C2", "C2185B", "9DC3E6", "1F4E79")
+"""Female asked, female filled, male asked, male filled."""
+
+
+_ROW_CM = 0.53
+"""Height of a default spreadsheet row (15 pt) in centimetres, to stack the charts."""
+
+
+def summary_sheet(
+    report: RunSheets, w: SheetWriter, run_date: JalaliDate, units_ws: Worksheet
+) -> None:
+    result, kpis, lang = report.result, report.result.kpis, report.lang
+    w.title(1, f"{report.t('summary.title')} — {report.problem.name}")
+    w.row(2, [report.t("summary.term"), term_label(report.problem.term, lang)], bold=False)
+    w.row(3, [report.t("summary.run_date"), date_label(run_date, lang)])
+    w.ws.freeze_panes = "A4"
+    gap = max((s.gap for s in result.allocation.stages), default=kpis.gap)
+    figures: list[tuple[str, Any, str | None, Any]] = [
+        ("kpi.applicants", kpis.applicants, COUNT_FORMAT, None),
+        ("kpi.eligible", kpis.eligible, COUNT_FORMAT, None),
+        ("kpi.placed", kpis.placed, COUNT_FORMAT, None),
+        ("kpi.placed_female", kpis.placed_by_gender.get(Gender.female, 0), COUNT_FORMAT, None),
+        ("kpi.placed_male", kpis.placed_by_gender.get(Gender.male, 0), COUNT_FORMAT, None),
+        ("kpi.seats_female", kpis.seats_by_gender.get(Gender.female, 0), COUNT_FORMAT, None),
+        ("kpi.seats_male", kpis.seats_by_gender.get(Gender.male, 0), COUNT_FORMAT, None),
+        (
+            "kpi.left_female",
+            kpis.seats_left_by_gender.get(Gender.female, 0),
+            COUNT_FORMAT,
+            None,
+        ),
+        ("kpi.left_male", kpis.seats_left_by_gender.get(Gender.male, 0), COUNT_FORMAT, None),
+        ("kpi.unassigned", len(report.unassigned), COUNT_FORMAT, None),
+        ("kpi.first_choice", kpis.first_choice_share, SHARE_FORMAT, None),
+        ("kpi.envy", kpis.justified_envy, COUNT_FORMAT, None),
+        ("kpi.min_fill_missed", kpis.min_fill_missed, COUNT_FORMAT, None),
+        (
+            "kpi.monthly_cost",
+            result.planned.monthly_rial,
+            RIAL_FORMAT,
+            result.planned.monthly_toman,
+        ),
+        ("kpi.term_cost", result.planned.term_rial, RIAL_FORMAT, result.planned.term_toman),
+        ("kpi.months", result.planned.months_per_term, COUNT_FORMAT, None),
+        ("kpi.status", enum_label(result.allocation.status, lang), None, None),
+        ("kpi.gap", gap, GAP_FORMAT, None),
+        ("kpi.solve_time", kpis.solve_time_s, SECONDS_FORMAT, None),
+    ]
+    top = 5
+    w.header(top, labels(["summary.indicator", "summary.value", "summary.toman"], lang))
+    last = top
+    for key, value, fmt, tmn in figures:
+        last += 1
+        w.row(last, [report.t(key), value, tmn], [None, fmt, RIAL_FORMAT])
+
+    rank_top = last + 2
+    rank_rows = _rank_rows(report)
+    w.put(rank_top, 1, report.t("rank.title"), bold=True)
+    rank_last = w.table(
+        rank_top + 1,
+        labels(["rank.rank", "rank.students", "rank.share"], lang),
+        rank_rows,
+        [COUNT_FORMAT, COUNT_FORMAT, SHARE_FORMAT],
+    )
+    rank_count = sum(1 for r in rank_rows if isinstance(r[0], int))
+
+    prio_top = rank_last + 2
+    w.put(prio_top, 1, report.t("priority.title"), bold=True)
+    prio_last = w.table(
+        prio_top + 1,
+        labels(["priority.group", "priority.eligible", "priority.placed", "priority.share"], lang),
+        _priority_rows(report),
+        [None, COUNT_FORMAT, COUNT_FORMAT, SHARE_FORMAT],
+    )
+
+    stage_top = prio_last + 2
+    w.put(stage_top, 1, report.t("stage.title"), bold=True)
+    stage_rows = [
+        (
+            stage_label(s.name, lang),
+            s.value,
+            s.bound,
+            s.gap,
+            enum_label(s.status, lang),
+            s.method,
+            s.wall_time_s,
+        )
+        for s in result.allocation.stages
+    ]
+    stage_last = w.table(
+        stage_top + 1,
+        labels(
+            [
+                "stage.name",
+                "stage.value",
+                "stage.bound",
+                "stage.gap",
+                "stage.status",
+                "stage.method",
+                "stage.time",
+            ],
+            lang,
+        ),
+        stage_rows,
+        [None, DECIMAL_FORMAT, DECIMAL_FORMAT, GAP_FORMAT, None, None, SECONDS_FORMAT],
+    )
+    if result.warnings:
+        warn_top = stage_last + 2
+        w.put(warn_top, 1, report.t("warnings.title"), bold=True)
+        for offset, issue in enumerate(result.warnings, start=1):
+            w.put(warn_top + offset, 1, str(issue), fit=False)
+
+    chart_col = 9
+    fill_chart = _fill_chart(report, units_ws)
+    anchor = w.ws.cell(row=top, column=chart_col).coordinate
+    w.ws.add_chart(fill_chart, anchor)
+    rank_chart = _rank_chart(report, w.ws, rank_top + 1, rank_count)
+    below = top + math.ceil(float(fill_chart.height) / _ROW_CM) + 2
+    w.ws.add_chart(rank_chart, w.ws.cell(row=below, column=chart_col).coordinate)
+
+
+def _rank_rows(report: RunSheets) -> list[tuple[Any, int, float]]:
+    """``(rank, students, share)`` for ranks 1 … the largest placed (zeros included), and
+    a row for pins outside the choices when there are any."""
+    dist = report.result.allocation.rank_distribution()
+    placed = report.result.allocation.placed
+    rows: list[tuple[Any, int, float]] = []
+    for rank in range(1, max(dist, default=1) + 1):
+        count = dist.get(rank, 0)
+        rows.append((rank, count, count / placed if placed else 0.0))
+    outside = placed - sum(dist.values())
+    if outside:
+        rows.append((report.t("rank.outside"), outside, outside / placed))
+    return rows
+
+
+def _priority_rows(report: RunSheets) -> list[tuple[str, int, int, float | None]]:
+    """Per priority group: eligible, placed, placed / eligible; then students in none."""
+    kpis = report.result.kpis
+    rows: list[tuple[str, int, int, float | None]] = []
+    for group in PriorityGroup:
+        eligible = kpis.priority_eligible.get(group.value, 0)
+        placed = kpis.priority_placed.get(group.value, 0)
+        if eligible or placed:
+            share = placed / eligible if eligible else None
+            rows.append((enum_label(group, report.lang), eligible, placed, share))
+    eligible_ids = set(report.result.eligibility.eligible_ids)
+    placed_ids = set(report.result.allocation.by_student)
+    none = [a.student_id for a in report.problem.applicants if not a.priority_groups]
+    n_eligible = sum(1 for s in none if s in eligible_ids)
+    n_placed = sum(1 for s in none if s in placed_ids)
+    rows.append(
+        (
+            report.t("priority.none"),
+            n_eligible,
+            n_placed,
+            n_placed / n_eligible if n_eligible else None,
+        )
+    )
+    return rows
+
+
+def _fill_chart(report: RunSheets, units_ws: Worksheet) -> BarChart:
+    """Horizontal bars: for each unit, female and male seats asked and filled, drawn from
+    the Units sheet (first unit at the top)."""
+    n = len(report.problem.units)
+    first = UNITS_COLUMNS.index("units.female_asked") + 1
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = report.t("chart.fill")
+    chart.y_axis.title = report.t("chart.seats")
+    data = Reference(units_ws, min_col=first, max_col=first + 3, min_row=1, max_row=1 + n)
+    chart.add_data(data, titles_from_data=True)
+    name_col = UNITS_COLUMNS.index("col.unit_name") + 1
+    chart.set_categories(Reference(units_ws, min_col=name_col, min_row=2, max_row=1 + n))
+    for series, color in zip(chart.series, _FILL_COLORS, strict=False):
+        series.graphicalProperties.solidFill = color
+        series.graphicalProperties.line.solidFill = color
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.gapWidth = 60
+    chart.width = 20
+    chart.height = max(8.0, 0.6 * n + 3)
+    chart.legend.position = "b"
+    return chart
+
+
+def _rank_chart(report: RunSheets, ws: Worksheet, header_row: int, count: int) -> BarChart:
+    """Columns: how many students got their 1st, 2nd, … choice (the Summary's table)."""
+    chart = BarChart()
+    chart.type = "col"
+    chart.title = report.t("chart.rank")
+    chart.x_axis.title = report.t("rank.rank")
+    chart.y_axis.title = report.t("rank.students")
+    data = Reference(ws, min_col=2, min_row=header_row, max_row=header_row + max(count, 1))
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(
+        Reference(ws, min_col=1, min_row=header_row + 1, max_row=header_row + max(count, 1))
+    )
+    chart.series[0].graphicalProperties.solidFill = "2E75B6"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend = None
+    chart.width = 20
+    chart.height = 7.5
+    return chart

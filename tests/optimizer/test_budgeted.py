@@ -1,0 +1,52 @@
+"""The budgeted levels when the linear relaxation does not finish: the Lagrangian pricing
+prepares them (:mod:`hamyar.optimizer.lagrange`), and the result is still the exact optimum."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from optfixtures import SETTINGS, random_instance
+from test_bruteforce import check_against_brute_force
+
+from hamyar.errors import InfeasibleError
+from hamyar.models import Policy
+from hamyar.optimizer.relaxation import Relaxation
+from hamyar.optimizer.solve import solve
+
+
+@contextmanager
+def relaxation_never_finishes() -> Iterator[None]:
+    """GLOP stopped by its time limit at every level: :meth:`Relaxation.solve` gives ``None``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Relaxation, "solve", lambda self, weights, limit: None)
+        yield
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(30, 150))
+def test_priced_levels_reach_the_brute_force_optimum(seed: int, n: int, budget: int) -> None:
+    with relaxation_never_finishes():
+        check_against_brute_force(seed, {"budget_term_rial": budget * 1_000_000}, n)
+
+
+def _priced_methods(seed: int, budget: int) -> list[str]:
+    rng = random.Random(seed)
+    policy = Policy().with_overrides({"budget_term_rial": budget})
+    problem, eligibility = random_instance(rng, 6, 3, pins=0.0, policy=policy)
+    try:
+        with relaxation_never_finishes():
+            allocation = solve(problem, eligibility, time_limit_s=20)
+    except InfeasibleError:
+        return []
+    return [s.method for s in allocation.stages]
+
+
+def test_a_binding_term_budget_is_priced() -> None:
+    """Some small instance under a binding budget has a level prepared by pricing."""
+    methods = [m for seed in range(8) for m in _priced_methods(seed, 60_000_000)]
+    assert any("lagrangian" in m for m in methods), methods
