@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from hamyar.commands import (
+    adopt,
     allocate,
     batch,
     check,
@@ -23,6 +24,7 @@ from hamyar.commands import (
     pay,
     replan,
     run,
+    runs,
     scenarios,
     sweep,
     template,
@@ -64,8 +66,11 @@ for _module in (
     replan,
     batch,
     db,
+    adopt,
+    runs,
 ):
     cli.add_command(_module.command)
+cli.add_command(runs.show_command)
 
 
 def main() -> None:
