@@ -17,6 +17,7 @@ from hamyar.commands import (
     batch,
     check,
     compare,
+    db,
     eligibility,
     generate,
     pay,
@@ -62,6 +63,7 @@ for _module in (
     sweep,
     replan,
     batch,
+    db,
 ):
     cli.add_command(_module.command)
 
