@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.outdir import staged_output
-from hamyar.io.placements import read_allocation_dir
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll

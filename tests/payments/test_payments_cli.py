@@ -20,7 +20,7 @@ from hamyar.cli import cli
 from hamyar.data.qom import qom_units
 from hamyar.generator.applicants import generate_applicants
 from hamyar.generator.timesheets import generate_timesheets
-from hamyar.io.placements import read_allocation_dir
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.models import Allocation, JalaliMonth, Problem, Term
 
 TERM = Term(year=1402, semester=1)
