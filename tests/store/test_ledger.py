@@ -35,14 +35,10 @@ def term_run(workspace_env: str, tmp_path: Path) -> tuple[Path, Path]:
     assert code == 0, stderr
     assert "(run 1 in the workspace)" in stdout
     ts = tmp_path / "ts.csv"
-    code, _, stderr = (
-        CliRunner()
-        .invoke(cli, ["timesheets", "--allocation", str(out), "--month", MONTH, "--out", str(ts)])
-        .exit_code,
-        "",
-        "",
+    made = CliRunner().invoke(
+        cli, ["timesheets", "--allocation", str(out), "--month", MONTH, "--out", str(ts)]
     )
-    assert code == 0
+    assert made.exit_code == 0, made.output
     return out, ts
 
 
