@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hamyar.io.placements import read_allocation_dir
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import check_month
