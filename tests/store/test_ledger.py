@@ -176,3 +176,24 @@ def test_pay_during_adopt(term_run: tuple[Path, Path], tmp_path: Path) -> None:
             assert pay_code == 2 and "not the adopted allocation" in pay_err
             assert not lines and not (tmp_path / "paid").exists()
     workspace.close()
+
+
+def test_allocate_records_the_input_files(workspace_env: str, tmp_path: Path) -> None:
+    made = CliRunner().invoke(
+        cli, ["generate", "--applicants", "60", "--units", "3", "--out", str(tmp_path / "g")]
+    )
+    assert made.exit_code == 0, made.output
+    applicants, units = tmp_path / "g" / "applicants.csv", tmp_path / "g" / "units.csv"
+    args = ["allocate", str(applicants), str(units), "--out", str(tmp_path / "a")]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "a" / "workspace-run.json").is_file()
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        (run,) = list_runs(session)
+        stored = {row.name.split(":")[0]: row for row in run.inputs}
+        assert set(stored) == {"applicants", "units"}
+        assert stored["applicants"].content == applicants.read_bytes()
+        assert stored["units"].content == units.read_bytes()
+        assert run.command == "allocate" and run.assignments
+    workspace.close()
