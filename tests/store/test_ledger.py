@@ -17,7 +17,7 @@ from hamyar.cli import cli
 from hamyar.store import Workspace
 from hamyar.store.adoption import adoption_history
 from hamyar.store.ledger import batches, payment_lines
-from hamyar.store.runs import list_runs
+from hamyar.store.runs import RUN_FILE, list_runs
 
 MONTH = "1402/08"
 
@@ -197,3 +197,16 @@ def test_allocate_records_the_input_files(workspace_env: str, tmp_path: Path) ->
         assert stored["units"].content == units.read_bytes()
         assert run.command == "allocate" and run.assignments
     workspace.close()
+
+
+def test_compare_records_each_scenario(workspace_env: str, tmp_path: Path) -> None:
+    done = CliRunner().invoke(cli, ["compare", "stable", "gpa-15", "--out", str(tmp_path / "c")])
+    assert done.exit_code == 0, done.output
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        runs = list_runs(session)
+        assert [r.command for r in runs] == ["compare", "compare"]
+        assert all(r.inputs and r.assignments for r in runs)
+    workspace.close()
+    marks = sorted((tmp_path / "c" / "runs").glob(f"*/{RUN_FILE}"))
+    assert len(marks) == 2
