@@ -210,3 +210,20 @@ def test_compare_records_each_scenario(workspace_env: str, tmp_path: Path) -> No
     workspace.close()
     marks = sorted((tmp_path / "c" / "runs").glob(f"*/{RUN_FILE}"))
     assert len(marks) == 2
+
+
+def test_adopted_students_without_a_timesheet_row_are_listed(
+    term_run: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run, ts = term_run
+    assert invoke("adopt", "1")[0] == 0
+    with (run / "assignments.csv").open(encoding="utf-8-sig") as fh:
+        placed = {row["student_id"] for row in csv.DictReader(fh)}
+    lines = ts.read_text(encoding="utf-8-sig").splitlines()
+    dropped = next(line for line in lines[1:] if line.split(",")[0] in placed)
+    short = tmp_path / "short.csv"
+    short.write_text("\n".join(x for x in lines if x != dropped) + "\n", encoding="utf-8")
+    code, stdout, stderr = invoke(*pay_args(run, short, tmp_path), "--out", str(tmp_path / "p"))
+    assert code == 0, stderr
+    listed = next(x for x in stdout.splitlines() if "no timesheet row:" in x)
+    assert dropped.split(",")[0] in listed.split(": ")[-1].split(", ")
