@@ -13,15 +13,18 @@ from typing import Any
 import click
 
 from hamyar.commands import (
+    adopt,
     allocate,
     batch,
     check,
     compare,
+    db,
     eligibility,
     generate,
     pay,
     replan,
     run,
+    runs,
     scenarios,
     sweep,
     template,
@@ -65,8 +68,12 @@ for _module in (
     sweep,
     replan,
     batch,
+    db,
+    adopt,
+    runs,
 ):
     cli.add_command(_module.command)
+cli.add_command(runs.show_command)
 
 
 def main() -> None:

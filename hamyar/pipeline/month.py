@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
 from hamyar.io.manifest import changed_rows
 from hamyar.io.outdir import staged_output
 from hamyar.io.outlock import lock_output, release
-from hamyar.io.placements import ASSIGNMENTS_FILE, AllocationRecord, read_allocation_dir
+from hamyar.io.placements import ASSIGNMENTS_FILE
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll

@@ -23,7 +23,8 @@ from payfixtures import (
 )
 
 from hamyar.errors import InputError
-from hamyar.io.placements import AllocationRecord, placed_rows, read_allocation_dir
+from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
+from hamyar.io.placements import placed_rows
 from hamyar.models import BonusRule, Degree, JalaliMonth, Policy, TimesheetRow
 from hamyar.payments.payroll import compute_payroll
 from hamyar.payments.transfers import build_transfer_list

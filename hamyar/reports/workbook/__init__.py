@@ -55,7 +55,7 @@ from hamyar.reports.workbook.columns import (
     UNASSIGNED_COLUMNS,
     UNITS_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, surname_key, unit_name
+from hamyar.reports.workbook.context import RunSheets, student_cells, surname_key, unit_name
 from hamyar.reports.workbook.eligibility import eligibility_sheet
 from hamyar.reports.workbook.payments import payments_sheet
 from hamyar.reports.workbook.policy import flatten, policy_sheet
@@ -106,6 +106,7 @@ __all__ = [
     "UNASSIGNED_COLUMNS",
     "UNITS_COLUMNS",
     "flatten",
+    "student_cells",
     "surname_key",
     "unit_name",
     "write_workbook",
