@@ -31,6 +31,7 @@ from hamyar.commands import (
     timesheets,
 )
 from hamyar.errors import HamyarError
+from hamyar.io.outlock import release_all
 
 
 class HamyarGroup(click.Group):
@@ -43,6 +44,8 @@ class HamyarGroup(click.Group):
             for line in str(exc).splitlines():
                 click.echo(line, err=True)
             ctx.exit(exc.exit_code)
+        finally:
+            release_all()
 
 
 @click.group(cls=HamyarGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -248,6 +248,7 @@ def test_written_files_read_back(alloc_dir: Path, timesheet: Path, tmp_path: Pat
     folder = run.folder
     assert folder == month_folder(tmp_path / "payroll", MONTH) == tmp_path / "payroll" / "1402-08"
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".hamyar.json",
         "held_back.csv",
         "not_payable.csv",
         "payroll.json",
