@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import click
 
@@ -36,6 +37,55 @@ def open_workspace(workspace_dir: Path | None, lang: str = "en") -> Workspace:
         return Workspace.open(workspace_dir)
 
 
+class Record(Protocol):
+    def __call__(
+        self,
+        result: RunResult,
+        *,
+        command: str,
+        name: str,
+        files: Mapping[str, Path],
+        folder: Path,
+        out_dir: Path,
+        scenario: str | None = None,
+    ) -> int: ...
+
+
+@contextmanager
+def recorder(workspace_dir: Path | None) -> Iterator[Record]:
+    """One transaction for the runs a command records: each call records a run and writes
+    ``workspace-run.json`` into ``folder`` (the staged output); an error records nothing."""
+    workspace = open_workspace(workspace_dir)
+    try:
+        with in_language("en"), workspace.session() as session:
+
+            def record(
+                result: RunResult,
+                *,
+                command: str,
+                name: str,
+                files: Mapping[str, Path],
+                folder: Path,
+                out_dir: Path,
+                scenario: str | None = None,
+            ) -> int:
+                row = record_run(
+                    session,
+                    result,
+                    command=command,
+                    name=name,
+                    files=files,
+                    scenario=scenario,
+                    out_dir=out_dir,
+                )
+                write_run_file(folder, row, describe(workspace.url))
+                return row.id
+
+            yield record
+    finally:
+        workspace.close()
+
+
 def record_and_write(
     workspace_dir: Path | None,
     result: RunResult,
@@ -48,19 +98,18 @@ def record_and_write(
     force: bool,
     scenario: str | None = None,
 ) -> int:
-    """Record the run and write its output folder in one transaction: the folder gets
-    ``workspace-run.json``; a failed write records nothing. Returns the run id."""
-    workspace = open_workspace(workspace_dir)
-    with in_language("en"), workspace.session() as session:
-        row = record_run(
-            session, result, command=command, name=name, files=files, scenario=scenario, out_dir=out
+    """Record one run and write its output folder in one transaction. Returns the run id."""
+    with recorder(workspace_dir) as record, staged_output(out, force=force) as folder:
+        write(folder)
+        return record(
+            result,
+            command=command,
+            name=name,
+            files=files,
+            folder=folder,
+            out_dir=out,
+            scenario=scenario,
         )
-        with staged_output(out, force=force) as folder:
-            write(folder)
-            write_run_file(folder, row, describe(workspace.url))
-        run_id = row.id
-    workspace.close()
-    return run_id
 
 
 def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:

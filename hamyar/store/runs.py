@@ -65,8 +65,9 @@ def record_run(
         content = Path(path).read_bytes()
         sha = hashlib.sha256(content).hexdigest()
         run.inputs.append(RunInputRow(name=f"{label}: {path}", sha256=sha, content=content))
+    stored = {row.sha256 for row in run.inputs}
     for label, sha in result.input_hashes.items():
-        if label not in files:
+        if sha not in stored:  # generated or embedded inputs: the fingerprint alone
             run.inputs.append(RunInputRow(name=label, sha256=sha, content=None))
     run.assignments = [
         AssignmentRow(

@@ -17,7 +17,7 @@ from hamyar.cli import cli
 from hamyar.store import Workspace
 from hamyar.store.adoption import adoption_history
 from hamyar.store.ledger import batches, payment_lines
-from hamyar.store.runs import list_runs
+from hamyar.store.runs import RUN_FILE, list_runs
 
 MONTH = "1402/08"
 
@@ -176,3 +176,54 @@ def test_pay_during_adopt(term_run: tuple[Path, Path], tmp_path: Path) -> None:
             assert pay_code == 2 and "not the adopted allocation" in pay_err
             assert not lines and not (tmp_path / "paid").exists()
     workspace.close()
+
+
+def test_allocate_records_the_input_files(workspace_env: str, tmp_path: Path) -> None:
+    made = CliRunner().invoke(
+        cli, ["generate", "--applicants", "60", "--units", "3", "--out", str(tmp_path / "g")]
+    )
+    assert made.exit_code == 0, made.output
+    applicants, units = tmp_path / "g" / "applicants.csv", tmp_path / "g" / "units.csv"
+    args = ["allocate", str(applicants), str(units), "--out", str(tmp_path / "a")]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "a" / "workspace-run.json").is_file()
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        (run,) = list_runs(session)
+        stored = {row.name.split(":")[0]: row for row in run.inputs}
+        assert set(stored) == {"applicants", "units"}
+        assert stored["applicants"].content == applicants.read_bytes()
+        assert stored["units"].content == units.read_bytes()
+        assert run.command == "allocate" and run.assignments
+    workspace.close()
+
+
+def test_compare_records_each_scenario(workspace_env: str, tmp_path: Path) -> None:
+    done = CliRunner().invoke(cli, ["compare", "stable", "gpa-15", "--out", str(tmp_path / "c")])
+    assert done.exit_code == 0, done.output
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        runs = list_runs(session)
+        assert [r.command for r in runs] == ["compare", "compare"]
+        assert all(r.inputs and r.assignments for r in runs)
+    workspace.close()
+    marks = sorted((tmp_path / "c" / "runs").glob(f"*/{RUN_FILE}"))
+    assert len(marks) == 2
+
+
+def test_adopted_students_without_a_timesheet_row_are_listed(
+    term_run: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run, ts = term_run
+    assert invoke("adopt", "1")[0] == 0
+    with (run / "assignments.csv").open(encoding="utf-8-sig") as fh:
+        placed = {row["student_id"] for row in csv.DictReader(fh)}
+    lines = ts.read_text(encoding="utf-8-sig").splitlines()
+    dropped = next(line for line in lines[1:] if line.split(",")[0] in placed)
+    short = tmp_path / "short.csv"
+    short.write_text("\n".join(x for x in lines if x != dropped) + "\n", encoding="utf-8")
+    code, stdout, stderr = invoke(*pay_args(run, short, tmp_path), "--out", str(tmp_path / "p"))
+    assert code == 0, stderr
+    listed = next(x for x in stdout.splitlines() if "no timesheet row:" in x)
+    assert dropped.split(",")[0] in listed.split(": ")[-1].split(", ")
