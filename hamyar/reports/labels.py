@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.assignments": ("تخصیص‌ها", "Assignments"),
     "sheet.units": ("واحدها", "Units"),
     "sheet.unassigned": ("بدون تخصیص", "Unassigned"),
+    "sheet.waiting": ("فهرست انتظار", "Waiting lists"),
     "sheet.eligibility": ("صلاحیت", "Eligibility"),
     "sheet.payments": ("پرداخت‌ها", "Payments"),
     "sheet.policy": ("سیاست", "Policy"),
@@ -120,6 +121,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- Unassigned
     "unassigned.choices": ("واحدهای درخواستی (به ترتیب)", "Units asked for (in order)"),
     "unassigned.explanation": ("توضیح", "Explanation"),
+    "waiting.position": ("نوبت", "Position"),
+    "waiting.placed_unit": ("واحد فعلی", "Placed at"),
     "unassigned.none": ("توضیحی ثبت نشده است", "No explanation recorded"),
     # ---------------------------------------------------------------- Eligibility
     "elig.semesters": ("نیمسال‌های گذرانده", "Semesters passed"),
@@ -215,6 +218,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "payroll.not_payable_rows": ("ردیف‌های غیرقابل پرداخت", "Rows not payable"),
     "payroll.bad_rows": ("ردیف‌های نادرست کنارگذاشته", "Bad rows skipped"),
     "payroll.no_timesheet": ("بدون کارکرد در این ماه", "Placed, no timesheet this month"),
+    # ---------------------------------------------------------------- KPI tables (compare, sweep)
+    "kpi_table.applicants": ("متقاضیان", "applicants"),
+    "kpi_table.eligible": ("واجد شرایط", "eligible"),
+    "kpi_table.placed": ("تخصیص‌یافته", "placed"),
+    "kpi_table.placed_female": ("تخصیص‌یافته (خواهران)", "placed (female)"),
+    "kpi_table.placed_male": ("تخصیص‌یافته (برادران)", "placed (male)"),
+    "kpi_table.seats_female": ("ظرفیت (خواهران)", "seats (female)"),
+    "kpi_table.seats_male": ("ظرفیت (برادران)", "seats (male)"),
+    "kpi_table.seats_left_female": ("ظرفیت خالی (خواهران)", "seats left (female)"),
+    "kpi_table.seats_left_male": ("ظرفیت خالی (برادران)", "seats left (male)"),
+    "kpi_table.first_choice_share": ("سهم انتخاب اول", "placed at first choice"),
+    "kpi_table.justified_envy": ("جفت‌های حسادت موجه", "justified-envy pairs"),
+    "kpi_table.min_fill_missed": ("واحدهای زیر حداقل پرشدگی", "units below minimum fill"),
+    "kpi_table.monthly_cost_rial": (
+        "هزینهٔ ماهانهٔ برنامه‌ریزی‌شده (ریال)",
+        "planned monthly cost (rial)",
+    ),
+    "kpi_table.term_cost_rial": ("هزینهٔ نیم‌سال (ریال)", "planned term cost (rial)"),
+    "kpi_table.status": ("وضعیت حل‌کننده", "solver status"),
+    "kpi_table.gap": ("شکاف بهینگی", "gap"),
+    "kpi_table.solve_time_s": ("زمان حل (ثانیه)", "solve time (s)"),
+    "kpi_table.status.optimal": ("بهینه", "optimal"),
+    "kpi_table.status.feasible": ("شدنی", "feasible"),
+    "kpi_table.status.infeasible": ("ناشدنی", "infeasible"),
+    "kpi_table.status.no_solution": ("بدون جواب", "no solution"),
 }
 
 ASSUMPTIONS_FA: dict[str, str] = {
