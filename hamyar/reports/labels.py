@@ -21,6 +21,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.assignments": ("تخصیص‌ها", "Assignments"),
     "sheet.units": ("واحدها", "Units"),
     "sheet.unassigned": ("بدون تخصیص", "Unassigned"),
+    "sheet.waiting": ("فهرست انتظار", "Waiting lists"),
     "sheet.eligibility": ("صلاحیت", "Eligibility"),
     "sheet.payments": ("پرداخت‌ها", "Payments"),
     "sheet.policy": ("سیاست", "Policy"),
@@ -120,6 +121,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- Unassigned
     "unassigned.choices": ("واحدهای درخواستی (به ترتیب)", "Units asked for (in order)"),
     "unassigned.explanation": ("توضیح", "Explanation"),
+    "waiting.position": ("نوبت", "Position"),
+    "waiting.placed_unit": ("واحد فعلی", "Placed at"),
     "unassigned.none": ("توضیحی ثبت نشده است", "No explanation recorded"),
     # ---------------------------------------------------------------- Eligibility
     "elig.semesters": ("نیمسال‌های گذرانده", "Semesters passed"),

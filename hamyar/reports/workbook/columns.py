@@ -8,6 +8,7 @@ SHEETS: tuple[str, ...] = (
     "assignments",
     "units",
     "unassigned",
+    "waiting",
     "eligibility",
     "payments",
     "policy",
@@ -110,3 +111,15 @@ POLICY_COLUMNS: tuple[str, ...] = (
     "policy.rule",
     "policy.note",
 )
+
+WAITING_COLUMNS: tuple[str, ...] = (
+    "col.unit_code",
+    "col.gender",
+    "waiting.position",
+    "col.student_id",
+    "col.first_name",
+    "col.last_name",
+    "col.rank",
+    "waiting.placed_unit",
+)
+"""The Waiting lists sheet (:mod:`hamyar.optimizer.waitlist`)."""
