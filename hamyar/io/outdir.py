@@ -7,7 +7,8 @@ half-written files. On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``: at 
 the old folder is renamed aside (``.NAME.hamyar-old-XXXX.tmp``) first, and a crash between the two
 renames is undone by the next command (:func:`hamyar.io.outlock.clean_leftovers`).
 
-``--out`` is refused when it is a symbolic link, when it is or contains the current folder, and,
+``--out`` is refused when it is a symbolic link, when it is or contains the current folder or the
+folder of an input file the command was given, and,
 without ``force``, when it is a non-empty folder. With ``force`` it is replaced only when every
 file in it is listed in its manifest (:mod:`hamyar.io.manifest`), i.e. hamyar wrote it: input
 files, notes, or a payroll written into it later are never deleted. A payroll month folder is
@@ -43,6 +44,19 @@ def _kind() -> str:
     return (ctx.command.name if ctx is not None else None) or "hamyar"
 
 
+def _input_files() -> list[Path]:
+    """The existing files named by the running command's arguments: its inputs."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    values: list[object] = []
+    while ctx is not None:
+        for value in ctx.params.values():
+            values.extend(value if isinstance(value, (list, tuple)) else [value])
+        ctx = ctx.parent
+    return [_absolute(Path(v)) for v in values if isinstance(v, (str, Path)) and Path(v).is_file()]
+
+
 def _absolute(out: Path) -> Path:
     return Path(os.path.abspath(out))
 
@@ -60,6 +74,13 @@ def check_out_dir(out: Path, force: bool) -> None:
         raise InputError(
             Issue("output folder is or contains the current folder; name a new folder", file=where)
         )
+    for source in _input_files():
+        if target == source.parent or target in source.parents:
+            raise InputError(
+                Issue(
+                    "output folder is or contains an input file's folder", str(source), file=where
+                )
+            )
     lock_output(target)
     if target.exists() and not target.is_dir():
         raise InputError(Issue("output path exists and is not a folder", file=where))

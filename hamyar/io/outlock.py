@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,8 @@ TMP_MARK = ".hamyar-"
 
 OLD_MARK = ".hamyar-old-"
 """The previous ``--out`` during a swap without ``RENAME_EXCHANGE``: ``.NAME.hamyar-old-X.tmp``."""
+
+_STAGING = re.compile(r"^\.(.+)\.hamyar-[^./]+\.tmp(\.[^./]+)?$")
 
 _held: dict[Path, tuple[int, Path | None]] = {}
 """Locks this process holds, by output path, with the parent folder the lock created (if any)."""
@@ -90,10 +93,9 @@ def release_all() -> None:
 
 
 def _output_name(entry: str) -> str | None:
-    """``NAME`` of a staging entry ``.NAME.hamyar-XXXX.tmp``, else ``None``."""
-    if entry.startswith(".") and entry.endswith(".tmp") and TMP_MARK in entry:
-        return entry[1:].rsplit(TMP_MARK, 1)[0] or None
-    return None
+    """``NAME`` of a staging entry ``.NAME.hamyar-X.tmp`` (a file: ``….tmp.csv``), else ``None``."""
+    match = _STAGING.match(entry)
+    return match.group(1) if match else None
 
 
 def clean_leftovers(folder: Path) -> list[Path]:

@@ -227,3 +227,46 @@ def test_adopted_students_without_a_timesheet_row_are_listed(
     assert code == 0, stderr
     listed = next(x for x in stdout.splitlines() if "no timesheet row:" in x)
     assert dropped.split(",")[0] in listed.split(": ")[-1].split(", ")
+
+
+HOLDER = """
+import sys, time
+from decimal import Decimal
+from hamyar.store import Workspace
+from hamyar.store.adoption import require_adopted
+from hamyar.store.runs import get_run, now
+from hamyar.store.schema import PaymentBatchRow, PaymentLineRow
+workspace = Workspace.open()
+with workspace.session() as session:
+    run = get_run(session, 1)
+    adoption = require_adopted(session, run)
+    line = PaymentLineRow(month="1402/08", student_id="x", unit_code="EDU", hours=Decimal(1),
+                          rate_rial=1, multiplier=Decimal(1), amount_rial=1)
+    session.add(PaymentBatchRow(term=run.term, month="1402/08", run_id=1, adoption_id=adoption.id,
+                                created_at=now(), created_by="killed", timesheets_sha256="0",
+                                total_rial=1, lines=[line]))
+    session.flush()
+    print("ready", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_killed_payment_leaves_the_ledger_as_it_was(
+    term_run: tuple[Path, Path], tmp_path: Path
+) -> None:
+    run, ts = term_run
+    assert invoke("adopt", "1")[0] == 0
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    holder.kill()
+    holder.wait(timeout=60)
+    code, _, stderr = invoke(*pay_args(run, ts, tmp_path), "--out", str(tmp_path / "p"))
+    assert code == 0, stderr
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        (batch,) = batches(session)
+        assert batch.created_by != "killed"
+        assert "x" not in {line.student_id for line in payment_lines(session, with_voided=True)}
+    workspace.close()

@@ -15,6 +15,17 @@ SHEETS: tuple[str, ...] = (
 )
 """Sheet keys in workbook order; ``label(f"sheet.{key}", lang)`` is the sheet's name."""
 
+STUDENT_COLUMNS: tuple[str, ...] = (
+    "col.student_id",
+    "col.first_name",
+    "col.last_name",
+    "col.gender",
+    "col.degree",
+    "col.field",
+)
+"""The columns that name a student on every sheet (the cells of
+:func:`hamyar.reports.workbook.context.student_cells`)."""
+
 UNITS_COLUMNS: tuple[str, ...] = (
     "col.unit_code",
     "col.unit_name",
@@ -35,12 +46,7 @@ UNITS_COLUMNS: tuple[str, ...] = (
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "col.unit_code",
     "col.unit_name",
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.rank",
     "col.priority_score",
     "col.pinned",
@@ -52,12 +58,7 @@ ASSIGNMENT_COLUMNS: tuple[str, ...] = (
 )
 
 UNASSIGNED_COLUMNS: tuple[str, ...] = (
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.gpa",
     "col.priority_score",
     "col.priority_groups",
@@ -66,12 +67,7 @@ UNASSIGNED_COLUMNS: tuple[str, ...] = (
 )
 
 ELIGIBILITY_COLUMNS: tuple[str, ...] = (
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.gpa",
     "elig.semesters",
     "elig.eligible",
