@@ -13,21 +13,25 @@ from typing import Any
 import click
 
 from hamyar.commands import (
+    adopt,
     allocate,
     batch,
     check,
     compare,
+    db,
     eligibility,
     generate,
     pay,
     replan,
     run,
+    runs,
     scenarios,
     sweep,
     template,
     timesheets,
 )
 from hamyar.errors import HamyarError
+from hamyar.io.outlock import release_all
 
 
 class HamyarGroup(click.Group):
@@ -40,6 +44,8 @@ class HamyarGroup(click.Group):
             for line in str(exc).splitlines():
                 click.echo(line, err=True)
             ctx.exit(exc.exit_code)
+        finally:
+            release_all()
 
 
 @click.group(cls=HamyarGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,8 +68,12 @@ for _module in (
     sweep,
     replan,
     batch,
+    db,
+    adopt,
+    runs,
 ):
     cli.add_command(_module.command)
+cli.add_command(runs.show_command)
 
 
 def main() -> None:

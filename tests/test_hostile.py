@@ -10,8 +10,8 @@ import pytest
 
 from hamyar.generator.default import default_problem
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.csvfile import defuse, undefuse
-from hamyar.io.placements import read_allocation_dir
 from hamyar.models import JalaliMonth
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.month import pay_month

@@ -16,8 +16,9 @@ from hamyar.commands.options import (
     term_option,
     time_limit_option,
 )
+from hamyar.commands.workspace import record_and_write, workspace_option
 from hamyar.io import load_problem
-from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.io.outdir import check_out_dir
 from hamyar.models import Policy
 from hamyar.pipeline import STAGES, file_sha256, run_problem
 from hamyar.reports.outputs import write_machine_outputs
@@ -33,6 +34,7 @@ from hamyar.reports.outputs import write_machine_outputs
 @time_limit_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
 @force_option
+@workspace_option
 def command(
     applicants: Path,
     units: Path,
@@ -43,6 +45,7 @@ def command(
     time_limit: float | None,
     out: Path,
     force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Place eligible APPLICANTS in UNITS; write assignments.csv, unassigned.csv, summary.json."""
     check_out_dir(out, force)
@@ -63,8 +66,18 @@ def command(
         progress=progress,
     )
     progress.close()
-    with staged_output(out, force=force) as folder:
-        write_machine_outputs(folder, result)
+    files = {"applicants": applicants, "units": units, "rejections": rejections}
+    files["policy"] = policy_file
+    run_id = record_and_write(
+        workspace_dir,
+        result,
+        command="allocate",
+        name=applicants.stem,
+        files={k: p for k, p in files.items() if p is not None},
+        out=out,
+        write=lambda folder: write_machine_outputs(folder, result),
+        force=force,
+    )
     print_warnings(result.warnings)
     click.echo(summary_table(result))
-    click.echo(f"written: {out}")
+    click.echo(f"written: {out} (run {run_id} in the workspace)")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from hamyar.commands.options import force_option, lang_option, time_limit_option
+from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
     from hamyar.models.run import RunResult
@@ -30,11 +31,18 @@ if TYPE_CHECKING:
 @lang_option
 @time_limit_option
 @force_option
+@workspace_option
 def command(
-    scenarios: tuple[str, ...], out: Path, lang: str, time_limit: float | None, force: bool
+    scenarios: tuple[str, ...],
+    out: Path,
+    lang: str,
+    time_limit: float | None,
+    force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Run two or more scenarios (files or shipped names) and compare them with the first."""
     from hamyar.commands.common import Progress, print_warnings
+    from hamyar.commands.workspace import recorder, scenario_files
     from hamyar.io.outdir import check_out_dir, staged_output
     from hamyar.pipeline import STAGES, run_problem
     from hamyar.reports.outputs import write_machine_outputs
@@ -69,7 +77,7 @@ def command(
             progress.close()
         runs.append((name, result))
     comparison = compare(runs)
-    with staged_output(out, force) as tmp:
+    with recorder(workspace_dir) as record, staged_output(out, force) as tmp:
         write_comparison(tmp, comparison, lang)
         used: set[str] = set()
         for name, inputs, result in zip(comparison.names, loaded, comparison.results, strict=True):
@@ -81,5 +89,13 @@ def command(
             sub.mkdir(parents=True)
             write_machine_outputs(sub, result)
             write_source(sub, inputs)
+            record(
+                result,
+                command="compare",
+                name=name,
+                files=scenario_files(inputs),
+                folder=sub,
+                out_dir=out / "runs" / folder,
+            )
     click.echo(comparison_text(comparison))
     click.echo(f"wrote {out / 'comparison.xlsx'}")

@@ -3,8 +3,9 @@
 Bad timesheet rows (negative or non-numeric hours, unknown student or unit, a month outside the
 term, a duplicate row) are printed as ``file:row:column: what is wrong (value)`` and stop the run
 with exit code 2 before anything is written, unless ``--skip-bad-rows`` lists them in the output
-and leaves them out of the totals. A month already written under ``--out`` is refused (exit 2)
-unless ``--replace``.
+and leaves them out of the totals. The allocation folder must be the term's adopted run, and
+every line goes into the workspace's payroll ledger: a month already paid, into any folder, is
+refused (exit 2) unless ``--replace``, which voids the earlier batch (kept in the audit trail).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.models import JalaliMonth
 from hamyar.models.pay import toman
-from hamyar.pipeline.month import PayRun, pay_month
+from hamyar.pipeline.month import PayRun
+from hamyar.store import in_language
+from hamyar.store.paying import pay_recorded
 
 
 def parse_month(text: str) -> JalaliMonth:
@@ -56,6 +60,7 @@ def parse_month(text: str) -> JalaliMonth:
     show_default=True,
     help="Language of the workbooks (fa: Persian headers, right to left).",
 )
+@workspace_option
 def command(
     allocation: Path,
     timesheets: Path,
@@ -64,21 +69,31 @@ def command(
     replace: bool,
     skip_bad_rows: bool,
     lang: str,
+    workspace_dir: Path | None,
 ) -> None:
     """Pay one month: payroll workbook, transfer list (xlsx and CSV), held-back and unpaid rows."""
     month = parse_month(month_text)
-    run = pay_month(
-        allocation,
-        timesheets,
-        month,
-        out,
-        replace=replace,
-        skip_bad_rows=skip_bad_rows,
-        lang="en" if lang == "en" else "fa",
-    )
+    workspace = open_workspace(workspace_dir, lang)
+    with in_language(lang):
+        run, batch = pay_recorded(
+            workspace,
+            allocation,
+            timesheets,
+            month,
+            out,
+            replace=replace,
+            skip_bad_rows=skip_bad_rows,
+            lang="en" if lang == "en" else "fa",
+        )
+    workspace.close()
     for warning in run.warnings:
         click.echo(str(warning), err=True)
     click.echo(render(run))
+    lines = len(batch.lines)
+    click.echo(f"  ledger:          batch {batch.id}, {lines} lines (run {batch.run_id})")
+    if run.payroll.no_timesheet:
+        missing = run.payroll.no_timesheet
+        click.echo(f"  no timesheet row: {len(missing)} adopted students: {', '.join(missing)}")
 
 
 def render(run: PayRun) -> str:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.workspace import record_and_write, workspace_option
+
 
 @click.command("replan")
 @click.argument("previous_run", type=click.Path(path_type=Path, file_okay=False))
@@ -43,6 +45,7 @@ import click
     "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@workspace_option
 def command(
     previous_run: Path,
     rejections: Path,
@@ -52,10 +55,11 @@ def command(
     per_unit: bool,
     time_limit: float | None,
     force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Keep an earlier run's placements, drop those units turned down, refill the seats."""
     from hamyar.commands.common import print_warnings, summary_table
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.io.outdir import check_out_dir
     from hamyar.reports.outputs import write_run
     from hamyar.scenarios.replan import replan, write_replan_diff
     from hamyar.scenarios.source import SOURCE_FILE
@@ -64,12 +68,24 @@ def command(
     check_out_dir(out, force)
     plan = replan(previous_run, rejections, scenario=scenario, time_limit_s=time_limit)
     print_warnings(plan.result.warnings)
-    with staged_output(out, force) as tmp:
+
+    def write(tmp: Path) -> None:
         write_run(tmp, plan.result, lang=lang, per_unit=per_unit)
         write_replan_diff(tmp / "diff.csv", plan)
         (tmp / SOURCE_FILE).write_text(
             json.dumps(plan.source, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+
+    run_id = record_and_write(
+        workspace_dir,
+        plan.result,
+        command="replan",
+        name=out.name,
+        files={"rejections": rejections},
+        out=out,
+        write=write,
+        force=force,
+    )
     n = plan.diff.counts()
     click.echo(summary_table(plan.result))
     click.echo(
@@ -77,4 +93,4 @@ def command(
         f"{len(plan.kept)} kept; {n['gained']} gained a seat, {n['lost']} lost one, "
         f"{n['moved']} moved"
     )
-    click.echo(f"wrote {out}")
+    click.echo(f"wrote {out} (run {run_id} in the workspace)")

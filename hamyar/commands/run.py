@@ -8,7 +8,8 @@ import click
 
 from hamyar.commands.common import Progress, print_warnings, summary_table
 from hamyar.commands.options import force_option, lang_option, time_limit_option
-from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.commands.workspace import record_and_write, scenario_files, workspace_option
+from hamyar.io.outdir import check_out_dir
 from hamyar.pipeline import STAGES, run_problem
 from hamyar.reports.outputs import write_run
 from hamyar.scenarios import load_scenario_inputs
@@ -28,6 +29,7 @@ from hamyar.scenarios.source import write_source
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
 @force_option
 @time_limit_option
+@workspace_option
 def command(
     scenario: Path | None,
     out: Path,
@@ -35,6 +37,7 @@ def command(
     per_unit: bool,
     force: bool,
     time_limit: float | None,
+    workspace_dir: Path | None,
 ) -> None:
     """Read and check the inputs, decide eligibility, allocate, cost, and write the reports.
 
@@ -52,11 +55,24 @@ def command(
         progress=progress,
     )
     progress("reports")
-    with staged_output(out, force=force) as folder:
+
+    def write(folder: Path) -> None:
         write_run(folder, result, lang=lang, per_unit=per_unit)
         write_source(folder, inputs)
+
+    run_id = record_and_write(
+        workspace_dir,
+        result,
+        command="run",
+        name=inputs.problem.name,
+        files=scenario_files(inputs),
+        out=out,
+        write=write,
+        force=force,
+        scenario=inputs.scenario.name if inputs.scenario else None,
+    )
     progress.close()
     print_warnings(result.warnings)
     click.echo(f"{inputs.problem.name} · term {inputs.problem.term}")
     click.echo(summary_table(result))
-    click.echo(f"written: {out}")
+    click.echo(f"written: {out} (run {run_id} in the workspace)")

@@ -13,8 +13,8 @@ import click
 from hamyar.commands.pay import parse_month
 from hamyar.errors import InputError, Issue
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.outdir import staged_file
-from hamyar.io.placements import read_allocation_dir
 
 
 @click.command("timesheets")

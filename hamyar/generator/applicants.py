@@ -21,9 +21,7 @@ no unit stands alone.
 
 from __future__ import annotations
 
-import math
 import random
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,6 +35,7 @@ from hamyar.generator.ids import (
     make_sheba,
     sheba_valid,
 )
+from hamyar.generator.market import Picker, build_market, index_of_share, one_of, priority_sets
 from hamyar.generator.names import (
     FEMALE_FIRST_NAMES,
     FIELDS,
@@ -45,7 +44,7 @@ from hamyar.generator.names import (
     MALE_FIRST_NAMES,
     PROFESSIONAL_DOCTORATE_FIELDS,
 )
-from hamyar.generator.units import campus_of, popularity
+from hamyar.generator.units import popularity
 from hamyar.models import (
     Applicant,
     Degree,
@@ -59,7 +58,6 @@ from hamyar.models import (
     Term,
     Unit,
 )
-from hamyar.text import normalize_key, split_list
 
 DEFAULT_TERM = Term(year=1402, semester=1)
 
@@ -161,118 +159,6 @@ _GRADUATE = frozenset(
 )
 
 
-class _Picker:
-    """Weighted draws from a fixed list: ``items[bisect(cum, u × total)]``."""
-
-    __slots__ = ("cum", "items", "total")
-
-    def __init__(self, items: Sequence[Any], weights: Sequence[float]) -> None:
-        pairs = [(i, w) for i, w in zip(items, weights, strict=True) if w > 0]
-        self.items = [i for i, _ in pairs]
-        self.cum: list[float] = []
-        running = 0.0
-        for _, w in pairs:
-            running += w
-            self.cum.append(running)
-        self.total = running
-
-    def __bool__(self) -> bool:
-        return bool(self.items)
-
-    def pick(self, rng: random.Random) -> Any:
-        index = bisect_right(self.cum, rng.random() * self.total)
-        return self.items[min(index, len(self.items) - 1)]
-
-
-@dataclass(frozen=True)
-class _Neighbourhood:
-    """Where an applicant of one gender with one home group draws units from: the home group,
-    the next and previous groups, group 0, and the home group's units without seats of that
-    gender (each falls back to the home group's when empty)."""
-
-    home: _Picker
-    next: _Picker
-    previous: _Picker
-    core: _Picker
-    wrong: _Picker | None
-
-
-@dataclass
-class _Market:
-    """The units as applicants see them: groups, weighted pickers, and the tokens naming them."""
-
-    units: tuple[Unit, ...]
-    group_of: list[int]
-    hoods: dict[tuple[int, Gender], _Neighbourhood]
-    homes: dict[Gender, _Picker]
-    tokens: list[tuple[str, str | None, str | None, str | None]]
-    area_units: dict[str, list[int]]
-
-
-def _market(units: Sequence[Unit]) -> _Market:
-    units = tuple(units)
-    campuses = sorted({c for u in units if (c := campus_of(u)) is not None})
-    group_index = {c: i + 1 for i, c in enumerate(campuses)}
-    group_of = [group_index.get(campus_of(u) or "", 0) for u in units]
-    groups = list(range(0 if 0 in group_of else 1, len(campuses) + 1))
-    members: dict[int, list[int]] = {g: [] for g in groups}
-    for i, g in enumerate(group_of):
-        members[g].append(i)
-    everyone = list(range(len(units)))
-    hoods: dict[tuple[int, Gender], _Neighbourhood] = {}
-    homes: dict[Gender, _Picker] = {}
-    for gender in Gender:
-        own = {
-            g: _Picker(
-                members[g],
-                [
-                    popularity(units[i], gender) * math.sqrt(units[i].seats(gender))
-                    for i in members[g]
-                ],
-            )
-            for g in groups
-        }
-        wrong = {
-            g: _Picker(
-                members[g],
-                [popularity(units[i]) if units[i].seats(gender) == 0 else 0.0 for i in members[g]],
-            )
-            for g in groups
-        }
-        anywhere = _Picker(everyone, [popularity(u) for u in units])
-        for k, g in enumerate(groups):
-            home = own[g] or wrong[g] or anywhere
-            hoods[g, gender] = _Neighbourhood(
-                home=home,
-                next=own[groups[(k + 1) % len(groups)]] or home,
-                previous=own[groups[k - 1]] or home,
-                core=own[groups[0]] or home,
-                wrong=wrong[g] or None,
-            )
-        homes[gender] = _Picker(
-            groups, [float(sum(units[i].seats(gender) for i in members[g])) for g in groups]
-        )
-    names: dict[str, int] = {}
-    for u in units:
-        for name in (u.code, u.name_fa, u.name_en):
-            if name:
-                key = normalize_key(name)
-                names[key] = names.get(key, 0) + 1
-    area_units: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        if u.area:
-            area_units.setdefault(u.area, []).append(i)
-    tokens = [(u.code, _usable(u.name_fa, names), _usable(u.name_en, names), u.area) for u in units]
-    return _Market(units, group_of, hoods, homes, tokens, area_units)
-
-
-def _usable(name: str | None, names: dict[str, int]) -> str | None:
-    """A name that can stand in a preference list: unique and free of list separators."""
-    if not name or names.get(normalize_key(name), 0) != 1 or split_list(name) != [name]:
-        return None
-    return name
-
-
 class _Draw:
     """The per-pool state of a generation: random source, shape, market and term."""
 
@@ -288,18 +174,18 @@ class _Draw:
         self.shape = shape
         self.term = term
         self.policy = policy
-        self.market = _market(units)
-        self.degrees = _Picker([d for d, _ in shape.degrees], [w for _, w in shape.degrees])
+        self.market = build_market(units)
+        self.degrees = Picker([d for d, _ in shape.degrees], [w for _, w in shape.degrees])
         self.married = dict(shape.married)
-        self.fields = _Picker([f for f, _ in FIELDS], [w for _, w in FIELDS])
-        self.guests = _Picker(
+        self.fields = Picker([f for f, _ in FIELDS], [w for _, w in FIELDS])
+        self.guests = Picker(
             [t for t, _ in shape.guest_institutions], [w for _, w in shape.guest_institutions]
         )
-        self.banks = _Picker([b for b, _ in OTHER_BANKS], [w for _, w in OTHER_BANKS])
-        self.pref_counts = _Picker(
+        self.banks = Picker([b for b, _ in OTHER_BANKS], [w for _, w in OTHER_BANKS])
+        self.pref_counts = Picker(
             list(range(1, len(shape.preference_counts) + 1)), shape.preference_counts
         )
-        self.group_sets = _subsets(shape.groups)
+        self.group_sets = priority_sets(shape.groups)
         self.national_ids: set[str] = set()
         self.dates: dict[int, JalaliDate] = {}
         self.pins: dict[tuple[int, Gender], int] = {}
@@ -312,21 +198,6 @@ class _Draw:
             date = term.start(self.policy.semester1_start_month, self.policy.semester2_start_month)
             self.dates[start_index] = date
         return date
-
-
-def _subsets(shares: Sequence[tuple[PriorityGroup, float]]) -> _Picker:
-    """Every set of priority groups with its probability ``Π_{g∈S} p_g × Π_{g∉S} (1 − p_g)``:
-    independent memberships drawn with one uniform number."""
-    sets: list[tuple[PriorityGroup, ...]] = []
-    weights: list[float] = []
-    for mask in range(1 << len(shares)):
-        members = tuple(g for k, (g, _) in enumerate(shares) if mask >> k & 1)
-        weight = 1.0
-        for k, (_, p) in enumerate(shares):
-            weight *= p if mask >> k & 1 else 1.0 - p
-        sets.append(members)
-        weights.append(weight)
-    return _Picker(sets, weights)
 
 
 def generate_applicants(
@@ -386,30 +257,30 @@ def _applicant(draw: _Draw, i: int, width: int) -> dict[str, Any]:
 
     international = rng.random() < shape.international
     first = FEMALE_FIRST_NAMES if gender is Gender.female else MALE_FIRST_NAMES
-    row["first_name"] = _one_of(rng, first)
+    row["first_name"] = one_of(rng, first)
     if international:
         row["student_type"] = StudentType.international
         row["iranian_mother"] = rng.random() < shape.iranian_mother
         row["deputy_approval"] = rng.random() < shape.deputy_approval
         names = INTERNATIONAL_LAST_NAMES if rng.random() < 0.5 else LAST_NAMES
-        row["last_name"] = _one_of(rng, names)
+        row["last_name"] = one_of(rng, names)
     else:
-        row["last_name"] = _one_of(rng, LAST_NAMES)
+        row["last_name"] = one_of(rng, LAST_NAMES)
         row["national_id"] = make_national_id(rng, draw.national_ids)
     row["field"] = (
-        _one_of(rng, PROFESSIONAL_DOCTORATE_FIELDS)
+        one_of(rng, PROFESSIONAL_DOCTORATE_FIELDS)
         if degree is Degree.professional_doctorate
         else draw.fields.pick(rng)
     )
     if rng.random() < shape.guest:
         row["institution_type"] = draw.guests.pick(rng)
     row["disciplinary_record"] = rng.random() < shape.disciplinary
-    row["probation_semesters"] = _index_of_share(rng.random(), shape.probation)
+    row["probation_semesters"] = index_of_share(rng.random(), shape.probation)
     row["accepted_rules"] = rng.random() >= shape.declined_rules
     if rng.random() < draw.married[degree]:
         row["marital_status"] = MaritalStatus.married
         if rng.random() < shape.with_children:
-            row["children"] = _index_of_share(rng.random(), (0.6, 0.3, 0.1)) + 1
+            row["children"] = index_of_share(rng.random(), (0.6, 0.3, 0.1)) + 1
     row["sheba"] = _sheba(draw)
     chosen, tokens = _preferences(draw, gender)
     row["preferences"] = tuple(tokens)
@@ -419,21 +290,6 @@ def _applicant(draw: _Draw, i: int, width: int) -> dict[str, Any]:
     if chosen and rng.random() < shape.continuing:
         _maybe_continuing(draw, row, tokens[0], passed)
     return row
-
-
-def _one_of(rng: random.Random, items: Sequence[str]) -> str:
-    """``items[⌊u × n⌋]``: one uniform draw (cheaper than ``rng.choice`` in the inner loop)."""
-    return items[int(rng.random() * len(items))]
-
-
-def _index_of_share(u: float, shares: Sequence[float]) -> int:
-    """The index ``k`` with ``Σ_{j<k} s_j ≤ u < Σ_{j≤k} s_j`` (the last when ``u`` is beyond)."""
-    running = 0.0
-    for k, share in enumerate(shares):
-        running += share
-        if u < running:
-            return k
-    return len(shares) - 1
 
 
 def _sheba(draw: _Draw) -> str | None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 from functools import cache
 
 from hamyar.data.qom import qom_units
-from hamyar.generator.applicants import generate_applicants
+from hamyar.generator.applicants import DEFAULT_TERM, generate_applicants
 from hamyar.generator.instance import generate_rejections
-from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
+from hamyar.models import Applicant, Policy, Problem, Rejection, Unit
 
 DEFAULT_NAME = "qom-1402-1403"
 DEFAULT_SEED = 1402
 DEFAULT_APPLICANTS = 1000
-DEFAULT_TERM = Term(year=1402, semester=1)
 
 
 @cache

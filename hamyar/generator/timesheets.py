@@ -23,8 +23,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from hamyar.io.allocation_dir import AllocationRecord
 from hamyar.io.csvfile import write_csv
-from hamyar.io.placements import AllocationRecord
 from hamyar.models import JalaliMonth, Source, TimesheetRow
 from hamyar.payments.payroll import check_month
 

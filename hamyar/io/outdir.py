@@ -1,68 +1,229 @@
-"""Safe writing of an output folder or file: all or nothing.
+"""Safe writing of an output folder or file: all or nothing, one writer, nothing foreign lost.
 
-Everything is written into a temporary folder (or file) beside ``--out`` and moved into place at
-the end, so a run that fails leaves no half-written files. An existing non-empty ``--out`` is
-refused unless ``force`` is given, in which case it is replaced as a whole.
+Everything is written into a staging folder (or file) beside ``--out``, named
+``.NAME.hamyar-XXXX.tmp``, and swapped into place at the end, so a run that fails leaves no
+half-written files. On Linux the swap is one ``renameat2(RENAME_EXCHANGE)``: at every instant
+``--out`` is the complete old or the complete new result. Where the file system cannot exchange,
+the old folder is renamed aside (``.NAME.hamyar-old-XXXX.tmp``) first, and a crash between the two
+renames is undone by the next command (:func:`hamyar.io.outlock.clean_leftovers`).
+
+``--out`` is refused when it is a symbolic link, when it is or contains the current folder or the
+folder of an input file the command was given, and,
+without ``force``, when it is a non-empty folder. With ``force`` it is replaced only when every
+file in it is listed in its manifest (:mod:`hamyar.io.manifest`), i.e. hamyar wrote it: input
+files, notes, or a payroll written into it later are never deleted. A payroll month folder is
+replaced only by ``pay --replace``, which keeps the replaced one beside it.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.manifest import foreign_files, read_manifest, write_manifest
+from hamyar.io.outlock import OLD_MARK, TMP_MARK, lock_output, release
+
+PAYROLL_KIND = "pay"
+_SHOWN = 5
+"""How many foreign files a refusal names."""
+
+
+def _kind() -> str:
+    """The command writing (``run``, ``pay``…), from click's context; ``hamyar`` outside one."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return (ctx.command.name if ctx is not None else None) or "hamyar"
+
+
+def _input_files() -> list[Path]:
+    """The existing files named by the running command's arguments: its inputs."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    values: list[object] = []
+    while ctx is not None:
+        for value in ctx.params.values():
+            values.extend(value if isinstance(value, (list, tuple)) else [value])
+        ctx = ctx.parent
+    return [_absolute(Path(v)) for v in values if isinstance(v, (str, Path)) and Path(v).is_file()]
+
+
+def _absolute(out: Path) -> Path:
+    return Path(os.path.abspath(out))
 
 
 def check_out_dir(out: Path, force: bool) -> None:
-    """Refuse a non-empty ``out`` without ``force`` (before any work is done)."""
-    if out.exists() and not out.is_dir():
-        raise InputError(Issue("output path exists and is not a folder", file=str(out)))
-    if out.is_dir() and any(out.iterdir()) and not force:
+    """Refuse an ``out`` that must not be written or replaced, and lock it (before any work)."""
+    where = str(out)
+    if Path(out).is_symlink():
         raise InputError(
-            Issue("output folder is not empty; use --force to replace it", file=str(out))
+            Issue("output path is a symbolic link; name the folder it points to", file=where)
+        )
+    target = _absolute(out)
+    cwd = Path.cwd()
+    if target == cwd or target in cwd.parents:
+        raise InputError(
+            Issue("output folder is or contains the current folder; name a new folder", file=where)
+        )
+    for source in _input_files():
+        if target == source.parent or target in source.parents:
+            raise InputError(
+                Issue(
+                    "output folder is or contains an input file's folder", str(source), file=where
+                )
+            )
+    lock_output(target)
+    if target.exists() and not target.is_dir():
+        raise InputError(Issue("output path exists and is not a folder", file=where))
+    if not target.is_dir() or not any(target.iterdir()):
+        return
+    if not force:
+        raise InputError(Issue("output folder is not empty; use --force to replace it", file=where))
+    foreign = foreign_files(target)
+    if foreign:
+        more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
+        raise InputError(
+            Issue(
+                "output folder holds files hamyar did not write; --force replaces only "
+                "hamyar's own output, so move them or name another folder",
+                ", ".join(foreign[:_SHOWN]) + more,
+                file=where,
+            )
+        )
+    manifest = read_manifest(target) or {}
+    if manifest.get("kind") == PAYROLL_KIND and _kind() != PAYROLL_KIND:
+        raise InputError(
+            Issue("output folder holds a payroll; --force never removes a payroll", file=where)
         )
 
 
-@contextmanager
-def staged_output(out: str | Path, force: bool = False) -> Iterator[Path]:
-    """Yield a temporary folder beside ``out``; on success it becomes ``out``.
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
-    On any exception the temporary folder is removed and ``out`` is left as it was.
+
+def _copy_access(staged: Path, like: Path | None, base: int) -> None:
+    """Give ``staged`` the mode and group of ``like`` (what it replaces), else ``base & ~umask``
+    (plus the setgid bit a folder inherits from its parent)."""
+    if like is not None and like.exists():
+        info = like.stat()
+        os.chmod(staged, stat.S_IMODE(info.st_mode))
+        if staged.stat().st_gid != info.st_gid:
+            with suppress(PermissionError):
+                os.chown(staged, -1, info.st_gid)
+        return
+    inherited = staged.stat().st_mode & stat.S_ISGID if staged.is_dir() else 0
+    os.chmod(staged, (base & ~_umask()) | inherited)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap ``a`` and ``b`` atomically; ``False`` where the OS or file system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not supported here
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def _swap(staged: Path, out: Path) -> Path | None:
+    """Put ``staged`` at ``out``; the previous ``out`` (now elsewhere) is returned."""
+    if not out.exists():
+        staged.rename(out)
+        return None
+    if _exchange(staged, out):
+        return staged
+    old = out.with_name(f".{out.name}{OLD_MARK}{staged.name.rsplit('-', 1)[-1]}")
+    out.rename(old)
+    staged.rename(out)
+    return old
+
+
+def _keep_aside(previous: Path, out: Path) -> None:
+    """``out.replaced-YYYYmmdd-HHMMSS``: a replaced payroll month, kept for the audit trail."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = out.with_name(f"{out.name}.replaced-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = out.with_name(f"{out.name}.replaced-{stamp}-{n}")
+    previous.rename(target)
+
+
+@contextmanager
+def staged_output(
+    out: str | Path, force: bool = False, keep_replaced: bool = False
+) -> Iterator[Path]:
+    """Yield a staging folder beside ``out``; on success it becomes ``out``, with a manifest.
+
+    On any exception (or signal) the staging folder is removed and ``out`` is left as it was.
+    ``keep_replaced`` keeps the folder it replaces beside it instead of removing it.
     """
     out = Path(out)
     check_out_dir(out, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    out = _absolute(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}{TMP_MARK}", suffix=".tmp", dir=out.parent))
     try:
+        _copy_access(tmp, out if out.is_dir() else None, 0o777)
         yield tmp
+        write_manifest(tmp, _kind())
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        release(out)
         raise
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{tmp.name}")
-        out.rename(old)
-    tmp.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    try:
+        previous = _swap(tmp, out)
+        if previous is not None and keep_replaced:
+            _keep_aside(previous, out)
+        elif previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        release(out)
 
 
 @contextmanager
 def staged_file(out: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``out`` (same suffix); on success it replaces ``out``.
+    """Yield a staging path beside ``out`` (same suffix); on success it replaces ``out``.
 
-    On any exception the temporary file is removed and ``out`` is left as it was.
+    On any exception the staging file is removed and ``out`` is left as it was.
     """
-    handle, name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=out.suffix, dir=out.parent)
+    if out.is_symlink():
+        raise InputError(
+            Issue("output path is a symbolic link; name the file it points to", file=str(out))
+        )
+    out = _absolute(out)
+    lock_output(out)
+    handle, name = tempfile.mkstemp(
+        prefix=f".{out.name}{TMP_MARK}", suffix=f".tmp{out.suffix}", dir=out.parent
+    )
     os.close(handle)
     tmp = Path(name)
     try:
+        _copy_access(tmp, out if out.is_file() else None, 0o666)
         yield tmp
     except BaseException:
         tmp.unlink(missing_ok=True)
+        release(out)
         raise
     tmp.replace(out)
+    release(out)

@@ -11,19 +11,13 @@ Columns (in this order; DATA.md *outputs*)::
 multiplier applied (P2), ``bonus_percent`` the bonus rule that applies (0 when none). ``gpa`` and
 ``unit_area`` are kept so that the payroll can apply the same bonus rules from this file alone.
 
-An allocation folder (the ``--out`` of a run) holds ``assignments.csv`` and ``summary.json``;
-:func:`read_allocation_dir` reads both: the term (``"term": "1402-1"``) and the policy as used
-(``"policy": {...}``) from ``summary.json``. When the folder also holds ``eligibility.csv``,
-its ``student_id`` column tells which students exist but were not placed; the units known to the
-allocation are those of ``assignments.csv`` plus any listed in ``summary.json`` (``"units"``,
-``"fill"`` or ``"counts": {"per_unit": {code: ...}}``).
+An allocation folder holds it with ``summary.json`` (:mod:`hamyar.io.allocation_dir`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -38,9 +32,7 @@ from hamyar.models import (
     Degree,
     Gender,
     MaritalStatus,
-    Policy,
     Problem,
-    Term,
     parse_enum,
 )
 from hamyar.models.pay import bonus_percent, monthly_pay_rial, multiplier, planned_hours
@@ -152,24 +144,6 @@ class PlacedRow(BaseModel):
             "sheba": self.sheba,
         }
         return [values[c] for c in ASSIGNMENT_COLUMNS]
-
-
-class AllocationRecord(BaseModel):
-    """What the payroll needs from an allocation folder."""
-
-    model_config = ConfigDict(frozen=True)
-
-    folder: str
-    term: Term
-    policy: Policy
-    rows: tuple[PlacedRow, ...]
-    known_students: frozenset[str]
-    """Placed students plus those of ``eligibility.csv`` (applicants not placed)."""
-    known_units: frozenset[str]
-    """Units of the placed rows plus those ``summary.json`` lists."""
-
-    def by_student(self) -> dict[str, PlacedRow]:
-        return {r.student_id: r for r in self.rows}
 
 
 def _plain(value: Decimal) -> str:
@@ -350,108 +324,3 @@ def read_assignments_csv(path: str | Path) -> tuple[PlacedRow, ...]:
             rows.append(placed)
     log.raise_if_errors()
     return tuple(rows)
-
-
-def _summary_units(summary: Mapping[str, Any]) -> set[str]:
-    """Unit codes a summary lists under ``units``, ``fill`` or ``counts.per_unit``."""
-    codes: set[str] = set()
-    counts = summary.get("counts")
-    per_unit = counts.get("per_unit") if isinstance(counts, Mapping) else None
-    for value in (summary.get("units"), summary.get("fill"), per_unit):
-        if isinstance(value, Mapping):
-            codes.update(str(k) for k in value)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, str):
-                    codes.add(item)
-                elif isinstance(item, Mapping):
-                    code = item.get("unit_code", item.get("code"))
-                    if code is not None:
-                        codes.add(str(code))
-    return codes
-
-
-def _eligibility_students(path: Path) -> set[str]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read file: {exc}", file=str(path))) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if "student_id" not in [normalize_value(h) for h in (reader.fieldnames or [])]:
-        raise InputError(Issue("missing column: student_id", file=str(path), row=1))
-    reader.fieldnames = [normalize_value(h) for h in reader.fieldnames or []]
-    ids = (_cell(r, "student_id") for r in reader)
-    return {sid for sid in ids if sid}
-
-
-def read_summary(path: Path) -> tuple[Term, Policy, dict[str, Any]]:
-    """The term and policy of ``summary.json`` (and the whole document)."""
-    file = str(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(Issue("file not found", file=file)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read file: {exc}", file=file)) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            Issue(f"not valid JSON: {exc.msg}", file=file, row=exc.lineno, column=str(exc.colno))
-        ) from None
-    if not isinstance(data, dict):
-        raise InputError(Issue("a JSON object expected", file=file))
-    issues = []
-    term: Term | None = None
-    if "term" not in data:
-        issues.append(Issue("missing key 'term'", file=file, column="term"))
-    else:
-        try:
-            term = Term.parse(data["term"])
-        except ValueError as exc:
-            issues.append(Issue(str(exc), data["term"], file=file, column="term"))
-    policy: Policy | None = None
-    if not isinstance(data.get("policy"), dict):
-        issues.append(Issue("missing key 'policy' (an object)", file=file, column="policy"))
-    else:
-        try:
-            policy = Policy.from_mapping(data["policy"], file=f"{file}:policy")
-        except InputError as exc:
-            issues.extend(exc.issues)
-    if issues or term is None or policy is None:
-        raise InputError(issues)
-    return term, policy, data
-
-
-def read_allocation_dir(path: str | Path) -> AllocationRecord:
-    """Read an allocation folder: ``assignments.csv``, ``summary.json`` and, when present,
-    ``eligibility.csv``. A missing or garbled folder is an :class:`InputError` naming the file."""
-    folder = Path(path)
-    if not folder.is_dir():
-        raise InputError(Issue("allocation folder not found", file=str(folder)))
-    issues: list[Issue] = []
-    rows: tuple[PlacedRow, ...] = ()
-    try:
-        rows = read_assignments_csv(folder / ASSIGNMENTS_FILE)
-    except InputError as exc:
-        issues.extend(exc.issues)
-    summary: tuple[Term, Policy, dict[str, Any]] | None = None
-    try:
-        summary = read_summary(folder / SUMMARY_FILE)
-    except InputError as exc:
-        issues.extend(exc.issues)
-    students = {r.student_id for r in rows}
-    if (folder / ELIGIBILITY_FILE).is_file():
-        try:
-            students |= _eligibility_students(folder / ELIGIBILITY_FILE)
-        except InputError as exc:
-            issues.extend(exc.issues)
-    if issues or summary is None:
-        raise InputError(issues)
-    term, policy, data = summary
-    return AllocationRecord(
-        folder=str(folder),
-        term=term,
-        policy=policy,
-        rows=rows,
-        known_students=frozenset(students),
-        known_units=frozenset({r.unit_code for r in rows} | _summary_units(data)),
-    )

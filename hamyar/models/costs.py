@@ -7,13 +7,33 @@ figure (:func:`hamyar.models.pay.toman`).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from hamyar.models.pay import toman
 
 
-class StudentCost(BaseModel):
+class _Toman(BaseModel):
+    """``monthly_toman`` and ``term_toman``: ``rial // 10`` of the subclass's rial figures (the
+    fields stay in the subclass, so a dump keeps its order)."""
+
+    if TYPE_CHECKING:
+        monthly_rial: int
+        term_rial: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def monthly_toman(self) -> int:
+        return toman(self.monthly_rial)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def term_toman(self) -> int:
+        return toman(self.term_rial)
+
+
+class StudentCost(_Toman):
     """The planned cost of one placed student."""
 
     model_config = ConfigDict(frozen=True)
@@ -26,18 +46,8 @@ class StudentCost(BaseModel):
     monthly_rial: int
     term_rial: int
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
-
-
-class UnitCost(BaseModel):
+class UnitCost(_Toman):
     """The planned cost of one unit's placed students (units with nobody placed included)."""
 
     model_config = ConfigDict(frozen=True)
@@ -48,18 +58,8 @@ class UnitCost(BaseModel):
     monthly_rial: int
     term_rial: int
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
-
-
-class PlannedCost(BaseModel):
+class PlannedCost(_Toman):
     """Planned cost of an allocation for one term."""
 
     model_config = ConfigDict(frozen=True)
@@ -69,16 +69,6 @@ class PlannedCost(BaseModel):
     units: tuple[UnitCost, ...]
     monthly_rial: int
     term_rial: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def monthly_toman(self) -> int:
-        return toman(self.monthly_rial)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def term_toman(self) -> int:
-        return toman(self.term_rial)
 
     def by_student(self) -> dict[str, StudentCost]:
         return {s.student_id: s for s in self.students}

@@ -30,7 +30,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from hamyar.errors import InputError, Issue
-from hamyar.io.placements import AllocationRecord, PlacedRow
+from hamyar.io.allocation_dir import AllocationRecord
+from hamyar.io.placements import PlacedRow
 from hamyar.models import Degree, JalaliMonth, MaritalStatus, Policy, Term, TimesheetRow, Unit
 from hamyar.models.pay import (
     bonus_percent,

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
+from hamyar.io.manifest import changed_rows
 from hamyar.io.outdir import staged_output
-from hamyar.io.placements import read_allocation_dir
+from hamyar.io.outlock import lock_output, release
+from hamyar.io.placements import ASSIGNMENTS_FILE
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll
@@ -42,7 +45,10 @@ def month_folder(out: str | Path, month: JalaliMonth) -> Path:
 
 
 def refuse_paid_month(folder: Path, month: JalaliMonth, replace: bool) -> None:
-    """A month's folder that exists is refused unless ``replace``: nobody is paid twice."""
+    """A month's folder that exists is refused unless ``replace``: nobody is paid twice.
+
+    The folder is locked first, so two payrolls of one month at once cannot both be written."""
+    lock_output(folder.absolute())
     if folder.exists() and not folder.is_dir():
         raise InputError(Issue("output path exists and is not a folder", file=str(folder)))
     if folder.is_dir() and any(folder.iterdir()) and not replace:
@@ -53,6 +59,27 @@ def refuse_paid_month(folder: Path, month: JalaliMonth, replace: bool) -> None:
                 file=str(folder),
             )
         )
+
+
+def refuse_edited_allocation(record: AllocationRecord) -> None:
+    """Refuse an ``assignments.csv`` changed after the run wrote it, naming the changed rows."""
+    rows = changed_rows(Path(record.folder), ASSIGNMENTS_FILE)
+    if not rows:
+        return
+    students = {r.row: r.student_id for r in record.rows}
+    path = str(Path(record.folder) / ASSIGNMENTS_FILE)
+    raise InputError(
+        [
+            Issue(
+                "changed since the run wrote it; hamyar pays only the allocation as the run "
+                "decided it (run the allocation again to change it)",
+                students.get(row),
+                file=path,
+                row=row,
+            )
+            for row in rows
+        ]
+    )
 
 
 def pay_month(
@@ -68,8 +95,24 @@ def pay_month(
     """Run the payroll of ``month`` and write its folder; :class:`InputError` on bad input,
     with nothing written."""
     record = read_allocation_dir(allocation)
+    refuse_edited_allocation(record)
     check_month(month, record.term, record.policy)
     folder = month_folder(out, month)
+    try:
+        return _pay(record, timesheets, month, folder, replace, skip_bad_rows, lang)
+    finally:
+        release(folder)
+
+
+def _pay(
+    record: AllocationRecord,
+    timesheets: str | Path,
+    month: JalaliMonth,
+    folder: Path,
+    replace: bool,
+    skip_bad_rows: bool,
+    lang: Lang,
+) -> PayRun:
     refuse_paid_month(folder, month, replace)
     parsed = parse_timesheets(timesheets)
     fatal = [i for i in parsed.errors if i.row is None]
@@ -84,6 +127,6 @@ def pay_month(
         headers=parsed.headers,
     )
     transfers = build_transfer_list(payroll, lang)
-    with staged_output(folder, force=replace) as tmp:
+    with staged_output(folder, force=replace, keep_replaced=True) as tmp:
         write_payroll_folder(tmp, payroll, transfers, lang)
     return PayRun(payroll, transfers, folder, tuple(parsed.warnings))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from hamyar.eligibility import evaluate
-from hamyar.errors import Issue
+from hamyar.errors import InputError, Issue
 from hamyar.models import Problem
 from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
@@ -58,6 +58,18 @@ def run_problem(
     progress: Progress | None = None,
 ) -> RunResult:
     """Eligibility, allocation and planned cost of one problem, with the wall time of each."""
+    if problem.policy.keep_previous and previous is None:
+        raise InputError(
+            [
+                Issue(
+                    "keep_previous is only read by `hamyar replan`; this run has no previous "
+                    "allocation to keep, so it is refused rather than ignored",
+                    problem.policy.keep_previous,
+                    file="policy",
+                    column="keep_previous",
+                )
+            ]
+        )
     timings: dict[str, float] = {}
 
     def stage(name: str) -> float:

@@ -30,6 +30,8 @@ from hamyar.models import persian
 from hamyar.models.pay import toman
 from hamyar.payments.payroll import Payroll
 from hamyar.payments.transfers import TransferList
+from hamyar.reports import labels
+from hamyar.reports.xlsx_style import RIAL_FORMAT
 from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"
@@ -40,66 +42,10 @@ NOT_PAYABLE_CSV = "not_payable.csv"
 BAD_ROWS_CSV = "bad_rows.csv"
 PAYROLL_JSON = "payroll.json"
 
-MONEY = "#,##0"
-
-LABELS: dict[str, tuple[str, str]] = {
-    # key: (fa, en)
-    "sheet_payroll": ("لیست پرداخت", "Payroll"),
-    "sheet_not_payable": ("غیرقابل پرداخت", "Not payable"),
-    "sheet_held": ("پرداخت معلق", "Held back"),
-    "sheet_bad": ("ردیف‌های نادرست", "Bad rows"),
-    "sheet_transfers": ("فهرست واریز", "Transfers"),
-    "sheet_summary": ("خلاصه", "Summary"),
-    "student_id": ("شماره دانشجویی", "Student ID"),
-    "national_id": ("کد ملی", "National ID"),
-    "first_name": ("نام", "First name"),
-    "last_name": ("نام خانوادگی", "Last name"),
-    "full_name": ("نام و نام خانوادگی", "Full name"),
-    "degree": ("مقطع", "Degree"),
-    "marital_status": ("وضعیت تأهل", "Marital status"),
-    "unit_code": ("کد واحد", "Unit code"),
-    "unit_name": ("نام واحد", "Unit"),
-    "reported_hours": ("ساعات گزارش‌شده", "Hours reported"),
-    "paid_hours": ("ساعات پرداختی", "Hours paid"),
-    "capped": ("سقف ساعت (P3)", "Capped (P3)"),
-    "hourly_rate": ("نرخ ساعتی (ریال)", "Hourly rate (rial)"),
-    "multiplier": ("ضریب", "Multiplier"),
-    "bonus_percent": ("درصد تشویقی", "Bonus %"),
-    "amount_rial": ("مبلغ (ریال)", "Amount (rial)"),
-    "amount_toman": ("مبلغ (تومان)", "Amount (toman)"),
-    "sheba": ("شماره شبا", "Sheba"),
-    "description": ("شرح", "Description"),
-    "bank": ("بانک", "Bank"),
-    "note": ("یادداشت", "Note"),
-    "reason": ("علت", "Reason"),
-    "rule": ("قاعده", "Rule"),
-    "month": ("ماه", "Month"),
-    "hours": ("ساعت", "Hours"),
-    "placed_unit": ("واحد محل کار", "Placed unit"),
-    "file": ("فایل", "File"),
-    "row": ("ردیف", "Row"),
-    "column": ("ستون", "Column"),
-    "value": ("مقدار", "Value"),
-    "message": ("پیام", "Message"),
-    "item": ("مورد", "Item"),
-    "unit_subtotal": ("جمع واحد", "Unit subtotal"),
-    "total": ("جمع کل", "Total"),
-    "control_total": ("جمع کنترل", "Control total"),
-    "transfers": ("تعداد واریز", "Transfers"),
-    "yes": ("بله", "yes"),
-    "term": ("نیمسال", "Term"),
-    "paid_students": ("دانشجویان پرداختی", "Students paid"),
-    "payroll_total": ("جمع لیست پرداخت (ریال)", "Payroll total (rial)"),
-    "held_total": ("جمع معلق (ریال)", "Held back (rial)"),
-    "not_payable_rows": ("ردیف‌های غیرقابل پرداخت", "Rows not payable"),
-    "bad_rows": ("ردیف‌های نادرست کنارگذاشته", "Bad rows skipped"),
-    "no_timesheet": ("بدون کارکرد در این ماه", "Placed, no timesheet this month"),
-}
-
 
 def label(key: str, lang: Lang) -> str:
-    fa, en = LABELS[key]
-    return en if lang == "en" else fa
+    """The word for ``key`` in the payroll files: ``payroll.KEY`` of :data:`labels.LABELS`."""
+    return labels.label(f"payroll.{key}", lang)
 
 
 def _sheet(wb: Workbook, key: str, lang: Lang, headers: Sequence[str], first: bool) -> Worksheet:
@@ -122,7 +68,7 @@ def _append(ws: Worksheet, values: Sequence[object], bold: bool = False) -> None
     row = ws.max_row
     for cell in ws[row]:
         if isinstance(cell.value, int) and not isinstance(cell.value, bool):
-            cell.number_format = MONEY
+            cell.number_format = RIAL_FORMAT
         if bold:
             cell.font = Font(bold=True)
 
@@ -201,7 +147,7 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
     """The payroll workbook: paid students with unit subtotals and the total, then the lists."""
     wb = Workbook()
     ws = _sheet(wb, "sheet_payroll", lang, PAYROLL_COLUMNS, first=True)
-    yes = label("yes", lang)
+    yes = labels.yes_no(True, lang)
     for unit in payroll.units:
         for line in (x for x in payroll.lines if x.unit_code == unit.unit_code):
             degree = persian(line.degree) if lang == "fa" else line.degree.value

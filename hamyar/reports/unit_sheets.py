@@ -28,8 +28,9 @@ from openpyxl import Workbook
 from hamyar.models import Applicant, Unit
 from hamyar.models.pay import planned_hours
 from hamyar.models.run import RunResult
-from hamyar.reports.labels import enum_label, label, labels, term_label
-from hamyar.reports.workbook import surname_key, unit_name
+from hamyar.reports.labels import label, labels, term_label
+from hamyar.reports.workbook import student_cells, surname_key, unit_name
+from hamyar.reports.workbook.columns import STUDENT_COLUMNS
 from hamyar.reports.xlsx_style import DECIMAL_FORMAT, SheetWriter
 from hamyar.text import check_lang, normalize_key
 
@@ -52,12 +53,7 @@ _TEL = re.compile(r"(?<![a-z])tel(?![a-z])")
 
 UNIT_COLUMNS: tuple[str, ...] = (
     "col.row",
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
 )
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 _MAX_STEM = 100
@@ -147,12 +143,7 @@ def _write_unit(
         rows.append(
             [
                 number,
-                app.student_id,
-                app.first_name,
-                app.last_name,
-                enum_label(app.gender, lang),
-                enum_label(app.degree, lang),
-                app.field,
+                *student_cells(app, lang),
                 *(app.extra.get(c) or None for c in contacts),
                 hours.get(app.student_id, default_hours),
                 None,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from hamyar.models import Gender, PriorityGroup, persian
 from hamyar.models.kpis import Kpis
+from hamyar.reports.labels import LABELS, label
 from hamyar.reports.xlsx_style import GAP_FORMAT
 from hamyar.scenarios.xlsx import RIAL_FORMAT, SHARE_FORMAT, persian_digits
 
@@ -29,39 +30,33 @@ class KpiColumn:
         return self.fa if lang == "fa" else self.en
 
 
-STATUS_FA = {
-    "optimal": "بهینه",
-    "feasible": "شدنی",
-    "infeasible": "ناشدنی",
-    "no_solution": "بدون جواب",
-}
+def _column(key: str, fmt: str | None = None) -> KpiColumn:
+    """A fixed column, its words from ``kpi_table.KEY`` of :data:`hamyar.reports.labels.LABELS`."""
+    fa, en = LABELS[f"kpi_table.{key}"]
+    return KpiColumn(key, en, fa, fmt)
+
 
 _HEAD: tuple[KpiColumn, ...] = (
-    KpiColumn("applicants", "applicants", "متقاضیان"),
-    KpiColumn("eligible", "eligible", "واجد شرایط"),
-    KpiColumn("placed", "placed", "تخصیص‌یافته"),
-    KpiColumn("placed_female", "placed (female)", "تخصیص‌یافته (خواهران)"),
-    KpiColumn("placed_male", "placed (male)", "تخصیص‌یافته (برادران)"),
-    KpiColumn("seats_female", "seats (female)", "ظرفیت (خواهران)"),
-    KpiColumn("seats_male", "seats (male)", "ظرفیت (برادران)"),
-    KpiColumn("seats_left_female", "seats left (female)", "ظرفیت خالی (خواهران)"),
-    KpiColumn("seats_left_male", "seats left (male)", "ظرفیت خالی (برادران)"),
-    KpiColumn("first_choice_share", "placed at first choice", "سهم انتخاب اول", SHARE_FORMAT),
+    _column("applicants"),
+    _column("eligible"),
+    _column("placed"),
+    _column("placed_female"),
+    _column("placed_male"),
+    _column("seats_female"),
+    _column("seats_male"),
+    _column("seats_left_female"),
+    _column("seats_left_male"),
+    _column("first_choice_share", SHARE_FORMAT),
 )
 
 _TAIL: tuple[KpiColumn, ...] = (
-    KpiColumn("justified_envy", "justified-envy pairs", "جفت‌های حسادت موجه"),
-    KpiColumn("min_fill_missed", "units below minimum fill", "واحدهای زیر حداقل پرشدگی"),
-    KpiColumn(
-        "monthly_cost_rial",
-        "planned monthly cost (rial)",
-        "هزینهٔ ماهانهٔ برنامه‌ریزی‌شده (ریال)",
-        RIAL_FORMAT,
-    ),
-    KpiColumn("term_cost_rial", "planned term cost (rial)", "هزینهٔ نیم‌سال (ریال)", RIAL_FORMAT),
-    KpiColumn("status", "solver status", "وضعیت حل‌کننده"),
-    KpiColumn("gap", "gap", "شکاف بهینگی", GAP_FORMAT),
-    KpiColumn("solve_time_s", "solve time (s)", "زمان حل (ثانیه)"),
+    _column("justified_envy"),
+    _column("min_fill_missed"),
+    _column("monthly_cost_rial", RIAL_FORMAT),
+    _column("term_cost_rial", RIAL_FORMAT),
+    _column("status"),
+    _column("gap", GAP_FORMAT),
+    _column("solve_time_s"),
 )
 
 
@@ -130,7 +125,11 @@ def row_of(columns: Sequence[KpiColumn], k: Kpis | None, lang: str = "en") -> li
     for col in columns:
         value = values.get(col.key, 0 if col.key.startswith("rank_") else None)
         if col.key == "status" and lang == "fa" and isinstance(value, str):
-            value = STATUS_FA.get(value, value)
+            value = (
+                label(f"kpi_table.status.{value}", "fa")
+                if f"kpi_table.status.{value}" in LABELS
+                else value
+            )
         row.append(value)
     return row
 

@@ -21,8 +21,8 @@ from typing import Any
 
 from hamyar.errors import InputError, Issue
 from hamyar.io import read_rejections
+from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir, read_summary
 from hamyar.io.csvfile import write_csv
-from hamyar.io.placements import AllocationRecord, read_allocation_dir, read_summary
 from hamyar.models import Problem, Rejection
 from hamyar.pipeline import RunResult, file_sha256, problem_sha256, run_problem
 from hamyar.scenarios.diff import AssignmentDiff, assignment_diff

@@ -101,7 +101,7 @@ def test_files_in_csv_out(files: tuple[Path, Path, Path], tmp_path: Path) -> Non
     assert rows["4003"]["eligible"] == "yes" and rows["4003"]["notes"] == "E5"
     assert rows["4003"]["closed_units"] == "LAB:1" and rows["4003"]["admissible_units"] == "LIB:2"
     assert rows["4004"]["reasons"] == "E5" and rows["4004"]["warnings"] == "E8"
-    assert list(out.iterdir()) == [out / "eligibility.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".hamyar.json", "eligibility.csv"]
 
 
 def test_the_printed_table(files: tuple[Path, Path, Path], tmp_path: Path) -> None:
@@ -245,9 +245,15 @@ def test_a_non_empty_out_needs_force(files: tuple[Path, Path, Path], tmp_path: P
     result = run(str(apps), str(units), "--out", str(out))
     assert result.exit_code == 2 and "--force" in result.output
     assert (out / "old.txt").exists()
+    # --force replaces only what hamyar wrote: the planner's file is kept, the run refused
+    result = run(str(apps), str(units), "--out", str(out), "--force")
+    assert result.exit_code == 2 and "did not write" in result.output
+    assert (out / "old.txt").read_text() == "old"
+    (out / "old.txt").unlink()
+    assert run(str(apps), str(units), "--out", str(out)).exit_code == 0
     result = run(str(apps), str(units), "--out", str(out), "--force")
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["eligibility.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".hamyar.json", "eligibility.csv"]
 
 
 def test_rejections_need_applicants(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from adopted import adopt_folder
 from click.testing import CliRunner
 from payfixtures import allocation, write_allocation_dir, write_timesheet_csv
 
@@ -19,7 +20,7 @@ from hamyar.cli import cli
 from hamyar.data.qom import qom_units
 from hamyar.generator.applicants import generate_applicants
 from hamyar.generator.timesheets import generate_timesheets
-from hamyar.io.placements import read_allocation_dir
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.models import Allocation, JalaliMonth, Problem, Term
 
 TERM = Term(year=1402, semester=1)
@@ -47,6 +48,12 @@ def default_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     prob = Problem.create(generate_applicants(units, 420, seed=7, term=TERM), units, term=TERM)
     folder = tmp_path_factory.mktemp("default") / "run"
     return write_allocation_dir(folder, prob, _greedy(prob))
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test pays into a workspace of its own: a month is paid once per workspace."""
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
 
 
 def test_generated_month_is_realistic(default_run: Path) -> None:
@@ -82,6 +89,7 @@ def test_embedded_default_generated_month_pays_and_balances(
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(ts).active.max_row > 100
     out = tmp_path / "payroll"
+    adopt_folder(default_run, str(TERM))
     args = ["pay", "--allocation", str(default_run), "--timesheets", str(ts)]
     args += ["--month", "1402/08", "--out", str(out)]
     result = runner.invoke(cli, args)
@@ -101,7 +109,7 @@ def test_embedded_default_generated_month_pays_and_balances(
     # the same month again is refused, nothing changes; --replace writes it again
     again = runner.invoke(cli, args)
     assert again.exit_code == 2
-    assert "never paid twice" in again.stderr
+    assert "هیچ ماهی دو بار پرداخت نمی‌شود" in again.stderr
     replaced = runner.invoke(cli, [*args, "--replace"])
     assert replaced.exit_code == 0, replaced.output
 
@@ -111,9 +119,11 @@ def small_run(tmp_path: Path) -> Path:
     from payfixtures import applicant, problem, sheba
 
     prob = problem([applicant("s1", sheba_value=sheba()), applicant("s2", sheba_value=sheba())])
-    return write_allocation_dir(
+    folder = write_allocation_dir(
         tmp_path / "run", prob, allocation({"s1": "EDU", "s2": "LIB"}, prob)
     )
+    adopt_folder(folder, str(prob.term))
+    return folder
 
 
 def test_bad_rows_exit_2_and_nothing_written(small_run: Path, tmp_path: Path) -> None:

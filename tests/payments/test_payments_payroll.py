@@ -23,7 +23,8 @@ from payfixtures import (
 )
 
 from hamyar.errors import InputError
-from hamyar.io.placements import AllocationRecord, placed_rows, read_allocation_dir
+from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
+from hamyar.io.placements import placed_rows
 from hamyar.models import BonusRule, Degree, JalaliMonth, Policy, TimesheetRow
 from hamyar.payments.payroll import compute_payroll
 from hamyar.payments.transfers import build_transfer_list
@@ -247,6 +248,7 @@ def test_written_files_read_back(alloc_dir: Path, timesheet: Path, tmp_path: Pat
     folder = run.folder
     assert folder == month_folder(tmp_path / "payroll", MONTH) == tmp_path / "payroll" / "1402-08"
     assert sorted(p.name for p in folder.iterdir()) == [
+        ".hamyar.json",
         "held_back.csv",
         "not_payable.csv",
         "payroll.json",

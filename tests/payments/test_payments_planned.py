@@ -11,10 +11,10 @@ import pytest
 from payfixtures import allocation, applicant, problem, sheba, write_allocation_dir
 
 from hamyar.errors import InputError
+from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.placements import (
     ASSIGNMENT_COLUMNS,
     placed_rows,
-    read_allocation_dir,
     write_assignments_csv,
 )
 from hamyar.models import Degree, Gender, Policy, Term

@@ -44,6 +44,7 @@ from hamyar.models import (
 )
 from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
+from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.payments.planned import planned_cost
 from hamyar.reports.labels import LABELS, label, labels
 from hamyar.reports.workbook import (
@@ -57,6 +58,7 @@ from hamyar.reports.workbook import (
     flatten,
     write_workbook,
 )
+from hamyar.reports.workbook.columns import WAITING_COLUMNS
 from hamyar.reports.xlsx_style import RIAL_FORMAT, put_text_safe, sort_key
 
 HYPERLINK = '=HYPERLINK("http://x","y")'
@@ -518,6 +520,29 @@ def test_unassigned_lists_the_eligible_left_out(book):
     assert ("ظرفیت خواهران" if lang == "fa" else "female seats are taken") in text
     assert rows[0]["col.priority_score"] == 3
     assert rows[0]["unassigned.choices"] == "EDU:1"
+
+
+def test_waiting_sheet_holds_the_waiting_lists(book, result):
+    lang, _, wb = book
+    rows = table(sheet(wb, "waiting", lang), WAITING_COLUMNS, lang)
+    lists = waiting_lists(result.problem, result.eligibility, result.allocation)
+    expected = [
+        (code, e.position, e.student_id, e.preference_rank, e.placed_unit or None)
+        for (code, _), entries in lists.items()
+        for e in entries
+    ]
+    got = [
+        (
+            r["col.unit_code"],
+            r["waiting.position"],
+            r["col.student_id"],
+            r["col.rank"],
+            r["waiting.placed_unit"],
+        )
+        for r in rows
+    ]
+    assert sorted(got) == sorted(expected) and got
+    assert ("s5", "EDU") in {(r["col.student_id"], r["col.unit_code"]) for r in rows}
 
 
 def test_eligibility_lists_every_applicant_and_reason(book):

@@ -16,6 +16,9 @@ Sheets, in this order (names and headers in Persian, or English with ``lang="en"
   total row under the table.
 * **Unassigned** — each eligible student left without a seat, highest priority score first,
   with the optimizer's explanation (one line per asked-for unit).
+* **Waiting lists** — per unit (in the order of the units table) and gender, the ranked
+  reserve list of :func:`~hamyar.optimizer.waitlist.waiting_lists`: position, student, the rank
+  the student gave the unit, and the unit he or she holds now (empty when not placed).
 * **Eligibility** — each applicant in input order: eligible or not, the rule IDs by severity,
   the units left open and closed, and every reason's message.
 * **Payments** — the planned cost per student and per unit with totals
@@ -55,13 +58,14 @@ from hamyar.reports.workbook.columns import (
     UNASSIGNED_COLUMNS,
     UNITS_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, surname_key, unit_name
+from hamyar.reports.workbook.context import RunSheets, student_cells, surname_key, unit_name
 from hamyar.reports.workbook.eligibility import eligibility_sheet
 from hamyar.reports.workbook.payments import payments_sheet
 from hamyar.reports.workbook.policy import flatten, policy_sheet
 from hamyar.reports.workbook.summary import summary_sheet
 from hamyar.reports.workbook.unassigned import unassigned_sheet
 from hamyar.reports.workbook.units import units_sheet
+from hamyar.reports.workbook.waiting import waiting_sheet
 from hamyar.reports.xlsx_style import SheetWriter
 from hamyar.text import check_lang
 
@@ -87,6 +91,7 @@ def write_workbook(
     summary_sheet(report, writers["summary"], run_date, sheets["units"])
     assignments_sheet(report, writers["assignments"])
     unassigned_sheet(report, writers["unassigned"])
+    waiting_sheet(report, writers["waiting"])
     eligibility_sheet(report, writers["eligibility"])
     payments_sheet(report, writers["payments"])
     policy_sheet(report, writers["policy"])
@@ -106,6 +111,7 @@ __all__ = [
     "UNASSIGNED_COLUMNS",
     "UNITS_COLUMNS",
     "flatten",
+    "student_cells",
     "surname_key",
     "unit_name",
     "write_workbook",

@@ -4,14 +4,13 @@ cost's hours, rate, multiplier and pay."""
 from __future__ import annotations
 
 from hamyar.reports.labels import (
-    enum_label,
     labels,
     yes_no,
 )
 from hamyar.reports.workbook.columns import (
     ASSIGNMENT_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, unit_name
+from hamyar.reports.workbook.context import RunSheets, student_cells, unit_name
 from hamyar.reports.xlsx_style import (
     DECIMAL_FORMAT,
     RIAL_FORMAT,
@@ -30,12 +29,7 @@ def assignments_sheet(report: RunSheets, w: SheetWriter) -> None:
             [
                 unit.code,
                 unit_name(unit, lang),
-                app.student_id,
-                app.first_name,
-                app.last_name,
-                enum_label(app.gender, lang),
-                enum_label(app.degree, lang),
-                app.field,
+                *student_cells(app, lang),
                 a.preference_rank,
                 a.priority_score,
                 yes_no(a.pinned, lang),

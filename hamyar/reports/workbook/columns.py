@@ -8,11 +8,23 @@ SHEETS: tuple[str, ...] = (
     "assignments",
     "units",
     "unassigned",
+    "waiting",
     "eligibility",
     "payments",
     "policy",
 )
 """Sheet keys in workbook order; ``label(f"sheet.{key}", lang)`` is the sheet's name."""
+
+STUDENT_COLUMNS: tuple[str, ...] = (
+    "col.student_id",
+    "col.first_name",
+    "col.last_name",
+    "col.gender",
+    "col.degree",
+    "col.field",
+)
+"""The columns that name a student on every sheet (the cells of
+:func:`hamyar.reports.workbook.context.student_cells`)."""
 
 UNITS_COLUMNS: tuple[str, ...] = (
     "col.unit_code",
@@ -34,12 +46,7 @@ UNITS_COLUMNS: tuple[str, ...] = (
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "col.unit_code",
     "col.unit_name",
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.rank",
     "col.priority_score",
     "col.pinned",
@@ -51,12 +58,7 @@ ASSIGNMENT_COLUMNS: tuple[str, ...] = (
 )
 
 UNASSIGNED_COLUMNS: tuple[str, ...] = (
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.gpa",
     "col.priority_score",
     "col.priority_groups",
@@ -65,12 +67,7 @@ UNASSIGNED_COLUMNS: tuple[str, ...] = (
 )
 
 ELIGIBILITY_COLUMNS: tuple[str, ...] = (
-    "col.student_id",
-    "col.first_name",
-    "col.last_name",
-    "col.gender",
-    "col.degree",
-    "col.field",
+    *STUDENT_COLUMNS,
     "col.gpa",
     "elig.semesters",
     "elig.eligible",
@@ -114,3 +111,15 @@ POLICY_COLUMNS: tuple[str, ...] = (
     "policy.rule",
     "policy.note",
 )
+
+WAITING_COLUMNS: tuple[str, ...] = (
+    "col.unit_code",
+    "col.gender",
+    "waiting.position",
+    "col.student_id",
+    "col.first_name",
+    "col.last_name",
+    "col.rank",
+    "waiting.placed_unit",
+)
+"""The Waiting lists sheet (:mod:`hamyar.optimizer.waitlist`)."""

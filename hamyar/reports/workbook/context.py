@@ -13,6 +13,7 @@ from hamyar.models import (
 )
 from hamyar.models.run import RunResult
 from hamyar.reports.labels import (
+    enum_label,
     label,
     month_label,
 )
@@ -30,6 +31,19 @@ def unit_name(unit: Unit, lang: str) -> str:
 def surname_key(app: Applicant) -> tuple[Any, ...]:
     """Order of students within a unit: surname, first name (Persian order), student ID."""
     return (sort_key(app.last_name), sort_key(app.first_name), app.student_id)
+
+
+def student_cells(app: Applicant, lang: str) -> list[object]:
+    """The cells that name a student on every sheet: ID, first and last name, gender, degree,
+    field."""
+    return [
+        app.student_id,
+        app.first_name,
+        app.last_name,
+        enum_label(app.gender, lang),
+        enum_label(app.degree, lang),
+        app.field,
+    ]
 
 
 def rank_codes(ranks: dict[str, int]) -> str:

@@ -9,14 +9,13 @@ from hamyar.models import (
     Reason,
 )
 from hamyar.reports.labels import (
-    enum_label,
     labels,
     yes_no,
 )
 from hamyar.reports.workbook.columns import (
     ELIGIBILITY_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, rank_codes
+from hamyar.reports.workbook.context import RunSheets, rank_codes, student_cells
 from hamyar.reports.xlsx_style import (
     COUNT_FORMAT,
     SheetWriter,
@@ -44,12 +43,7 @@ def eligibility_sheet(report: RunSheets, w: SheetWriter) -> None:
         if item is None:
             rows.append(
                 [
-                    app.student_id,
-                    app.first_name,
-                    app.last_name,
-                    enum_label(app.gender, lang),
-                    enum_label(app.degree, lang),
-                    app.field,
+                    *student_cells(app, lang),
                     app.gpa,
                 ]
             )
@@ -62,12 +56,7 @@ def eligibility_sheet(report: RunSheets, w: SheetWriter) -> None:
             messages.append(f"{report.t('elig.unit')} {closure.unit_code}: {texts}")
         rows.append(
             [
-                app.student_id,
-                app.first_name,
-                app.last_name,
-                enum_label(app.gender, lang),
-                enum_label(app.degree, lang),
-                app.field,
+                *student_cells(app, lang),
                 app.gpa,
                 item.semesters_passed,
                 yes_no(item.eligible, lang),

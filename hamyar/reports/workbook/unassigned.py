@@ -10,7 +10,7 @@ from hamyar.reports.labels import (
 from hamyar.reports.workbook.columns import (
     UNASSIGNED_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, rank_codes, surname_key
+from hamyar.reports.workbook.context import RunSheets, rank_codes, student_cells, surname_key
 from hamyar.reports.xlsx_style import (
     COUNT_FORMAT,
     SheetWriter,
@@ -36,12 +36,7 @@ def unassigned_sheet(report: RunSheets, w: SheetWriter) -> None:
             text = report.t("unassigned.none")
         rows.append(
             [
-                app.student_id,
-                app.first_name,
-                app.last_name,
-                enum_label(app.gender, lang),
-                enum_label(app.degree, lang),
-                app.field,
+                *student_cells(app, lang),
                 app.gpa,
                 policy.priority_score(app.priority_groups),
                 "، ".join(enum_label(g, lang) for g in app.priority_groups)

@@ -426,6 +426,7 @@ def test_generate_command_writes_readable_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1,000 applicants, 25 units (284 seats: 154 female / 130 male)" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        ".hamyar.json",
         "applicants.csv",
         "rejections.csv",
         "units.csv",
@@ -444,7 +445,7 @@ def test_generate_command_persian_workbooks(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, [*args, "--format", "both", "--lang", "fa", "--out", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert names == [
+    assert names == [".hamyar.json"] + [
         f"{w}.{e}" for w in ("applicants", "rejections", "units") for e in ("csv", "xlsx")
     ]
     from_xlsx = read_applicants(out / "applicants.xlsx").records
@@ -510,8 +511,14 @@ def test_generate_refuses_a_non_empty_folder_without_force(tmp_path: Path) -> No
     assert "not empty" in result.output
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     result = CliRunner().invoke(cli, [*args, "--force"])
+    assert result.exit_code == 2 and "did not write" in result.output
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    (out / "keep.txt").unlink()
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "--force"])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        ".hamyar.json",
         "applicants.csv",
         "rejections.csv",
         "units.csv",

@@ -15,7 +15,7 @@ from hamyar.checks import check_files
 from hamyar.cli import cli
 from hamyar.models import Degree, Gender
 
-PUBLISHED = Path(__file__).parent / "data" / "qom-1402-1403-units-as-published.xlsx"
+PUBLISHED = Path(__file__).parents[1] / "data" / "qom-1402-1403-units-as-published.xlsx"
 
 UNITS: list[list[object]] = [
     ["code", "name_fa", "name_en", "female_seats", "male_seats"],

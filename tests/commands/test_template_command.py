@@ -50,6 +50,7 @@ def _validated_headers(sheet: openpyxl.worksheet.worksheet.Worksheet) -> dict[st
 
 def test_files_and_layout(templates: Path) -> None:
     assert sorted(p.name for p in templates.iterdir()) == [
+        ".hamyar.json",
         "applicants.xlsx",
         "rejections.xlsx",
         "timesheets.xlsx",
@@ -148,8 +149,11 @@ def test_existing_folder_needs_force(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["template", "--out", str(templates)])
     assert result.exit_code == 2
     assert "use --force" in result.stderr
-    (templates / "stray.txt").write_text("x", encoding="utf-8")
     result = CliRunner().invoke(cli, ["template", "--out", str(templates), "--force"])
     assert result.exit_code == 0
-    assert not (templates / "stray.txt").exists()
     assert (templates / "units.xlsx").exists()
+    # a file hamyar did not write is never removed, --force or not
+    (templates / "stray.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["template", "--out", str(templates), "--force"])
+    assert result.exit_code == 2 and "stray.txt" in result.stderr
+    assert (templates / "stray.txt").read_text(encoding="utf-8") == "x"

@@ -1,0 +1,124 @@
+"""The ``--workspace`` option and how a command opens the term workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+import click
+
+from hamyar.io.outdir import staged_output
+from hamyar.models.run import RunResult
+from hamyar.scenarios.inputs import ScenarioInputs
+from hamyar.scenarios.spec import EMBEDDED
+from hamyar.store import Workspace, in_language
+from hamyar.store.engine import describe
+from hamyar.store.runs import record_run, write_run_file
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workspace_option(func: F) -> F:
+    return click.option(
+        "--workspace",
+        "workspace_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        envvar="HAMYAR_WORKSPACE",
+        help="Workspace folder (hamyar.db inside); ./hamyar-workspace by default. "
+        "HAMYAR_DATABASE_URL points at a PostgreSQL server instead.",
+    )(func)
+
+
+def open_workspace(workspace_dir: Path | None, lang: str = "en") -> Workspace:
+    """The workspace, migrated; a refusal (exit 2) in ``lang`` when it cannot be used."""
+    with in_language(lang):
+        return Workspace.open(workspace_dir)
+
+
+class Record(Protocol):
+    def __call__(
+        self,
+        result: RunResult,
+        *,
+        command: str,
+        name: str,
+        files: Mapping[str, Path],
+        folder: Path,
+        out_dir: Path,
+        scenario: str | None = None,
+    ) -> int: ...
+
+
+@contextmanager
+def recorder(workspace_dir: Path | None) -> Iterator[Record]:
+    """One transaction for the runs a command records: each call records a run and writes
+    ``workspace-run.json`` into ``folder`` (the staged output); an error records nothing."""
+    workspace = open_workspace(workspace_dir)
+    try:
+        with in_language("en"), workspace.session() as session:
+
+            def record(
+                result: RunResult,
+                *,
+                command: str,
+                name: str,
+                files: Mapping[str, Path],
+                folder: Path,
+                out_dir: Path,
+                scenario: str | None = None,
+            ) -> int:
+                row = record_run(
+                    session,
+                    result,
+                    command=command,
+                    name=name,
+                    files=files,
+                    scenario=scenario,
+                    out_dir=out_dir,
+                )
+                write_run_file(folder, row, describe(workspace.url))
+                return row.id
+
+            yield record
+    finally:
+        workspace.close()
+
+
+def record_and_write(
+    workspace_dir: Path | None,
+    result: RunResult,
+    *,
+    command: str,
+    name: str,
+    files: Mapping[str, Path],
+    out: Path,
+    write: Callable[[Path], None],
+    force: bool,
+    scenario: str | None = None,
+) -> int:
+    """Record one run and write its output folder in one transaction. Returns the run id."""
+    with recorder(workspace_dir) as record, staged_output(out, force=force) as folder:
+        write(folder)
+        return record(
+            result,
+            command=command,
+            name=name,
+            files=files,
+            folder=folder,
+            out_dir=out,
+            scenario=scenario,
+        )
+
+
+def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
+    """The files a scenario run read: its scenario chain, policy file and input files."""
+    s = inputs.scenario
+    if s is None:
+        return {}
+    files = {f"scenario[{i}]": Path(f) for i, f in enumerate(s.chain)}
+    if s.policy:
+        files["policy"] = Path(s.policy)
+    files.update({k: Path(v) for k, v in s.inputs.items() if v != EMBEDDED})
+    return {k: p for k, p in files.items() if p.is_file()}

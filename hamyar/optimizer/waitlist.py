@@ -1,0 +1,115 @@
+"""Waiting lists: per unit and gender, the eligible students who asked for the unit and were not
+placed there, in the order the objective would take them into one more seat.
+
+The order is that of a re-solve which keeps everyone else where they are (``keep_previous``
+first, as a re-plan does) and offers one more seat of unit ``u`` to gender ``g``. Taking
+student ``s`` changes each objective term by ``gain_t(s)``::
+
+    keep_previous  0 if s is not placed, −1 if s leaves unit v for u
+    priority       score(s) if s is not placed, else 0
+    coverage       1 if s is not placed, else 0
+    preference     rank_maximal: +1 at rank(s, u), −1 at rank(s, v) when s moves (a vector);
+                   sum: (R + 1 − rank(s, u)) − (R + 1 − rank(s, v)), the second part only when
+                   s moves
+    gpa            gpa(s) if s is not placed, else 0
+
+Lexicographic mode compares ``(keep_previous, term_1, term_2, …)`` in the policy's order;
+weighted mode compares ``Σ_t w_t · gain_t`` (:mod:`hamyar.optimizer.objective`). The larger
+gain comes first; equal gains are listed in precedence order (:mod:`hamyar.optimizer.precedence`),
+though the optimizer may then take any of the tied students. So every student not placed comes
+before every student placed elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hamyar.models import Allocation, EligibilityResult, Gender, Problem
+from hamyar.optimizer.precedence import precedence_key
+
+
+@dataclass(frozen=True)
+class WaitingEntry:
+    """One place on a waiting list; ``position`` counts from 1."""
+
+    unit_code: str
+    gender: Gender
+    position: int
+    student_id: str
+    preference_rank: int
+    placed_unit: str | None
+
+
+WaitingLists = dict[tuple[str, Gender], tuple[WaitingEntry, ...]]
+
+
+def _gain(
+    problem: Problem, rank_u: int, rank_v: int | None, score: int, gpa: float, max_rank: int
+) -> tuple[object, ...]:
+    """The sort key (larger first) of a student taking one more seat (module docstring)."""
+    policy = problem.policy
+    moves = rank_v is not None
+    preference_sum = (rank_v - rank_u) if rank_v is not None else max_rank + 1 - rank_u
+    numeric: dict[str, float] = {
+        "keep_previous": -1 if moves else 0,
+        "priority": 0 if moves else score,
+        "coverage": 0 if moves else 1,
+        "preference": preference_sum,
+        "gpa": 0.0 if moves else gpa,
+    }
+    if policy.objective_mode == "weighted":
+        weights = policy.objective_weights
+        terms = [t for t in policy.objective if t != "keep_previous"]
+        keep_weight = weights.get(
+            "keep_previous", max((weights.get(t, 0) for t in terms), default=1)
+        )
+        total = sum(weights.get(t, 0) * numeric[t] for t in terms)
+        return (total + keep_weight * numeric["keep_previous"],)
+    gains: dict[str, object] = dict(numeric)
+    if policy.preference_mode == "rank_maximal":
+        vector = [0] * max_rank
+        vector[rank_u - 1] += 1
+        if rank_v is not None:
+            vector[rank_v - 1] -= 1
+        gains["preference"] = tuple(vector)
+    return tuple(
+        gains[t] for t in ["keep_previous", *(t for t in policy.objective if t != "keep_previous")]
+    )
+
+
+def waiting_lists(
+    problem: Problem, eligibility: EligibilityResult, allocation: Allocation
+) -> WaitingLists:
+    """``{(unit_code, gender): entries}`` for every unit and gender of the problem (module
+    docstring); a list may be empty."""
+    placed = {a.student_id: a.unit_code for a in allocation.assignments}
+    admissible = {e.student_id: e.admissible_units for e in eligibility.applicants if e.eligible}
+    max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)
+    policy = problem.policy
+    candidates: dict[
+        tuple[str, Gender], list[tuple[tuple[object, ...], tuple[object, ...], WaitingEntry]]
+    ] = {(u.code, g): [] for u in problem.units for g in Gender}
+    for app in problem.applicants:
+        ranks = admissible.get(app.student_id)
+        if not ranks:
+            continue
+        current = placed.get(app.student_id)
+        score = policy.priority_score(app.priority_groups)
+        for code, rank in ranks.items():
+            if code == current or (code, app.gender) not in candidates:
+                continue
+            rank_v = ranks.get(current) if current is not None else None
+            if current is not None and rank_v is None:
+                rank_v = max_rank + 1
+            gain = _gain(problem, rank, rank_v, score, app.gpa, max_rank + 1)
+            entry = WaitingEntry(code, app.gender, 0, app.student_id, rank, current)
+            candidates[(code, app.gender)].append((gain, precedence_key(app, policy), entry))
+    out: WaitingLists = {}
+    for key, items in candidates.items():
+        items.sort(key=lambda item: item[1])
+        items.sort(key=lambda item: item[0], reverse=True)
+        out[key] = tuple(
+            WaitingEntry(e.unit_code, e.gender, i, e.student_id, e.preference_rank, e.placed_unit)
+            for i, (_, _, e) in enumerate(items, start=1)
+        )
+    return out

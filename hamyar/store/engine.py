@@ -1,0 +1,108 @@
+"""Where the workspace lives and how to reach it: the URL, the engine, one transaction.
+
+* ``HAMYAR_DATABASE_URL`` (e.g. ``postgresql+psycopg://user@host/hamyar``) points at a server;
+* otherwise the SQLite file ``hamyar.db`` in ``--workspace DIR``, ``HAMYAR_WORKSPACE``, or
+  ``./hamyar-workspace``.
+
+SQLite transactions start with ``BEGIN IMMEDIATE``: a writer takes the file's lock at its first
+statement, so two commands that change the workspace run one after the other, never interleaved.
+On PostgreSQL the same order comes from :func:`lock_term` (a row lock per term).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hamyar.store.errors import WorkspaceError
+
+DEFAULT_FOLDER = "hamyar-workspace"
+DATABASE_FILE = "hamyar.db"
+BUSY_TIMEOUT_S = 60.0
+
+
+def database_url(workspace: str | Path | None = None) -> str:
+    """The URL of the workspace: ``HAMYAR_DATABASE_URL``, else the SQLite file of the folder."""
+    url = os.environ.get("HAMYAR_DATABASE_URL")
+    if url:
+        return url
+    folder = Path(workspace or os.environ.get("HAMYAR_WORKSPACE") or DEFAULT_FOLDER)
+    return f"sqlite:///{(folder / DATABASE_FILE).absolute()}"
+
+
+def _sqlite_immediate(engine: Engine) -> None:
+    """SQLAlchemy's documented pysqlite recipe, with ``BEGIN IMMEDIATE``."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; the SQLite folder is made if missing."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _sqlite_immediate(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@dataclass
+class Workspace:
+    """One workspace database. ``session()`` is the one transaction of a command."""
+
+    url: str
+    engine: Engine
+
+    @classmethod
+    def open(cls, workspace: str | Path | None = None, *, migrate: bool = True) -> Workspace:
+        """The workspace, its schema brought up to date unless ``migrate`` is false."""
+        from hamyar.store.migrate import upgrade
+
+        url = database_url(workspace)
+        ws = cls(url, make_engine(url))
+        if migrate:
+            upgrade(ws.engine)
+        return ws
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Commit at the end, roll everything back on any error."""
+        factory = sessionmaker(self.engine, expire_on_commit=False)
+        try:
+            with factory.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise WorkspaceError(
+                f"the workspace database could not be used: {exc.orig}",
+                f"پایگاه داده‌ی فضای کار در دسترس نیست: {exc.orig}",
+                where=describe(self.url),
+            ) from None
+
+    def close(self) -> None:
+        self.engine.dispose()

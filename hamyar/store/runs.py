@@ -1,0 +1,157 @@
+"""Runs recorded in the workspace: inputs (hashes and bytes), scenario, policy, status, KPIs,
+assignments. The output folder of a recorded run holds ``workspace-run.json`` with its id, which
+is how ``hamyar pay --allocation FOLDER`` finds the run."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hamyar.models.run import RunResult
+from hamyar.store.errors import WorkspaceError
+from hamyar.store.schema import AssignmentRow, RunInputRow, RunRow
+
+RUN_FILE = "workspace-run.json"
+
+
+def current_user() -> str:
+    """Who runs the command: the operating-system user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def record_run(
+    session: Session,
+    result: RunResult,
+    *,
+    command: str,
+    name: str,
+    files: Mapping[str, Path],
+    scenario: str | None = None,
+    out_dir: Path | None = None,
+) -> RunRow:
+    """Add one run with its input files (bytes and ``sha256``) and assignments; flushed, so
+    ``.id`` is set, committed with the command's transaction."""
+    problem, kpis = result.problem, result.kpis
+    run = RunRow(
+        term=str(problem.term),
+        command=command,
+        name=name,
+        created_at=now(),
+        created_by=current_user(),
+        status=str(result.allocation.status),
+        scenario=scenario,
+        policy=problem.policy.model_dump(mode="json"),
+        kpis=kpis.model_dump(mode="json"),
+        input_hashes=dict(result.input_hashes),
+        out_dir=str(out_dir.absolute()) if out_dir else None,
+    )
+    for label, path in files.items():
+        content = Path(path).read_bytes()
+        sha = hashlib.sha256(content).hexdigest()
+        run.inputs.append(RunInputRow(name=f"{label}: {path}", sha256=sha, content=content))
+    stored = {row.sha256 for row in run.inputs}
+    for label, sha in result.input_hashes.items():
+        if sha not in stored:  # generated or embedded inputs: the fingerprint alone
+            run.inputs.append(RunInputRow(name=label, sha256=sha, content=None))
+    run.assignments = [
+        AssignmentRow(
+            student_id=a.student_id,
+            unit_code=a.unit_code,
+            gender=str(a.gender),
+            preference_rank=a.preference_rank,
+            priority_score=a.priority_score,
+            pinned=a.pinned,
+        )
+        for a in result.allocation.assignments
+    ]
+    session.add(run)
+    session.flush()
+    return run
+
+
+def write_run_file(folder: Path, run: RunRow, url: str) -> None:
+    """``workspace-run.json`` in a run's output folder: the run id and the workspace."""
+    data = {"run_id": run.id, "term": run.term, "workspace": url}
+    (folder / RUN_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def run_id_of_folder(folder: Path) -> int:
+    """The recorded run an output folder was written by."""
+    path = Path(folder) / RUN_FILE
+    try:
+        run_id = json.loads(path.read_text(encoding="utf-8"))["run_id"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise WorkspaceError(
+            "this folder was not written by a run recorded in the workspace (no run id); "
+            "run it again, adopt it, and pay from it",
+            "این پوشه را اجرایی ثبت‌شده در فضای کار ننوشته است (شناسه‌ی اجرا ندارد)؛ "
+            "دوباره اجرا کنید، آن را بپذیرید و از آن پرداخت کنید",
+            where=str(path),
+        ) from None
+    if not isinstance(run_id, int):
+        raise WorkspaceError("run id is not a number", "شناسه‌ی اجرا عدد نیست", where=str(path))
+    return run_id
+
+
+def get_run(session: Session, run_id: int) -> RunRow:
+    """One recorded run; a refusal naming the id when there is none."""
+    run = session.get(RunRow, run_id)
+    if run is None:
+        raise WorkspaceError(
+            "no such run in the workspace (see hamyar runs)",
+            "چنین اجرایی در فضای کار نیست (hamyar runs را ببینید)",
+            value=run_id,
+        )
+    return run
+
+
+def list_runs(session: Session, term: str | None = None) -> Sequence[RunRow]:
+    """Recorded runs, oldest first, of one term or all."""
+    query = select(RunRow).order_by(RunRow.id)
+    if term is not None:
+        query = query.where(RunRow.term == term)
+    return session.scalars(query).all()
+
+
+@dataclass(frozen=True)
+class RunView:
+    """What ``hamyar show`` prints of a run."""
+
+    run: RunRow
+    adopted: bool
+    inputs: list[tuple[str, str, int | None]]
+    placed: int
+
+    def as_dict(self) -> dict[str, Any]:
+        r = self.run
+        return {
+            "id": r.id,
+            "term": r.term,
+            "command": r.command,
+            "name": r.name,
+            "created_at": r.created_at.isoformat(),
+            "created_by": r.created_by,
+            "status": r.status,
+            "adopted": self.adopted,
+            "out_dir": r.out_dir,
+            "placed": self.placed,
+            "kpis": r.kpis,
+            "policy": r.policy,
+            "inputs": [{"name": n, "sha256": s, "bytes": b} for n, s, b in self.inputs],
+        }
