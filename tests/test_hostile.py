@@ -12,7 +12,9 @@ from hamyar.generator.default import default_problem
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.csvfile import defuse, undefuse
+from hamyar.io.units import read_units
 from hamyar.models import JalaliMonth
+from hamyar.models.problem import reference_issues
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.month import pay_month
 from hamyar.reports.outputs import write_machine_outputs
@@ -65,3 +67,32 @@ def test_formula_like_ids_are_paid_after_a_run(tmp_path: Path) -> None:
     assert lines and lines <= placed
     units = {r.student_id: r.unit_code for r in record.rows}
     assert lines == {r.student_id for r in sheets if r.unit_code == units.get(r.student_id)}
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    ("codes", "duplicates"),
+    [
+        ({5: "lib"}, {5: "LIB"}),  # case 6: LIB and lib are one code
+        ({5: "lib", 7: "Lib"}, {5: "LIB", 7: "LIB"}),  # case 6: every duplicate located
+        ({5: "lib", 2: "pe"}, {5: "LIB"}),  # case 6: PE written pe alone is no duplicate
+    ],
+)
+def test_unit_codes_differing_in_case_are_duplicates(
+    tmp_path: Path, codes: dict[int, str], duplicates: dict[int, str]
+) -> None:
+    lines = (DATA / "qom-1402-1403-units.csv").read_text(encoding="utf-8").splitlines()
+    for index, code in codes.items():
+        cells = lines[index].split(",", 2)
+        lines[index] = ",".join([cells[0], code, cells[2]])
+    units_file = tmp_path / "units.csv"
+    units_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    units = read_units(units_file).records
+    issues = [i for i in reference_issues((), units, ()) if "duplicate unit code" in i.message]
+    assert {i.row: i.column for i in issues} == {row + 1: "code" for row in duplicates}
+    for issue in issues:
+        assert issue.file == str(units_file)
+        assert f"{duplicates[issue.row - 1]!r}, row 4" in issue.message

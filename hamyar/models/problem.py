@@ -75,9 +75,12 @@ def reference_issues(
     seen_codes: dict[str, Unit] = {}
     seen_names: dict[str, Unit] = {}
     for unit in units:
-        if unit.code in seen_codes:
-            issues.append(_issue(unit, "duplicate unit code", unit.code, "code"))
-        seen_codes.setdefault(unit.code, unit)
+        code_key = normalize_key(unit.code)  # LIB and lib are one code to a reader
+        if code_key in seen_codes:
+            earlier = seen_codes[code_key]
+            also = f"{earlier.code!r}, row {earlier.source.row}"
+            issues.append(_issue(unit, f"duplicate unit code (also {also})", unit.code, "code"))
+        seen_codes.setdefault(code_key, unit)
         key = normalize_key(unit.name_fa)
         if key in seen_names:
             issues.append(_issue(unit, "duplicate unit name", unit.name_fa, "name_fa"))
