@@ -97,6 +97,8 @@ def write_timesheets(path: str | Path, rows: Iterable[TimesheetRow]) -> None:
         for sid, unit, month, hours in cells:
             number = Decimal(hours)
             ws.append([sid, unit, month, int(number) if number == int(number) else float(number)])
+            for cell in ws[ws.max_row][:3]:
+                cell.data_type = "s"  # an ID such as "=123" is text, never a formula
         wb.save(path)
     else:
         write_csv(path, TIMESHEET_HEADER, cells)

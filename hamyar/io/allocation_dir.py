@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.csvfile import undefuse
 from hamyar.io.placements import (
     ASSIGNMENTS_FILE,
     ELIGIBILITY_FILE,
@@ -78,7 +79,8 @@ def _eligibility_students(path: Path) -> set[str]:
     if "student_id" not in [normalize_value(h) for h in (reader.fieldnames or [])]:
         raise InputError(Issue("missing column: student_id", file=str(path), row=1))
     reader.fieldnames = [normalize_value(h) for h in reader.fieldnames or []]
-    return {normalize_value(r["student_id"]) for r in reader if normalize_value(r["student_id"])}
+    ids = (undefuse(normalize_value(r["student_id"])) for r in reader)
+    return {sid for sid in ids if sid}
 
 
 def read_summary(path: Path) -> tuple[Term, Policy, dict[str, Any]]:

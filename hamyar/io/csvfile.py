@@ -2,7 +2,9 @@
 
 Any text cell that starts with ``=``, ``+``, ``-`` or ``@`` is prefixed with ``'`` so that a
 spreadsheet shows it as text and never runs it as a formula. Numbers are written as they are
-(a negative number is a number, not a formula).
+(a negative number is a number, not a formula). Text that already starts with ``'`` before such
+a character gets one more ``'``, so that :func:`undefuse` gives back exactly what was written:
+``undefuse(defuse(v)) == v`` for every text (a student ID ``-1234567890`` stays that ID).
 """
 
 from __future__ import annotations
@@ -14,11 +16,23 @@ from pathlib import Path
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
+def _needs_quote(text: str) -> bool:
+    """A formula start, possibly behind quotes already (``-1``, ``'-1``, ``''=A1``)."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def defuse(value: object) -> object:
     """Text that a spreadsheet would read as a formula, prefixed with ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and _needs_quote(value):
         return "'" + value
     return value
+
+
+def undefuse(text: str) -> str:
+    """The text :func:`defuse` was given: one leading ``'`` before a formula start removed."""
+    if text.startswith("'") and _needs_quote(text[1:]):
+        return text[1:]
+    return text
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue, IssueLog
-from hamyar.io.csvfile import write_csv
+from hamyar.io.csvfile import undefuse, write_csv
 from hamyar.models import (
     Allocation,
     Degree,
@@ -208,7 +208,8 @@ _FALSE = {"false", "no", "0", "خیر", "نه", "n", ""}
 
 
 def _cell(record: Mapping[str, str | None], column: str) -> str:
-    return normalize_value(record.get(column))
+    """The cell's text as the run had it: normalised, the formula defusing read back."""
+    return undefuse(normalize_value(record.get(column)))
 
 
 def _parse_row(
