@@ -135,6 +135,7 @@ def _hamyar(*args: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_two_concurrent_payments_of_one_month(term_run: tuple[Path, Path], tmp_path: Path) -> None:
     run, ts = term_run
     assert invoke("adopt", "1")[0] == 0
@@ -157,6 +158,7 @@ def test_two_concurrent_payments_of_one_month(term_run: tuple[Path, Path], tmp_p
     assert set(transfer_ids(written[0])) <= set(ids)
 
 
+@pytest.mark.slow
 def test_pay_during_adopt(term_run: tuple[Path, Path], tmp_path: Path) -> None:
     """A payment from run 1 while run 2 is being adopted: paid from run 1 before the decision
     changed, or refused after it; never half."""
@@ -251,6 +253,7 @@ with workspace.session() as session:
 """
 
 
+@pytest.mark.slow
 def test_a_killed_payment_leaves_the_ledger_as_it_was(
     term_run: tuple[Path, Path], tmp_path: Path
 ) -> None:
