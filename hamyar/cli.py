@@ -7,7 +7,9 @@ process with exit code 2, never with a traceback.
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 from typing import Any
 
 import click
@@ -33,6 +35,16 @@ from hamyar.commands import (
 from hamyar.errors import HamyarError
 from hamyar.io.outlock import release_all
 
+INTERRUPTED = 130
+"""Exit code after Ctrl-C (128 + SIGINT)."""
+TERMINATED = 143
+"""Exit code after SIGTERM (128 + SIGTERM)."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM unwinds like an exception, so that half-written outputs are removed."""
+    raise SystemExit(TERMINATED)
+
 
 class HamyarGroup(click.Group):
     """A click group that reports :class:`HamyarError` as located lines and exit code 2."""
@@ -44,6 +56,9 @@ class HamyarGroup(click.Group):
             for line in str(exc).splitlines():
                 click.echo(line, err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("hamyar: interrupted, nothing written / متوقف شد، چیزی نوشته نشد", err=True)
+            ctx.exit(INTERRUPTED)
         finally:
             release_all()
 
@@ -78,4 +93,5 @@ cli.add_command(runs.show_command)
 
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
     sys.exit(cli.main(prog_name="hamyar", standalone_mode=True))

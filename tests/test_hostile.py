@@ -4,6 +4,10 @@ exit."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -96,3 +100,43 @@ def test_unit_codes_differing_in_case_are_duplicates(
     for issue in issues:
         assert issue.file == str(units_file)
         assert f"{duplicates[issue.row - 1]!r}, row 4" in issue.message
+
+
+def _staging_appeared(folder: Path, proc: subprocess.Popen[bytes]) -> bool:
+    """Wait until the run has begun writing (a hidden staging entry beside ``--out``)."""
+    for _ in range(1200):
+        if proc.poll() is not None:
+            return False
+        if list(folder.glob(".alloc.hamyar-*.tmp")):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sig", "code"),
+    [
+        (signal.SIGINT, 130),  # case 13: Ctrl-C mid-run: one line, exit 130
+        (signal.SIGTERM, 143),  # case 13: SIGTERM mid-run: exit 143
+    ],
+)
+def test_run_interrupted_leaves_no_traceback_nor_staging(
+    tmp_path: Path, sig: signal.Signals, code: int
+) -> None:
+    hamyar = Path(sys.executable).with_name("hamyar")
+    proc = subprocess.Popen(
+        [str(hamyar), "run", "--out", "alloc"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    if not _staging_appeared(tmp_path, proc):
+        proc.kill()
+        pytest.fail("the run ended before it began writing")
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err.decode()
+    assert b"Traceback" not in err
+    assert not list(tmp_path.glob(".alloc.hamyar-*.tmp")), list(tmp_path.iterdir())
+    assert not (tmp_path / "alloc").exists()
