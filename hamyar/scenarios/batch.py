@@ -23,6 +23,10 @@ workers. A job that fails returns its error instead; the others go on.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 import tempfile
 import time
 import traceback
@@ -193,11 +197,29 @@ def run_job(job: BatchJob) -> BatchOutcome:
 # ---------------------------------------------------------------------------- executors
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(parent: int) -> None:
+    """Worker initializer: on Linux the kernel kills the worker when the batch process
+    ``parent`` dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), so a killed batch leaves no worker."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the batch died before the request took effect
+        os._exit(1)
+
+
 @contextmanager
 def local_executor(workers: int) -> Iterator[Executor]:
     """Local worker processes (started fresh, not forked, so that no solver thread is
-    inherited)."""
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as ex:
+    inherited), ending with the batch process."""
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=end_with_parent,
+        initargs=(os.getpid(),),
+    ) as ex:
         yield ex
 
 

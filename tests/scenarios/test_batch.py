@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -240,3 +242,46 @@ def test_batch_on_a_dask_scheduler_address(batch: Path, tmp_path: Path) -> None:
     assert f"Dask at {cluster.scheduler_address}" in result.output
     assert "4 of 5 scenarios done" in result.output
     assert (out / "hand-made" / "assignments.csv").is_file()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_killed_batch_leaves_no_worker(batch: Path, tmp_path: Path) -> None:
+    # issue 19, case 14: batch worker processes outlived a killed parent
+    command = [sys.executable, "-m", "hamyar", "batch", str(batch), "--workers", "2"]
+    process = subprocess.Popen([*command, "--out", str(tmp_path / "o")], stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        workers = _children(process.pid)
+    assert len(workers) >= 2, "the batch started no workers"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [Path(f"/proc/{w}/cmdline").read_bytes()[:200] for w in workers if _alive(w)]
+    assert left == []
