@@ -23,6 +23,7 @@ from hamyar.commands import (
     db,
     eligibility,
     generate,
+    notices,
     pay,
     replan,
     run,
@@ -86,6 +87,7 @@ for _module in (
     db,
     adopt,
     runs,
+    notices,
 ):
     cli.add_command(_module.command)
 cli.add_command(runs.show_command)
