@@ -22,7 +22,9 @@ from hamyar.commands import (
     compare,
     db,
     eligibility,
+    evaluations,
     generate,
+    history,
     pay,
     replan,
     run,
@@ -86,9 +88,11 @@ for _module in (
     db,
     adopt,
     runs,
+    history,
 ):
     cli.add_command(_module.command)
 cli.add_command(runs.show_command)
+cli.add_command(evaluations.group)
 
 
 def main() -> None:
