@@ -17,7 +17,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +26,11 @@ from openpyxl.chart import LineChart, Reference
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
+from hamyar.models.bounds import SWEEP_DECIMALS, SWEEP_MAGNITUDE
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
+from hamyar.reports.labels import label, labels
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -76,13 +78,24 @@ def show(value: Any) -> str:
     return str(value)
 
 
+class OutOfBounds(ValueError):
+    """A number a sweep cannot hold (:data:`SWEEP_MAGNITUDE`, :data:`SWEEP_DECIMALS`)."""
+
+
 def _number(text: str) -> Decimal:
+    """A finite number within ±10¹⁵ with at most 12 decimal places, exactly as written."""
+    word = text.strip()
     try:
-        value = Decimal(text.strip())
+        value = Decimal(word)
     except InvalidOperation:
-        raise ValueError(f"not a number: {text.strip()!r}") from None
+        raise ValueError(f"not a number: {word!r}") from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {text.strip()!r}")
+        raise ValueError(f"not a finite number: {word!r}")
+    if value.adjusted() >= len(str(SWEEP_MAGNITUDE)) or abs(value) > SWEEP_MAGNITUDE:
+        raise OutOfBounds(f"{word!r} is beyond ±{SWEEP_MAGNITUDE:,}")
+    exponent = value.as_tuple().exponent
+    if value and isinstance(exponent, int) and exponent < -SWEEP_DECIMALS:
+        raise OutOfBounds(f"{word!r} has more than {SWEEP_DECIMALS} decimal places")
     return value
 
 
@@ -93,6 +106,8 @@ def _scalar(text: str) -> Any:
         return word.lower() == "true"
     try:
         value = _number(word)
+    except OutOfBounds:
+        raise
     except ValueError:
         return word
     return int(value) if value == value.to_integral_value() and "." not in word else value
@@ -104,7 +119,8 @@ def decimal_range(start: Decimal, stop: Decimal, step: Decimal) -> list[Decimal]
         raise ValueError(f"the step must be positive, got {show(step)}")
     if stop < start:
         raise ValueError(f"the stop ({show(stop)}) is below the start ({show(start)})")
-    count = int((stop - start) // step) + 1
+    with localcontext(prec=2 * len(str(SWEEP_MAGNITUDE)) + SWEEP_DECIMALS + 2):
+        count = int((stop - start) // step) + 1
     if count > MAX_POINTS:
         raise ValueError(f"{count:,} values; at most {MAX_POINTS:,}")
     return [start + i * step for i in range(count)]
@@ -210,12 +226,13 @@ def run_points(
 
 # ---------------------------------------------------------------------------- outputs
 
-CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Placements", "تخصیص", ("eligible", "placed", "placed_female", "placed_male")),
-    ("Placed at first choice", "سهم انتخاب اول", ("first_choice_share",)),
-    ("Planned term cost (rial)", "هزینهٔ نیم‌سال (ریال)", ("term_cost_rial",)),
-    ("Justified envy", "حسادت موجه", ("justified_envy",)),
+CHARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chart.placements", ("eligible", "placed", "placed_female", "placed_male")),
+    ("chart.first_choice", ("first_choice_share",)),
+    ("chart.term_cost", ("term_cost_rial",)),
+    ("chart.envy", ("justified_envy",)),
 )
+"""Each chart's title (a key of :data:`hamyar.reports.labels.LABELS`) and the columns it draws."""
 
 
 def sweep_table(
@@ -223,15 +240,14 @@ def sweep_table(
 ) -> tuple[list[str], list[list[object]], list[str]]:
     """Header, rows and column keys: point number, its values (``14 / soft``), each swept value
     in its own column, the KPIs, and the error of a failed point."""
-    fa = lang == "fa"
     columns = kpi_columns(p.kpis for p in points)
-    header = ["نقطه" if fa else "point", "مقادیر" if fa else "values"]
+    header = labels(["sweep.point", "sweep.values"], lang)
     keys = ["point", "values"]
     header += [p.key for p in params]
     keys += [f"param:{p.key}" for p in params]
     header += [c.label(lang) for c in columns]
     keys += [c.key for c in columns]
-    header.append("خطا" if fa else "error")
+    header.append(label("sweep.error", lang))
     keys.append("error")
     rows: list[list[object]] = []
     for i, point in enumerate(points, start=1):
@@ -259,14 +275,14 @@ def write_sweep(
     wb = new_workbook()
     fa = lang == "fa"
     ws = table_sheet(
-        wb, "جاروب" if fa else "Sweep", header, rows, lang, formats_of(columns, offset)
+        wb, label("sheet.sweep", lang), header, rows, lang, formats_of(columns, offset)
     )
-    charts = wb.create_sheet("نمودارها" if fa else "Charts")
+    charts = wb.create_sheet(label("sheet.charts", lang))
     charts.sheet_view.rightToLeft = fa
     n = len(rows)
-    for i, (title_en, title_fa, chart_keys) in enumerate(CHARTS):
+    for i, (title, chart_keys) in enumerate(CHARTS):
         chart = LineChart()
-        chart.title = title_fa if fa else title_en
+        chart.title = label(title, lang)
         chart.height, chart.width = 8, 18
         chart.x_axis.title = " / ".join(p.key for p in params)
         for key in chart_keys:
