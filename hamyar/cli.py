@@ -31,6 +31,7 @@ from hamyar.commands import (
     sweep,
     template,
     timesheets,
+    vacancy,
 )
 from hamyar.errors import HamyarError
 from hamyar.io.outlock import release_all
@@ -86,6 +87,7 @@ for _module in (
     db,
     adopt,
     runs,
+    vacancy,
 ):
     cli.add_command(_module.command)
 cli.add_command(runs.show_command)
