@@ -1,4 +1,4 @@
-"""The payroll of one month from timesheets (rules P1–P4).
+"""The payroll of one month from timesheets (rules P1–P5).
 
 Every timesheet row is first checked on its own and against the allocation; a *bad row* is one
 with an unknown student or unit, a month outside the allocation's term, or a second row for the
