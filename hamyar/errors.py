@@ -41,8 +41,17 @@ class Issue:
             text += f"{self.rule}: "
         text += self.message
         if self.value is not None and self.value != "":
-            text += f" ({self.value})"
+            text += f" ({visible(str(self.value))})"
         return text
+
+
+_ESCAPES = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters written as ``\\x07``: a value quoted in a message
+    can neither hide them nor drive the terminal it is printed on."""
+    return text.translate(_ESCAPES)
 
 
 @dataclass

@@ -4,8 +4,8 @@ Two levels:
 
 * :func:`normalize_value` — what every input cell goes through before it is parsed: Persian
   (۰–۹) and Arabic-Indic (٠–٩) digits become ASCII, the Arabic decimal separator ``٫`` becomes
-  ``.``, Arabic ي/ك/ة become Persian ی/ک/ه, NBSP becomes a space, surrounding spaces and ZWNJ are
-  trimmed.
+  ``.``, Arabic ي/ك/ة become Persian ی/ک/ه, NBSP becomes a space, control characters are removed
+  (:data:`CONTROL_CHARACTERS`), surrounding spaces and ZWNJ are trimmed.
 * :func:`normalize_key` — what headers, enumerated values and names are compared by: the above,
   plus every ZWNJ, NBSP and run of white space counts as one space, and case is folded.
   ``بین‌الملل`` and ``بین الملل`` give the same key, so do ``دکتری حرفه‌ای`` and ``دکتری حرفه ای``.
@@ -17,6 +17,16 @@ import re
 from typing import Literal
 
 ZWNJ = "\u200c"
+
+_BREAKS = "\x0b\x0c\x85"  # vertical tab, form feed, next line: line breaks of some exports
+CONTROL_CHARACTERS: dict[str, str] = {
+    chr(c): " " if chr(c) in _BREAKS else ""
+    for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))
+    if chr(c) not in "\t\n\r"
+}
+"""Invisible control characters (C0 but tab and line breaks, DEL, C1): a line-break one
+becomes a space, every other one is removed from every cell read (a spreadsheet cannot hold
+them, and no person sees them)."""
 _DIGITS = str.maketrans(
     "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩",
     "01234567890123456789",
@@ -34,6 +44,7 @@ _LETTERS = str.maketrans(
         "\u200e": "",  # left-to-right mark
         "\u0640": "",  # tatweel
         "\ufeff": "",  # byte-order mark inside a cell
+        **CONTROL_CHARACTERS,
     }
 )
 _SPACES = re.compile(r"[\s\u200c\u200d]+")

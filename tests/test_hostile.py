@@ -4,17 +4,25 @@ exit."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import re
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pytest
+from click.testing import CliRunner, Result
 
+from hamyar.cli import cli
+from hamyar.errors import Issue
 from hamyar.generator.default import default_problem
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
+from hamyar.io.cells import parse_date
 from hamyar.io.csvfile import defuse, undefuse
 from hamyar.io.units import read_units
 from hamyar.models import JalaliMonth
@@ -140,3 +148,134 @@ def test_run_interrupted_leaves_no_traceback_nor_staging(
     assert b"Traceback" not in err
     assert not list(tmp_path.glob(".alloc.hamyar-*.tmp")), list(tmp_path.iterdir())
     assert not (tmp_path / "alloc").exists()
+
+
+def _invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def _refused(result: Result, *expected: str) -> None:
+    """Exit 2, every expected line in the output, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    for line in expected:
+        assert line in result.output, result.output
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated instance: ``applicants.csv`` and ``units.csv``."""
+    folder = tmp_path_factory.mktemp("generated")
+    args = ["generate", "--applicants", "40", "--units", "5", "--seed", "1", "--out", str(folder)]
+    assert _invoke(*args).exit_code == 0
+    return folder
+
+
+def _edited(source: Path, target: Path, edit: dict[tuple[int, str], str]) -> Path:
+    """``source`` with the cells ``{(record, column): text}`` replaced, written to ``target``."""
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    for (record, column), text in edit.items():
+        rows[record - 1][rows[0].index(column)] = text
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return target
+
+
+TOO_DEEP = "nested deeper than 32 levels"
+DEEP_TOML = [
+    ('"min_gpa.phd" = ' + "[" * 100_000 + "]" * 100_000, ":3: " + TOO_DEEP),  # case 8: arrays
+    ('"min_gpa.phd" = ' + "{a=" * 50 + "1" + "}" * 50, ":3: " + TOO_DEEP),  # case 8: tables
+    (".".join(["a"] * 200) + " = 1", ":overrides.a.a.…: " + TOO_DEEP),  # case 8: dotted keys
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), DEEP_TOML)
+@pytest.mark.parametrize("what", ["scenario", "policy"])
+def test_deeply_nested_toml_is_refused(
+    generated: Path, tmp_path: Path, line: str, expected: str, what: str
+) -> None:
+    toml = tmp_path / f"{what}.toml"
+    toml.write_text(f'name = "x"\n[overrides]\n{line}\n', encoding="utf-8")
+    if what == "policy":
+        toml.write_text(f"[overrides]\n\n{line}\n", encoding="utf-8")
+        apps, units = generated / "applicants.csv", generated / "units.csv"
+        result = _invoke("allocate", str(apps), str(units), "--policy", str(toml), "--out", "o")
+    else:
+        result = _invoke("run", str(toml), "--out", str(tmp_path / "o"))
+    _refused(result, f"{toml}{expected}")
+    assert not (tmp_path / "o").exists()
+
+
+GREGORIAN = "a Gregorian date, not Jalali: in Jalali it is "
+OUT_OF_RANGE = "Jalali year out of range 1300-1500"
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("2021/09/23", GREGORIAN + "1400/07/01 (2021/09/23)"),  # case 9
+        ("23/09/2021", GREGORIAN + "1400/07/01 (23/09/2021)"),  # case 9: day first
+        ("2024-02-30", OUT_OF_RANGE + " (2024-02-30)"),  # case 9: no such Gregorian day
+        ("1250/01/01", OUT_OF_RANGE + " (1250/01/01)"),  # case 9: a year no term has
+    ],
+)
+def test_gregorian_study_start_is_named_with_its_jalali_date(
+    generated: Path, tmp_path: Path, start: str, expected: str
+) -> None:
+    apps = _edited(generated / "applicants.csv", tmp_path / "a.csv", {(3, "study_start"): start})
+    out = tmp_path / "o"
+    result = _invoke("allocate", str(apps), str(generated / "units.csv"), "--out", str(out))
+    _refused(result, f"{apps}:3:study_start: {expected}")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (dt.datetime(2021, 9, 23), "1400/07/01"),  # case 9: an Excel date cell is Gregorian
+        (dt.datetime(1402, 7, 1), "1402/07/01"),  # case 9: 1402/07/01 typed into a date cell
+    ],
+)
+def test_excel_date_cells_become_jalali(cell: dt.datetime, expected: str) -> None:
+    assert str(parse_date(cell, "")) == expected
+
+
+CONTROLS = "\x00\x07\x1b\x7f\x9b"
+
+
+def test_control_characters_are_removed_at_reading_and_pay_writes(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """case 10: control characters in every name pass run → timesheets → pay; the workbooks
+    (which cannot hold them) are written, the names read without them."""
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
+    source = generated / "applicants.csv"
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        count = sum(1 for _ in handle) - 1
+    edit = {(r, "first_name"): f"ع{CONTROLS}لی" for r in range(2, count + 2)}
+    edit |= {(r, "last_name"): f"\x0bرضا{CONTROLS}" for r in range(2, count + 2)}
+    apps = _edited(source, tmp_path / "a.csv", edit)
+    run, ts, pay = tmp_path / "run", tmp_path / "ts.xlsx", tmp_path / "pay"
+    result = _invoke("allocate", str(apps), str(generated / "units.csv"), "--out", str(run))
+    assert result.exit_code == 0, result.output
+    run_id = re.search(r"run (\d+) in the workspace", result.output)
+    assert run_id is not None
+    assert _invoke("adopt", run_id.group(1)).exit_code == 0
+    month = ["--month", "1402/08"]
+    assert _invoke("timesheets", "--allocation", str(run), *month, "--out", str(ts)).exit_code == 0
+    result = _invoke(
+        "pay", "--allocation", str(run), "--timesheets", str(ts), *month, "--out", str(pay)
+    )
+    assert result.exit_code == 0, result.output
+    names = {(r[2], r[3]) for r in csv.reader((run / "assignments.csv").open(encoding="utf-8-sig"))}
+    assert names - {("first_name", "last_name")} == {("علی", "رضا")}
+    sheet = openpyxl.load_workbook(pay / "1402-08" / "payroll.xlsx").worksheets[0]
+    assert any("علی" in str(c) for row in sheet.iter_rows(values_only=True) for c in row)
+
+
+def test_a_quoted_value_shows_its_control_characters() -> None:
+    """case 10: a value in a message can neither hide control characters nor drive a terminal."""
+    issue = Issue("bad", "a\x1b[2Jb\nc", file="f.csv", row=2, column="x")
+    assert str(issue) == "f.csv:2:x: bad (a\\x1b[2Jb\\x0ac)"

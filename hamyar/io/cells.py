@@ -44,6 +44,7 @@ from hamyar.models import (
     StudentType,
     parse_enum,
 )
+from hamyar.models.calendar import JALALI_YEARS
 from hamyar.models.enums import accepted_words
 from hamyar.text import normalize_key, normalize_value, split_list
 
@@ -162,13 +163,26 @@ def parse_gpa(text: str) -> float:
     return float(value)
 
 
+def _excel_day(raw: dt.date) -> str:
+    """An Excel date cell as Jalali ``yyyy/mm/dd`` text: converted from Gregorian, except a
+    Jalali date Excel took for a Gregorian one (``1402/07/01`` typed into a date cell), which is
+    read as written."""
+    day = raw.date() if isinstance(raw, dt.datetime) else raw
+    if JALALI_YEARS[0] <= day.year <= JALALI_YEARS[1]:
+        return f"{day.year:04d}/{day.month:02d}/{day.day:02d}"
+    j = jdatetime.date.fromgregorian(date=day)
+    return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+
+
 def parse_date(raw: object, text: str) -> JalaliDate:
     """A Jalali date; an Excel date cell holds a Gregorian date and is converted."""
     if isinstance(raw, dt.datetime | dt.date):
-        day = raw.date() if isinstance(raw, dt.datetime) else raw
-        j = jdatetime.date.fromgregorian(date=day)
-        return JalaliDate(year=j.year, month=j.month, day=j.day)
+        return _jalali_date(_excel_day(raw))
     return _jalali_date(text)
+
+
+_PASSED_ON = ("a Gregorian", "Jalali year")
+"""Messages of the calendar that say more than "not a Jalali date" (issue 19, case 9)."""
 
 
 @lru_cache(maxsize=4096)
@@ -180,18 +194,21 @@ def _jalali_date(text: str) -> JalaliDate:
         message = str(exc).splitlines()[0]
         if "no such" in message:
             raise CellError("impossible Jalali date") from None
+        if message.startswith(_PASSED_ON):
+            raise CellError(message) from None
         raise CellError("not a Jalali date yyyy/mm/dd") from None
 
 
 def parse_month(raw: object, text: str) -> JalaliMonth:
     """A Jalali month ``yyyy/mm``; an Excel date cell is converted from Gregorian."""
     if isinstance(raw, dt.datetime | dt.date):
-        day = raw.date() if isinstance(raw, dt.datetime) else raw
-        j = jdatetime.date.fromgregorian(date=day)
-        return JalaliMonth(year=j.year, month=j.month)
+        text = _excel_day(raw).rsplit("/", 1)[0]
     try:
         return JalaliMonth.parse(text)
-    except ValueError:
+    except ValueError as exc:
+        message = str(exc).splitlines()[0]
+        if message.startswith(_PASSED_ON):
+            raise CellError(message) from None
         raise CellError("not a Jalali month yyyy/mm") from None
 
 

@@ -28,8 +28,9 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.diskerrors import cannot_write
 from hamyar.io.manifest import foreign_files, read_manifest, write_manifest
-from hamyar.io.outlock import OLD_MARK, TMP_MARK, lock_output, release
+from hamyar.io.outlock import OLD_MARK, PENDING_MARK, TMP_MARK, lock_output, release
 
 PAYROLL_KIND = "pay"
 _SHOWN = 5
@@ -65,6 +66,15 @@ def check_out_dir(out: Path, force: bool) -> None:
     """Refuse an ``out`` that must not be written or replaced, and lock it (before any work)."""
     where = str(out)
     if Path(out).is_symlink():
+        if not Path(out).exists():
+            raise InputError(
+                Issue(
+                    "output path is a symbolic link to a folder that does not exist; name a "
+                    "real folder",
+                    os.readlink(out),
+                    file=where,
+                )
+            )
         raise InputError(
             Issue("output path is a symbolic link; name the folder it points to", file=where)
         )
@@ -155,7 +165,11 @@ def _swap(staged: Path, out: Path) -> Path | None:
         return staged
     old = out.with_name(f".{out.name}{OLD_MARK}{staged.name.rsplit('-', 1)[-1]}")
     out.rename(old)
-    staged.rename(out)
+    try:
+        staged.rename(out)
+    except OSError:
+        old.rename(out)
+        raise
     return old
 
 
@@ -170,6 +184,82 @@ def _keep_aside(previous: Path, out: Path) -> None:
     previous.rename(target)
 
 
+def _release_and_refuse(out: Path, exc: BaseException | None) -> None:
+    """Release ``out``; raise the located refusal for an ``OSError`` met while writing it (if it
+    is one; worded before the release removes a folder the lock made)."""
+    refusal = cannot_write(out, exc) if exc is not None else None
+    release(out)
+    if refusal is not None:
+        raise refusal from None
+
+
+class Staging:
+    """A staging folder beside ``out``, made after :func:`check_out_dir` (which locks ``out``).
+
+    :meth:`place` seals it with its manifest and swaps it in; :meth:`abandon` removes it. A
+    command that must commit elsewhere (the ledger of ``pay``) first calls :meth:`seal` with
+    ``pending``: the complete folder is renamed ``.NAME.hamyar-pending-X.tmp``, which the cleaning
+    of leftovers leaves alone, so a kill after the commit cannot lose it.
+    """
+
+    def __init__(self, out: str | Path, force: bool = False, keep_replaced: bool = False) -> None:
+        check_out_dir(Path(out), force)
+        self.out = _absolute(Path(out))
+        self.keep_replaced = keep_replaced
+        self.sealed = False
+        try:
+            self.path = Path(
+                tempfile.mkdtemp(
+                    prefix=f".{self.out.name}{TMP_MARK}", suffix=".tmp", dir=self.out.parent
+                )
+            )
+        except BaseException as exc:
+            _release_and_refuse(self.out, exc)
+            raise
+        try:
+            _copy_access(self.path, self.out if self.out.is_dir() else None, 0o777)
+        except BaseException as exc:
+            self.abandon(exc)
+            raise
+
+    def seal(self, pending: bool = False) -> None:
+        """Write the manifest; with ``pending`` keep the folder for a commit (see the class)."""
+        if not self.sealed:
+            write_manifest(self.path, _kind())
+            self.sealed = True
+        if pending and PENDING_MARK not in self.path.name:
+            marked = self.path.with_name(
+                f".{self.out.name}{PENDING_MARK}{self.path.name.rsplit('-', 1)[-1]}"
+            )
+            self.path.rename(marked)
+            self.path = marked
+
+    def abandon(self, exc: BaseException | None = None) -> None:
+        """Remove the staging folder and release ``out``; ``exc`` becomes a located refusal when
+        it is the operating system refusing to write (read-only, full disk…)."""
+        shutil.rmtree(self.path, ignore_errors=True)
+        _release_and_refuse(self.out, exc)
+
+    def place(self) -> None:
+        """Seal (if not yet) and swap the folder in; the previous ``out`` is removed or kept."""
+        try:
+            self.seal()
+            previous = _swap(self.path, self.out)
+        except OSError as exc:
+            self.abandon(exc)
+            raise
+        except BaseException:
+            release(self.out)
+            raise
+        try:
+            if previous is not None and self.keep_replaced:
+                _keep_aside(previous, self.out)
+            elif previous is not None:
+                shutil.rmtree(previous, ignore_errors=True)
+        finally:
+            release(self.out)
+
+
 @contextmanager
 def staged_output(
     out: str | Path, force: bool = False, keep_replaced: bool = False
@@ -179,26 +269,14 @@ def staged_output(
     On any exception (or signal) the staging folder is removed and ``out`` is left as it was.
     ``keep_replaced`` keeps the folder it replaces beside it instead of removing it.
     """
-    out = Path(out)
-    check_out_dir(out, force)
-    out = _absolute(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}{TMP_MARK}", suffix=".tmp", dir=out.parent))
+    staging = Staging(out, force, keep_replaced)
     try:
-        _copy_access(tmp, out if out.is_dir() else None, 0o777)
-        yield tmp
-        write_manifest(tmp, _kind())
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        release(out)
+        yield staging.path
+        staging.seal()
+    except BaseException as exc:
+        staging.abandon(exc)
         raise
-    try:
-        previous = _swap(tmp, out)
-        if previous is not None and keep_replaced:
-            _keep_aside(previous, out)
-        elif previous is not None:
-            shutil.rmtree(previous, ignore_errors=True)
-    finally:
-        release(out)
+    staging.place()
 
 
 @contextmanager
@@ -213,17 +291,21 @@ def staged_file(out: Path) -> Iterator[Path]:
         )
     out = _absolute(out)
     lock_output(out)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{out.name}{TMP_MARK}", suffix=f".tmp{out.suffix}", dir=out.parent
-    )
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{out.name}{TMP_MARK}", suffix=f".tmp{out.suffix}", dir=out.parent
+        )
+    except BaseException as exc:
+        _release_and_refuse(out, exc)
+        raise
     os.close(handle)
     tmp = Path(name)
     try:
         _copy_access(tmp, out if out.is_file() else None, 0o666)
         yield tmp
-    except BaseException:
+        tmp.replace(out)
+    except BaseException as exc:
         tmp.unlink(missing_ok=True)
-        release(out)
+        _release_and_refuse(out, exc)
         raise
-    tmp.replace(out)
     release(out)

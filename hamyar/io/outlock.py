@@ -18,12 +18,18 @@ import shutil
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.io.diskerrors import cannot_write
 
 TMP_MARK = ".hamyar-"
 """Staging folders and files are named ``.NAME.hamyar-XXXX.tmp``."""
 
 OLD_MARK = ".hamyar-old-"
 """The previous ``--out`` during a swap without ``RENAME_EXCHANGE``: ``.NAME.hamyar-old-X.tmp``."""
+
+PENDING_MARK = ".hamyar-pending-"
+"""A complete staging folder waiting for a database commit (``pay``),
+``.NAME.hamyar-pending-X.tmp``. It is never removed here: the next command of its kind decides,
+from the ledger, whether it is put in place or removed (:mod:`hamyar.store.paying`)."""
 
 _STAGING = re.compile(r"^\.(.+)\.hamyar-[^./]+\.tmp(\.[^./]+)?$")
 
@@ -60,8 +66,14 @@ def lock_output(out: Path) -> None:
     if out in _held:
         return
     created = None if out.parent.exists() else out.parent
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd = _try_lock(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = _try_lock(out)
+    except OSError as exc:
+        refusal = cannot_write(out, exc)
+        if refusal is None:
+            raise
+        raise refusal from None
     if fd is None:
         raise InputError(
             Issue(
@@ -98,6 +110,16 @@ def _output_name(entry: str) -> str | None:
     return match.group(1) if match else None
 
 
+def pending_stagings(out: Path) -> list[Path]:
+    """The complete staging folders of ``out`` left waiting for a commit, oldest name first."""
+    prefix = f".{out.name}{PENDING_MARK}"
+    try:
+        entries = sorted(os.listdir(out.parent))
+    except OSError:
+        return []
+    return [out.parent / e for e in entries if e.startswith(prefix) and e.endswith(".tmp")]
+
+
 def clean_leftovers(folder: Path) -> list[Path]:
     """Remove staging entries in ``folder`` whose output is not locked by a live process."""
     removed: list[Path] = []
@@ -107,7 +129,7 @@ def clean_leftovers(folder: Path) -> list[Path]:
         return removed
     for entry in entries:
         name = _output_name(entry)
-        if name is None:
+        if name is None or PENDING_MARK in entry:
             continue
         out = (folder / name).absolute()
         fd = None if out in _held else _try_lock(out)

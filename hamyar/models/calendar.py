@@ -10,6 +10,7 @@ semesters between two terms is the difference of their indexes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache, total_ordering
 from typing import Any
@@ -22,6 +23,29 @@ from hamyar.text import normalize_digits, normalize_value
 _DATE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
 _TERM = re.compile(r"^(\d{4})\s*-\s*([12])$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+
+JALALI_YEARS = (1300, 1500)
+"""The Jalali years a date, month or term may name (1921–2122 in the Gregorian calendar)."""
+_GREGORIAN_YEARS = (1800, 2300)
+
+
+def _gregorian(year: int, month: int, day: int) -> str | None:
+    """The Jalali date a Gregorian ``year/month/day`` is, as a message, or ``None`` when the
+    year is not a Gregorian one or the date does not exist."""
+    if not _GREGORIAN_YEARS[0] <= year <= _GREGORIAN_YEARS[1]:
+        return None
+    try:
+        j = jdatetime.date.fromgregorian(date=dt.date(year, month, day))
+    except ValueError:
+        return None
+    return f"a Gregorian date, not Jalali: in Jalali it is {j.year:04d}/{j.month:02d}/{j.day:02d}"
+
+
+def _check_year(year: int) -> None:
+    low, high = JALALI_YEARS
+    if not low <= year <= high:
+        raise ValueError(f"Jalali year out of range {low}-{high}")
 
 
 @lru_cache(maxsize=8192)
@@ -61,8 +85,14 @@ class JalaliDate(BaseModel):
         text = normalize_value(value)
         match = _DATE.match(text)
         if not match:
-            raise ValueError("not a Jalali date yyyy/mm/dd")
+            first = _DAY_FIRST.match(text)
+            found = first and _gregorian(int(first[3]), int(first[2]), int(first[1]))
+            raise ValueError(found or "not a Jalali date yyyy/mm/dd")
         year, month, day = (int(g) for g in match.groups())
+        found = _gregorian(year, month, day)
+        if found:
+            raise ValueError(found)
+        _check_year(year)
         try:
             jdatetime.date(year, month, day)
         except ValueError as exc:
@@ -113,6 +143,14 @@ class JalaliMonth(BaseModel):
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             raise ValueError("month must be 1-12")
+        if _GREGORIAN_YEARS[0] <= year <= _GREGORIAN_YEARS[1]:
+            first = jdatetime.date.fromgregorian(year=year, month=month, day=1)
+            last = jdatetime.date.fromgregorian(year=year, month=month, day=28)
+            span = f"{first.year:04d}/{first.month:02d}"
+            if (last.year, last.month) != (first.year, first.month):
+                span += f"-{last.year:04d}/{last.month:02d}"
+            raise ValueError(f"a Gregorian month, not Jalali: in Jalali it is {span}")
+        _check_year(year)
         return cls(year=year, month=month)
 
     @property
@@ -155,8 +193,9 @@ class Term(BaseModel):
     def _valid(self) -> Term:
         if self.semester not in (1, 2):
             raise ValueError(f"semester must be 1 or 2: {self.semester}")
-        if not 1300 <= self.year <= 1500:
-            raise ValueError(f"year out of range: {self.year}")
+        low, high = JALALI_YEARS[0] - 1, JALALI_YEARS[1] + 1  # the terms around every date
+        if not low <= self.year <= high:
+            raise ValueError(f"year out of range {low}-{high}: {self.year}")
         return self
 
     @classmethod

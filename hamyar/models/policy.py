@@ -8,7 +8,6 @@ assumptions in :data:`ASSUMPTIONS` and in the policy the reports print.
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hamyar.errors import InputError, Issue
 from hamyar.models.enums import Degree, InstitutionType, PriorityGroup
+from hamyar.models.tomlfile import read_toml_file
 
 ObjectiveTerm = Literal["priority", "coverage", "preference", "gpa", "keep_previous"]
 
@@ -186,15 +186,7 @@ class Policy(BaseModel):
     @classmethod
     def from_toml(cls, path: str | Path) -> Policy:
         """Read a policy file; every problem is reported as ``file: key: what is wrong``."""
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(Issue("policy file not found", file=str(path))) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(Issue(f"cannot read policy file: {exc}", file=str(path))) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(Issue(f"not valid TOML: {exc}", file=str(path))) from None
+        data = read_toml_file(path, "policy")
         return cls.from_mapping(data, file=str(path))
 
     @classmethod

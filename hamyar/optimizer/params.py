@@ -11,15 +11,15 @@ wrong``. ``--time-limit`` replaces ``time_limit_s`` (:meth:`with_time_limit`).
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from hamyar.errors import InputError, Issue
+from hamyar.errors import InputError
 from hamyar.models import Policy
 from hamyar.models.policy import validation_issues
+from hamyar.models.tomlfile import read_toml_file
 
 
 class SolverParams(BaseModel):
@@ -92,16 +92,7 @@ class SolverParams(BaseModel):
     def from_toml(cls, path: str | Path, base: SolverParams | None = None) -> SolverParams:
         """Read a parameters file over ``base`` (the defaults); every problem is reported as
         ``file: key: what is wrong``."""
-        path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(Issue("solver parameters file not found", file=str(path))) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            message = f"cannot read solver parameters file: {exc}"
-            raise InputError(Issue(message, file=str(path))) from None
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(Issue(f"not valid TOML: {exc}", file=str(path))) from None
+        data = read_toml_file(path, "solver parameters")
         return cls.from_mapping(data, file=str(path), base=base)
 
     @classmethod

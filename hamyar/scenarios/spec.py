@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import Term
+from hamyar.models.tomlfile import read_toml_file
 from hamyar.text import normalize_digits
 
 EMBEDDED = "embedded"
@@ -197,17 +197,7 @@ def parse_spec(data: dict[str, Any], file: str) -> ScenarioSpec:
 
 def read_toml(path: Path, what: str = "scenario") -> dict[str, Any]:
     """A TOML file as a dict; a missing or broken file is a located :class:`InputError`."""
-    file = str(path)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(Issue(f"{what} file not found", file=file)) from None
-    except IsADirectoryError:
-        raise InputError(Issue(f"{what} file expected, found a folder", file=file)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read {what} file: {exc}", file=file)) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(Issue(f"not valid TOML: {exc}", file=file)) from None
+    return read_toml_file(path, what)
 
 
 def read_spec(path: Path) -> ScenarioSpec:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from hamyar.models.run import RunResult
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.schema import AssignmentRow, RunInputRow, RunRow
+from hamyar.store.waitlists import record_waitlists
 
 RUN_FILE = "workspace-run.json"
 
@@ -45,8 +46,9 @@ def record_run(
     scenario: str | None = None,
     out_dir: Path | None = None,
 ) -> RunRow:
-    """Add one run with its input files (bytes and ``sha256``) and assignments; flushed, so
-    ``.id`` is set, committed with the command's transaction."""
+    """Add one run with its input files (bytes and ``sha256``), assignments and waiting lists
+    (:mod:`hamyar.store.waitlists`); flushed, so ``.id`` is set, committed with the command's
+    transaction."""
     problem, kpis = result.problem, result.kpis
     run = RunRow(
         term=str(problem.term),
@@ -82,6 +84,7 @@ def record_run(
     ]
     session.add(run)
     session.flush()
+    record_waitlists(session, run.id, result)
     return run
 
 

@@ -4,6 +4,7 @@ Only :mod:`hamyar.store` imports these; the stages keep their plain pydantic mod
 
 * ``terms``: one row per academic term, locked by every command that changes the term.
 * ``runs`` with ``run_inputs`` (the input files' bytes and hashes) and ``run_assignments``.
+* ``run_waitlists``: each run's ranked reserve list per unit and gender (position from 1).
 * ``adoptions``: every decision of a term's allocation; the newest one is in force.
 * ``payment_batches`` and ``payment_lines``: the payroll ledger. A partial unique index on
   ``(student_id, month)`` over the lines not voided makes a second payment impossible.
@@ -101,6 +102,25 @@ class AssignmentRow(Base):
     pinned: Mapped[bool]
 
     run: Mapped[RunRow] = relationship(back_populates="assignments")
+
+
+class WaitingRow(Base):
+    """One place on a run's waiting list of one unit and gender (``position`` from 1)."""
+
+    __tablename__ = "run_waitlists"
+    __table_args__ = (
+        UniqueConstraint("run_id", "unit_code", "gender", "position", name="uq_waitlist_place"),
+        UniqueConstraint("run_id", "unit_code", "gender", "student_id", name="uq_waitlist_student"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"))
+    unit_code: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int]
+    student_id: Mapped[str] = mapped_column(String(32))
+    preference_rank: Mapped[int]
+    placed_unit: Mapped[str | None] = mapped_column(String(64))
 
 
 class AdoptionRow(Base):

@@ -11,41 +11,56 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from payfixtures import (
-    PERSIAN_DIGITS,
-    allocation,
-    applicant,
-    problem,
-    sheba,
-    write_allocation_dir,
-    write_timesheet_csv,
-    wrong_check,
-)
 
 from hamyar.errors import InputError
 from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
 from hamyar.io.placements import placed_rows
 from hamyar.models import BonusRule, Degree, JalaliMonth, Policy, TimesheetRow
+from hamyar.models.sheba import make_sheba
 from hamyar.payments.payroll import compute_payroll
 from hamyar.payments.transfers import build_transfer_list
 from hamyar.pipeline.month import month_folder, pay_month
 
 MONTH = JalaliMonth(year=1402, month=8)
-MELLI = sheba("017", "0000000123456789001")
-MELLAT = sheba("012", "0000000555566667777")
-PERSIAN = sheba("017", "0000000999988887777").translate(PERSIAN_DIGITS)
+
+
+def wrong_check(value: str) -> str:
+    """The same Sheba with its last digit changed (the mod-97 check then fails)."""
+    last = value[-1]
+    return value[:-1] + ("0" if last != "0" else "1")
+
+
+MELLI = make_sheba("017", "0000000123456789001")
+MELLAT = make_sheba("012", "0000000555566667777")
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+PERSIAN = make_sheba("017", "0000000999988887777").translate(PERSIAN_DIGITS)
 PERSIAN_SPACED = " ".join(PERSIAN[i : i + 4] for i in range(0, len(PERSIAN), 4))
 
-APPLICANTS = [
-    applicant("s1", Degree.phd, married=True, sheba_value=MELLI, first="زهرا", last="احمدی"),
-    applicant("s2", Degree.bachelor_continuous, sheba_value=MELLAT, first="سارا", last="محمدی"),
-    applicant("s3", Degree.master_continuous, sheba_value=wrong_check(MELLI), last="حسینی"),
-    applicant("s4", Degree.bachelor_continuous, sheba_value="IR0601700000001234", last="کاظمی"),
-    applicant("s5", Degree.master_discontinuous, sheba_value=PERSIAN_SPACED, last="نوری"),
-    applicant("s6", Degree.phd, sheba_value=None, last="موسوی"),
-    applicant("s7", Degree.bachelor_continuous, sheba_value=MELLI, last="جعفری"),  # not placed
-    applicant("s8", Degree.bachelor_continuous, sheba_value=MELLI, last="صادقی"),
-]
+
+@pytest.fixture(scope="module")
+def applicants(pay_applicant):
+    """Eight applicants with every kind of Sheba: valid, another bank, a wrong check digit, too
+    short, Persian digits with spaces, none."""
+    return [
+        pay_applicant(
+            "s1", Degree.phd, married=True, sheba_value=MELLI, first="زهرا", last="احمدی"
+        ),
+        pay_applicant(
+            "s2", Degree.bachelor_continuous, sheba_value=MELLAT, first="سارا", last="محمدی"
+        ),
+        pay_applicant("s3", Degree.master_continuous, sheba_value=wrong_check(MELLI), last="حسینی"),
+        pay_applicant(
+            "s4", Degree.bachelor_continuous, sheba_value="IR0601700000001234", last="کاظمی"
+        ),
+        pay_applicant("s5", Degree.master_discontinuous, sheba_value=PERSIAN_SPACED, last="نوری"),
+        pay_applicant("s6", Degree.phd, sheba_value=None, last="موسوی"),
+        pay_applicant(
+            "s7", Degree.bachelor_continuous, sheba_value=MELLI, last="جعفری"
+        ),  # not placed
+        pay_applicant("s8", Degree.bachelor_continuous, sheba_value=MELLI, last="صادقی"),
+    ]
+
+
 PLACED = {"s1": "EDU", "s2": "RES", "s3": "LIB", "s4": "LIB", "s5": "EDU", "s6": "RES", "s8": "LIB"}
 
 TIMESHEET = [
@@ -62,17 +77,17 @@ TIMESHEET = [
 
 
 @pytest.fixture
-def alloc_dir(tmp_path: Path) -> Path:
-    prob = problem(APPLICANTS)
+def alloc_dir(tmp_path: Path, pay_problem, allocation, write_allocation_dir, applicants) -> Path:
+    prob = pay_problem(applicants)
     return write_allocation_dir(tmp_path / "run", prob, allocation(PLACED, prob))
 
 
 @pytest.fixture
-def timesheet(tmp_path: Path) -> Path:
+def timesheet(tmp_path: Path, write_timesheet_csv) -> Path:
     return write_timesheet_csv(tmp_path / "ts.csv", TIMESHEET)
 
 
-def _payroll(alloc_dir: Path, timesheet: Path):  # type: ignore[no-untyped-def]
+def _payroll(alloc_dir: Path, timesheet: Path):
     from hamyar.io.timesheets import read_timesheets
 
     record = read_allocation_dir(alloc_dir)
@@ -154,9 +169,11 @@ def test_totals_and_control_total(alloc_dir: Path, timesheet: Path) -> None:
     assert melli.note == ""
 
 
-def test_bonus_rule_in_the_payroll(tmp_path: Path, timesheet: Path) -> None:
+def test_bonus_rule_in_the_payroll(
+    tmp_path: Path, timesheet: Path, pay_problem, allocation, write_allocation_dir, applicants
+) -> None:
     rule = BonusRule(name="education", percent=20, min_gpa=Decimal(17), areas=("education",))
-    prob = problem(APPLICANTS, Policy(bonus_rules=(rule,)))
+    prob = pay_problem(applicants, Policy(bonus_rules=(rule,)))
     folder = write_allocation_dir(tmp_path / "bonus", prob, allocation(PLACED, prob))
     payroll, _ = _payroll(folder, timesheet)
     by_id = {x.student_id: x for x in payroll.lines}
@@ -191,7 +208,9 @@ BAD_MESSAGES = [
 ]
 
 
-def test_bad_rows_stop_the_run_and_write_nothing(alloc_dir: Path, tmp_path: Path) -> None:
+def test_bad_rows_stop_the_run_and_write_nothing(
+    alloc_dir: Path, tmp_path: Path, write_timesheet_csv
+) -> None:
     ts = write_timesheet_csv(tmp_path / "ts.csv", BAD_ROWS)
     out = tmp_path / "payroll"
     with pytest.raises(InputError) as info:
@@ -222,7 +241,9 @@ def test_bad_rows_name_the_columns_as_the_file_writes_them(alloc_dir: Path, tmp_
         assert line.endswith(expected.replace(f":{column}:", f":{persian[column]}:")), line
 
 
-def test_skip_bad_rows_lists_them_and_leaves_them_out(alloc_dir: Path, tmp_path: Path) -> None:
+def test_skip_bad_rows_lists_them_and_leaves_them_out(
+    alloc_dir: Path, tmp_path: Path, write_timesheet_csv
+) -> None:
     ts = write_timesheet_csv(tmp_path / "ts.csv", BAD_ROWS)
     run = pay_month(alloc_dir, ts, MONTH, tmp_path / "payroll", skip_bad_rows=True)
     assert len(run.payroll.bad_rows) == len(BAD_MESSAGES)
@@ -304,7 +325,9 @@ def test_english_workbooks(alloc_dir: Path, timesheet: Path, tmp_path: Path) -> 
     assert "Student assistant pay 1402/08 - Education Office" in descriptions
 
 
-def test_same_month_is_never_paid_twice(alloc_dir: Path, timesheet: Path, tmp_path: Path) -> None:
+def test_same_month_is_never_paid_twice(
+    alloc_dir: Path, timesheet: Path, tmp_path: Path, write_timesheet_csv
+) -> None:
     out = tmp_path / "payroll"
     first = pay_month(alloc_dir, timesheet, MONTH, out)
     before = (first.folder / "transfers.csv").read_bytes()
@@ -322,17 +345,23 @@ def test_same_month_is_never_paid_twice(alloc_dir: Path, timesheet: Path, tmp_pa
     assert summary["total_rial"] == again.payroll.total_rial
 
 
-def _record(policy: Policy) -> AllocationRecord:
-    prob = problem(APPLICANTS, policy)
-    alloc = allocation(PLACED, prob)
-    return AllocationRecord(
-        folder="-",
-        term=prob.term,
-        policy=policy,
-        rows=placed_rows(prob, alloc),
-        known_students=frozenset(a.student_id for a in APPLICANTS),
-        known_units=frozenset(u.code for u in prob.units),
-    )
+@pytest.fixture(scope="module")
+def record_of(applicants, pay_problem, allocation):
+    """``record_of(policy)``: the allocation record of PLACED under ``policy``."""
+
+    def record(policy: Policy) -> AllocationRecord:
+        prob = pay_problem(applicants, policy)
+        alloc = allocation(PLACED, prob)
+        return AllocationRecord(
+            folder="-",
+            term=prob.term,
+            policy=policy,
+            rows=placed_rows(prob, alloc),
+            known_students=frozenset(a.student_id for a in applicants),
+            known_units=frozenset(u.code for u in prob.units),
+        )
+
+    return record
 
 
 @settings(max_examples=50, deadline=None)
@@ -346,11 +375,11 @@ def _record(policy: Policy) -> AllocationRecord:
     bonus=st.booleans(),
 )
 def test_payroll_lines_are_monotone_and_bounded(
-    hours: list[Decimal], extra: Decimal, bonus: bool
+    hours: list[Decimal], extra: Decimal, bonus: bool, record_of
 ) -> None:
     rule = BonusRule(name="all units", percent=20)
     policy = Policy(bonus_rules=(rule,) if bonus else ())
-    record = _record(policy)
+    record = record_of(policy)
 
     def rows(add: Decimal) -> list[TimesheetRow]:
         return [

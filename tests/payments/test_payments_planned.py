@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from payfixtures import allocation, applicant, problem, sheba, write_allocation_dir
 
 from hamyar.errors import InputError
 from hamyar.io.allocation_dir import read_allocation_dir
@@ -18,23 +17,30 @@ from hamyar.io.placements import (
     write_assignments_csv,
 )
 from hamyar.models import Degree, Gender, Policy, Term
+from hamyar.models.sheba import make_sheba
 from hamyar.payments.planned import planned_cost
 
 
-def _case() -> tuple:  # type: ignore[type-arg]
+@pytest.fixture
+def case(pay_applicant, pay_problem, allocation) -> tuple:  # type: ignore[type-arg]
+    """Four applicants, three of them placed."""
     apps = [
-        applicant("s1", Degree.phd, married=True, sheba_value=sheba()),
-        applicant("s2", Degree.bachelor_continuous, gender=Gender.male, first="علی", last="کریمی"),
-        applicant("s3", Degree.master_discontinuous),
-        applicant("s4", Degree.associate),  # not placed
+        pay_applicant(
+            "s1", Degree.phd, married=True, sheba_value=make_sheba("017", "0000000123456789001")
+        ),
+        pay_applicant(
+            "s2", Degree.bachelor_continuous, gender=Gender.male, first="علی", last="کریمی"
+        ),
+        pay_applicant("s3", Degree.master_discontinuous),
+        pay_applicant("s4", Degree.associate),  # not placed
     ]
-    prob = problem(apps)
+    prob = pay_problem(apps)
     alloc = allocation({"s1": "RES", "s2": "EDU", "s3": "LIB"}, prob)
     return prob, alloc
 
 
-def test_planned_cost_per_student_unit_and_total() -> None:
-    prob, alloc = _case()
+def test_planned_cost_per_student_unit_and_total(case) -> None:
+    prob, alloc = case
     cost = planned_cost(prob, alloc)
     s1, s2, s3 = (cost.by_student()[s] for s in ("s1", "s2", "s3"))
     assert s1.monthly_rial == 60 * 250_000 * 3 // 2  # RES plans 60 h; PhD; married
@@ -54,17 +60,17 @@ def test_planned_cost_per_student_unit_and_total() -> None:
     assert dumped["monthly_toman"] == cost.monthly_rial // 10
 
 
-def test_planned_cost_follows_the_policy() -> None:
-    apps = [applicant("s1", Degree.phd, married=True)]
+def test_planned_cost_follows_the_policy(pay_applicant, pay_problem, allocation) -> None:
+    apps = [pay_applicant("s1", Degree.phd, married=True)]
     policy = Policy(months_per_term=5, married_multiplier=Decimal(2), default_hours_per_month=30)
-    prob = problem(apps, policy)
+    prob = pay_problem(apps, policy)
     cost = planned_cost(prob, allocation({"s1": "LIB"}, prob))
     assert cost.monthly_rial == 30 * 250_000 * 2
     assert cost.term_rial == 5 * cost.monthly_rial
 
 
-def test_assignments_csv_round_trip(tmp_path: Path) -> None:
-    prob, alloc = _case()
+def test_assignments_csv_round_trip(tmp_path: Path, write_allocation_dir, case) -> None:
+    prob, alloc = case
     folder = write_allocation_dir(tmp_path / "run", prob, alloc)
     with (folder / "assignments.csv").open(encoding="utf-8") as fh:
         assert fh.read(1) == "\ufeff"  # UTF-8 with BOM for Excel
@@ -86,8 +92,10 @@ def test_assignments_csv_round_trip(tmp_path: Path) -> None:
     assert record.known_units == {"EDU", "RES", "LIB"}
 
 
-def test_formula_like_text_is_defused(tmp_path: Path) -> None:
-    prob = problem([applicant("s1", first="=HYPERLINK(1)")])
+def test_formula_like_text_is_defused(
+    tmp_path: Path, pay_applicant, pay_problem, allocation
+) -> None:
+    prob = pay_problem([pay_applicant("s1", first="=HYPERLINK(1)")])
     path = tmp_path / "assignments.csv"
     write_assignments_csv(path, placed_rows(prob, allocation({"s1": "EDU"}, prob)))
     assert "'=HYPERLINK(1)" in path.read_text(encoding="utf-8-sig")
@@ -123,9 +131,9 @@ def _write_summary(folder: Path, text: str) -> None:
     ],
 )
 def test_garbled_allocation_folder_is_a_located_error(
-    tmp_path: Path, damage: object, expected: str
+    tmp_path: Path, damage: object, expected: str, write_allocation_dir, case
 ) -> None:
-    prob, alloc = _case()
+    prob, alloc = case
     folder = write_allocation_dir(tmp_path / "run", prob, alloc)
     damage(folder)  # type: ignore[operator]
     with pytest.raises(InputError) as info:
@@ -133,8 +141,8 @@ def test_garbled_allocation_folder_is_a_located_error(
     assert expected in str(info.value)
 
 
-def test_bad_assignment_cells_are_located(tmp_path: Path) -> None:
-    prob, alloc = _case()
+def test_bad_assignment_cells_are_located(tmp_path: Path, write_allocation_dir, case) -> None:
+    prob, alloc = case
     folder = write_allocation_dir(tmp_path / "run", prob, alloc)
     path = folder / "assignments.csv"
     rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
@@ -152,8 +160,10 @@ def test_bad_assignment_cells_are_located(tmp_path: Path) -> None:
     assert f"{path}:4:student_id: duplicate student_id (also row 2)" in text
 
 
-def test_summary_written_by_a_run_keeps_policy_and_term(tmp_path: Path) -> None:
-    prob, alloc = _case()
+def test_summary_written_by_a_run_keeps_policy_and_term(
+    tmp_path: Path, write_allocation_dir, case
+) -> None:
+    prob, alloc = case
     folder = write_allocation_dir(tmp_path / "run", prob, alloc, eligibility=False)
     data = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     data["policy"]["monthly_hours_cap"] = "60"

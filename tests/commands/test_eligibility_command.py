@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from eligfixtures import MELLAT_SHEBA, MELLI_SHEBA, write_csv, write_xlsx
 
 from hamyar.cli import cli
 from hamyar.commands.eligibility import render, rule_counts
 from hamyar.eligibility import evaluate
 from hamyar.generator.default import default_problem
+from hamyar.models.sheba import make_sheba
+
+MELLI_SHEBA = make_sheba("017", "0000000123456789012")
+MELLAT_SHEBA = make_sheba("012", "0000000123456789012")
 
 APPLICANTS_FA: list[list[object]] = [
     [
@@ -75,7 +78,7 @@ def read_rows(path: Path) -> dict[str, dict[str, str]]:
 
 
 @pytest.fixture
-def files(tmp_path: Path) -> tuple[Path, Path, Path]:
+def files(tmp_path: Path, write_csv, write_xlsx) -> tuple[Path, Path, Path]:
     apps = write_xlsx(tmp_path / "applicants.xlsx", APPLICANTS_FA)
     units = write_xlsx(tmp_path / "units.xlsx", UNITS)
     rejections = write_csv(
@@ -132,7 +135,7 @@ def test_a_term_and_a_policy_file(files: tuple[Path, Path, Path], tmp_path: Path
     assert rows["4004"]["reasons"] == "E5;E8"  # an invalid Sheba now blocks
 
 
-def test_applicants_without_units_use_the_embedded_units(tmp_path: Path) -> None:
+def test_applicants_without_units_use_the_embedded_units(tmp_path: Path, write_xlsx) -> None:
     rows = [list(r) for r in APPLICANTS_FA]
     for row in rows[1:]:
         row[-1] = "کتابخانه مرکزی;SCI"
@@ -213,7 +216,7 @@ def test_unknown_term(tmp_path: Path, term: str) -> None:
     assert not (tmp_path / "out").exists()
 
 
-def test_study_start_after_the_term_is_located(tmp_path: Path) -> None:
+def test_study_start_after_the_term_is_located(tmp_path: Path, write_xlsx) -> None:
     rows = [list(r) for r in APPLICANTS_FA]
     rows[3][7] = "1403/07/01"  # applicant 4003, spreadsheet row 4
     apps = write_xlsx(tmp_path / "apps.xlsx", rows)
@@ -226,7 +229,7 @@ def test_study_start_after_the_term_is_located(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_a_bad_applicants_file_is_reported_with_its_row(tmp_path: Path) -> None:
+def test_a_bad_applicants_file_is_reported_with_its_row(tmp_path: Path, write_xlsx) -> None:
     rows = [list(r) for r in APPLICANTS_FA]
     rows[2][6] = "بیست و یک"
     apps = write_xlsx(tmp_path / "apps.xlsx", rows)
@@ -256,7 +259,7 @@ def test_a_non_empty_out_needs_force(files: tuple[Path, Path, Path], tmp_path: P
     assert sorted(p.name for p in out.iterdir()) == [".hamyar.json", "eligibility.csv"]
 
 
-def test_rejections_need_applicants(tmp_path: Path) -> None:
+def test_rejections_need_applicants(tmp_path: Path, write_csv) -> None:
     rej = write_csv(tmp_path / "r.csv", [["unit_code", "student_id"]])
     result = run("--rejections", str(rej), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2 and "--rejections needs APPLICANTS" in result.output

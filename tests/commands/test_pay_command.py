@@ -8,13 +8,12 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
-from adopted import adopt_folder
 from click.testing import CliRunner
-from payfixtures import allocation, write_allocation_dir, write_timesheet_csv
 
 from hamyar.cli import cli
 from hamyar.data.qom import qom_units
@@ -22,12 +21,15 @@ from hamyar.generator.applicants import generate_applicants
 from hamyar.generator.timesheets import generate_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.models import Allocation, JalaliMonth, Problem, Term
+from hamyar.models.sheba import make_sheba
 
 TERM = Term(year=1402, semester=1)
 PAY = ("pay", "--allocation")
 
 
-def _greedy(prob: Problem) -> Allocation:
+def _greedy(
+    prob: Problem, allocation: Callable[[dict[str, str], Problem], Allocation]
+) -> Allocation:
     """Each applicant in file order gets the best-ranked asked-for unit with a seat of his or
     her gender (enough of an allocation to pay; the optimizer has its own tests)."""
     left = {(u.code, g): u.seats(g) for u in prob.units for g in ("female", "male")}
@@ -43,11 +45,15 @@ def _greedy(prob: Problem) -> Allocation:
 
 
 @pytest.fixture(scope="module")
-def default_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def default_run(
+    tmp_path_factory: pytest.TempPathFactory,
+    allocation: Callable[[dict[str, str], Problem], Allocation],
+    write_allocation_dir: Callable[..., Path],
+) -> Path:
     units = qom_units()
     prob = Problem.create(generate_applicants(units, 420, seed=7, term=TERM), units, term=TERM)
     folder = tmp_path_factory.mktemp("default") / "run"
-    return write_allocation_dir(folder, prob, _greedy(prob))
+    return write_allocation_dir(folder, prob, _greedy(prob, allocation))
 
 
 @pytest.fixture(autouse=True)
@@ -78,7 +84,7 @@ def test_generated_month_is_realistic(default_run: Path) -> None:
 
 
 def test_embedded_default_generated_month_pays_and_balances(
-    default_run: Path, tmp_path: Path
+    default_run: Path, tmp_path: Path, adopt_folder
 ) -> None:
     runner = CliRunner()
     ts = tmp_path / "ts.xlsx"
@@ -115,10 +121,13 @@ def test_embedded_default_generated_month_pays_and_balances(
 
 
 @pytest.fixture
-def small_run(tmp_path: Path) -> Path:
-    from payfixtures import applicant, problem, sheba
-
-    prob = problem([applicant("s1", sheba_value=sheba()), applicant("s2", sheba_value=sheba())])
+def small_run(
+    tmp_path: Path, pay_applicant, pay_problem, allocation, write_allocation_dir, adopt_folder
+) -> Path:
+    sheba = make_sheba("017", "0000000123456789001")
+    prob = pay_problem(
+        [pay_applicant("s1", sheba_value=sheba), pay_applicant("s2", sheba_value=sheba)]
+    )
     folder = write_allocation_dir(
         tmp_path / "run", prob, allocation({"s1": "EDU", "s2": "LIB"}, prob)
     )
@@ -126,7 +135,9 @@ def small_run(tmp_path: Path) -> Path:
     return folder
 
 
-def test_bad_rows_exit_2_and_nothing_written(small_run: Path, tmp_path: Path) -> None:
+def test_bad_rows_exit_2_and_nothing_written(
+    small_run: Path, tmp_path: Path, write_timesheet_csv
+) -> None:
     ts = write_timesheet_csv(
         tmp_path / "ts.csv",
         [
@@ -165,7 +176,9 @@ def test_bad_rows_exit_2_and_nothing_written(small_run: Path, tmp_path: Path) ->
         ),  # Esfand: not a payroll month of 1402-1
     ],
 )
-def test_bad_month_option(small_run: Path, tmp_path: Path, month: str, message: str) -> None:
+def test_bad_month_option(
+    small_run: Path, tmp_path: Path, month: str, message: str, write_timesheet_csv
+) -> None:
     ts = write_timesheet_csv(tmp_path / "ts.csv", [["s1", "EDU", "1402/08", "3"]])
     result = CliRunner().invoke(
         cli,
@@ -175,7 +188,7 @@ def test_bad_month_option(small_run: Path, tmp_path: Path, month: str, message: 
     assert message in result.stderr
 
 
-def test_missing_allocation_folder(tmp_path: Path) -> None:
+def test_missing_allocation_folder(tmp_path: Path, write_timesheet_csv) -> None:
     ts = write_timesheet_csv(tmp_path / "ts.csv", [["s1", "EDU", "1402/08", "3"]])
     out = str(tmp_path / "p")
     result = CliRunner().invoke(
@@ -187,7 +200,7 @@ def test_missing_allocation_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_pay_as_a_subprocess(small_run: Path, tmp_path: Path) -> None:
+def test_pay_as_a_subprocess(small_run: Path, tmp_path: Path, write_timesheet_csv) -> None:
     ts = write_timesheet_csv(
         tmp_path / "ts.csv", [["s1", "EDU", "1402/08", "30"], ["s2", "LIB", "1402/08", "90"]]
     )

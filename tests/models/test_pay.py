@@ -8,7 +8,6 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from payfixtures import UNITS, applicant
 
 from hamyar.models import BonusRule, Degree, Policy
 from hamyar.models.pay import (
@@ -21,7 +20,6 @@ from hamyar.models.pay import (
 )
 
 POLICY = Policy()
-EDU, RES, LIB = UNITS
 BONUS = BonusRule(
     name="education and research", percent=20, min_gpa=Decimal(17), areas=("education",)
 )
@@ -102,44 +100,45 @@ def test_negative_hours_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("rules", "unit", "gpa", "percent"),
+    ("rules", "code", "gpa", "percent"),
     [
-        ((), EDU, 19.0, 0),  # off by default
-        ((BONUS,), EDU, 18.0, 20),  # education area, GPA above the threshold
-        ((BONUS,), EDU, 17.0, 20),  # GPA exactly at the threshold
-        ((BONUS,), EDU, 16.99, 0),  # GPA below
-        ((BONUS,), RES, 19.0, 0),  # another area
+        ((), "EDU", 19.0, 0),  # off by default
+        ((BONUS,), "EDU", 18.0, 20),  # education area, GPA above the threshold
+        ((BONUS,), "EDU", 17.0, 20),  # GPA exactly at the threshold
+        ((BONUS,), "EDU", 16.99, 0),  # GPA below
+        ((BONUS,), "RES", 19.0, 0),  # another area
         ((BONUS,), None, 19.0, 0),  # unit unknown
-        ((BonusRule(name="lib", percent=10, unit_codes=("LIB",)),), LIB, None, 10),
-        ((BonusRule(name="all", percent=5),), RES, None, 5),  # no unit named: every unit
-        ((BONUS, BonusRule(name="all", percent=5)), EDU, 18.0, 20),  # no stacking: the largest
+        ((BonusRule(name="lib", percent=10, unit_codes=("LIB",)),), "LIB", None, 10),
+        ((BonusRule(name="all", percent=5),), "RES", None, 5),  # no unit named: every unit
+        ((BONUS, BonusRule(name="all", percent=5)), "EDU", 18.0, 20),  # no stacking: the largest
     ],
 )
 def test_bonus_rule(
-    rules: tuple[BonusRule, ...], unit: object, gpa: float | None, percent: int
+    rules: tuple[BonusRule, ...], code: str | None, gpa: float | None, percent: int, pay_units
 ) -> None:
+    unit = pay_units.get(code)
     policy = Policy(bonus_rules=rules)
     assert bonus_percent(policy, unit, gpa) == percent  # type: ignore[arg-type]
     pay = monthly_pay_rial(Degree.master_continuous, True, Decimal(10), policy, unit=unit, gpa=gpa)  # type: ignore[arg-type]
     assert pay == 10 * 200_000 * 3 // 2 * (100 + percent) // 100
 
 
-def test_planned_hours_and_term_cost() -> None:
-    app = applicant("s1", Degree.phd, married=True)
-    assert planned_hours(RES, POLICY) == 60
-    assert planned_hours(LIB, POLICY) == POLICY.default_hours_per_month == 40
-    assert planned_monthly_pay_rial(app, RES, POLICY) == 60 * 250_000 * 3 // 2
-    assert planned_term_cost_rial(app, RES, POLICY) == 4 * 60 * 250_000 * 3 // 2
+def test_planned_hours_and_term_cost(pay_units, pay_applicant) -> None:
+    app = pay_applicant("s1", Degree.phd, married=True)
+    assert planned_hours(pay_units["RES"], POLICY) == 60
+    assert planned_hours(pay_units["LIB"], POLICY) == POLICY.default_hours_per_month == 40
+    assert planned_monthly_pay_rial(app, pay_units["RES"], POLICY) == 60 * 250_000 * 3 // 2
+    assert planned_term_cost_rial(app, pay_units["RES"], POLICY) == 4 * 60 * 250_000 * 3 // 2
     policy = Policy(months_per_term=5, default_hours_per_month=Decimal(30))
-    assert planned_term_cost_rial(app, LIB, policy) == 5 * 30 * 250_000 * 3 // 2
+    assert planned_term_cost_rial(app, pay_units["LIB"], policy) == 5 * 30 * 250_000 * 3 // 2
 
 
-def test_planned_pay_applies_the_bonus_of_the_unit_and_gpa() -> None:
+def test_planned_pay_applies_the_bonus_of_the_unit_and_gpa(pay_units, pay_applicant) -> None:
     policy = Policy(bonus_rules=(BONUS,))
-    good = applicant("s1", Degree.bachelor_continuous, gpa=18.5)
-    weak = applicant("s2", Degree.bachelor_continuous, gpa=15.0)
-    assert planned_monthly_pay_rial(good, EDU, policy) == 40 * 180_000 * 120 // 100
-    assert planned_monthly_pay_rial(weak, EDU, policy) == 40 * 180_000
+    good = pay_applicant("s1", Degree.bachelor_continuous, gpa=18.5)
+    weak = pay_applicant("s2", Degree.bachelor_continuous, gpa=15.0)
+    assert planned_monthly_pay_rial(good, pay_units["EDU"], policy) == 40 * 180_000 * 120 // 100
+    assert planned_monthly_pay_rial(weak, pay_units["EDU"], policy) == 40 * 180_000
 
 
 def test_toman_is_rial_over_ten_rounded_down() -> None:
@@ -159,11 +158,11 @@ HOURS = st.decimals(min_value=0, max_value=300, places=2, allow_nan=False, allow
     b=HOURS,
 )
 def test_pay_monotone_in_hours_and_bounded_by_the_cap(
-    degree: Degree, married: bool, bonus: bool, cap: int, a: Decimal, b: Decimal
+    degree: Degree, married: bool, bonus: bool, cap: int, a: Decimal, b: Decimal, pay_units
 ) -> None:
     policy = Policy(monthly_hours_cap=Decimal(cap), bonus_rules=(BONUS,) if bonus else ())
     low, high = sorted((a, b))
-    kw = {"unit": EDU, "gpa": 18.0}
+    kw = {"unit": pay_units["EDU"], "gpa": 18.0}
     pay_low = monthly_pay_rial(degree, married, low, policy, **kw)  # type: ignore[arg-type]
     pay_high = monthly_pay_rial(degree, married, high, policy, **kw)  # type: ignore[arg-type]
     assert 0 <= pay_low <= pay_high
