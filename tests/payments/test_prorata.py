@@ -3,10 +3,10 @@ amounts computed by hand."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from payfixtures import allocation, applicant, problem
 
 from hamyar.io.allocation_dir import AllocationRecord
 from hamyar.io.placements import placed_rows
@@ -18,11 +18,6 @@ AZAR = JalaliMonth(year=1402, month=9)  # 30 days
 DEY = JalaliMonth(year=1402, month=10)
 ABAN = JalaliMonth(year=1402, month=8)
 
-APPLICANTS = [
-    applicant("leaver", Degree.phd, married=True),  # 250,000 × 1.5
-    applicant("newcomer", Degree.bachelor_continuous),  # 180,000
-    applicant("stays", Degree.master_continuous),  # 200,000
-]
 PLACED = {"leaver": "EDU", "newcomer": "EDU", "stays": "RES"}
 VACANCY = JalaliDate(year=1402, month=9, day=15)
 PERIODS = {
@@ -61,16 +56,31 @@ def test_the_cap_of_a_part_month(days: int, month_days: int, cap: str) -> None:
     assert hours_cap(Policy(pro_rata="amount"), Part(days, month_days)) == 80
 
 
-def _record(policy: Policy) -> AllocationRecord:
-    prob = problem(APPLICANTS, policy)
-    return AllocationRecord(
-        folder="-",
-        term=prob.term,
-        policy=policy,
-        rows=placed_rows(prob, allocation(PLACED, prob)),
-        known_students=frozenset(PLACED),
-        known_units=frozenset(u.code for u in prob.units),
-    )
+Record = Callable[[Policy], AllocationRecord]
+
+
+@pytest.fixture
+def record(pay_applicant, pay_problem, allocation) -> Record:
+    """The allocation of a leaver (PhD, married: 250,000 × 1.5), the newcomer who takes the
+    seat (bachelor: 180,000) and one who stays (master: 200,000), under a policy."""
+    applicants = [
+        pay_applicant("leaver", Degree.phd, married=True),
+        pay_applicant("newcomer", Degree.bachelor_continuous),
+        pay_applicant("stays", Degree.master_continuous),
+    ]
+
+    def make(policy: Policy) -> AllocationRecord:
+        prob = pay_problem(applicants, policy)
+        return AllocationRecord(
+            folder="-",
+            term=prob.term,
+            policy=policy,
+            rows=placed_rows(prob, allocation(PLACED, prob)),
+            known_students=frozenset(PLACED),
+            known_units=frozenset(u.code for u in prob.units),
+        )
+
+    return make
 
 
 def _rows(month: JalaliMonth, leaver: str, newcomer: str, stays: str = "40") -> list[TimesheetRow]:
@@ -81,9 +91,9 @@ def _rows(month: JalaliMonth, leaver: str, newcomer: str, stays: str = "40") -> 
     ]
 
 
-def test_cap_mode_pays_the_hours_up_to_the_part_month_cap() -> None:
+def test_cap_mode_pays_the_hours_up_to_the_part_month_cap(record: Record) -> None:
     payroll = compute_payroll(
-        _record(Policy()), AZAR, _rows(AZAR, "50", "30", "90"), periods=PERIODS
+        record(Policy()), AZAR, _rows(AZAR, "50", "30", "90"), periods=PERIODS
     )
     lines = {x.student_id: x for x in payroll.lines}
     # leaver: 14/30 of Azar, cap 37.33 h; 37.33 × 250,000 × 1.5 = 13,998,750
@@ -99,9 +109,9 @@ def test_cap_mode_pays_the_hours_up_to_the_part_month_cap() -> None:
     assert [x.student_id for x in payroll.part_month] == ["leaver", "newcomer"]
 
 
-def test_amount_mode_pays_the_part_of_the_month_s_amount() -> None:
+def test_amount_mode_pays_the_part_of_the_month_s_amount(record: Record) -> None:
     payroll = compute_payroll(
-        _record(Policy(pro_rata="amount")), AZAR, _rows(AZAR, "50", "30"), periods=PERIODS
+        record(Policy(pro_rata="amount")), AZAR, _rows(AZAR, "50", "30"), periods=PERIODS
     )
     lines = {x.student_id: x for x in payroll.lines}
     # ⌊50 × 250,000 × 1.5 × 14/30⌋ = ⌊8,750,000⌋; ⌊30 × 180,000 × 16/30⌋ = 2,880,000
@@ -109,7 +119,7 @@ def test_amount_mode_pays_the_part_of_the_month_s_amount() -> None:
     assert lines["newcomer"].amount_rial == 2_880_000
     # a fraction of a rial is dropped once, at the end; Esfand 1402 has 29 days:
     # ⌊7 × 180,000 × 10/29⌋ = ⌊434,482.75…⌋, ⌊1 × 375,000 × 19/29⌋ = ⌊245,689.65…⌋
-    winter = _record(Policy(pro_rata="amount")).model_copy(
+    winter = record(Policy(pro_rata="amount")).model_copy(
         update={"term": Term(year=1402, semester=2)}
     )
     esfand = JalaliMonth(year=1402, month=12)
@@ -130,9 +140,9 @@ def test_amount_mode_pays_the_part_of_the_month_s_amount() -> None:
     }
 
 
-def test_none_mode_pays_a_whole_month_and_shows_no_part() -> None:
+def test_none_mode_pays_a_whole_month_and_shows_no_part(record: Record) -> None:
     payroll = compute_payroll(
-        _record(Policy(pro_rata="none")), AZAR, _rows(AZAR, "50", "30"), periods=PERIODS
+        record(Policy(pro_rata="none")), AZAR, _rows(AZAR, "50", "30"), periods=PERIODS
     )
     assert not payroll.part_month
     assert {x.student_id: x.amount_rial for x in payroll.lines} == {
@@ -142,17 +152,17 @@ def test_none_mode_pays_a_whole_month_and_shows_no_part() -> None:
     }
 
 
-def test_months_outside_a_placement_are_not_payable() -> None:
-    record = _record(Policy())
-    later = compute_payroll(record, DEY, _rows(DEY, "20", "40"), periods=PERIODS)
+def test_months_outside_a_placement_are_not_payable(record: Record) -> None:
+    whole = record(Policy())
+    later = compute_payroll(whole, DEY, _rows(DEY, "20", "40"), periods=PERIODS)
     parts = {x.student_id: x.part for x in later.lines}
     assert parts == {"newcomer": None, "stays": None}  # the newcomer's Dey is a whole month
     (gone,) = later.not_payable
     assert (gone.student_id, gone.kind, gone.rule) == ("leaver", "outside_placement", "P5")
     assert "ended on 1402/09/14" in gone.message_en
-    earlier = compute_payroll(record, ABAN, _rows(ABAN, "40", "10"), periods=PERIODS)
+    earlier = compute_payroll(whole, ABAN, _rows(ABAN, "40", "10"), periods=PERIODS)
     (early,) = earlier.not_payable
     assert early.student_id == "newcomer" and "starts on 1402/09/15" in early.message_en
     # neither is missed for want of a timesheet row in a month the placement does not cover
-    none = compute_payroll(record, DEY, _rows(DEY, "0", "0")[2:], periods=PERIODS)
+    none = compute_payroll(whole, DEY, _rows(DEY, "0", "0")[2:], periods=PERIODS)
     assert none.no_timesheet == ("newcomer",)
