@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.workspace import workspace_option
+
 if TYPE_CHECKING:
     from hamyar.scenarios.batch import BatchOutcome
 
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
 )
 @click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@workspace_option
 def command(
     manifest: Path,
     out: Path,
@@ -64,8 +67,10 @@ def command(
     lang: str,
     time_limit: float | None,
     force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Run every scenario of MANIFEST in parallel and summarise them."""
+    from hamyar.commands.workspace import recorder, runs_text, scenario_files
     from hamyar.io.outdir import check_out_dir, staged_output
     from hamyar.scenarios.batch import (
         dask_executor,
@@ -94,7 +99,9 @@ def command(
         where = f"{n} local process{'es' if n > 1 else ''}"
     click.echo(f"{len(jobs)} scenarios on {where}", err=True)
     failed: list[BatchOutcome] = []
-    with staged_output(out, force) as tmp:
+    by_index = {j.index: j for j in jobs}
+    run_ids: list[int] = []
+    with recorder(workspace_dir) as record, staged_output(out, force) as tmp:
         with (
             executor as ex,
             click.progressbar(
@@ -114,6 +121,20 @@ def command(
 
             outcomes = run_jobs(jobs, ex, done)
         write_summary(tmp, outcomes, lang)
+        for outcome in outcomes:  # recorded at the end: the workspace is locked only briefly
+            if outcome.record is None:
+                continue
+            files = {"manifest": manifest, **scenario_files(by_index[outcome.index].scenario)}
+            run_ids.append(
+                record(
+                    outcome.record,
+                    command="batch",
+                    name=outcome.name,
+                    files=files,
+                    folder=tmp / outcome.folder,
+                    out_dir=out / outcome.folder,
+                )
+            )
     for outcome in failed:
         first = (outcome.error or "failed").strip().splitlines()
         click.echo(f"{outcome.name}: failed: {first[0] if first else ''}", err=True)
@@ -124,6 +145,7 @@ def command(
     click.echo(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} scenarios done "
         f"({placed:,} placed of {applicants:,} applicants); wrote {out / 'batch.xlsx'}"
+        + (f" ({runs_text(run_ids)} in the workspace)" if run_ids else "")
     )
     if failed:
         raise SystemExit(1)

@@ -11,7 +11,9 @@ import click
 
 from hamyar.io.outdir import staged_output
 from hamyar.models.run import RunResult
+from hamyar.pipeline.record import RunRecord
 from hamyar.scenarios.inputs import ScenarioInputs
+from hamyar.scenarios.resolve import ResolvedScenario
 from hamyar.scenarios.spec import EMBEDDED
 from hamyar.store import Workspace, in_language
 from hamyar.store.engine import describe
@@ -40,12 +42,12 @@ def open_workspace(workspace_dir: Path | None, lang: str = "en") -> Workspace:
 class Record(Protocol):
     def __call__(
         self,
-        result: RunResult,
+        result: RunResult | RunRecord,
         *,
         command: str,
         name: str,
         files: Mapping[str, Path],
-        folder: Path,
+        folder: Path | None,
         out_dir: Path,
         scenario: str | None = None,
     ) -> int: ...
@@ -54,18 +56,19 @@ class Record(Protocol):
 @contextmanager
 def recorder(workspace_dir: Path | None) -> Iterator[Record]:
     """One transaction for the runs a command records: each call records a run and writes
-    ``workspace-run.json`` into ``folder`` (the staged output); an error records nothing."""
+    ``workspace-run.json`` into ``folder`` (the staged output; none when ``folder`` is
+    ``None``); an error records nothing."""
     workspace = open_workspace(workspace_dir)
     try:
         with in_language("en"), workspace.session() as session:
 
             def record(
-                result: RunResult,
+                result: RunResult | RunRecord,
                 *,
                 command: str,
                 name: str,
                 files: Mapping[str, Path],
-                folder: Path,
+                folder: Path | None,
                 out_dir: Path,
                 scenario: str | None = None,
             ) -> int:
@@ -78,7 +81,8 @@ def recorder(workspace_dir: Path | None) -> Iterator[Record]:
                     scenario=scenario,
                     out_dir=out_dir,
                 )
-                write_run_file(folder, row, describe(workspace.url))
+                if folder is not None:
+                    write_run_file(folder, row, describe(workspace.url))
                 return row.id
 
             yield record
@@ -112,9 +116,10 @@ def record_and_write(
         )
 
 
-def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
-    """The files a scenario run read: its scenario chain, policy file and input files."""
-    s = inputs.scenario
+def scenario_files(inputs: ScenarioInputs | ResolvedScenario | None) -> dict[str, Path]:
+    """The files a scenario run read: its scenario chain, policy file and input files (those
+    this process can read)."""
+    s = inputs.scenario if isinstance(inputs, ScenarioInputs) else inputs
     if s is None:
         return {}
     files = {f"scenario[{i}]": Path(f) for i, f in enumerate(s.chain)}
@@ -122,3 +127,12 @@ def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
         files["policy"] = Path(s.policy)
     files.update({k: Path(v) for k, v in s.inputs.items() if v != EMBEDDED})
     return {k: p for k, p in files.items() if p.is_file()}
+
+
+def runs_text(ids: list[int]) -> str:
+    """``run 4``, ``runs 4–9`` (consecutive ids), or ``runs 4, 6``."""
+    if len(ids) == 1:
+        return f"run {ids[0]}"
+    if ids == list(range(ids[0], ids[0] + len(ids))):
+        return f"runs {ids[0]}–{ids[-1]}"
+    return "runs " + ", ".join(map(str, ids))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
+from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -52,6 +53,8 @@ class SweepPoint:
     values: dict[str, Any]
     kpis: Kpis | None
     error: str | None = None
+    record: RunRecord | None = field(default=None, compare=False, repr=False)
+    """What the workspace keeps of the point's run (``None`` for a failed point)."""
 
     @property
     def label(self) -> str:
@@ -184,14 +187,16 @@ def run_points(
     problems: Sequence[Problem],
     *,
     time_limit_s: float | None = None,
+    input_hashes: Mapping[str, str] | None = None,
     each: Callable[[SweepPoint], None] | None = None,
 ) -> list[SweepPoint]:
-    """Run the problem of every point, in order; a point whose run fails keeps its error."""
+    """Run the problem of every point, in order; a point whose run fails keeps its error.
+    ``input_hashes`` are the scenario's, kept in each point's record."""
     results = []
     for values, p in zip(points, problems, strict=True):
         try:
-            result = run_problem(p, time_limit_s=time_limit_s)
-            point = SweepPoint(values, result.kpis)
+            result = run_problem(p, input_hashes=input_hashes, time_limit_s=time_limit_s)
+            point = SweepPoint(values, result.kpis, record=run_record(result))
         except HamyarError as exc:
             lines = str(exc).splitlines() or [type(exc).__name__]
             point = SweepPoint(values, None, " | ".join(lines[:3]))
