@@ -48,6 +48,8 @@ COMMANDS = {
     "runs": ("runs", "command"),
     "show": ("runs", "show_command"),
     "vacancy": ("vacancy", "command"),
+    "evaluations": ("evaluations", "group"),
+    "history": ("history", "command"),
 }
 """Each command's module under :mod:`hamyar.commands` and the click object in it. A command's
 module is imported only when that command runs (or for ``--help``), so that ``hamyar run`` never
