@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -28,14 +29,15 @@ from hamyar.io.placements import PlacedRow
 from hamyar.models import JalaliDate, Policy, Problem, Term
 from hamyar.payments.payroll import term_months
 from hamyar.payments.prorata import Period
-from hamyar.scenarios.replan import solved_problem
-from hamyar.scenarios.vacancy import VacancyFill, fill_vacancy
 from hamyar.store.adoption import adopted, adopted_run, lock_term
 from hamyar.store.engine import Workspace
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.ledger import live_batch
 from hamyar.store.runs import current_user, now
 from hamyar.store.schema import AdoptionRow, RunRow, VacancyFillRow, VacancyRow
+
+if TYPE_CHECKING:
+    from hamyar.scenarios.vacancy import VacancyFill
 
 
 def vacancies(session: Session, adoption: AdoptionRow) -> Sequence[VacancyRow]:
@@ -146,6 +148,10 @@ def end_placement(
     time_limit_s: float | None = None,
 ) -> VacancyOutcome:
     """End ``student``'s placement from ``date`` and fill the seat (the module's steps)."""
+    # the solver only here: the payroll and the history read term_changes without loading it
+    from hamyar.scenarios.replan import solved_problem
+    from hamyar.scenarios.vacancy import fill_vacancy
+
     with workspace.session() as session:
         name = str(term or Term.containing(date))
         lock_term(session, name)
