@@ -5,13 +5,13 @@ its continuing assistants (A5) from the history, and each student's history."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from click.testing import CliRunner
 from openpyxl import load_workbook
-from vacancies import first_waiting
 
 from hamyar.cli import cli
 from hamyar.io.allocation_dir import read_allocation_dir
@@ -43,7 +43,9 @@ def by_hand(row: PlacedRow, hours: Decimal) -> int:
     return exact.numerator // exact.denominator
 
 
-def test_a_term_end_to_end(workspace_env: str, tmp_path: Path) -> None:
+def test_a_term_end_to_end(
+    workspace_env: str, tmp_path: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+) -> None:
     # run and adopt the term's allocation
     run = tmp_path / "1402-1"
     code, stdout, stderr = invoke("run", "--out", str(run))

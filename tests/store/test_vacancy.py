@@ -5,6 +5,7 @@ leaver and the newcomer for their part of the month (rule P5)."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -13,7 +14,6 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from sqlalchemy.orm import Session
-from vacancies import first_waiting
 
 from hamyar.cli import cli
 from hamyar.io.allocation_dir import read_allocation_dir
@@ -45,7 +45,9 @@ def placement(session: Session) -> dict[str, str]:
     return effective_placement(run, term_changes(session, adoption))
 
 
-def test_the_seat_goes_to_the_first_on_the_waiting_list(term_run: Path) -> None:
+def test_the_seat_goes_to_the_first_on_the_waiting_list(
+    term_run: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+) -> None:
     assert invoke("adopt", "1")[0] == 0
     leaver, expected = first_waiting(term_run)
     workspace = Workspace.open()
@@ -97,7 +99,9 @@ def test_the_seat_goes_to_the_first_on_the_waiting_list(term_run: Path) -> None:
     }
 
 
-def test_persian_output(term_run: Path) -> None:
+def test_persian_output(
+    term_run: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+) -> None:
     assert invoke("adopt", "1")[0] == 0
     leaver, expected = first_waiting(term_run)
     code, stdout, stderr = invoke("vacancy", leaver.student_id, "--from", "۱۴۰۲/۰۹/۱۵", lang="fa")
@@ -106,7 +110,9 @@ def test_persian_output(term_run: Path) -> None:
     assert "نفر 1 فهرست انتظار" in stdout
 
 
-def test_bad_vacancies_are_refused_and_change_nothing(term_run: Path) -> None:
+def test_bad_vacancies_are_refused_and_change_nothing(
+    term_run: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+) -> None:
     record = read_allocation_dir(term_run)
     placed = sorted(r.student_id for r in record.rows)
     code, _, stderr = invoke("vacancy", placed[0], "--from", "1402/09/15")
@@ -165,7 +171,7 @@ def _expected(row: PlacedRow, hours: Decimal) -> int:
 
 
 def test_pay_pays_the_leaver_and_the_newcomer_for_their_part_of_the_month(
-    term_run: Path, tmp_path: Path
+    term_run: Path, tmp_path: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
 ) -> None:
     assert invoke("adopt", "1")[0] == 0
     record = read_allocation_dir(term_run)
