@@ -1,4 +1,7 @@
-"""Every word the workbooks show, in Persian and English: one table, :data:`LABELS`.
+"""Every word the workbooks and tables show, in Persian and English: one table, :data:`LABELS`
+(the allocation, unit and payroll workbooks, and the comparison, sweep and batch tables of
+:mod:`hamyar.scenarios`). The sentences the optimizer's explanations say are built a layer
+lower, in :mod:`hamyar.sentences`.
 
 ``label("sheet.summary", "fa")`` gives ``خلاصه``; the same key with ``"en"`` gives ``Summary``.
 Enumerated values (gender, degree, priority group, solver status) come through
@@ -244,6 +247,49 @@ LABELS: dict[str, tuple[str, str]] = {
     "kpi_table.status.feasible": ("شدنی", "feasible"),
     "kpi_table.status.infeasible": ("ناشدنی", "infeasible"),
     "kpi_table.status.no_solution": ("بدون جواب", "no solution"),
+    "kpi_table.rank": ("تخصیص در انتخاب {rank}", "placed at choice {rank}"),
+    "kpi_table.group": ("تخصیص‌یافته: {group}", "placed: {group}"),
+    # ---------------------------------------------------------------- compare
+    "sheet.kpis": ("شاخص‌ها", "KPIs"),
+    "sheet.diff": ("تغییرات", "Diff"),
+    "compare.kpi": ("شاخص", "KPI"),
+    "compare.unit_code": ("کد واحد", "unit code"),
+    "compare.unit": ("واحد", "unit"),
+    "compare.seats_female": ("ظرفیت خواهران", "female seats"),
+    "compare.filled_female": ("خواهران", "female filled"),
+    "compare.seats_male": ("ظرفیت برادران", "male seats"),
+    "compare.filled_male": ("برادران", "male filled"),
+    "compare.fill": ("درصد پرشدگی", "fill %"),
+    "diff.scenario": ("سناریو", "scenario"),
+    "diff.student_id": ("شماره دانشجویی", "student_id"),
+    "diff.first_name": ("نام", "first_name"),
+    "diff.last_name": ("نام خانوادگی", "last_name"),
+    "diff.change": ("تغییر", "change"),
+    "diff.base_unit": ("واحد در پایه", "base unit"),
+    "diff.base_rank": ("رتبه در پایه", "base rank"),
+    "diff.scenario_unit": ("واحد در سناریو", "scenario unit"),
+    "diff.scenario_rank": ("رتبه در سناریو", "scenario rank"),
+    "diff.gained": ("تخصیص جدید", "gained"),
+    "diff.lost": ("از دست رفته", "lost"),
+    "diff.moved": ("جابه‌جایی", "moved"),
+    # ---------------------------------------------------------------- sweep
+    "sheet.sweep": ("جاروب", "Sweep"),
+    "sheet.charts": ("نمودارها", "Charts"),
+    "sweep.point": ("نقطه", "point"),
+    "sweep.values": ("مقادیر", "values"),
+    "sweep.error": ("خطا", "error"),
+    "chart.placements": ("تخصیص", "Placements"),
+    "chart.first_choice": ("سهم انتخاب اول", "Placed at first choice"),
+    "chart.term_cost": ("هزینهٔ نیم‌سال (ریال)", "Planned term cost (rial)"),
+    "chart.envy": ("حسادت موجه", "Justified envy"),
+    # ---------------------------------------------------------------- batch
+    "sheet.batch": ("دسته", "Batch"),
+    "batch.scenario": ("سناریو", "scenario"),
+    "batch.status": ("وضعیت", "status"),
+    "batch.error": ("خطا", "error"),
+    "batch.wall_time": ("زمان کل (ثانیه)", "wall time (s)"),
+    "batch.ok": ("انجام شد", "ok"),
+    "batch.failed": ("ناموفق", "failed"),
 }
 
 ASSUMPTIONS_FA: dict[str, str] = {
