@@ -86,7 +86,7 @@ def test_no_header_row_lists_required_columns(tmp_path: Path, write_csv) -> None
 
 def test_damaged_workbook(tmp_path: Path) -> None:
     path = tmp_path / "u.xlsx"
-    path.write_bytes(b"not a zip file")
+    path.write_bytes(b"PK\x03\x04 a zip file cut short")
     with pytest.raises(InputError, match=r"u.xlsx: cannot read workbook"):
         read_units(path)
 
