@@ -161,6 +161,18 @@ class Rejection(BaseModel):
     source: Source = Field(default_factory=Source)
 
 
+class Exclusion(BaseModel):
+    """A unit not satisfied with a student in an earlier term (rule E9 with the policy's
+    ``exclude_unsatisfied``): plain data the workspace hands to eligibility, like a rejection."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    student_id: str
+    term: str
+    """The term of the evaluation, e.g. ``1402-1``."""
+
+
 class TimesheetRow(BaseModel):
     """Hours one student worked in one unit in one Jalali month."""
 

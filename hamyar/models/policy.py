@@ -105,6 +105,8 @@ class Policy(BaseModel):
         InstitutionType.health_ministry,
     )
     require_valid_sheba: bool = False
+    exclude_unsatisfied: bool = False
+    """E9: a unit's "not satisfied" (ناراضی) of the term before closes that unit to the student."""
 
     # --- allocation (A1–A5)
     priority_weights: dict[PriorityGroup, int] = Field(

@@ -27,7 +27,7 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   with ties, or with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT
   with stability constraints, on the placements some stable allocation can make
   (:mod:`hamyar.optimizer.stable.bounds`), with consecutive levels merged where their ranges
-  allow (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
+  allow (:func:`~hamyar.optimizer.level.merge_levels`), started from the better of deferred
   acceptance and a serial dictatorship with look-ahead ties
   (:mod:`hamyar.optimizer.stable.tiebreak`).
 
