@@ -312,19 +312,12 @@ LAUGHS = "".join(f'<!ENTITY l{i} "{(f"&l{i - 1};" if i else "lol") * 10}">' for 
 
 
 LIMITS = "max_input_mb = 1\nmax_input_rows = 100\n"
+MB_KEY = "more than the limit of 1 MB (policy key max_input_mb)"
+ROWS_KEY = "more than the limit of 100 (policy key max_input_rows)"
 INPUT_LIMITS = [
-    (
-        "big_cell",
-        "file too large: 2 MB uncompressed, more than the limit of 1 MB (policy key max_input_mb)",
-    ),  # case 7: one cell inflates past the limit  # noqa: E501
-    (
-        "rows_xlsx",
-        "too many rows: sheet 'Sheet' has 141, more than the limit of 100 (policy key max_input_rows)",
-    ),  # case 7: a sheet of too many rows  # noqa: E501
-    (
-        "rows_csv",
-        "too many rows: the file has 141, more than the limit of 100 (policy key max_input_rows)",
-    ),  # case 7: a CSV of too many rows  # noqa: E501
+    ("big_cell", f"file too large: 2 MB uncompressed, {MB_KEY}"),  # case 7: a cell inflates
+    ("rows_xlsx", f"too many rows: sheet 'Sheet' has 141, {ROWS_KEY}"),  # case 7: sheet rows
+    ("rows_csv", f"too many rows: the file has 141, {ROWS_KEY}"),  # case 7: CSV rows
     ("laughs", "cannot read workbook"),  # case 7: billion laughs: refused, nothing expanded
 ]
 
