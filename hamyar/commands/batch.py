@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.options import TIME_LIMIT
 from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
@@ -53,9 +54,7 @@ if TYPE_CHECKING:
     show_default=True,
     help="Language of the summary workbook (fa: Persian, right to left).",
 )
-@click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-)
+@click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")
 @click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
 @workspace_option
 def command(

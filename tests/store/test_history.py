@@ -203,6 +203,14 @@ def test_term_walk_with_evaluations_and_history(adopted_term: Path, tmp_path: Pa
         row = next(r for r in csv.DictReader(fh) if r["student_id"] == leaver)
     assert "was not satisfied with the student in term 1402-1" in str(row)
 
+    # the next term adopted: the kept student's history has both terms
+    assert invoke("adopt", "2")[0] == 0
+    code, stdout, _ = invoke("history", kept)
+    assert code == 0
+    terms = [line.split()[:2] for line in stdout.splitlines()[2:4]]
+    assert terms == [["1402-1", before[kept][0]], ["1402-2", before[kept][0]]]
+    assert "(continuing)" in stdout.splitlines()[3]
+
     code, stdout, _ = invoke("history", leaver)
     assert code == 0
     lines = stdout.splitlines()
