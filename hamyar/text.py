@@ -77,7 +77,15 @@ def _normalized(text: str) -> str:
 
 def normalize_key(value: object) -> str:
     """Normalise text for comparison (headers, enumerated values, names)."""
-    text = _DIACRITICS.sub("", normalize_value(value))
+    if value is None:
+        return ""
+    return _key(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
+    """Once per distinct text: preferences name the same few units a hundred thousand times."""
+    text = _DIACRITICS.sub("", _normalized(text))
     return _SPACES.sub(" ", text).strip().casefold()
 
 
