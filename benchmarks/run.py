@@ -633,6 +633,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hamyar-bench-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
+        # every recorded run goes into a workspace of the harness, not the current folder
+        os.environ.setdefault("HAMYAR_WORKSPACE", str(work / "workspace"))
         largest_csv: Path | None = None
         for key in keys:
             size = SIZES[key]
