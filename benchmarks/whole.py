@@ -21,6 +21,7 @@ from outside by ``run.run_child`` with its peak memory from ``wait4``:
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -132,6 +133,7 @@ def bench_run_reports(work: Path) -> dict[str, Any]:
 
 def bench_whole(work: Path, quick: bool) -> dict[str, Any]:
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     res: dict[str, Any] = {"allocate_xlsx_10k": bench_allocate_xlsx(work)}
     print("whole allocate 10k xlsx:", res["allocate_xlsx_10k"].get("wall_s"), flush=True)
     if not quick:
@@ -140,6 +142,7 @@ def bench_whole(work: Path, quick: bool) -> dict[str, Any]:
         res["run_reports_50k"] = bench_run_reports(work)
         print("whole run 50k:", res["run_reports_50k"].get("wall_s"), flush=True)
     res["total_s"] = time.perf_counter() - started
+    res["load"] = [load_before, os.getloadavg()[0]]
     return res
 
 
@@ -155,7 +158,13 @@ def whole_lines(whole: dict[str, Any], run_default: dict[str, Any] | None) -> li
         "## Whole process (issue 17)",
         "",
         "Every time is a whole `hamyar` process, start to last file on disk (module docstring of "
-        "`benchmarks/whole.py`).",
+        "`benchmarks/whole.py`)."
+        + (
+            f" One-minute load average {whole['load'][0]:.1f} at the start, "
+            f"{whole['load'][1]:.1f} at the end, on {os.cpu_count()} CPUs."
+            if whole.get("load")
+            else ""
+        ),
         "",
         "| run | whole process | compared with | target | verdict |",
         "|---|---:|---|---|---|",
