@@ -6,7 +6,8 @@
 
 SQLite transactions start with ``BEGIN IMMEDIATE``: a writer takes the file's lock at its first
 statement, so two commands that change the workspace run one after the other, never interleaved.
-On PostgreSQL the same order comes from :func:`lock_term` (a row lock per term).
+On PostgreSQL the same order comes from :func:`~hamyar.store.adoption.lock_term` (a row lock
+per term).
 """
 
 from __future__ import annotations
