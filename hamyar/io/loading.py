@@ -7,7 +7,8 @@ pipeline uses: it returns the problem and its warnings, or raises one
 
 Cross-references (duplicate student_id or national_id, a preference, current unit or rejection
 naming an unknown unit) are checked by :meth:`hamyar.models.Problem.create`, and only when every
-file read cleanly: with a bad units row, "unknown unit" errors would be noise. Their issues are
+file read cleanly: with a bad units row, "unknown unit" errors would be noise. Duplicate unit
+codes and names are reported whatever else is wrong. Their issues are
 located at the offending row, under the header as written in the file.
 
 A preference list is split on ``;``, ``،``, ``,`` and line breaks, yet some unit names contain
@@ -23,12 +24,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hamyar.collector import collector_paused
 from hamyar.errors import InputError, Issue
 from hamyar.io.applicants import parse_applicants
+from hamyar.io.limits import InputLimits, input_limits, policy_limits
 from hamyar.io.rejections import parse_rejections
 from hamyar.io.rows import Parsed
 from hamyar.io.units import parse_units
 from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
+from hamyar.models.problem import reference_issues
 from hamyar.text import normalize_key
 
 _LOOSE = re.compile(r"[\s،,;؛]+")
@@ -78,7 +82,22 @@ def collect_problem(
     term: Term | None = None,
     name: str = "problem",
 ) -> Loaded:
-    """Read and cross-check everything; never raises for bad input."""
+    """Read and cross-check everything; never raises for bad input. The cyclic garbage
+    collector is paused while the records are built (:func:`~hamyar.collector.collector_paused`).
+    """
+    limits = InputLimits() if policy is None else policy_limits(policy)
+    with collector_paused(), input_limits(limits):
+        return _collect(applicants, units, rejections, policy, term, name)
+
+
+def _collect(
+    applicants: str | Path,
+    units: str | Path,
+    rejections: str | Path | None,
+    policy: Policy | None,
+    term: Term | None,
+    name: str,
+) -> Loaded:
     parsed_units = parse_units(units)
     parsed_apps = parse_applicants(applicants)
     parsed_rej = parse_rejections(rejections) if rejections is not None else None
@@ -98,6 +117,8 @@ def collect_problem(
             problem = Problem.create(app_records, unit_records, rej_records, policy, term, name)
         except InputError as exc:
             issues.extend(_as_written(exc.issues, everything))
+    else:  # the units' own duplicates are no noise, whatever else is wrong: all at once
+        issues.extend(_as_written(reference_issues((), unit_records, ()), everything))
     return Loaded(
         applicants=app_records,
         units=unit_records,
