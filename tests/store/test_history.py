@@ -44,23 +44,9 @@ def assignments(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture
-def adopted_term(workspace_env: str, tmp_path: Path) -> Path:
+def adopted_term(paid_default_run: Path) -> Path:
     """The embedded default (term 1402-1) run, adopted, and its month 1402/08 paid."""
-    out = tmp_path / "1402-1"
-    code, _, stderr = invoke("run", "--out", str(out))
-    assert code == 0, stderr
-    assert invoke("adopt", "1", "--by", "karimi")[0] == 0
-    ts = tmp_path / "ts.csv"
-    made = CliRunner().invoke(
-        cli, ["timesheets", "--allocation", str(out), "--month", MONTH, "--out", str(ts)]
-    )
-    assert made.exit_code == 0, made.output
-    code, _, stderr = invoke(
-        "pay", "--allocation", str(out), "--timesheets", str(ts), "--month", MONTH,
-        "--out", str(tmp_path / "payroll"),
-    )  # fmt: skip
-    assert code == 0, stderr
-    return out
+    return paid_default_run
 
 
 def test_continue_from_needs_an_adopted_allocation(workspace_env: str, tmp_path: Path) -> None:
