@@ -47,6 +47,7 @@ COMMANDS = {
     "adopt": ("adopt", "command"),
     "runs": ("runs", "command"),
     "show": ("runs", "show_command"),
+    "vacancy": ("vacancy", "command"),
     "evaluations": ("evaluations", "group"),
     "history": ("history", "command"),
     "notices": ("notices", "command"),

@@ -5,13 +5,15 @@
 3. refuse a month already written under ``--out`` (a month is never paid twice) unless
    ``replace``;
 4. read the timesheets, keep every bad row with its location;
-5. compute the payroll and the transfer list;
+5. compute the payroll and the transfer list; a term with mid-term vacancies adds the newcomers'
+   placements and the periods of the placements that cover part of the term (rule P5);
 6. write everything into ``--out/yyyy-mm/`` through :func:`hamyar.io.outdir.staged_output`, so a
    run that fails leaves nothing behind.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +22,11 @@ from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
 from hamyar.io.manifest import changed_rows
 from hamyar.io.outdir import staged_output
 from hamyar.io.outlock import lock_output, release
-from hamyar.io.placements import ASSIGNMENTS_FILE
+from hamyar.io.placements import ASSIGNMENTS_FILE, PlacedRow
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll
+from hamyar.payments.prorata import Period, with_newcomers
 from hamyar.payments.transfers import TransferList, build_transfer_list
 from hamyar.reports.payroll_files import write_payroll_folder
 from hamyar.text import Lang
@@ -91,15 +94,19 @@ def pay_month(
     replace: bool = False,
     skip_bad_rows: bool = False,
     lang: Lang = "fa",
+    newcomers: tuple[PlacedRow, ...] = (),
+    periods: Mapping[str, Period] | None = None,
 ) -> PayRun:
     """Run the payroll of ``month`` and write its folder; :class:`InputError` on bad input,
-    with nothing written."""
+    with nothing written. ``newcomers`` and ``periods`` are the term's mid-term vacancies: the
+    placements they started and the days every changed placement covers."""
     record = read_allocation_dir(allocation)
     refuse_edited_allocation(record)
     check_month(month, record.term, record.policy)
+    record = with_newcomers(record, newcomers)
     folder = month_folder(out, month)
     try:
-        return _pay(record, timesheets, month, folder, replace, skip_bad_rows, lang)
+        return _pay(record, timesheets, month, folder, replace, skip_bad_rows, lang, periods)
     finally:
         release(folder)
 
@@ -112,6 +119,7 @@ def _pay(
     replace: bool,
     skip_bad_rows: bool,
     lang: Lang,
+    periods: Mapping[str, Period] | None = None,
 ) -> PayRun:
     refuse_paid_month(folder, month, replace)
     parsed = parse_timesheets(timesheets)
@@ -125,6 +133,7 @@ def _pay(
         read_errors=parsed.errors,
         skip_bad_rows=skip_bad_rows,
         headers=parsed.headers,
+        periods=periods,
     )
     transfers = build_transfer_list(payroll, lang)
     with staged_output(folder, force=replace, keep_replaced=True) as tmp:

@@ -190,6 +190,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "payroll.reported_hours": ("ساعات گزارش‌شده", "Hours reported"),
     "payroll.paid_hours": ("ساعات پرداختی", "Hours paid"),
     "payroll.capped": ("سقف ساعت (P3)", "Capped (P3)"),
+    "payroll.part_of_month": ("بخشی از ماه (P5)", "Part of month (P5)"),
     "payroll.hourly_rate": ("نرخ ساعتی (ریال)", "Hourly rate (rial)"),
     "payroll.multiplier": ("ضریب", "Multiplier"),
     "payroll.bonus_percent": ("درصد تشویقی", "Bonus %"),
@@ -300,6 +301,7 @@ ASSUMPTIONS_FA: dict[str, str] = {
     "default_hours_per_month": "آیین‌نامه ساعتی نام نمی‌برد؛ درخواست رایج واحدها",
     "months_per_term": "آیین‌نامه تعداد ماه‌های پرداخت در نیمسال را نام نمی‌برد",
     "monthly_hours_cap": "آیین‌نامه سقفی نام نمی‌برد؛ سقف رایج پرداخت",
+    "pro_rata": "آیین‌نامه از پاره‌ماه چیزی نمی‌گوید؛ برداشت این ابزار (P5)",
 }
 """Persian wording of :data:`hamyar.models.ASSUMPTIONS` (same keys)."""
 
@@ -328,6 +330,7 @@ PARAMETER_RULES: dict[str, str] = {
     "default_hours_per_month": "P3",
     "months_per_term": "P3",
     "monthly_hours_cap": "P3",
+    "pro_rata": "P5",
 }
 """The rule each top-level policy parameter belongs to (parameters of the solver and of the
 objective as a whole name no single rule)."""

@@ -6,8 +6,9 @@
    ``run_waitlists``).
 3. Names, mobiles, units and their contacts come from the run's problem, rebuilt from the input
    files the workspace stored (``allocate``) or from the run's folder and its scenario (the
-   other commands, as ``hamyar replan`` does, with earlier re-plans' rejections); inputs whose
-   hash differs from the run's are refused, since the notices would not match the decision.
+   other commands, as ``hamyar replan`` does, with earlier re-plans' rejections), and for a run
+   made with ``--continue-from TERM`` the history of TERM applied again; inputs whose hash
+   differs from the run's are refused, since the notices would not match the decision.
 4. Eligibility is evaluated again on that problem (rules E1–E9 are a function of it), and the
    students not placed are explained against the stored placement
    (:func:`hamyar.optimizer.explain.explain`, with the pins the optimizer kept).
@@ -31,12 +32,17 @@ from hamyar.models import EligibilityResult, Explanation, Policy, Problem, Rejec
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.waitlist import WaitingEntry
+from hamyar.pipeline.continuing import OPTION, continue_from
 from hamyar.scenarios.replan import replan_problem
 from hamyar.scenarios.source import find_source, inputs_changed, read_source_file
 from hamyar.store.adoption import adopted_run
 from hamyar.store.errors import WorkspaceError
+from hamyar.store.history import term_history
 from hamyar.store.schema import AdoptionRow, RunRow
 from hamyar.store.waitlists import run_waiting_lists
+
+CONTINUED = f"workspace: {OPTION} "
+"""How a run's input hashes name the term it continued from (``hamyar run --continue-from``)."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,20 @@ def run_problem_of(run: RunRow, scenario: Path | str | None = None) -> Problem:
     return _folder_problem(run, scenario)
 
 
+def continued_problem(
+    session: Session, run: RunRow, problem: Problem
+) -> tuple[Problem, dict[str, str] | None]:
+    """A run made with ``--continue-from TERM`` (its input hashes say so) started from the
+    workspace's history of TERM: the same continuing assistants (A5), E9 exclusions and kept
+    allocation are applied again. Other runs: the problem as it is, nothing kept."""
+    for key in run.input_hashes:
+        if key.startswith(CONTINUED):
+            history = term_history(session, Term.parse(key.removeprefix(CONTINUED)))
+            cont = continue_from(problem, history)
+            return cont.problem, cont.previous
+    return problem, None
+
+
 def _check_placement(run: RunRow, problem: Problem, placement: dict[str, str]) -> None:
     unknown = sorted(s for s, u in placement.items() if s not in problem.applicant_by_id)
     unknown += sorted(u for u in set(placement.values()) if u not in problem.unit_by_code)
@@ -173,11 +193,11 @@ def gather_notices(
 ) -> NoticeSource:
     """The adopted allocation of ``term`` (module docstring) as the notices need it."""
     run = adopted_run(session, notice_term(session, term))
-    problem = run_problem_of(run, scenario)
+    problem, previous = continued_problem(session, run, run_problem_of(run, scenario))
     placement = {a.student_id: a.unit_code for a in run.assignments}
     _check_placement(run, problem, placement)
     eligibility = evaluate(problem)
-    placements = hard_placements(problem, eligibility, None)
+    placements = hard_placements(problem, eligibility, previous)
     pins = {**placements.fixed, **placements.soft_pins}
     explanations = {e.student_id: e for e in explain(problem, eligibility, placement, pins=pins)}
     waiting: dict[str, list[WaitingEntry]] = {}

@@ -4,9 +4,10 @@
    allocation;
 2. the term is locked, and a month already in the ledger is refused unless ``replace``;
 3. a timesheet file with no row for the month is refused, naming the months it holds;
-4. the payroll folder is written (:func:`hamyar.pipeline.month.pay_month`) and every line goes
-   into the ledger. Any failure rolls the ledger back; the folder is written last but one, and
-   the commit only follows it.
+4. the payroll folder is written (:func:`hamyar.pipeline.month.pay_month`) from the term's
+   effective placements (the adopted run's, with the adoption's mid-term vacancies: newcomers
+   added, part months pro rata by rule P5) and every line goes into the ledger. Any failure
+   rolls the ledger back; the folder is written last but one, and the commit only follows it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from hamyar.store.errors import WorkspaceError
 from hamyar.store.ledger import record_payroll, refuse_paid
 from hamyar.store.runs import get_run, run_id_of_folder
 from hamyar.store.schema import PaymentBatchRow
+from hamyar.store.vacancy import term_changes
 from hamyar.text import Lang
 
 
@@ -62,6 +64,7 @@ def pay_recorded(
         run = get_run(session, run_id)
         adoption = require_adopted(session, run)
         refuse_paid(session, month, replace)
+        changes = term_changes(session, adoption)
         pay_run = pay_month(
             allocation,
             timesheets,
@@ -70,6 +73,8 @@ def pay_recorded(
             replace=replace,
             skip_bad_rows=skip_bad_rows,
             lang=lang,
+            newcomers=changes.newcomers,
+            periods=changes.periods,
         )
         batch = record_payroll(
             session,

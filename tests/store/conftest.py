@@ -25,6 +25,12 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from hamyar.cli import cli
+from hamyar.eligibility import evaluate
+from hamyar.io.allocation_dir import read_allocation_dir
+from hamyar.io.placements import PlacedRow
+from hamyar.models import Allocation, Assignment, SolveStatus
+from hamyar.optimizer.waitlist import waiting_lists
+from hamyar.scenarios.replan import rebuild
 
 
 def _free_port() -> int:
@@ -280,3 +286,37 @@ def paid_default_run(workspace_from: Callable[[str, Callable[[Path], None]], Pat
     """A workspace where the embedded default ran (run 1), was adopted by ``karimi`` and its
     month 1402/08 paid (the timesheet of ``hamyar timesheets``); the run's output folder."""
     return workspace_from("paid-default-run", _adopt_and_pay_default_run) / "run"
+
+
+def _first_waiting(run: Path) -> tuple[PlacedRow, str]:
+    """A placed student whose unit has an unplaced student waiting, and the first of those,
+    from the run's own problem and waiting list (computed apart from the vacancy)."""
+    record = read_allocation_dir(run)
+    problem = rebuild(run).problem
+    allocation = Allocation(
+        status=SolveStatus.optimal,
+        assignments=tuple(
+            Assignment(
+                student_id=r.student_id,
+                unit_code=r.unit_code,
+                gender=r.gender,
+                preference_rank=r.preference_rank,
+                priority_score=r.priority_score,
+                pinned=r.pinned,
+            )
+            for r in record.rows
+        ),
+    )
+    lists = waiting_lists(problem, evaluate(problem), allocation)
+    for row in sorted(record.rows, key=lambda r: r.student_id):
+        waiting = [e for e in lists[(row.unit_code, row.gender)] if e.placed_unit is None]
+        if waiting and not row.pinned:
+            return row, waiting[0].student_id
+    raise AssertionError("no unit with a waiting list")
+
+
+@pytest.fixture(scope="session")
+def first_waiting() -> Callable[[Path], tuple[PlacedRow, str]]:
+    """``first_waiting(run_folder)``: a placed student whose unit has an unplaced student
+    waiting, and the first of those (the vacancy tests' leaver and expected newcomer)."""
+    return _first_waiting

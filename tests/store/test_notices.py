@@ -167,3 +167,32 @@ def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
     code, _, err = invoke("notices", "--out", str(tmp_path / "n2"), "--lang", "en")
     assert code == 2 and "changed since it ran" in err
     assert not (tmp_path / "n2").exists()
+
+
+def test_notices_of_a_term_continued_from_the_one_before(
+    workspace_env: str, tmp_path: Path
+) -> None:
+    assert invoke("run", "--out", str(tmp_path / "1402-1"))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    scenario = tmp_path / "next.toml"
+    scenario.write_text(
+        'name = "next"\nextends = "qom-1402-1403"\nterm = "1402-2"\n', encoding="utf-8"
+    )
+    out = tmp_path / "1402-2"
+    code, _, err = invoke("run", str(scenario), "--out", str(out), "--continue-from", "1402-1")
+    assert code == 0, err
+    assert invoke("adopt", "2")[0] == 0
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--lang", "en")
+    assert code == 2 and "more than one term has an adopted allocation (1402-1, 1402-2)" in err
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--term", "1402-2")
+    assert code == 0, err
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        source = gather_notices(session, "1402-2")
+    workspace.close()
+    assert source.run_id == 2 and source.problem.pins  # the continuing assistants (A5)
+    unplaced = read_rows(out / "unassigned.csv")
+    explained = {s: e.message_en for s, e in source.explanations.items() if e.placed_unit is None}
+    assert explained == {s: r["explanation_en"] for s, r in unplaced.items()}
+    rows = read_rows(tmp_path / "n" / "notices.csv")
+    assert "نیمسال دوم ۱۴۰۲–۱۴۰۳" in next(iter(rows.values()))["text"]
