@@ -24,6 +24,7 @@ from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir, read_summary
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem, Rejection
+from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import RunResult, file_sha256, problem_sha256, run_problem
 from hamyar.scenarios.diff import AssignmentDiff, assignment_diff
 from hamyar.scenarios.inputs import ScenarioInputs
@@ -140,36 +141,13 @@ def rebuild(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
     return Rebuilt(record, inputs, problem, tuple(warnings))
 
 
-def solved_problem(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
-    """:func:`rebuild`, with the rejections of the run's earlier re-plans added: the problem the
-    run solved (its placement kept aside)."""
-    rebuilt = rebuild(folder, scenario)
-    rejections: list[Rejection] = []
-    warnings = list(rebuilt.warnings)
-    for file in _earlier_rejections(folder):
-        read = read_rejections(file)
-        warnings.extend(read.warnings)
-        rejections.extend(read.records)
-    if not rejections:
-        return rebuilt
-    problem, _kept, _undone = replan_problem(rebuilt.problem, {}, tuple(rejections))
-    problem = Problem.create(
-        problem.applicants,
-        problem.units,
-        problem.rejections,
-        rebuilt.record.policy,
-        problem.term,
-        problem.name,
-    )
-    return Rebuilt(rebuilt.record, rebuilt.inputs, problem, tuple(warnings))
-
-
 def replan(
     previous_run: Path,
     rejections_file: Path,
     *,
     scenario: Path | str | None = None,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
 ) -> Replan:
     """Rebuild the earlier run's problem, add the rejections, keep the rest, refill.
 
@@ -198,6 +176,7 @@ def replan(
         input_hashes=hashes,
         previous=kept,
         time_limit_s=time_limit_s,
+        solver=solver,
     )
     now = {a.student_id: a.unit_code for a in result.allocation.assignments}
     source = source_dict(inputs, previous_run=str(folder.resolve()), replan_rejections=files)
