@@ -88,6 +88,20 @@ def test_allocate_continue_from_needs_a_term(workspace_env: str, tmp_path: Path)
     )
     assert result.exit_code == 2 and "no allocation of term 1402-1" in result.stderr
 
+    # the earlier term allocated and adopted: the next one pins its students (A5)
+    first = CliRunner().invoke(cli, [*args, "--term", "1402-1", "--out", str(tmp_path / "t1")])
+    assert first.exit_code == 0, first.output
+    assert invoke("adopt", "1")[0] == 0
+    result = CliRunner().invoke(
+        cli, [*args, "--term", "1402-2", "--out", str(tmp_path / "t2"), "--continue-from", "1402-1"]
+    )
+    assert result.exit_code == 0, result.output
+    before, after = assignments(tmp_path / "t1"), assignments(tmp_path / "t2")
+    assert f"continuing from 1402-1: {len(before)} continuing assistant(s)" in result.stdout
+    assert {sid: unit for sid, (unit, _) in before.items()} == {
+        sid: unit for sid, (unit, pinned) in after.items() if pinned == "true"
+    }
+
 
 def test_term_walk_with_evaluations_and_history(adopted_term: Path, tmp_path: Path) -> None:
     before = assignments(adopted_term)
