@@ -66,6 +66,7 @@ def command(
     force: bool,
 ) -> None:
     """Run every scenario of MANIFEST in parallel and summarise them."""
+    from hamyar.io.faults import fault_point
     from hamyar.io.outdir import check_out_dir, staged_output
     from hamyar.scenarios.batch import (
         dask_executor,
@@ -108,6 +109,7 @@ def command(
 
             def done(outcome: BatchOutcome) -> None:
                 write_outcome(tmp, outcome)
+                fault_point("scenario")
                 if not outcome.ok:
                     failed.append(outcome)
                 bar.update(1)

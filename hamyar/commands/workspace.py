@@ -9,7 +9,8 @@ from typing import Any, Protocol, TypeVar
 
 import click
 
-from hamyar.io.outdir import staged_output
+from hamyar.io.faults import fault_point
+from hamyar.io.outdir import Staging, signals_held
 from hamyar.models.run import RunResult
 from hamyar.scenarios.inputs import ScenarioInputs
 from hamyar.scenarios.spec import EMBEDDED
@@ -98,18 +99,32 @@ def record_and_write(
     force: bool,
     scenario: str | None = None,
 ) -> int:
-    """Record one run and write its output folder in one transaction. Returns the run id."""
-    with recorder(workspace_dir) as record, staged_output(out, force=force) as folder:
-        write(folder)
-        return record(
-            result,
-            command=command,
-            name=name,
-            files=files,
-            folder=folder,
-            out_dir=out,
-            scenario=scenario,
-        )
+    """Record one run and write its output folder; returns the run id.
+
+    The folder is staged, the run committed, and only then the folder put in place: a folder at
+    ``out`` always names a run the workspace holds (a kill between the two leaves a recorded run
+    without its folder, never a folder naming a run that was rolled back)."""
+    staging = Staging(out, force)
+    try:
+        with recorder(workspace_dir) as record:
+            write(staging.path)
+            run_id = record(
+                result,
+                command=command,
+                name=name,
+                files=files,
+                folder=staging.path,
+                out_dir=out,
+                scenario=scenario,
+            )
+            staging.seal()
+    except BaseException as exc:
+        staging.abandon(exc)
+        raise
+    with signals_held():  # committed: SIGTERM and SIGINT wait until the folder is in place
+        fault_point("committed")
+        staging.place()
+    return run_id
 
 
 def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
