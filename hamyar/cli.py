@@ -7,6 +7,7 @@ process with exit code 2, never with a traceback.
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
 from types import FrameType
@@ -14,24 +15,6 @@ from typing import Any
 
 import click
 
-from hamyar.commands import (
-    adopt,
-    allocate,
-    batch,
-    check,
-    compare,
-    db,
-    eligibility,
-    generate,
-    pay,
-    replan,
-    run,
-    runs,
-    scenarios,
-    sweep,
-    template,
-    timesheets,
-)
 from hamyar.errors import HamyarError
 from hamyar.io.outlock import release_all
 
@@ -46,8 +29,46 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(TERMINATED)
 
 
+COMMANDS = {
+    "check": ("check", "command"),
+    "template": ("template", "command"),
+    "generate": ("generate", "command"),
+    "eligibility": ("eligibility", "command"),
+    "allocate": ("allocate", "command"),
+    "pay": ("pay", "command"),
+    "timesheets": ("timesheets", "command"),
+    "run": ("run", "command"),
+    "scenarios": ("scenarios", "command"),
+    "compare": ("compare", "command"),
+    "sweep": ("sweep", "command"),
+    "replan": ("replan", "command"),
+    "batch": ("batch", "command"),
+    "db": ("db", "command"),
+    "adopt": ("adopt", "command"),
+    "runs": ("runs", "command"),
+    "show": ("runs", "show_command"),
+    "evaluations": ("evaluations", "group"),
+    "history": ("history", "command"),
+}
+"""Each command's module under :mod:`hamyar.commands` and the click object in it. A command's
+module is imported only when that command runs (or for ``--help``), so that ``hamyar run`` never
+loads what ``hamyar batch`` needs (Dask) or what only CP-SAT needs (pandas)."""
+
+
 class HamyarGroup(click.Group):
-    """A click group that reports :class:`HamyarError` as located lines and exit code 2."""
+    """A click group that reports :class:`HamyarError` as located lines and exit code 2, and
+    imports a command's module when the command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module = importlib.import_module(f"hamyar.commands.{where[0]}")
+        command: click.Command = getattr(module, where[1])
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -67,28 +88,6 @@ class HamyarGroup(click.Group):
 @click.version_option(package_name="hamyar")
 def cli() -> None:
     """hamyar: eligibility, allocation and payments for the Hamyar Daneshjoo programme."""
-
-
-for _module in (
-    check,
-    template,
-    generate,
-    eligibility,
-    allocate,
-    pay,
-    timesheets,
-    run,
-    scenarios,
-    compare,
-    sweep,
-    replan,
-    batch,
-    db,
-    adopt,
-    runs,
-):
-    cli.add_command(_module.command)
-cli.add_command(runs.show_command)
 
 
 def main() -> None:

@@ -279,3 +279,111 @@ def test_a_quoted_value_shows_its_control_characters() -> None:
     """case 10: a value in a message can neither hide control characters nor drive a terminal."""
     issue = Issue("bad", "a\x1b[2Jb\nc", file="f.csv", row=2, column="x")
     assert str(issue) == "f.csv:2:x: bad (a\\x1b[2Jb\\x0ac)"
+
+
+AT_MOST = "Input should be less than or equal to "
+FINITE = "Input should be a finite number"
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "expected"),
+    [
+        ("female_seats", "1" + "0" * 29, AT_MOST + "10000"),  # case 12: 10^29 seats
+        ("male_seats", "1e29", AT_MOST + "10000"),  # case 12: 10^29 written as 1e29
+        ("hours_per_month", "1e400", AT_MOST + "400"),  # case 12: beyond a float
+        ("hours_per_month", "nan", "not a number"),  # case 12
+        ("hours_per_month", "inf", "not a number"),  # case 12
+    ],
+)
+def test_numbers_beyond_reason_in_units_are_located(
+    generated: Path, tmp_path: Path, column: str, text: str, expected: str
+) -> None:
+    units = _edited(generated / "units.csv", tmp_path / "u.csv", {(3, column): text})
+    out = tmp_path / "o"
+    result = _invoke("allocate", str(generated / "applicants.csv"), str(units), "--out", str(out))
+    _refused(result, f"{units}:3:{column}: {expected} ({text})")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("time_limit_s = nan", "time_limit_s: " + FINITE + " (nan)"),  # case 12
+        ("time_limit_s = inf", "time_limit_s: " + FINITE + " (inf)"),  # case 12
+        ("hourly_rate_rial = { phd = 1e400 }", "hourly_rate_rial.phd: " + FINITE),  # case 12
+        ("budget_term_rial = " + "9" * 30, "budget_term_rial: " + AT_MOST),  # case 12
+        (
+            "priority_weights = { married = " + "9" * 19 + " }",
+            "priority_weights.married: ",
+        ),  # case 12
+    ],
+)
+def test_numbers_beyond_reason_in_a_policy_are_located(
+    generated: Path, tmp_path: Path, line: str, expected: str
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(line + "\n", encoding="utf-8")
+    apps, units = generated / "applicants.csv", generated / "units.csv"
+    result = _invoke("allocate", str(apps), str(units), "--policy", str(policy), "--out", "o")
+    _refused(result, f"{policy}:{expected}")
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        ("nan", FINITE),  # case 12: --time-limit nan
+        ("inf", FINITE),  # case 12
+        ("1e400", FINITE),  # case 12: inf written otherwise
+        ("-1", "Input should be greater than 0"),  # case 12
+        ("86401", AT_MOST + "86400"),  # case 12: more than a day
+    ],
+)
+def test_time_limit_must_be_a_finite_number_of_seconds(
+    generated: Path, tmp_path: Path, limit: str, expected: str
+) -> None:
+    apps, units = generated / "applicants.csv", generated / "units.csv"
+    out = tmp_path / "o"
+    result = _invoke("allocate", str(apps), str(units), "--time-limit", limit, "--out", str(out))
+    _refused(result, f"Invalid value for '--time-limit': {limit!r}: {expected}")
+    assert not out.exists()
+
+
+SCENARIOS = Path(__file__).parents[1] / "hamyar" / "data" / "scenarios"
+
+
+@pytest.mark.parametrize(
+    ("param", "expected"),
+    [
+        ("0:1e999999999:1", "'1e999999999' is beyond ±1,000,000,000,000,000"),  # case 12: Overflow
+        ("0:1:1e-999999999", "'1e-999999999' has more than 12 decimal places"),  # case 12: step
+        ("1e999999999,2", "'1e999999999' is beyond ±1,000,000,000,000,000"),  # case 12: a list
+        ("0:1e15:1e-12", "values; at most 10,000"),  # case 12: the count at full range
+    ],
+)
+def test_sweep_numbers_beyond_reason_are_refused(tmp_path: Path, param: str, expected: str) -> None:
+    out = tmp_path / "o"
+    scenario = SCENARIOS / "gpa-15.toml"
+    result = _invoke("sweep", str(scenario), "--param", f"min_gpa.phd={param}", "--out", str(out))
+    _refused(result, expected)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("seats", "expected"),
+    [
+        ('female = "+' + "1" + "0" * 29 + '"', "female: seats: at most 10,000"),  # case 12
+        ("male = " + "1" + "0" * 11, "male: seats: at most 10,000"),  # case 12: absolute
+        (
+            'female = "+9999"',
+            "female: would give DORM 10,029 female seats; at most 10,000",
+        ),  # case 12
+    ],
+)
+def test_scenario_seats_beyond_reason_are_located(
+    tmp_path: Path, seats: str, expected: str
+) -> None:
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'extends = "qom-1402-1403"\n[seats]\nDORM = {{ {seats} }}\n', "utf-8")
+    out = tmp_path / "o"
+    _refused(_invoke("run", str(scenario), "--out", str(out)), f"{scenario}:seats.DORM.{expected}")
+    assert not out.exists()

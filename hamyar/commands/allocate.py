@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hamyar.commands.common import Progress, print_warnings, summary_table
+from hamyar.commands.history_inputs import continue_from_option, continued, history_hash, report
 from hamyar.commands.options import (
     FILE,
     force_option,
@@ -17,6 +18,7 @@ from hamyar.commands.options import (
     time_limit_option,
 )
 from hamyar.commands.workspace import record_and_write, workspace_option
+from hamyar.errors import InputError, Issue
 from hamyar.io import load_problem
 from hamyar.io.outdir import check_out_dir
 from hamyar.models import Policy
@@ -34,6 +36,7 @@ from hamyar.reports.outputs import write_machine_outputs
 @time_limit_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
 @force_option
+@continue_from_option
 @workspace_option
 def command(
     applicants: Path,
@@ -45,6 +48,7 @@ def command(
     time_limit: float | None,
     out: Path,
     force: bool,
+    continue_from: str | None,
     workspace_dir: Path | None,
 ) -> None:
     """Place eligible APPLICANTS in UNITS; write assignments.csv, unassigned.csv, summary.json."""
@@ -53,15 +57,29 @@ def command(
     if stable:
         policy = policy.model_copy(update={"stable": True})
     term = parse_term(term_text)
+    if continue_from is not None and term is None:
+        raise InputError(
+            Issue(
+                "--continue-from needs the run's --term", continue_from, file="-", column="--term"
+            )
+        )
     problem, warnings = load_problem(
         applicants, units, rejections, policy=policy, term=term, name=applicants.stem
     )
     hashes = {str(p): file_sha256(p) for p in (applicants, units, rejections, policy_file) if p}
+    previous, history_line, all_warnings = None, None, tuple(warnings)
+    if continue_from is not None:
+        cont = continued(problem, continue_from, workspace_dir, "en")
+        problem, previous = cont.problem, cont.previous
+        all_warnings = (*all_warnings, *cont.warnings)
+        hashes.update(history_hash(cont, continue_from))
+        history_line = report(cont, continue_from)
     progress = Progress(STAGES[:-1])
     result = run_problem(
         problem,
-        warnings=tuple(warnings),
+        warnings=all_warnings,
         input_hashes=hashes,
+        previous=previous,
         time_limit_s=time_limit,
         progress=progress,
     )
@@ -79,5 +97,7 @@ def command(
         force=force,
     )
     print_warnings(result.warnings)
+    if history_line:
+        click.echo(history_line)
     click.echo(summary_table(result))
     click.echo(f"written: {out} (run {run_id} in the workspace)")

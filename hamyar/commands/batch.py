@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.options import TIME_LIMIT
+from hamyar.commands.workspace import workspace_option
+
 if TYPE_CHECKING:
     from hamyar.scenarios.batch import BatchOutcome
 
@@ -51,10 +54,9 @@ if TYPE_CHECKING:
     show_default=True,
     help="Language of the summary workbook (fa: Persian, right to left).",
 )
-@click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-)
+@click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")
 @click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@workspace_option
 def command(
     manifest: Path,
     out: Path,
@@ -64,10 +66,12 @@ def command(
     lang: str,
     time_limit: float | None,
     force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Run every scenario of MANIFEST in parallel and summarise them."""
+    from hamyar.commands.workspace import recorded_output, runs_text, scenario_files
     from hamyar.io.faults import fault_point
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.io.outdir import check_out_dir
     from hamyar.scenarios.batch import (
         dask_executor,
         local_executor,
@@ -95,7 +99,9 @@ def command(
         where = f"{n} local process{'es' if n > 1 else ''}"
     click.echo(f"{len(jobs)} scenarios on {where}", err=True)
     failed: list[BatchOutcome] = []
-    with staged_output(out, force) as tmp:
+    by_index = {j.index: j for j in jobs}
+    run_ids: list[int] = []
+    with recorded_output(workspace_dir, out, force) as (record, tmp):
         with (
             executor as ex,
             click.progressbar(
@@ -116,6 +122,20 @@ def command(
 
             outcomes = run_jobs(jobs, ex, done)
         write_summary(tmp, outcomes, lang)
+        for outcome in outcomes:  # recorded at the end: the workspace is locked only briefly
+            if outcome.record is None:
+                continue
+            files = {"manifest": manifest, **scenario_files(by_index[outcome.index].scenario)}
+            run_ids.append(
+                record(
+                    outcome.record,
+                    command="batch",
+                    name=outcome.name,
+                    files=files,
+                    folder=tmp / outcome.folder,
+                    out_dir=out / outcome.folder,
+                )
+            )
     for outcome in failed:
         first = (outcome.error or "failed").strip().splitlines()
         click.echo(f"{outcome.name}: failed: {first[0] if first else ''}", err=True)
@@ -126,6 +146,7 @@ def command(
     click.echo(
         f"{len(outcomes) - len(failed)} of {len(outcomes)} scenarios done "
         f"({placed:,} placed of {applicants:,} applicants); wrote {out / 'batch.xlsx'}"
+        + (f" ({runs_text(run_ids)} in the workspace)" if run_ids else "")
     )
     if failed:
         raise SystemExit(1)

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from pydantic import TypeAdapter, ValidationError
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import Policy, Term
+from hamyar.models.policy import TimeLimit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,10 +41,28 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+class TimeLimitType(click.ParamType):
+    """Seconds per solve, checked by the policy's bound (:data:`hamyar.models.policy.TimeLimit`:
+    more than 0, at most a day, finite — ``nan`` and ``inf`` are refused)."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        try:
+            return float(TypeAdapter(TimeLimit).validate_python(float(value)))
+        except ValueError as exc:
+            errors = exc.errors() if isinstance(exc, ValidationError) else ()
+            reason = errors[0]["msg"] if errors else "not a number"
+            self.fail(f"{value!r}: {reason}", param, ctx)
+
+
+TIME_LIMIT = TimeLimitType()
+
+
 def time_limit_option(func: F) -> F:
-    return click.option(
-        "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-    )(func)
+    return click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")(func)
 
 
 def force_option(func: F) -> F:

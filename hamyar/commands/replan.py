@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.options import TIME_LIMIT
 from hamyar.commands.workspace import record_and_write, workspace_option
 
 
@@ -41,9 +42,7 @@ from hamyar.commands.workspace import record_and_write, workspace_option
     help="Language of the workbook (fa: Persian, right to left).",
 )
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
-@click.option(
-    "--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per solve."
-)
+@click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")
 @click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
 @workspace_option
 def command(

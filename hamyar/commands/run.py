@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hamyar.commands.common import Progress, print_warnings, summary_table
+from hamyar.commands.history_inputs import continue_from_option, continued, history_hash, report
 from hamyar.commands.options import force_option, lang_option, time_limit_option
 from hamyar.commands.workspace import record_and_write, scenario_files, workspace_option
 from hamyar.io.outdir import check_out_dir
@@ -29,6 +30,7 @@ from hamyar.scenarios.source import write_source
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
 @force_option
 @time_limit_option
+@continue_from_option
 @workspace_option
 def command(
     scenario: Path | None,
@@ -37,6 +39,7 @@ def command(
     per_unit: bool,
     force: bool,
     time_limit: float | None,
+    continue_from: str | None,
     workspace_dir: Path | None,
 ) -> None:
     """Read and check the inputs, decide eligibility, allocate, cost, and write the reports.
@@ -47,10 +50,19 @@ def command(
     progress = Progress(("inputs", *STAGES))
     progress("inputs")
     inputs = load_scenario_inputs(scenario)
+    problem, warnings, hashes = inputs.problem, inputs.warnings, dict(inputs.hashes)
+    previous, history_line = None, None
+    if continue_from is not None:
+        cont = continued(problem, continue_from, workspace_dir, lang)
+        problem, previous = cont.problem, cont.previous
+        warnings = (*warnings, *cont.warnings)
+        hashes.update(history_hash(cont, continue_from))
+        history_line = report(cont, continue_from)
     result = run_problem(
-        inputs.problem,
-        warnings=inputs.warnings,
-        input_hashes=inputs.hashes,
+        problem,
+        warnings=warnings,
+        input_hashes=hashes,
+        previous=previous,
         time_limit_s=time_limit,
         progress=progress,
     )
@@ -74,5 +86,7 @@ def command(
     progress.close()
     print_warnings(result.warnings)
     click.echo(f"{inputs.problem.name} · term {inputs.problem.term}")
+    if history_line:
+        click.echo(history_line)
     click.echo(summary_table(result))
     click.echo(f"written: {out} (run {run_id} in the workspace)")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from hamyar.commands.options import force_option, lang_option, time_limit_option
+from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
     from hamyar.scenarios.sweep import SweepParam
@@ -57,6 +58,7 @@ def _params(
 @lang_option
 @time_limit_option
 @force_option
+@workspace_option
 def command(
     scenario: str | None,
     params: list[SweepParam],
@@ -64,19 +66,25 @@ def command(
     lang: str,
     time_limit: float | None,
     force: bool,
+    workspace_dir: Path | None,
 ) -> None:
     """Run SCENARIO (a file or a shipped name; the embedded default if omitted) at every point
     of a grid of policy values."""
     from hamyar.commands.common import print_warnings
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.commands.workspace import recorded_output, runs_text, scenario_files
+    from hamyar.io.outdir import check_out_dir
     from hamyar.scenarios.inputs import load_scenario_inputs
     from hamyar.scenarios.sweep import (
         SweepPoint,
         grid,
         point_problems,
         run_points,
+        show,
         write_sweep,
     )
+    from hamyar.store import database_url
+    from hamyar.store.engine import describe
+    from hamyar.store.runs import write_runs_file
 
     check_out_dir(out, force)
     try:
@@ -99,15 +107,34 @@ def command(
             results.append(point)
             bar.update(1)
 
-        run_points(points, problems, time_limit_s=time_limit, each=done)
-    with staged_output(out, force) as tmp:
+        run_points(points, problems, time_limit_s=time_limit, input_hashes=inputs.hashes, each=done)
+    files = scenario_files(inputs)
+    recorded: list[dict[str, object]] = []
+    with recorded_output(workspace_dir, out, force) as (record, tmp):
         write_sweep(tmp, params, results, lang)
+        for point in results:
+            if point.record is None:
+                continue
+            run_id = record(
+                point.record,
+                command="sweep",
+                name=f"{inputs.problem.name} · {point.label}",
+                files={} if recorded else files,  # the files' bytes once, then their hashes
+                folder=None,
+                out_dir=out,
+                scenario=inputs.scenario.name if inputs.scenario else None,
+            )
+            values = {k: show(v) for k, v in point.values.items()}
+            recorded.append({"run_id": run_id, "point": values})
+        write_runs_file(tmp, recorded, describe(database_url(workspace_dir)))
     failed = [p for p in results if p.error]
     for p in failed:
         click.echo(f"{p.label}: {p.error}", err=True)
+    ids = [int(str(r["run_id"])) for r in recorded]
+    where = f" ({runs_text(ids)} in the workspace)" if ids else ""
     click.echo(
         f"{len(results) - len(failed)} of {len(results)} points solved; "
-        f"wrote {out / 'sweep.xlsx'} and {out / 'sweep.csv'}"
+        f"wrote {out / 'sweep.xlsx'} and {out / 'sweep.csv'}{where}"
     )
 
 

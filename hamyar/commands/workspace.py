@@ -12,7 +12,9 @@ import click
 from hamyar.io.faults import fault_point
 from hamyar.io.outdir import Staging, signals_held
 from hamyar.models.run import RunResult
+from hamyar.pipeline.record import RunRecord
 from hamyar.scenarios.inputs import ScenarioInputs
+from hamyar.scenarios.resolve import ResolvedScenario
 from hamyar.scenarios.spec import EMBEDDED
 from hamyar.store import Workspace, in_language
 from hamyar.store.engine import describe
@@ -41,12 +43,12 @@ def open_workspace(workspace_dir: Path | None, lang: str = "en") -> Workspace:
 class Record(Protocol):
     def __call__(
         self,
-        result: RunResult,
+        result: RunResult | RunRecord,
         *,
         command: str,
         name: str,
         files: Mapping[str, Path],
-        folder: Path,
+        folder: Path | None,
         out_dir: Path,
         scenario: str | None = None,
     ) -> int: ...
@@ -55,18 +57,19 @@ class Record(Protocol):
 @contextmanager
 def recorder(workspace_dir: Path | None) -> Iterator[Record]:
     """One transaction for the runs a command records: each call records a run and writes
-    ``workspace-run.json`` into ``folder`` (the staged output); an error records nothing."""
+    ``workspace-run.json`` into ``folder`` (the staged output; none when ``folder`` is
+    ``None``); an error records nothing."""
     workspace = open_workspace(workspace_dir)
     try:
         with in_language("en"), workspace.session() as session:
 
             def record(
-                result: RunResult,
+                result: RunResult | RunRecord,
                 *,
                 command: str,
                 name: str,
                 files: Mapping[str, Path],
-                folder: Path,
+                folder: Path | None,
                 out_dir: Path,
                 scenario: str | None = None,
             ) -> int:
@@ -79,7 +82,8 @@ def recorder(workspace_dir: Path | None) -> Iterator[Record]:
                     scenario=scenario,
                     out_dir=out_dir,
                 )
-                write_run_file(folder, row, describe(workspace.url))
+                if folder is not None:
+                    write_run_file(folder, row, describe(workspace.url))
                 return row.id
 
             yield record
@@ -99,24 +103,32 @@ def record_and_write(
     force: bool,
     scenario: str | None = None,
 ) -> int:
-    """Record one run and write its output folder; returns the run id.
+    """Record one run and write its output folder (:func:`recorded_output`); the run id."""
+    with recorded_output(workspace_dir, out, force) as (record, folder):
+        write(folder)
+        return record(
+            result,
+            command=command,
+            name=name,
+            files=files,
+            folder=folder,
+            out_dir=out,
+            scenario=scenario,
+        )
 
-    The folder is staged, the run committed, and only then the folder put in place: a folder at
-    ``out`` always names a run the workspace holds (a kill between the two leaves a recorded run
-    without its folder, never a folder naming a run that was rolled back)."""
+
+@contextmanager
+def recorded_output(
+    workspace_dir: Path | None, out: Path, force: bool
+) -> Iterator[tuple[Record, Path]]:
+    """A recorder (:func:`recorder`) and a staging folder for ``out``: the folder is written,
+    the runs committed, and only then the folder put in place. So a folder at ``out`` always
+    names runs the workspace holds; a kill between the two leaves recorded runs without their
+    folder, never a folder naming runs that were rolled back (whose ids a later run may take)."""
     staging = Staging(out, force)
     try:
         with recorder(workspace_dir) as record:
-            write(staging.path)
-            run_id = record(
-                result,
-                command=command,
-                name=name,
-                files=files,
-                folder=staging.path,
-                out_dir=out,
-                scenario=scenario,
-            )
+            yield record, staging.path
             staging.seal()
     except BaseException as exc:
         staging.abandon(exc)
@@ -124,12 +136,12 @@ def record_and_write(
     with signals_held():  # committed: SIGTERM and SIGINT wait until the folder is in place
         fault_point("committed")
         staging.place()
-    return run_id
 
 
-def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
-    """The files a scenario run read: its scenario chain, policy file and input files."""
-    s = inputs.scenario
+def scenario_files(inputs: ScenarioInputs | ResolvedScenario | None) -> dict[str, Path]:
+    """The files a scenario run read: its scenario chain, policy file and input files (those
+    this process can read)."""
+    s = inputs.scenario if isinstance(inputs, ScenarioInputs) else inputs
     if s is None:
         return {}
     files = {f"scenario[{i}]": Path(f) for i, f in enumerate(s.chain)}
@@ -137,3 +149,12 @@ def scenario_files(inputs: ScenarioInputs) -> dict[str, Path]:
         files["policy"] = Path(s.policy)
     files.update({k: Path(v) for k, v in s.inputs.items() if v != EMBEDDED})
     return {k: p for k, p in files.items() if p.is_file()}
+
+
+def runs_text(ids: list[int]) -> str:
+    """``run 4``, ``runs 4–9`` (consecutive ids), or ``runs 4, 6``."""
+    if len(ids) == 1:
+        return f"run {ids[0]}"
+    if ids == list(range(ids[0], ids[0] + len(ids))):
+        return f"runs {ids[0]}–{ids[-1]}"
+    return "runs " + ", ".join(map(str, ids))

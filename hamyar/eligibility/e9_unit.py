@@ -3,9 +3,11 @@
 A pair is closed when the unit lists ``allowed_degrees`` and the applicant's degree is not among
 them, when it lists ``allowed_fields`` and the applicant's field (compared after
 :func:`hamyar.text.normalize_key`, so Arabic/Persian letter variants and ZWNJ do not matter) is
-not among them or not given, or when the rejections file names the pair. Every cause is a reason
-of its own. The applicant stays eligible as long as one asked-for unit is open; one left with
-none gets :func:`no_open_unit`, which names each closed unit and why.
+not among them or not given, when the rejections file names the pair, or — with the policy's
+``exclude_unsatisfied`` — when the unit evaluated the student "not satisfied" at the end of an
+earlier term (``problem.exclusions``, which the workspace provides as plain data). Every cause
+is a reason of its own. The applicant stays eligible as long as one asked-for unit is open; one
+left with none gets :func:`no_open_unit`, which names each closed unit and why.
 """
 
 from __future__ import annotations
@@ -18,9 +20,15 @@ from hamyar.text import normalize_key
 
 
 def e9_unit(
-    applicant: Applicant, unit: Unit, policy: Policy, term: Term, rejected: bool
+    applicant: Applicant,
+    unit: Unit,
+    policy: Policy,
+    term: Term,
+    rejected: bool,
+    unsatisfied_in: str | None = None,
 ) -> list[Reason]:
-    """E9 for one pair: every requirement of ``unit`` the applicant misses, and the rejection."""
+    """E9 for one pair: every requirement of ``unit`` the applicant misses, the rejection, and
+    (with ``policy.exclude_unsatisfied``) the unit's "not satisfied" of term ``unsatisfied_in``."""
     reasons: list[Reason] = []
     where_fa = f"واحد «{unit.name_fa}» ({unit.code})"
     degree = applicant.degree
@@ -61,6 +69,19 @@ def e9_unit(
                 f"unit {unit.code} judged the applicant unsuitable (rejections list)",
                 unit_code=unit.code,
                 requirement="rejection",
+            )
+        )
+    if unsatisfied_in is not None and policy.exclude_unsatisfied:
+        reasons.append(
+            reason(
+                "E9",
+                f"{where_fa} در ارزیابی پایان نیمسال {unsatisfied_in} از همکاری متقاضی "
+                "ناراضی بوده است",
+                f"unit {unit.code} was not satisfied with the student in term {unsatisfied_in} "
+                "(evaluation; policy exclude_unsatisfied)",
+                unit_code=unit.code,
+                requirement="evaluation",
+                evaluation_term=unsatisfied_in,
             )
         )
     return reasons

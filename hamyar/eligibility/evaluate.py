@@ -80,7 +80,14 @@ def evaluate_applicant(problem: Problem, applicant: Applicant) -> ApplicantEligi
     closures: list[UnitClosure] = []
     for code, rank in sorted(ranks.items(), key=lambda kv: (kv[1], kv[0])):
         unit = problem.unit_by_code[code]
-        closed = e9_unit(applicant, unit, policy, term, (sid, code) in problem.rejected_pairs)
+        closed = e9_unit(
+            applicant,
+            unit,
+            policy,
+            term,
+            (sid, code) in problem.rejected_pairs,
+            problem.excluded_pairs.get((sid, code)),
+        )
         if closed:
             closures.append(UnitClosure(unit_code=code, rank=rank, reasons=tuple(closed)))
         else:

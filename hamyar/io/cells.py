@@ -41,6 +41,7 @@ from hamyar.models import (
     JalaliMonth,
     MaritalStatus,
     PriorityGroup,
+    Satisfaction,
     StudentType,
     parse_enum,
 )
@@ -50,7 +51,15 @@ from hamyar.text import normalize_key, normalize_value, split_list
 
 ENUMS: dict[str, type[StrEnum]] = {
     e.__name__: e
-    for e in (Gender, Degree, StudentType, MaritalStatus, PriorityGroup, InstitutionType)
+    for e in (
+        Gender,
+        Degree,
+        StudentType,
+        MaritalStatus,
+        PriorityGroup,
+        InstitutionType,
+        Satisfaction,
+    )
 }
 
 YES_NO_WORDS = (
@@ -76,6 +85,7 @@ _ENUM_NAMES = {
     "MaritalStatus": "marital status",
     "PriorityGroup": "priority group",
     "InstitutionType": "institution type",
+    "Satisfaction": "evaluation",
 }
 
 

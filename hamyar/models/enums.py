@@ -62,6 +62,13 @@ class InstitutionType(StrEnum):
     other = "other"
 
 
+class Satisfaction(StrEnum):
+    """A unit's evaluation of one of its students at the end of a term."""
+
+    satisfied = "satisfied"
+    unsatisfied = "unsatisfied"
+
+
 ALIASES: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
     Gender: {
         "female": ("f", "زن", "خانم", "خواهر", "خواهران", "مونث", "woman"),
@@ -102,6 +109,10 @@ ALIASES: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
         "technical_vocational": ("فنی و حرفه‌ای", "فنی و حرفه ای"),
         "other": ("سایر",),
     },
+    Satisfaction: {
+        "satisfied": ("راضی", "رضایت"),
+        "unsatisfied": ("ناراضی", "عدم رضایت", "not satisfied", "not_satisfied"),
+    },
 }
 
 PERSIAN: dict[StrEnum, str] = {
@@ -132,6 +143,8 @@ PERSIAN: dict[StrEnum, str] = {
     InstitutionType.payame_noor: "پیام نور",
     InstitutionType.technical_vocational: "فنی و حرفه‌ای",
     InstitutionType.other: "سایر",
+    Satisfaction.satisfied: "راضی",
+    Satisfaction.unsatisfied: "ناراضی",
 }
 
 E = TypeVar("E", bound=StrEnum)

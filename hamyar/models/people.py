@@ -12,6 +12,13 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from hamyar.models.bounds import (
+    MAX_CHILDREN,
+    MAX_HOURS_PER_MONTH,
+    MAX_SEATS,
+    MAX_SEMESTERS,
+    MONTH_HOURS,
+)
 from hamyar.models.calendar import JalaliDate, JalaliMonth
 from hamyar.models.enums import (
     Degree,
@@ -59,14 +66,14 @@ class Applicant(BaseModel):
     national_id: str | None = None
     field: str | None = None
     study_start: JalaliDate | None = None
-    semesters_passed: int | None = Field(default=None, ge=0)
+    semesters_passed: int | None = Field(default=None, ge=0, le=MAX_SEMESTERS)
     student_type: StudentType = StudentType.domestic
     iranian_mother: bool = False
     deputy_approval: bool = False
     disciplinary_record: bool = False
-    probation_semesters: int = Field(default=0, ge=0)
+    probation_semesters: int = Field(default=0, ge=0, le=MAX_SEMESTERS)
     marital_status: MaritalStatus = MaritalStatus.single
-    children: int = Field(default=0, ge=0)
+    children: int = Field(default=0, ge=0, le=MAX_CHILDREN)
     declared_groups: tuple[PriorityGroup, ...] = ()
     sheba: str | None = None
     preferences: tuple[str, ...] = ()
@@ -128,12 +135,12 @@ class Unit(BaseModel):
     code: str = Field(min_length=1)
     name_fa: str = Field(min_length=1)
     name_en: str | None = None
-    female_seats: int = Field(ge=0)
-    male_seats: int = Field(ge=0)
+    female_seats: int = Field(ge=0, le=MAX_SEATS)
+    male_seats: int = Field(ge=0, le=MAX_SEATS)
     area: str | None = None
     activity_fa: str | None = None
     activity_en: str | None = None
-    hours_per_month: Decimal | None = Field(default=None, gt=0)
+    hours_per_month: Decimal | None = Field(default=None, gt=0, le=MAX_HOURS_PER_MONTH)
     allowed_degrees: tuple[Degree, ...] = ()
     allowed_fields: tuple[str, ...] = ()
     extra: dict[str, str] = Field(default_factory=dict)
@@ -161,6 +168,18 @@ class Rejection(BaseModel):
     source: Source = Field(default_factory=Source)
 
 
+class Exclusion(BaseModel):
+    """A unit not satisfied with a student in an earlier term (rule E9 with the policy's
+    ``exclude_unsatisfied``): plain data the workspace hands to eligibility, like a rejection."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit_code: str
+    student_id: str
+    term: str
+    """The term of the evaluation, e.g. ``1402-1``."""
+
+
 class TimesheetRow(BaseModel):
     """Hours one student worked in one unit in one Jalali month."""
 
@@ -169,5 +188,5 @@ class TimesheetRow(BaseModel):
     student_id: str
     unit_code: str
     month: JalaliMonth
-    hours: Decimal = Field(ge=0)
+    hours: Decimal = Field(ge=0, le=MONTH_HOURS)
     source: Source = Field(default_factory=Source)

@@ -11,13 +11,24 @@ import difflib
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from hamyar.errors import InputError, Issue
+from hamyar.models.bounds import (
+    MAX_HOURLY_RATE_RIAL,
+    MAX_HOURS_PER_MONTH,
+    MAX_RIAL,
+    MAX_SEED,
+    MAX_TIME_LIMIT_S,
+    MAX_WEIGHT,
+)
 from hamyar.models.enums import Degree, InstitutionType, PriorityGroup
 from hamyar.models.tomlfile import read_toml_file
+
+TimeLimit = Annotated[float, Field(gt=0, le=MAX_TIME_LIMIT_S, allow_inf_nan=False)]
+"""Seconds a solve may take: more than 0, at most a day, a finite number."""
 
 ObjectiveTerm = Literal["priority", "coverage", "preference", "gpa", "keep_previous"]
 
@@ -90,7 +101,7 @@ class Policy(BaseModel):
     Frozen; a changed copy comes from :meth:`with_overrides`.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     # --- eligibility (E1–E9)
     min_semesters_passed: int = Field(default=1, ge=0, le=20)
@@ -105,39 +116,45 @@ class Policy(BaseModel):
         InstitutionType.health_ministry,
     )
     require_valid_sheba: bool = False
+    exclude_unsatisfied: bool = False
+    """E9: a unit's "not satisfied" (ناراضی) of the term before closes that unit to the student."""
 
     # --- allocation (A1–A5)
-    priority_weights: dict[PriorityGroup, int] = Field(
+    priority_weights: dict[PriorityGroup, Annotated[int, Field(ge=0, le=MAX_WEIGHT)]] = Field(
         default_factory=lambda: dict(DEFAULT_PRIORITY_WEIGHTS)
     )
     priority_combine: Literal["sum", "max"] = "sum"
     objective: tuple[ObjectiveTerm, ...] = ("priority", "coverage", "preference", "gpa")
     objective_mode: Literal["lexicographic", "weighted"] = "lexicographic"
-    objective_weights: dict[ObjectiveTerm, int] = Field(
+    objective_weights: dict[ObjectiveTerm, Annotated[int, Field(ge=0, le=MAX_WEIGHT)]] = Field(
         default_factory=lambda: dict(DEFAULT_OBJECTIVE_WEIGHTS)
     )
     preference_mode: Literal["rank_maximal", "sum"] = "rank_maximal"
     stable: bool = False
     pins: Literal["hard", "soft"] = "hard"
-    pin_penalty: int = Field(default=1000, ge=0)
+    pin_penalty: int = Field(default=1000, ge=0, le=MAX_WEIGHT)
     keep_previous: str | None = None
     keep_previous_mode: Literal["hard", "soft"] = "soft"
-    budget_term_rial: int | None = Field(default=None, ge=0)
-    unit_budget_term_rial: dict[str, int] = Field(default_factory=dict)
+    budget_term_rial: int | None = Field(default=None, ge=0, le=MAX_RIAL)
+    unit_budget_term_rial: dict[str, Annotated[int, Field(ge=0, le=MAX_RIAL)]] = Field(
+        default_factory=dict
+    )
     min_fill: Decimal = Field(default=Decimal(0), ge=0, le=1)
-    min_fill_penalty: int = Field(default=100, ge=0)
-    lottery_seed: int = 1402
+    min_fill_penalty: int = Field(default=100, ge=0, le=MAX_WEIGHT)
+    lottery_seed: int = Field(default=1402, ge=-MAX_SEED, le=MAX_SEED)
 
     # --- payments (P1–P4)
-    hourly_rate_rial: dict[Degree, int] = Field(default_factory=lambda: dict(DEFAULT_HOURLY_RATE))
+    hourly_rate_rial: dict[Degree, Annotated[int, Field(ge=0, le=MAX_HOURLY_RATE_RIAL)]] = Field(
+        default_factory=lambda: dict(DEFAULT_HOURLY_RATE)
+    )
     married_multiplier: Decimal = Field(default=Decimal("1.5"), ge=1, le=10)
     bonus_rules: tuple[BonusRule, ...] = ()
-    default_hours_per_month: Decimal = Field(default=Decimal(40), gt=0, le=400)
+    default_hours_per_month: Decimal = Field(default=Decimal(40), gt=0, le=MAX_HOURS_PER_MONTH)
     months_per_term: int = Field(default=4, ge=1, le=12)
-    monthly_hours_cap: Decimal = Field(default=Decimal(80), gt=0, le=400)
+    monthly_hours_cap: Decimal = Field(default=Decimal(80), gt=0, le=MAX_HOURS_PER_MONTH)
 
     # --- solver
-    time_limit_s: float = Field(default=60.0, gt=0)
+    time_limit_s: TimeLimit = 60.0
     workers: int = Field(default=2, ge=1, le=64)
 
     @field_validator("min_gpa")
@@ -151,17 +168,11 @@ class Policy(BaseModel):
     @field_validator("hourly_rate_rial")
     @classmethod
     def _rates(cls, value: dict[Degree, int]) -> dict[Degree, int]:
-        for degree, rate in value.items():
-            if rate < 0:
-                raise ValueError(f"hourly_rate_rial.{degree.value} must be >= 0, got {rate}")
         return {**DEFAULT_HOURLY_RATE, **value}
 
     @field_validator("priority_weights")
     @classmethod
     def _weights(cls, value: dict[PriorityGroup, int]) -> dict[PriorityGroup, int]:
-        for group, weight in value.items():
-            if weight < 0:
-                raise ValueError(f"priority_weights.{group.value} must be >= 0, got {weight}")
         return {**DEFAULT_PRIORITY_WEIGHTS, **value}
 
     @field_validator("objective")

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hamyar.errors import InputError, Issue
 from hamyar.models.calendar import Term
-from hamyar.models.people import Applicant, Rejection, Unit
+from hamyar.models.people import Applicant, Exclusion, Rejection, Unit
 from hamyar.models.policy import Policy
 from hamyar.text import normalize_key
 
@@ -152,6 +152,10 @@ class Problem(BaseModel):
     applicants: tuple[Applicant, ...]
     units: tuple[Unit, ...]
     rejections: tuple[Rejection, ...] = ()
+    exclusions: tuple[Exclusion, ...] = ()
+    """Units not satisfied with a student last term (from the workspace; rule E9 applies them
+    when ``policy.exclude_unsatisfied``). Not cross-checked: a unit closed or a student who did
+    not apply again simply has no pair here."""
     policy: Policy = Field(default_factory=Policy)
     term: Term = Field(default_factory=lambda: Term(year=1402, semester=1))
     name: str = "problem"
@@ -172,6 +176,7 @@ class Problem(BaseModel):
         policy: Policy | None = None,
         term: Term | None = None,
         name: str = "problem",
+        exclusions: Iterable[Exclusion] = (),
     ) -> Problem:
         """Build a problem; broken references raise :class:`InputError` with every issue."""
         applicants, units, rejections = tuple(applicants), tuple(units), tuple(rejections)
@@ -182,6 +187,7 @@ class Problem(BaseModel):
             applicants=applicants,
             units=units,
             rejections=rejections,
+            exclusions=tuple(exclusions),
             policy=policy or Policy(),
             term=term or Term(year=1402, semester=1),
             name=name,
@@ -232,3 +238,13 @@ class Problem(BaseModel):
             if code is not None:
                 pairs.add((rej.student_id, code))
         return frozenset(pairs)
+
+    @cached_property
+    def excluded_pairs(self) -> dict[tuple[str, str], str]:
+        """``{(student_id, unit_code): term}``: a unit's "not satisfied" of an earlier term."""
+        pairs: dict[tuple[str, str], str] = {}
+        for exc in self.exclusions:
+            code = self.unit_index.unit_code(exc.unit_code)
+            if code is not None:
+                pairs.setdefault((exc.student_id, code), exc.term)
+        return pairs

@@ -42,9 +42,9 @@ import numpy as np
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
 from hamyar.optimizer.cpsearch import neighbourhood
-from hamyar.optimizer.flow import FaceFlow, combine, radices, value_range
+from hamyar.optimizer.flow import FaceFlow, radices, value_range
 from hamyar.optimizer.lagrange import price_budget
-from hamyar.optimizer.level import Deadline, Stage, time_up
+from hamyar.optimizer.level import Deadline, Stage, combine, time_up
 from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
 from hamyar.optimizer.stages import Box, Prepared, lexicographic_cpsat

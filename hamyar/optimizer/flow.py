@@ -47,7 +47,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from hamyar.models import SolveStatus
-from hamyar.optimizer.level import Stage
+from hamyar.optimizer.level import Stage, combine, mixed_radix
 from hamyar.optimizer.network import IntArray, Network
 
 LIMIT = 2**62
@@ -226,29 +226,16 @@ class FaceFlow:
 
 
 def radices(graph: Graph, ranges: Sequence[int], maxima: Sequence[int]) -> list[int]:
-    """The mixed radix ``M_j`` of the module docstring for levels with value ranges ``ranges``
-    and largest weights ``maxima``, or ``OverflowError`` when ``W = Σ_j M_j w_j`` could leave
-    64 bits (checked on ``Σ_j M_j max_a w_{j,a}``, an upper bound of ``max_a W_a``, in exact
-    Python integers)."""
-    multipliers: list[int] = []
-    radix = 1
-    for r in reversed(ranges):
-        multipliers.append(radix)
-        radix *= r + 1
-    multipliers.reverse()
+    """The mixed radix ``M_j`` of the module docstring (:func:`~hamyar.optimizer.level.
+    mixed_radix` of ``R_j + 1``) for levels with value ranges ``ranges`` and largest weights
+    ``maxima``, or ``OverflowError`` when ``W = Σ_j M_j w_j`` could leave 64 bits (checked on
+    ``Σ_j M_j max_a w_{j,a}``, an upper bound of ``max_a W_a``, in exact Python integers)."""
+    multipliers = mixed_radix([r + 1 for r in ranges])
     top = sum(m * w for m, w in zip(multipliers, maxima, strict=True))
     students = int(graph.supply[: graph.num_classes].sum())
     if top * (graph.num_nodes + 1) >= LIMIT or top * students >= LIMIT:
         raise OverflowError("scaled weights do not fit in 64 bits")
     return multipliers
-
-
-def combine(levels: Sequence[IntArray], multipliers: Sequence[int]) -> IntArray:
-    """``W = Σ_j M_j w_j`` (int64; :func:`radices` checked that it fits)."""
-    combined = np.zeros_like(levels[0])
-    for w, m in zip(levels, multipliers, strict=True):
-        combined += w * np.int64(m)
-    return combined
 
 
 def solve_levels(

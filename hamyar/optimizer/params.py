@@ -18,16 +18,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hamyar.errors import InputError
 from hamyar.models import Policy
-from hamyar.models.policy import validation_issues
+from hamyar.models.policy import TimeLimit, validation_issues
 from hamyar.models.tomlfile import read_toml_file
 
 
 class SolverParams(BaseModel):
     """The solver's settings and tuned constants (module docstring)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
-    time_limit_s: float = Field(default=60.0, gt=0)
+    time_limit_s: TimeLimit = 60.0
     """Seconds for the whole solve (flows always run to their proven optimum)."""
     workers: int = Field(default=2, ge=1, le=64)
     """Threads: stable components solved side by side, budgeted searches raced."""
@@ -56,7 +56,7 @@ class SolverParams(BaseModel):
     later levels keeping the same values."""
     merge_limit: int = Field(default=10**9, ge=1)
     """Largest product of level ranges merged into one objective
-    (:func:`~hamyar.optimizer.stages.merge_levels`): the merged coefficients stay far inside
+    (:func:`~hamyar.optimizer.level.merge_levels`): the merged coefficients stay far inside
     CP-SAT's 64-bit integers and its LP's doubles. Measured on a generated 10,000-applicant
     instance in stable mode, the four merged searches (priority with coverage, preference ranks
     1–3, ranks 4–5, GPA) took 2.5 s and 1.1 s in its two pools against 5.4 s and 3.6 s for
@@ -82,7 +82,9 @@ class SolverParams(BaseModel):
 
     def with_time_limit(self, seconds: float | None) -> SolverParams:
         """A copy with ``time_limit_s`` replaced (``None`` keeps it): ``--time-limit``."""
-        return self if seconds is None else self.model_copy(update={"time_limit_s": seconds})
+        if seconds is None:
+            return self
+        return self.model_validate({**self.model_dump(), "time_limit_s": seconds})
 
     def finishing_s(self, applicants: int) -> float:
         """Seconds kept from the time limit for what follows the search (``finish_s``)."""

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.linear_solver import pywraplp
 
-from hamyar.optimizer.cpsat import Budgets
+from hamyar.optimizer.budgets import Budgets
 from hamyar.optimizer.flow import Graph
 from hamyar.optimizer.network import BoolArray, IntArray, Network
 

@@ -27,7 +27,7 @@ How each case is solved (every level is one term of :mod:`hamyar.optimizer.objec
   with ties, or with a side constraint (budget, minimum fill, soft pin), is solved by CP-SAT
   with stability constraints, on the placements some stable allocation can make
   (:mod:`hamyar.optimizer.stable.bounds`), with consecutive levels merged where their ranges
-  allow (:func:`~hamyar.optimizer.stages.merge_levels`), started from the better of deferred
+  allow (:func:`~hamyar.optimizer.level.merge_levels`), started from the better of deferred
   acceptance and a serial dictatorship with look-ahead ties
   (:mod:`hamyar.optimizer.stable.tiebreak`).
 
@@ -63,8 +63,7 @@ from hamyar.models import (
     StageResult,
     UnitFill,
 )
-from hamyar.optimizer.budgeted import solve_budgeted
-from hamyar.optimizer.cpsat import Budgets
+from hamyar.optimizer.budgets import Budgets
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.flow import build_graph, solve_levels
@@ -91,7 +90,6 @@ from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.placement import complete_flow, to_placement
 from hamyar.optimizer.precedence import precedence_positions
 from hamyar.optimizer.seats import declared_seats, filled_seats, min_fill_seats
-from hamyar.optimizer.stable.search import solve_stable
 from hamyar.optimizer.task import LevelTask, Strategy
 
 
@@ -164,10 +162,19 @@ def _solve(
 
 # ---------------------------------------------------------------------------- welfare first
 def _strategy(stable: bool, budgeted: bool) -> Strategy:
-    """Stable mode, else the budgeted levels when a budget applies, else the flows."""
+    """Stable mode, else the budgeted levels when a budget applies, else the flows.
+
+    The CP-SAT strategies are imported here, when chosen: CP-SAT (and pandas, which it
+    imports) costs a third of a second of every start that never uses it."""
     if stable:
+        from hamyar.optimizer.stable.search import solve_stable
+
         return solve_stable
-    return solve_budgeted if budgeted else _solve_flows
+    if budgeted:
+        from hamyar.optimizer.budgeted import solve_budgeted
+
+        return solve_budgeted
+    return _solve_flows
 
 
 def _solve_flows(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:

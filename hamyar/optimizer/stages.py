@@ -8,8 +8,8 @@ it for the first level searched (earlier levels weigh more: a level's gap is the
 first). Once the time is up, the levels left keep the allocation found so far, unsearched, with
 the trivial bound ``Σ_a max(w_a, 0) · hi_a``.
 
-Consecutive levels can also be *merged* into one (:func:`merge_levels`, used by stable mode):
-fewer CP-SAT searches for the same lexicographic optimum.
+Consecutive levels can also be *merged* into one (:func:`~hamyar.optimizer.level.merge_levels`,
+used by stable mode): fewer CP-SAT searches for the same lexicographic optimum.
 """
 
 from __future__ import annotations
@@ -18,14 +18,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
 from hamyar.optimizer.cpsearch import maximise
-from hamyar.optimizer.level import Deadline, Stage, box_bound, time_up
+from hamyar.optimizer.level import Deadline, Stage, box_bound, kept, merge_levels, time_up
 from hamyar.optimizer.network import IntArray
-from hamyar.optimizer.params import DEFAULT_PARAMS
 
 Box = tuple[IntArray, IntArray]
 """Bounds ``(lo, hi)`` on every graph arc."""
@@ -51,80 +48,6 @@ class Prepared:
 
 Prepare = Callable[[int, IntArray | None, Sequence[int], bool], Prepared | None]
 """``prepare(level, current solution, values held so far, all of them proven)``."""
-
-
-@dataclass(frozen=True)
-class MergedLevel:
-    """Levels ``members`` solved as one: ``Σ_j P_j · (L_j(x) − m_j)``, where ``L_j(x) = Σ_a
-    w_{j,a} x_a`` ranges over ``[m_j, m_j + R_j − 1]`` on the box ``lo ≤ x ≤ hi`` (``m_j = Σ_a
-    min(w_{j,a} lo_a, w_{j,a} hi_a)``) and ``P_j = Π_{i > j} R_i``. Two allocations that differ
-    first at level ``j`` differ in the merged value by at least ``P_j − Σ_{i>j} (R_i − 1) P_i =
-    1``, so maximising it maximises the levels lexicographically."""
-
-    members: list[int]
-    low: list[int]
-    span: list[int]
-    radix: list[int]
-    weights: IntArray
-
-    @property
-    def offset(self) -> int:
-        """``Σ_j P_j m_j``: the merged objective is ``weights · x − offset``."""
-        return sum(p * m for p, m in zip(self.radix, self.low, strict=True))
-
-    def bounds(self, x: IntArray, bound: int, levels: Sequence[IntArray]) -> list[int]:
-        """Each member's proven bound from the merged one: level ``j`` holds at most ``m_j +
-        ⌊rest / P_j⌋`` (``rest`` the merged bound less the earlier levels' part), and only while
-        every earlier level reached its bound; after one that did not, the box bound."""
-        rest = bound - self.offset
-        out: list[int] = []
-        reached = True
-        for j, m, span, radix in zip(self.members, self.low, self.span, self.radix, strict=True):
-            value = int(levels[j] @ x)
-            top = m + span - 1
-            if reached:
-                top = min(top, m + rest // radix)
-                rest -= (value - m) * radix
-                reached = value >= top
-            out.append(max(top, value))
-        return out
-
-
-def merge_levels(
-    weights: Sequence[IntArray], lo: IntArray, hi: IntArray, limit: int = DEFAULT_PARAMS.merge_limit
-) -> list[MergedLevel]:
-    """Consecutive levels grouped while the product of their ranges ``Π R_j`` stays within
-    ``limit`` (:class:`MergedLevel`)."""
-    groups: list[list[int]] = []
-    product = 0
-    spans = []
-    lows = []
-    for w in weights:
-        ends = (w * lo, w * hi)
-        low = int(np.minimum(*ends).sum())
-        lows.append(low)
-        spans.append(int(np.maximum(*ends).sum()) - low + 1)
-    for j, span in enumerate(spans):
-        if groups and product * span <= limit:
-            groups[-1].append(j)
-            product *= span
-        else:
-            groups.append([j])
-            product = span
-    merged = []
-    for members in groups:
-        radix = [1] * len(members)
-        for i in range(len(members) - 2, -1, -1):
-            radix[i] = radix[i + 1] * spans[members[i + 1]]
-        total = np.zeros_like(weights[members[0]])
-        for j, p in zip(members, radix, strict=True):
-            total = total + p * weights[j]
-        merged.append(
-            MergedLevel(
-                members, [lows[j] for j in members], [spans[j] for j in members], radix, total
-            )
-        )
-    return merged
 
 
 def lexicographic_merged(
@@ -222,10 +145,9 @@ def lexicographic_cpsat(
             hold(k, w, x)
             continue
         if x is not None and deadline.passed():  # the preparation used the time up
-            value = int(w @ x)
             top = box_bound(w, model.hi) if bound is None else bound
-            stages.append(Stage(SolveStatus.feasible, value, max(value, top), spent, method))
-            values.append(value)
+            stages.append(kept(w, x, top, spent, method))
+            values.append(stages[-1].value)
             hold(k, w, x)
             continue
         outcome = maximise(
@@ -282,7 +204,5 @@ def _with_fallback(
     """A level with no solution in time falls back on a known feasible solution."""
     if outcome.x is not None or fallback is None or outcome.status is SolveStatus.infeasible:
         return outcome
-    value = int(w @ fallback)
     top = outcome.bound if bound is None else min(bound, outcome.bound)
-    status = SolveStatus.optimal if value >= top else SolveStatus.feasible
-    return Stage(status, value, max(top, value), outcome.wall_time_s, outcome.method, fallback)
+    return kept(w, fallback, top, outcome.wall_time_s, outcome.method, solution=True)

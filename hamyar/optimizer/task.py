@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hamyar.models import EligibilityResult, Problem
-from hamyar.optimizer.cpsat import Budgets
+from hamyar.optimizer.budgets import Budgets
 from hamyar.optimizer.flow import Graph
 from hamyar.optimizer.level import Deadline, Stage
 from hamyar.optimizer.network import IntArray, Network

@@ -14,6 +14,8 @@ import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from hamyar.eligibility import evaluate
 from hamyar.errors import InputError, Issue
 from hamyar.models import Problem
@@ -41,7 +43,10 @@ def problem_sha256(problem: Problem) -> str:
     """``sha256`` of the problem's records (applicants, units, rejections) as canonical JSON:
     the fingerprint of generated inputs that have no file."""
     digest = hashlib.sha256()
-    for group in (problem.applicants, problem.units, problem.rejections):
+    groups: list[tuple[BaseModel, ...]] = [problem.applicants, problem.units, problem.rejections]
+    if problem.exclusions:  # only then, so that the fingerprints of earlier runs stay
+        groups.append(problem.exclusions)
+    for group in groups:
         for record in group:
             digest.update(record.model_dump_json(exclude={"source"}).encode())
         digest.update(b"\x00")
@@ -62,8 +67,9 @@ def run_problem(
         raise InputError(
             [
                 Issue(
-                    "keep_previous is only read by `hamyar replan`; this run has no previous "
-                    "allocation to keep, so it is refused rather than ignored",
+                    "keep_previous needs a previous allocation (`hamyar replan`, or "
+                    "--continue-from TERM for the adopted allocation of an earlier term); this "
+                    "run has none to keep, so it is refused rather than ignored",
                     problem.policy.keep_previous,
                     file="policy",
                     column="keep_previous",

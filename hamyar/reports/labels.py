@@ -267,6 +267,7 @@ PARAMETER_RULES: dict[str, str] = {
     "institution_type": "E7",
     "excluded_institution_types": "E7",
     "require_valid_sheba": "E8",
+    "exclude_unsatisfied": "E9",
     "min_fill": "A1",
     "min_fill_penalty": "A1",
     "priority_weights": "A3",

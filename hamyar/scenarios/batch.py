@@ -42,6 +42,7 @@ from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
+from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.outputs import write_machine_outputs
 from hamyar.scenarios.compare import safe_folder_name
 from hamyar.scenarios.inputs import build_inputs
@@ -79,6 +80,8 @@ class BatchOutcome:
     error: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     wall_time_s: float = 0.0
+    record: RunRecord | None = field(default=None, compare=False, repr=False)
+    """What the workspace keeps of the run, sent back with the files."""
 
 
 # ---------------------------------------------------------------------------- manifest
@@ -191,6 +194,7 @@ def run_job(job: BatchJob) -> BatchOutcome:
         kpis=result.kpis,
         files=files,
         wall_time_s=time.perf_counter() - start,
+        record=run_record(result),
     )
 
 

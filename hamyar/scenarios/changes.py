@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import Gender, Problem, Unit
+from hamyar.models.bounds import MAX_SEATS
 from hamyar.scenarios.resolve import ClosedUnit, SeatLayer
 
 
@@ -54,6 +55,16 @@ def apply_changes(
             if change is None:
                 continue
             after = change.apply(counts[code][gender])
+            if after > MAX_SEATS:
+                errors.append(
+                    Issue(
+                        f"would give {code} {after:,} {gender.value} seats; at most {MAX_SEATS:,}",
+                        str(change),
+                        file=layer.file,
+                        column=f"seats.{layer.unit}.{gender.value}",
+                    )
+                )
+                continue
             if after < 0:
                 errors.append(
                     Issue(

@@ -41,6 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import Term
+from hamyar.models.bounds import MAX_SEATS
 from hamyar.models.tomlfile import read_toml_file
 from hamyar.text import normalize_digits
 
@@ -91,6 +92,12 @@ def parse_seat_value(value: object) -> SeatValue:
     raise ValueError("seats: a whole number or a quoted '+n' / '-n' expected")
 
 
+def _bounded(seat: SeatValue) -> SeatValue:
+    if abs(seat.absolute or seat.delta) > MAX_SEATS:
+        raise ValueError(f"seats: at most {MAX_SEATS:,} seats of one gender in a unit")
+    return seat
+
+
 class SeatChange(BaseModel):
     """Seat changes of one unit: female and male separately (either may be left out)."""
 
@@ -104,7 +111,7 @@ class SeatChange(BaseModel):
     def _value(cls, value: object) -> SeatValue | None:
         if value is None or isinstance(value, SeatValue):
             return value
-        return parse_seat_value(value)
+        return _bounded(parse_seat_value(value))
 
 
 class ScenarioSpec(BaseModel):

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,10 @@ from openpyxl.chart import LineChart, Reference
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
+from hamyar.models.bounds import SWEEP_DECIMALS, SWEEP_MAGNITUDE
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
+from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -52,6 +54,8 @@ class SweepPoint:
     values: dict[str, Any]
     kpis: Kpis | None
     error: str | None = None
+    record: RunRecord | None = field(default=None, compare=False, repr=False)
+    """What the workspace keeps of the point's run (``None`` for a failed point)."""
 
     @property
     def label(self) -> str:
@@ -73,13 +77,24 @@ def show(value: Any) -> str:
     return str(value)
 
 
+class OutOfBounds(ValueError):
+    """A number a sweep cannot hold (:data:`SWEEP_MAGNITUDE`, :data:`SWEEP_DECIMALS`)."""
+
+
 def _number(text: str) -> Decimal:
+    """A finite number within ±10¹⁵ with at most 12 decimal places, exactly as written."""
+    word = text.strip()
     try:
-        value = Decimal(text.strip())
+        value = Decimal(word)
     except InvalidOperation:
-        raise ValueError(f"not a number: {text.strip()!r}") from None
+        raise ValueError(f"not a number: {word!r}") from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {text.strip()!r}")
+        raise ValueError(f"not a finite number: {word!r}")
+    if value.adjusted() >= len(str(SWEEP_MAGNITUDE)) or abs(value) > SWEEP_MAGNITUDE:
+        raise OutOfBounds(f"{word!r} is beyond ±{SWEEP_MAGNITUDE:,}")
+    exponent = value.as_tuple().exponent
+    if value and isinstance(exponent, int) and exponent < -SWEEP_DECIMALS:
+        raise OutOfBounds(f"{word!r} has more than {SWEEP_DECIMALS} decimal places")
     return value
 
 
@@ -90,6 +105,8 @@ def _scalar(text: str) -> Any:
         return word.lower() == "true"
     try:
         value = _number(word)
+    except OutOfBounds:
+        raise
     except ValueError:
         return word
     return int(value) if value == value.to_integral_value() and "." not in word else value
@@ -101,7 +118,8 @@ def decimal_range(start: Decimal, stop: Decimal, step: Decimal) -> list[Decimal]
         raise ValueError(f"the step must be positive, got {show(step)}")
     if stop < start:
         raise ValueError(f"the stop ({show(stop)}) is below the start ({show(start)})")
-    count = int((stop - start) // step) + 1
+    with localcontext(prec=2 * len(str(SWEEP_MAGNITUDE)) + SWEEP_DECIMALS + 2):
+        count = int((stop - start) // step) + 1
     if count > MAX_POINTS:
         raise ValueError(f"{count:,} values; at most {MAX_POINTS:,}")
     return [start + i * step for i in range(count)]
@@ -184,14 +202,16 @@ def run_points(
     problems: Sequence[Problem],
     *,
     time_limit_s: float | None = None,
+    input_hashes: Mapping[str, str] | None = None,
     each: Callable[[SweepPoint], None] | None = None,
 ) -> list[SweepPoint]:
-    """Run the problem of every point, in order; a point whose run fails keeps its error."""
+    """Run the problem of every point, in order; a point whose run fails keeps its error.
+    ``input_hashes`` are the scenario's, kept in each point's record."""
     results = []
     for values, p in zip(points, problems, strict=True):
         try:
-            result = run_problem(p, time_limit_s=time_limit_s)
-            point = SweepPoint(values, result.kpis)
+            result = run_problem(p, input_hashes=input_hashes, time_limit_s=time_limit_s)
+            point = SweepPoint(values, result.kpis, record=run_record(result))
         except HamyarError as exc:
             lines = str(exc).splitlines() or [type(exc).__name__]
             point = SweepPoint(values, None, " | ".join(lines[:3]))

@@ -17,11 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hamyar.models.run import RunResult
+from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.schema import AssignmentRow, RunInputRow, RunRow
 from hamyar.store.waitlists import record_waitlists
 
 RUN_FILE = "workspace-run.json"
+RUNS_FILE = "workspace-runs.json"
 
 
 def current_user() -> str:
@@ -38,7 +40,7 @@ def now() -> datetime:
 
 def record_run(
     session: Session,
-    result: RunResult,
+    result: RunResult | RunRecord,
     *,
     command: str,
     name: str,
@@ -48,19 +50,19 @@ def record_run(
 ) -> RunRow:
     """Add one run with its input files (bytes and ``sha256``), assignments and waiting lists
     (:mod:`hamyar.store.waitlists`); flushed, so ``.id`` is set, committed with the command's
-    transaction."""
-    problem, kpis = result.problem, result.kpis
+    transaction. ``result`` is a run's result or its :class:`RunRecord`."""
+    record = result if isinstance(result, RunRecord) else run_record(result)
     run = RunRow(
-        term=str(problem.term),
+        term=record.term,
         command=command,
-        name=name,
+        name=name[:200],
         created_at=now(),
         created_by=current_user(),
-        status=str(result.allocation.status),
+        status=record.status,
         scenario=scenario,
-        policy=problem.policy.model_dump(mode="json"),
-        kpis=kpis.model_dump(mode="json"),
-        input_hashes=dict(result.input_hashes),
+        policy=record.policy,
+        kpis=record.kpis,
+        input_hashes=dict(record.input_hashes),
         out_dir=str(out_dir.absolute()) if out_dir else None,
     )
     for label, path in files.items():
@@ -68,7 +70,7 @@ def record_run(
         sha = hashlib.sha256(content).hexdigest()
         run.inputs.append(RunInputRow(name=f"{label}: {path}", sha256=sha, content=content))
     stored = {row.sha256 for row in run.inputs}
-    for label, sha in result.input_hashes.items():
+    for label, sha in record.input_hashes.items():
         if sha not in stored:  # generated or embedded inputs: the fingerprint alone
             run.inputs.append(RunInputRow(name=label, sha256=sha, content=None))
     run.assignments = [
@@ -80,11 +82,11 @@ def record_run(
             priority_score=a.priority_score,
             pinned=a.pinned,
         )
-        for a in result.allocation.assignments
+        for a in record.assignments
     ]
     session.add(run)
     session.flush()
-    record_waitlists(session, run.id, result)
+    record_waitlists(session, run.id, record.waiting)
     return run
 
 
@@ -92,6 +94,14 @@ def write_run_file(folder: Path, run: RunRow, url: str) -> None:
     """``workspace-run.json`` in a run's output folder: the run id and the workspace."""
     data = {"run_id": run.id, "term": run.term, "workspace": url}
     (folder / RUN_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def write_runs_file(folder: Path, runs: Sequence[Mapping[str, Any]], url: str) -> None:
+    """``workspace-runs.json`` in a folder of many runs (a sweep): each run's id and what it was
+    (``runs`` holds ``{"run_id": …, …}`` mappings)."""
+    data = {"workspace": url, "runs": list(runs)}
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    (folder / RUNS_FILE).write_text(text, encoding="utf-8")
 
 
 def run_id_of_folder(folder: Path) -> int:

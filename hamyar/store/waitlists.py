@@ -1,6 +1,7 @@
 """Each recorded run's waiting lists, stored with the run and read back as plain entries.
 
-The lists are :func:`hamyar.optimizer.waitlist.waiting_lists` of the run's allocation: per unit
+The lists are :func:`hamyar.optimizer.waitlist.waiting_lists` of the run's allocation (kept in
+its :class:`~hamyar.pipeline.record.RunRecord`): per unit
 and gender, the eligible students who asked for the unit and were not placed there, in the order
 a re-solve keeping everyone else would take them. A vacancy offers its seat down this list; a
 notice tells a student not placed his or her position on it.
@@ -8,20 +9,18 @@ notice tells a student not placed his or her position on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.models import Gender
-from hamyar.models.run import RunResult
-from hamyar.optimizer.waitlist import WaitingEntry, WaitingLists, waiting_lists
+from hamyar.optimizer.waitlist import WaitingEntry, WaitingLists
 from hamyar.store.schema import WaitingRow
 
 
-def record_waitlists(session: Session, run_id: int, result: RunResult) -> int:
-    """Store the waiting lists of ``result`` under run ``run_id``; the number of places."""
-    lists = waiting_lists(result.problem, result.eligibility, result.allocation)
+def record_waitlists(session: Session, run_id: int, entries: Iterable[WaitingEntry]) -> int:
+    """Store waiting-list ``entries`` under run ``run_id``; the number of places stored."""
     rows = [
         {
             "run_id": run_id,
@@ -32,7 +31,6 @@ def record_waitlists(session: Session, run_id: int, result: RunResult) -> int:
             "preference_rank": e.preference_rank,
             "placed_unit": e.placed_unit,
         }
-        for _, entries in sorted(lists.items())
         for e in entries
     ]
     if rows:

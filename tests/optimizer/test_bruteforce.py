@@ -13,22 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from matching.games import HospitalResident
-from optfixtures import (
-    all_placements,
-    check_rules,
-    greedy_by_precedence,
-    placement_of,
-    random_instance,
-    solved_vector,
-    term_vector,
-    within_budget,
-)
 
-from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Policy, Problem
 from hamyar.optimizer import solve
 from hamyar.optimizer.envy import justified_envy
-from hamyar.optimizer.infeasible import pin_conflict
 from hamyar.optimizer.precedence import precedence_key
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,60 +45,11 @@ STABLE_POLICIES: list[dict[str, Any]] = [
 ]
 
 
-def expect_infeasible(problem: Problem, eligibility: EligibilityResult) -> bool:
-    """Whether brute force finds no allocation keeping the hard rules (hard pins, budgets,
-    and stability in stable mode)."""
-    policy = problem.policy
-    if policy.pins == "hard" and any(
-        pin_conflict(problem, eligibility, s, u) for s, u in problem.pins.items()
-    ):
-        return True
-    for placement in all_placements(problem, eligibility):
-        if not within_budget(problem, placement):
-            continue
-        if policy.stable and justified_envy(problem, eligibility, placement, pins=problem.pins):
-            continue
-        return False
-    return True
-
-
-def best_vector(problem: Problem, eligibility: EligibilityResult) -> tuple[float, ...]:
-    best: tuple[float, ...] | None = None
-    for placement in all_placements(problem, eligibility):
-        if not within_budget(problem, placement):
-            continue
-        if problem.policy.stable and justified_envy(
-            problem, eligibility, placement, pins=problem.pins
-        ):
-            continue
-        vector = term_vector(problem, eligibility, placement)
-        if best is None or vector > best:
-            best = vector
-    assert best is not None
-    return tuple(round(v, 2) for v in best)
-
-
-def check_against_brute_force(seed: int, overrides: dict[str, Any], n: int) -> None:
-    rng = random.Random(seed)
-    policy = Policy().with_overrides(overrides) if overrides else Policy()
-    problem, eligibility = random_instance(rng, n, rng.randint(2, 4), pins=0.25, policy=policy)
-    try:
-        alloc = solve(problem, eligibility, time_limit_s=20)
-    except InfeasibleError:
-        assert expect_infeasible(problem, eligibility)
-        return
-    check_rules(problem, eligibility, alloc)
-    assert within_budget(problem, placement_of(alloc))
-    if policy.stable:
-        assert alloc.envy_pairs == ()
-    # the lexicographic vector of stage values equals the best over every allocation
-    assert solved_vector(alloc) == best_vector(problem, eligibility)
-    assert all(s.value <= s.bound + 1e-9 for s in alloc.stages)
-
-
 @SETTINGS
 @given(seed=st.integers(0, 10**6), which=st.integers(0, len(POLICIES) - 1), n=st.integers(1, 6))
-def test_optimal_against_brute_force(seed: int, which: int, n: int) -> None:
+def test_optimal_against_brute_force(
+    seed: int, which: int, n: int, check_against_brute_force
+) -> None:
     check_against_brute_force(seed, POLICIES[which], n)
 
 
@@ -118,7 +57,9 @@ def test_optimal_against_brute_force(seed: int, which: int, n: int) -> None:
 @given(
     seed=st.integers(0, 10**6), which=st.integers(0, len(STABLE_POLICIES) - 1), n=st.integers(1, 6)
 )
-def test_stable_optimal_among_stable_allocations(seed: int, which: int, n: int) -> None:
+def test_stable_optimal_among_stable_allocations(
+    seed: int, which: int, n: int, check_against_brute_force
+) -> None:
     check_against_brute_force(seed, STABLE_POLICIES[which], n)
 
 
@@ -126,13 +67,17 @@ def test_stable_optimal_among_stable_allocations(seed: int, which: int, n: int) 
     ("seed", "overrides"),
     [(1, {}), (2, {"preference_mode": "sum"}), (3, {"stable": True}), (4, {"pins": "soft"})],
 )
-def test_optimal_against_brute_force_eight_applicants(seed: int, overrides: dict[str, Any]) -> None:
+def test_optimal_against_brute_force_eight_applicants(
+    seed: int, overrides: dict[str, Any], check_against_brute_force
+) -> None:
     check_against_brute_force(seed, overrides, 8)
 
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 40), stable=st.booleans())
-def test_rules_hold_and_priority_never_below_greedy(seed: int, n: int, stable: bool) -> None:
+def test_rules_hold_and_priority_never_below_greedy(
+    seed: int, n: int, stable: bool, random_instance, check_rules, greedy_by_precedence
+) -> None:
     rng = random.Random(seed)
     policy = Policy(stable=stable)
     problem, eligibility = random_instance(rng, n, rng.randint(1, 6), max_seats=3, policy=policy)
@@ -185,7 +130,9 @@ def library_matching(problem: Problem, eligibility: EligibilityResult) -> dict[s
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 30))
-def test_stable_mode_same_as_matching_library(seed: int, n: int) -> None:
+def test_stable_mode_same_as_matching_library(
+    seed: int, n: int, random_instance, placement_of
+) -> None:
     rng = random.Random(seed)
     problem, eligibility = random_instance(
         rng, n, rng.randint(1, 5), max_seats=3, areas=False, policy=Policy(stable=True)

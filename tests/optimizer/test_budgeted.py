@@ -8,15 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from optfixtures import SETTINGS, random_instance
-from test_bruteforce import check_against_brute_force
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import Policy
 from hamyar.optimizer.relaxation import Relaxation
 from hamyar.optimizer.solve import solve
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @contextmanager
@@ -29,24 +29,30 @@ def relaxation_never_finishes() -> Iterator[None]:
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(30, 150))
-def test_priced_levels_reach_the_brute_force_optimum(seed: int, n: int, budget: int) -> None:
+def test_priced_levels_reach_the_brute_force_optimum(
+    seed: int, n: int, budget: int, check_against_brute_force
+) -> None:
     with relaxation_never_finishes():
         check_against_brute_force(seed, {"budget_term_rial": budget * 1_000_000}, n)
 
 
-def _priced_methods(seed: int, budget: int) -> list[str]:
-    rng = random.Random(seed)
-    policy = Policy().with_overrides({"budget_term_rial": budget})
-    problem, eligibility = random_instance(rng, 6, 3, pins=0.0, policy=policy)
-    try:
-        with relaxation_never_finishes():
-            allocation = solve(problem, eligibility, time_limit_s=20)
-    except InfeasibleError:
-        return []
-    return [s.method for s in allocation.stages]
+@pytest.fixture(scope="module")
+def priced_methods(random_instance):
+    def _priced_methods(seed: int, budget: int) -> list[str]:
+        rng = random.Random(seed)
+        policy = Policy().with_overrides({"budget_term_rial": budget})
+        problem, eligibility = random_instance(rng, 6, 3, pins=0.0, policy=policy)
+        try:
+            with relaxation_never_finishes():
+                allocation = solve(problem, eligibility, time_limit_s=20)
+        except InfeasibleError:
+            return []
+        return [s.method for s in allocation.stages]
+
+    return _priced_methods
 
 
-def test_a_binding_term_budget_is_priced() -> None:
+def test_a_binding_term_budget_is_priced(priced_methods) -> None:
     """Some small instance under a binding budget has a level prepared by pricing."""
-    methods = [m for seed in range(8) for m in _priced_methods(seed, 60_000_000)]
+    methods = [m for seed in range(8) for m in priced_methods(seed, 60_000_000)]
     assert any("lagrangian" in m for m in methods), methods

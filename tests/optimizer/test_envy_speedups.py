@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from stablefixtures import instances, make_eligibility, make_problem, placements, student, unit
+from hypothesis import strategies as st
 
 from hamyar.models import (
-    EligibilityResult,
     EnvyPair,
     MaritalStatus,
     PriorityGroup,
@@ -28,8 +27,9 @@ def by_key(problem: Problem) -> dict[str, int]:
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(instances(max_students=12))
-def test_positions_follow_the_precedence_key(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_positions_follow_the_precedence_key(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(max_students=12), label="case")
     problem, _ = case
     expected = by_key(problem)
     assert precedence_positions(problem) == expected
@@ -38,21 +38,24 @@ def test_positions_follow_the_precedence_key(case: tuple[Problem, EligibilityRes
     assert precedence_positions(other, priority_scores(other)) == expected
 
 
-def test_positions_are_computed_once_per_problem() -> None:
+def test_positions_are_computed_once_per_problem(student, unit, problem_of) -> None:
     apps = [student("a", ["X"], gpa=15), student("b", ["X"], gpa=18)]
-    first = make_problem(apps, [unit("X", 1, 0)])
+    first = problem_of(apps, [unit("X", 1, 0)])
     positions = precedence_positions(first)
     assert positions == {"b": 0, "a": 1}
     assert precedence_positions(first) is positions
-    second = make_problem([student("a", ["X"], gpa=19), apps[1]], [unit("X", 1, 0)])
+    second = problem_of([student("a", ["X"], gpa=19), apps[1]], [unit("X", 1, 0)])
     assert precedence_positions(second) == {"a": 0, "b": 1}
 
 
 def test_equal_lottery_numbers_fall_back_to_the_student_id(
     monkeypatch: pytest.MonkeyPatch,
+    student,
+    unit,
+    problem_of,
 ) -> None:
     monkeypatch.setattr(precedence, "lottery_number", lambda student_id, seed: 7)
-    problem = make_problem(
+    problem = problem_of(
         [
             student("s3", ["X"], gpa=17),
             student("s1", ["X"], gpa=17),
@@ -68,10 +71,11 @@ def test_equal_lottery_numbers_fall_back_to_the_student_id(
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(placements())
+@given(data=st.data())
 def test_precomputed_positions_and_scores_give_the_same_results(
-    case: tuple[Problem, EligibilityResult, dict[str, str]],
+    data: st.DataObject, placements
 ) -> None:
+    case = data.draw(placements(), label="case")
     problem, eligibility, placement = case
     envy = justified_envy(problem, eligibility, placement)
     explanations = explain(problem, eligibility, placement)
@@ -81,9 +85,9 @@ def test_precomputed_positions_and_scores_give_the_same_results(
         assert explain(problem, eligibility, placement, **given_values) == explanations
 
 
-def test_given_positions_are_the_ones_used() -> None:
+def test_given_positions_are_the_ones_used(student, unit, problem_of, make_eligibility) -> None:
     # Equal scores and GPAs: only the positions say who has the better claim to X's seat.
-    problem = make_problem(
+    problem = problem_of(
         [student("holder", ["X"], gpa=16), student("out", ["X"], gpa=16)], [unit("X", 1, 0)]
     )
     eligibility = make_eligibility(problem)
@@ -101,7 +105,7 @@ def test_given_positions_are_the_ones_used() -> None:
     assert passed_over.units[0].holder_student_id == "holder"
 
 
-def test_priority_groups_follow_a_changed_copy() -> None:
+def test_priority_groups_follow_a_changed_copy(student) -> None:
     single = student("a", ["X"], groups=[PriorityGroup.shahed])
     assert single.priority_groups == (PriorityGroup.shahed,)
     married = single.model_copy(update={"marital_status": MaritalStatus.married})

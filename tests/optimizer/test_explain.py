@@ -3,24 +3,23 @@ Persian and English, naming the holder of the seat."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
-from stablefixtures import (
-    M,
-    instances,
-    make_eligibility,
-    make_problem,
-    placements,
-    student,
-    unit,
-)
+from hypothesis import strategies as st
 
-from hamyar.models import EligibilityResult, Explanation, Policy, PriorityGroup, Problem
+from hamyar.models import Explanation, Gender, Policy, PriorityGroup
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.precedence import precedence_key
 from hamyar.optimizer.stable.acceptance import deferred_acceptance
 
-UNITS = [unit("X", 1, 0), unit("Y", 2, 0), unit("MEN", 0, 2)]
+F, M = Gender.female, Gender.male
+
+
+@pytest.fixture(scope="module")
+def three_units(unit):
+    """X with one female seat, Y with two, MEN with two male seats."""
+    return [unit("X", 1, 0), unit("Y", 2, 0), unit("MEN", 0, 2)]
 
 
 def only(explanations: tuple[Explanation, ...], sid: str) -> Explanation:
@@ -29,13 +28,15 @@ def only(explanations: tuple[Explanation, ...], sid: str) -> Explanation:
     return found[0]
 
 
-def test_full_with_higher_priority_score_names_the_holder() -> None:
-    problem = make_problem(
+def test_full_with_higher_priority_score_names_the_holder(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
         [
             student("holder", ["X"], gpa=14, groups=[PriorityGroup.exemplary]),
             student("me", ["X", "Y"], gpa=19),
         ],
-        UNITS,
+        three_units,
     )
     result = explain(problem, make_eligibility(problem), {"holder": "X", "me": "Y"})
     assert [e.student_id for e in result] == ["me"]
@@ -57,15 +58,17 @@ def test_full_with_higher_priority_score_names_the_holder() -> None:
     assert ex.message_fa == f"X: {why.message_fa}"
 
 
-def test_gpa_and_lottery_are_named_when_they_decide() -> None:
-    problem = make_problem(
+def test_gpa_and_lottery_are_named_when_they_decide(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [student("h", ["X"], gpa=18.5), student("me", ["X"], gpa=17)], [unit("X", 1, 0)]
     )
     (why,) = explain(problem, make_eligibility(problem), {"h": "X"})[0].units
     assert "GPA 18.5 and is ahead of you by the GPA, at an equal priority score" in why.message_en
     assert "معدل 18.5" in why.message_fa and "از نظر معدل، با امتیاز اولویت برابر" in why.message_fa
 
-    problem = make_problem([student("p", ["X"]), student("q", ["X"])], [unit("X", 1, 0)])
+    problem = problem_of([student("p", ["X"]), student("q", ["X"])], [unit("X", 1, 0)])
     policy = problem.policy
     first, second = sorted(problem.applicants, key=lambda a: precedence_key(a, policy))
     (ex,) = explain(problem, make_eligibility(problem), {first.student_id: "X"})
@@ -74,15 +77,17 @@ def test_gpa_and_lottery_are_named_when_they_decide() -> None:
     assert "قرعه‌کشی" in ex.units[0].message_fa
 
 
-def test_students_sharing_a_reason_get_their_own_criterion() -> None:
-    problem = make_problem(
+def test_students_sharing_a_reason_get_their_own_criterion(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
         [
             student("h", ["X"], gpa=18, groups=[PriorityGroup.shahed]),
             student("by_score", ["X"], gpa=19),
             student("by_gpa", ["X"], gpa=17, groups=[PriorityGroup.shahed]),
             student("also_score", ["X"], gpa=12),
         ],
-        UNITS,
+        three_units,
     )
     result = explain(problem, make_eligibility(problem), {"h": "X"})
     words = {e.student_id: e.units[0].message_en.rsplit("ahead of you by ", 1)[1] for e in result}
@@ -94,24 +99,28 @@ def test_students_sharing_a_reason_get_their_own_criterion() -> None:
     assert all(e.units[0].holder_student_id == "h" for e in result)
 
 
-def test_the_lowest_of_several_holders_is_named() -> None:
-    problem = make_problem(
+def test_the_lowest_of_several_holders_is_named(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
         [
             student("a", ["Y"], gpa=20),
             student("b", ["Y"], gpa=18),
             student("me", ["Y"], gpa=15),
         ],
-        UNITS,
+        three_units,
     )
     (ex,) = explain(problem, make_eligibility(problem), {"a": "Y", "b": "Y"})
     assert (ex.placed_unit, ex.placed_rank) == (None, None)
     assert ex.units[0].holder_student_id == "b"
 
 
-def test_closed_by_e9_and_no_seats_of_gender() -> None:
-    problem = make_problem(
+def test_closed_by_e9_and_no_seats_of_gender(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
         [student("f", ["MEN", "X", "Y"]), student("m", ["X", "MEN"], M)],
-        UNITS,
+        three_units,
     )
     eligibility = make_eligibility(problem, closed={"f": ["X"]})
     result = explain(problem, eligibility, {"f": "Y"})
@@ -132,10 +141,12 @@ def test_closed_by_e9_and_no_seats_of_gender() -> None:
     assert "is free" in m.units[1].message_en
 
 
-def test_seats_kept_by_continuing_assistants_rule_a5() -> None:
-    problem = make_problem(
+def test_seats_kept_by_continuing_assistants_rule_a5(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
         [student("old", ["Y"], gpa=12, current="X"), student("me", ["X"], gpa=19)],
-        UNITS,
+        three_units,
     )
     eligibility = make_eligibility(problem)
     placement = deferred_acceptance(problem, eligibility)
@@ -149,8 +160,8 @@ def test_seats_kept_by_continuing_assistants_rule_a5() -> None:
     assert [u.kind for u in only(result, "old").units] == ["other"]
 
 
-def test_kept_pin_is_told_why_it_stays() -> None:
-    problem = make_problem([student("old", ["Y", "X"], current="X")], UNITS)
+def test_kept_pin_is_told_why_it_stays(student, problem_of, make_eligibility, three_units) -> None:
+    problem = problem_of([student("old", ["Y", "X"], current="X")], three_units)
     (ex,) = explain(problem, make_eligibility(problem), {"old": "X"})
     assert (ex.placed_unit, ex.placed_rank) == ("X", 2)
     assert [(u.unit_code, u.kind) for u in ex.units] == [("Y", "other")]
@@ -158,9 +169,11 @@ def test_kept_pin_is_told_why_it_stays() -> None:
     assert "A5" in ex.units[0].message_fa
 
 
-def test_lower_precedence_holder_is_stability_and_matches_envy() -> None:
-    problem = make_problem(
-        [student("weak", ["X"], gpa=14), student("me", ["X", "Y"], gpa=19)], UNITS
+def test_lower_precedence_holder_is_stability_and_matches_envy(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of(
+        [student("weak", ["X"], gpa=14), student("me", ["X", "Y"], gpa=19)], three_units
     )
     eligibility = make_eligibility(problem)
     placement = {"weak": "X", "me": "Y"}
@@ -176,26 +189,28 @@ def test_lower_precedence_holder_is_stability_and_matches_envy() -> None:
     assert envy.displaced_student_id == why.holder_student_id
 
 
-def test_free_seat_under_a_budget_cap_and_without() -> None:
+def test_free_seat_under_a_budget_cap_and_without(
+    student, problem_of, make_eligibility, three_units
+) -> None:
     apps = [student("me", ["Y"])]
-    capped = make_problem(apps, UNITS, Policy(budget_term_rial=10_000_000))
+    capped = problem_of(apps, three_units, Policy(budget_term_rial=10_000_000))
     (why,) = explain(capped, make_eligibility(capped), {})[0].units
     assert why.kind == "budget" and why.holder_student_id is None
     assert "budget cap" in why.message_en and "بودجه" in why.message_fa
 
-    unit_cap = make_problem(apps, UNITS, Policy(unit_budget_term_rial={"Y": 1}))
+    unit_cap = problem_of(apps, three_units, Policy(unit_budget_term_rial={"Y": 1}))
     assert explain(unit_cap, make_eligibility(unit_cap), {})[0].units[0].kind == "budget"
 
-    free = make_problem(apps, UNITS, Policy(keep_previous="previous.csv"))
+    free = problem_of(apps, three_units, Policy(keep_previous="previous.csv"))
     (why,) = explain(free, make_eligibility(free), {})[0].units
     assert why.kind == "other"
     assert "keeping the previous allocation" in why.message_en
     assert "حفظ تخصیص قبلی" in why.message_fa
 
 
-def test_who_is_not_explained() -> None:
+def test_who_is_not_explained(student, unit, problem_of, make_eligibility) -> None:
     units = [unit("N1", 1, 0, area="north"), unit("N2", 1, 0, area="north"), unit("S", 1, 0)]
-    problem = make_problem(
+    problem = problem_of(
         [
             student("first", ["S", "north"], gpa=20),
             student("tied", ["north"], gpa=19),
@@ -209,8 +224,10 @@ def test_who_is_not_explained() -> None:
     assert explain(problem, eligibility, {"first": "S", "tied": "N2"}) == ()
 
 
-def test_closed_first_choice_still_explained_when_placed_second() -> None:
-    problem = make_problem([student("me", ["X", "Y"])], UNITS)
+def test_closed_first_choice_still_explained_when_placed_second(
+    student, problem_of, make_eligibility, three_units
+) -> None:
+    problem = problem_of([student("me", ["X", "Y"])], three_units)
     eligibility = make_eligibility(problem, closed={"me": ["X"]})
     (ex,) = explain(problem, eligibility, {"me": "Y"})
     assert [(u.unit_code, u.kind) for u in ex.units] == [("X", "closed_e9")]
@@ -232,10 +249,9 @@ def envy_like(explanations: tuple[Explanation, ...]) -> set[tuple[str, str, str 
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(placements())
-def test_explanations_agree_with_envy(
-    case: tuple[Problem, EligibilityResult, dict[str, str]],
-) -> None:
+@given(data=st.data())
+def test_explanations_agree_with_envy(data: st.DataObject, placements) -> None:
+    case = data.draw(placements(), label="case")
     problem, eligibility, placement = case
     explanations = explain(problem, eligibility, placement)
     envy = justified_envy(problem, eligibility, placement)
@@ -256,8 +272,9 @@ def test_explanations_agree_with_envy(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(instances())
-def test_deferred_acceptance_needs_no_envy_kinds(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_deferred_acceptance_needs_no_envy_kinds(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(), label="case")
     problem, eligibility = case
     placement = deferred_acceptance(problem, eligibility)
     explanations = explain(problem, eligibility, placement)

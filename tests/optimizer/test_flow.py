@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from optfixtures import (
-    SETTINGS,
-    all_placements,
-    network_of,
-)
 
 from hamyar.optimizer.flow import FaceFlow, build_graph, radices
 from hamyar.optimizer.objective import build_levels, effective_terms
 from hamyar.optimizer.placement import to_flow
 
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-def test_radices_refuse_what_does_not_fit() -> None:
+
+def test_radices_refuse_what_does_not_fit(network_of) -> None:
     _, _, network = network_of(1, 6)
     graph = build_graph(network)
     assert radices(graph, [3, 4], [2, 1]) == [5, 1]
@@ -26,7 +23,9 @@ def test_radices_refuse_what_does_not_fit() -> None:
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6))
-def test_restricted_face_is_exactly_the_optimal_set(seed: int, n: int) -> None:
+def test_restricted_face_is_exactly_the_optimal_set(
+    seed: int, n: int, all_placements, network_of
+) -> None:
     problem, eligibility, network = network_of(seed, n, aggregate=False)
     graph = build_graph(network)
     levels = build_levels(problem.policy, network, effective_terms(problem.policy, None))

@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from optfixtures import (
-    SETTINGS,
-    all_placements,
-    eligibility_of,
-    network_of,
-    problem_of,
-    student,
-    unit,
-)
 
 from hamyar.optimizer.flow import FaceFlow, build_graph
 from hamyar.optimizer.infeasible import hard_placements
@@ -21,10 +12,14 @@ from hamyar.optimizer.lagrange import price_budget, repair
 from hamyar.optimizer.network import CostTable, Options, build_network
 from hamyar.optimizer.placement import to_flow, to_placement
 
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
-def test_pricing_bound_start_and_fixing_keep_the_optimum(seed: int, n: int, budget: int) -> None:
+def test_pricing_bound_start_and_fixing_keep_the_optimum(
+    seed: int, n: int, budget: int, all_placements, network_of
+) -> None:
     problem, eligibility, network = network_of(seed, n, aggregate=False)
     graph = build_graph(network)
     cost = np.zeros(graph.num_arcs, dtype=np.int64)
@@ -45,7 +40,7 @@ def test_pricing_bound_start_and_fixing_keep_the_optimum(seed: int, n: int, budg
             assert ((x >= priced.lo) & (x <= priced.hi)).all()
 
 
-def test_repair_fits_the_budget_and_refills() -> None:
+def test_repair_fits_the_budget_and_refills(student, unit, problem_of, eligibility_of) -> None:
     apps = [
         student(f"s{i}", ["X"], degree="phd" if i % 2 else "bachelor_continuous") for i in range(4)
     ]

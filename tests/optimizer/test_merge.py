@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamyar.optimizer.stages import merge_levels
+from hamyar.optimizer.level import merge_levels
 
 LEVELS = st.lists(st.lists(st.integers(-3, 5), min_size=4, max_size=4), min_size=1, max_size=4)
 

@@ -5,21 +5,13 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from optfixtures import (
-    eligibility_of,
-    problem_of,
-    random_instance,
-    student,
-    unit,
-)
-
 from hamyar.models import Gender
 from hamyar.models.pay import planned_term_cost_rial
 from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.network import CostTable, Options, build_network, components, split
 
 
-def test_classes_group_interchangeable_students() -> None:
+def test_classes_group_interchangeable_students(student, unit, problem_of, eligibility_of) -> None:
     apps = [student(f"s{i}", ["X", "Y"]) for i in range(5)] + [student("m", ["X"], Gender.male)]
     problem = problem_of(apps, [unit("X", 2, 1), unit("Y", 2)])
     placements = hard_placements(problem, eligibility_of(problem), None)
@@ -30,7 +22,9 @@ def test_classes_group_interchangeable_students() -> None:
     assert len(alone.members) == 6
 
 
-def test_components_split_genders_and_unlinked_units() -> None:
+def test_components_split_genders_and_unlinked_units(
+    student, unit, problem_of, eligibility_of
+) -> None:
     apps = [student("f", ["X"]), student("m", ["X"], Gender.male), student("g", ["Z"])]
     problem = problem_of(apps, [unit("X", 1, 1), unit("Z", 1)])
     placements = hard_placements(problem, eligibility_of(problem), None)
@@ -41,7 +35,7 @@ def test_components_split_genders_and_unlinked_units() -> None:
     assert sorted(int(i) for _, ids in parts for i in ids) == list(range(network.num_arcs))
 
 
-def test_cost_table_agrees_with_the_cost_function() -> None:
+def test_cost_table_agrees_with_the_cost_function(random_instance) -> None:
     """The table's shared values (one per degree, marital status, planned hours and bonus)
     equal :func:`planned_term_cost_rial` for every applicant and unit, bonus rules on or off."""
     rng = random.Random(3)

@@ -7,7 +7,6 @@ import random
 from pathlib import Path
 
 import pytest
-from optfixtures import random_instance
 
 from hamyar.errors import InputError
 from hamyar.models import Policy
@@ -50,6 +49,7 @@ def test_a_bad_parameters_file_names_every_key(tmp_path: Path) -> None:
 )
 def test_params_passed_or_read_from_the_policy_give_one_allocation(
     overrides: dict[str, object],
+    random_instance,
 ) -> None:
     rng = random.Random(11)
     policy = Policy().with_overrides({**overrides, "workers": 1})

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from optfixtures import SETTINGS, all_placements, network_of, within_budget
 
 from hamyar.models import Problem, SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel, Budgets
@@ -21,6 +20,8 @@ from hamyar.optimizer.placement import to_flow
 from hamyar.optimizer.relaxation import Relaxation, fractional_free, rins_free
 from hamyar.optimizer.solve import solve
 from hamyar.optimizer.stages import Prepared, lexicographic_cpsat
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @dataclass
@@ -35,27 +36,33 @@ class _BudgetedCase:
     affordable: list[np.ndarray]
 
 
-def _budgeted_case(seed: int, n: int, budget: int) -> _BudgetedCase:
-    problem, eligibility, network = network_of(seed, n, aggregate=False)
-    graph = build_graph(network)
-    limit = budget * 1_000_000
-    budgets = Budgets(arc_cost=network.arc_cost, total=limit, per_unit={})
-    cost = np.zeros(graph.num_arcs, dtype=np.int64)
-    cost[: network.num_arcs] = network.arc_cost
-    cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
-    rank = graph.arc_weights((network.max_rank + 1 - network.arc_rank).astype(np.int64))
-    face = FaceFlow(graph)
-    relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
-    flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
-    affordable = [x for x in flows if int(cost @ x) <= limit]
-    return _BudgetedCase(cover, rank, face, relaxation, affordable)
+@pytest.fixture(scope="module")
+def budgeted_case(all_placements, network_of):
+    def _budgeted_case(seed: int, n: int, budget: int) -> _BudgetedCase:
+        problem, eligibility, network = network_of(seed, n, aggregate=False)
+        graph = build_graph(network)
+        limit = budget * 1_000_000
+        budgets = Budgets(arc_cost=network.arc_cost, total=limit, per_unit={})
+        cost = np.zeros(graph.num_arcs, dtype=np.int64)
+        cost[: network.num_arcs] = network.arc_cost
+        cover = graph.arc_weights(np.ones(network.num_arcs, dtype=np.int64))
+        rank = graph.arc_weights((network.max_rank + 1 - network.arc_rank).astype(np.int64))
+        face = FaceFlow(graph)
+        relaxation = Relaxation(network, graph, face.lo, face.hi, budgets)
+        flows = [to_flow(network, graph, p) for p in all_placements(problem, eligibility)]
+        affordable = [x for x in flows if int(cost @ x) <= limit]
+        return _BudgetedCase(cover, rank, face, relaxation, affordable)
+
+    return _budgeted_case
 
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
-def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) -> None:
+def test_relaxation_bounds_the_budgeted_optimum(
+    seed: int, n: int, budget: int, budgeted_case
+) -> None:
     """⌊LP⌋ ≥ the best affordable coverage (brute force), with a held level as a row."""
-    case = _budgeted_case(seed, n, budget)
+    case = budgeted_case(seed, n, budget)
     cover, rank, relaxation, affordable = case.cover, case.rank, case.relaxation, case.affordable
     best_cover = max(int(cover @ x) for x in affordable)
     relaxed = relaxation.solve(cover, 10.0)
@@ -71,7 +78,7 @@ def test_relaxation_bounds_the_budgeted_optimum(seed: int, n: int, budget: int) 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
 def test_neighbourhoods_keep_the_current_allocation_reachable(
-    seed: int, n: int, budget: int
+    seed: int, n: int, budget: int, network_of
 ) -> None:
     """RINS frees every arc where the relaxation and the current allocation differ, so the
     current allocation stays in its neighbourhood and the search finds at least as good."""
@@ -103,7 +110,7 @@ def _with_budget(problem: Problem, rial: int) -> Problem:
     )
 
 
-def test_time_up_keeps_a_feasible_allocation() -> None:
+def test_time_up_keeps_a_feasible_allocation(within_budget, network_of) -> None:
     """With no time left, the levels after the first binding one keep the cheapest flow,
     marked as stopped by the time limit, and the budget holds."""
     problem, eligibility, _ = network_of(7, 6, aggregate=False)
@@ -115,7 +122,7 @@ def test_time_up_keeps_a_feasible_allocation() -> None:
     assert all(s.status in (SolveStatus.optimal, SolveStatus.feasible) for s in allocation.stages)
 
 
-def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search() -> None:
+def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search(network_of) -> None:
     """When a level's preparation ends after the deadline, CP-SAT is not started (its model
     load alone would overrun): the level keeps the prepared start and bound, unproven, and is
     held for the next."""
@@ -147,11 +154,11 @@ def test_a_preparation_that_uses_the_time_up_is_not_followed_by_a_search() -> No
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 6), budget=st.integers(0, 150))
 def test_reduced_cost_box_keeps_every_allocation_at_least_as_good(
-    seed: int, n: int, budget: int
+    seed: int, n: int, budget: int, budgeted_case
 ) -> None:
     """Every affordable allocation (brute force) with ``Σ w x ≥ t`` lies in the box of ``t``,
     for every ``t`` up to the bound, at a first level and at a level held after it."""
-    case = _budgeted_case(seed, n, budget)
+    case = budgeted_case(seed, n, budget)
     relaxation, face, affordable = case.relaxation, case.face, case.affordable
     for w in (case.cover, case.rank):
         relaxed = relaxation.solve(w, 10.0)
@@ -168,7 +175,7 @@ def test_reduced_cost_box_keeps_every_allocation_at_least_as_good(
         affordable = [x for x, value in zip(affordable, values, strict=True) if value >= best]
 
 
-def test_reduced_cost_box_narrows_by_the_slack() -> None:
+def test_reduced_cost_box_narrows_by_the_slack(network_of) -> None:
     """Coverage without a budget: the relaxation is integral at the flow optimum. Asking for
     that optimum leaves no slack: every arc of reduced cost ≥ 1 is fixed, and something is;
     asking for far less narrows nothing."""
@@ -192,7 +199,7 @@ def test_reduced_cost_box_narrows_by_the_slack() -> None:
     assert (lo0 == face.lo).all() and (hi0 == face.hi).all()
 
 
-def test_a_search_within_better_keeps_the_start_when_nothing_better_is_there() -> None:
+def test_a_search_within_better_keeps_the_start_when_nothing_better_is_there(network_of) -> None:
     """A level searched within a box holding every better allocation: what CP-SAT finds there
     that is worse than the start is dropped for the start, proven optimal; the model's domains
     are as before afterwards."""
@@ -217,7 +224,7 @@ def test_a_search_within_better_keeps_the_start_when_nothing_better_is_there() -
     assert [list(v.domain) for v in model.model.proto.variables] == domains
 
 
-def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
+def test_a_narrowed_model_keeps_the_narrowed_bounds(network_of) -> None:
     """:meth:`AllocationModel.narrow` holds from then on: an arc the optimum uses, fixed at 0,
     is 0 in what CP-SAT finds next."""
     _, _, network = network_of(11, 6, aggregate=False)
@@ -236,7 +243,7 @@ def test_a_narrowed_model_keeps_the_narrowed_bounds() -> None:
     assert outcome.x[used] == 0
 
 
-def test_budget_race_keeps_to_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_budget_race_keeps_to_the_workers(monkeypatch: pytest.MonkeyPatch, network_of) -> None:
     """A budgeted level starts one search per worker (up to the portfolio), each single-worker,
     and finds the same optimum with one or two."""
     from hamyar.optimizer import cpsearch

@@ -4,16 +4,18 @@ students who must stay beyond a unit's seats."""
 from __future__ import annotations
 
 import pytest
-from stablefixtures import F, M, make_eligibility, make_problem, student, unit
 
 from hamyar.errors import InfeasibleError
+from hamyar.models import Gender
 from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.seats import SeatTable, filled_seats, network_slots
 from hamyar.optimizer.stable.acceptance import deferred_acceptance
 
+F, M = Gender.female, Gender.male
 
-def test_one_numbering_of_seats() -> None:
-    problem = make_problem([student("a", ["Y"])], [unit("Y", 2, 1), unit("X", 0, 3)])
+
+def test_one_numbering_of_seats(student, unit, problem_of) -> None:
+    problem = problem_of([student("a", ["Y"])], [unit("Y", 2, 1), unit("X", 0, 3)])
     table = SeatTable(problem, {("X", F): 1})
     assert table.seats == [2, 1, 1, 3]
     for slot in range(4):
@@ -22,8 +24,8 @@ def test_one_numbering_of_seats() -> None:
         assert table.code(slot) == code
 
 
-def test_solver_slots_count_the_fixed_students() -> None:
-    problem = make_problem(
+def test_solver_slots_count_the_fixed_students(student, unit, problem_of) -> None:
+    problem = problem_of(
         [student("a", ["Y"]), student("b", ["Y"], gender=M)], [unit("Y", 2, 1), unit("X", 0, 3)]
     )
     slots, index = network_slots(problem, {"a": "Y"})
@@ -36,8 +38,10 @@ def test_solver_slots_count_the_fixed_students() -> None:
     assert filled_seats(problem, {"a": "Y", "b": "Y"}) == {("Y", F): 1, ("Y", M): 1}
 
 
-def test_pins_beyond_seats_have_one_message_wherever_they_are_found() -> None:
-    problem = make_problem(
+def test_pins_beyond_seats_have_one_message_wherever_they_are_found(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [student("p1", ["X"], current="X"), student("p2", ["X"], current="X")],
         [unit("X", 1, 3)],
     )

@@ -6,34 +6,35 @@ from __future__ import annotations
 import random
 
 import pytest
-from optfixtures import F, M, eligibility_of, problem_of, student, unit
 
-from hamyar.models import Policy, PriorityGroup, Problem
+from hamyar.models import Gender, Policy, PriorityGroup, Problem
 from hamyar.optimizer import solve
 from hamyar.optimizer.waitlist import waiting_lists
 
-
-def _instance(seed: int, policy: Policy | None = None) -> Problem:
-    """Students with distinct GPAs (no ties in the objective) over four units."""
-    rng = random.Random(seed)
-    codes = ["U1", "U2", "U3", "U4"]
-    gpas = rng.sample(range(1200, 2000), 14)
-    apps = [
-        student(
-            f"S{i:02d}",
-            rng.sample(codes, rng.randint(1, 3)),
-            gender=rng.choice([F, M]),
-            gpa=gpas[i] / 100,
-            groups=[PriorityGroup.shahed] if rng.random() < 0.2 else [],
-        )
-        for i in range(14)
-    ]
-    units = [unit(c, rng.randint(1, 2), rng.randint(0, 2)) for c in codes]
-    return problem_of(apps, units, policy)
+F, M = Gender.female, Gender.male
 
 
-def _placement(problem: Problem) -> dict[str, str]:
-    return {a.student_id: a.unit_code for a in solve(problem, eligibility_of(problem)).assignments}
+@pytest.fixture(scope="module")
+def instance(student, unit, problem_of):
+    def _instance(seed: int, policy: Policy | None = None) -> Problem:
+        """Students with distinct GPAs (no ties in the objective) over four units."""
+        rng = random.Random(seed)
+        codes = ["U1", "U2", "U3", "U4"]
+        gpas = rng.sample(range(1200, 2000), 14)
+        apps = [
+            student(
+                f"S{i:02d}",
+                rng.sample(codes, rng.randint(1, 3)),
+                gender=rng.choice([F, M]),
+                gpa=gpas[i] / 100,
+                groups=[PriorityGroup.shahed] if rng.random() < 0.2 else [],
+            )
+            for i in range(14)
+        ]
+        units = [unit(c, rng.randint(1, 2), rng.randint(0, 2)) for c in codes]
+        return problem_of(apps, units, policy)
+
+    return _instance
 
 
 POLICIES = [
@@ -46,8 +47,10 @@ POLICIES = [
 
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("policy", POLICIES, ids=["default", "gpa-first", "sum", "weighted"])
-def test_one_more_seat_goes_to_the_first_on_the_list(seed: int, policy: Policy) -> None:
-    problem = _instance(seed, policy)
+def test_one_more_seat_goes_to_the_first_on_the_list(
+    seed: int, policy: Policy, problem_of, eligibility_of, instance
+) -> None:
+    problem = instance(seed, policy)
     elig = eligibility_of(problem)
     allocation = solve(problem, elig)
     before = {a.student_id: a.unit_code for a in allocation.assignments}
@@ -72,8 +75,10 @@ def test_one_more_seat_goes_to_the_first_on_the_list(seed: int, policy: Policy) 
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_a_leaver_s_seat_goes_to_the_first_eligible_on_the_list(seed: int) -> None:
-    problem = _instance(seed)
+def test_a_leaver_s_seat_goes_to_the_first_eligible_on_the_list(
+    seed: int, problem_of, eligibility_of, instance
+) -> None:
+    problem = instance(seed)
     elig = eligibility_of(problem)
     allocation = solve(problem, elig)
     lists = waiting_lists(problem, elig, allocation)
@@ -96,7 +101,9 @@ def test_a_leaver_s_seat_goes_to_the_first_eligible_on_the_list(seed: int) -> No
     pytest.skip("no placed student with a waiting list in this instance")
 
 
-def test_the_list_names_the_unplaced_before_those_placed_elsewhere() -> None:
+def test_the_list_names_the_unplaced_before_those_placed_elsewhere(
+    student, unit, problem_of, eligibility_of
+) -> None:
     apps = [
         student("A", ["U1", "U2"], gpa=19),
         student("B", ["U1"], gpa=18),

@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from test_workbook import HYPERLINK, RUN_DATE, applicant, sample_result
 
 from hamyar.models import (
     Allocation,
@@ -15,6 +14,7 @@ from hamyar.models import (
     Assignment,
     EligibilityResult,
     Gender,
+    JalaliDate,
     Problem,
     SolveStatus,
     Term,
@@ -34,10 +34,7 @@ from hamyar.reports.unit_sheets import (
 )
 from hamyar.reports.workbook import write_workbook
 
-
-@pytest.fixture(scope="module")
-def result() -> RunResult:
-    return sample_result()
+RUN_DATE = JalaliDate(year=1402, month=7, day=15)
 
 
 def read_table(path, lang):
@@ -101,15 +98,15 @@ def test_contact_columns_and_hours(tmp_path, result):
     assert {r[hours] for r in lib} == {30}
 
 
-def test_formula_like_text_stays_text_in_unit_workbooks(tmp_path, result):
+def test_formula_like_text_stays_text_in_unit_workbooks(tmp_path, result, hyperlink):
     paths = write_unit_workbooks(tmp_path, result, lang="fa")
     ws = load_workbook(paths[0]).active
-    cells = [c for row in ws.iter_rows() for c in row if c.value in (HYPERLINK, "@0912")]
+    cells = [c for row in ws.iter_rows() for c in row if c.value in (hyperlink, "@0912")]
     assert len(cells) == 2
     assert all(c.data_type == "s" for c in cells)
 
 
-def test_contact_headers_are_recognised():
+def test_contact_headers_are_recognised(report_applicant):
     for header in ("Mobile", "E-mail", "email", "Phone number", "Tel.", "شماره تلفن", "موبایل"):
         assert is_contact_column(header), header
     for header in ("پست الکترونیک", "شماره همراه", "ایمیل", "شماره تماس", "رایانامه"):
@@ -117,8 +114,8 @@ def test_contact_headers_are_recognised():
     for header in ("Hotel", "address", "یادداشت", "نشانی", "Telegraph office"):
         assert not is_contact_column(header), header
     apps = [
-        applicant("a", "الف", "ب", Gender.female, extra={"x": "1", "Mobile": "0912"}),
-        applicant("b", "الف", "ب", Gender.female, extra={"Email": "e", "Mobile": "0935"}),
+        report_applicant("a", "الف", "ب", Gender.female, extra={"x": "1", "Mobile": "0912"}),
+        report_applicant("b", "الف", "ب", Gender.female, extra={"Email": "e", "Mobile": "0935"}),
     ]
     assert contact_columns(apps) == ["Mobile", "Email"]
 
@@ -146,14 +143,14 @@ def test_any_code_gives_a_portable_stem(code):
     assert stem.split(".")[0].casefold() not in {"con", "prn", "aux", "nul", "com1", "lpt1"}
 
 
-def test_codes_that_clash_get_distinct_files(tmp_path):
+def test_codes_that_clash_get_distinct_files(tmp_path, report_applicant):
     units = (
         Unit(code="A/B", name_fa="واحد یک", female_seats=1, male_seats=0),
         Unit(code="A:B", name_fa="واحد دو", female_seats=1, male_seats=0),
     )
     apps = (
-        applicant("x1", "مینا", "نوری", Gender.female, prefs=("A/B",)),
-        applicant("x2", "لیلا", "نادری", Gender.female, prefs=("A:B",)),
+        report_applicant("x1", "مینا", "نوری", Gender.female, prefs=("A/B",)),
+        report_applicant("x2", "لیلا", "نادری", Gender.female, prefs=("A:B",)),
     )
     problem = Problem.create(apps, units)
     allocation = Allocation(

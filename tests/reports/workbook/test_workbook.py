@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import zipfile
-from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -17,31 +16,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.chart import BarChart
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hamyar.errors import Issue
 from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import (
     ASSUMPTIONS,
     Allocation,
-    Applicant,
-    ApplicantEligibility,
-    Assignment,
-    Degree,
-    EligibilityResult,
-    Explanation,
     Gender,
     JalaliDate,
-    MaritalStatus,
-    Policy,
-    PriorityGroup,
-    Problem,
-    Reason,
     SolveStatus,
-    StageResult,
-    Term,
-    Unit,
-    UnitClosure,
-    UnitExplanation,
-    UnitFill,
 )
 from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
@@ -62,204 +43,7 @@ from hamyar.reports.workbook import (
 from hamyar.reports.workbook.columns import WAITING_COLUMNS
 from hamyar.reports.xlsx_style import RIAL_FORMAT, put_text_safe, sort_key
 
-HYPERLINK = '=HYPERLINK("http://x","y")'
 RUN_DATE = JalaliDate(year=1402, month=7, day=15)
-
-
-def applicant(
-    sid: str,
-    first: str,
-    last: str,
-    gender: Gender,
-    degree: Degree = Degree.bachelor_continuous,
-    prefs: tuple[str, ...] = ("EDU", "LIB"),
-    gpa: float = 17.0,
-    **kw: object,
-) -> Applicant:
-    return Applicant(
-        student_id=sid,
-        first_name=first,
-        last_name=last,
-        gender=gender,
-        degree=degree,
-        gpa=gpa,
-        semesters_passed=3,
-        preferences=prefs,
-        **kw,
-    )
-
-
-UNITS = (
-    Unit(
-        code="EDU",
-        name_fa="معاونت آموزشی",
-        name_en="Education Office",
-        female_seats=2,
-        male_seats=1,
-        hours_per_month=Decimal(40),
-    ),
-    Unit(code="LIB", name_fa="کتابخانه مرکزی", female_seats=1, male_seats=1, hours_per_month=30),
-    Unit(
-        code="PROP", name_fa="اداره اموال", name_en="Property Office", female_seats=1, male_seats=0
-    ),
-)
-
-APPLICANTS = (
-    applicant(
-        "s1",
-        "مریم",
-        "رضایی",
-        Gender.female,
-        extra={"تلفن همراه": "09121234567", "E-mail": "maryam@example.ir", "یادداشت": "—"},
-    ),
-    applicant(
-        "s2",
-        HYPERLINK,
-        "احمدی",
-        Gender.female,
-        Degree.master_continuous,
-        marital_status=MaritalStatus.married,
-        field="+98 شیمی",
-        extra={"تلفن همراه": "@0912"},
-    ),
-    applicant("s3", "علی", "پاکزاد", Gender.male, Degree.phd, prefs=("LIB", "EDU")),
-    applicant("s4", "رضا", "بهرامی", Gender.male, prefs=("LIB",), current_unit="EDU"),
-    applicant(
-        "s5",
-        "زهرا",
-        "چمنی",
-        Gender.female,
-        declared_groups=(PriorityGroup.welfare,),
-        prefs=("EDU",),
-    ),
-    applicant("s6", "سارا", "کریمی", Gender.female, gpa=12.0),
-    applicant("s7", "نرگس", "ژیان", Gender.female, prefs=("LIB",)),
-)
-
-
-def _eligibility() -> EligibilityResult:
-    e4 = Reason(
-        rule="E4",
-        message_fa="معدل ۱۲ کمتر از حداقل ۱۴ است (قاعده E4).",
-        message_en="GPA 12 is below the minimum 14",
-    )
-    e8 = Reason(
-        rule="E8",
-        message_fa="شماره شبا ندارد (قاعده E8).",
-        message_en="no Sheba number",
-        severity="warning",
-    )
-    e9 = Reason(rule="E9", message_fa="واحد او را نپذیرفت.", message_en="the unit rejected")
-    items = [
-        ApplicantEligibility(
-            student_id="s1", eligible=True, reasons=(e8,), admissible_units={"EDU": 1, "LIB": 2}
-        ),
-        ApplicantEligibility(student_id="s2", eligible=True, admissible_units={"EDU": 1, "LIB": 2}),
-        ApplicantEligibility(student_id="s3", eligible=True, admissible_units={"LIB": 1, "EDU": 2}),
-        ApplicantEligibility(student_id="s4", eligible=True, admissible_units={"LIB": 1}),
-        ApplicantEligibility(
-            student_id="s5",
-            eligible=True,
-            admissible_units={"EDU": 1},
-            closed_units=(UnitClosure(unit_code="LIB", rank=2, reasons=(e9,)),),
-        ),
-        ApplicantEligibility(student_id="s6", eligible=False, reasons=(e4,)),
-        ApplicantEligibility(student_id="s7", eligible=True, admissible_units={"LIB": 1}),
-    ]
-    return EligibilityResult(term=Term(year=1402, semester=1), applicants=tuple(items))
-
-
-def _allocation() -> Allocation:
-    assignments = (
-        Assignment(
-            student_id="s1", unit_code="EDU", gender=Gender.female, preference_rank=1,
-            priority_score=0,
-        ),
-        Assignment(
-            student_id="s2", unit_code="EDU", gender=Gender.female, preference_rank=1,
-            priority_score=2,
-        ),
-        Assignment(
-            student_id="s3", unit_code="LIB", gender=Gender.male, preference_rank=1,
-            priority_score=0,
-        ),
-        Assignment(
-            student_id="s4", unit_code="EDU", gender=Gender.male, preference_rank=None,
-            priority_score=0, pinned=True,
-        ),
-        Assignment(
-            student_id="s7", unit_code="LIB", gender=Gender.female, preference_rank=2,
-            priority_score=0,
-        ),
-    )  # fmt: skip
-    fill = tuple(
-        UnitFill(
-            unit_code=u.code,
-            gender=g,
-            seats=u.seats(g),
-            filled=sum(1 for a in assignments if a.unit_code == u.code and a.gender is g),
-        )
-        for u in UNITS
-        for g in Gender
-    )
-    explanation = Explanation(
-        student_id="s5",
-        placed_unit=None,
-        placed_rank=None,
-        units=(
-            UnitExplanation(
-                unit_code="EDU",
-                rank=1,
-                kind="full_higher_precedence",
-                message_fa="ظرفیت خواهران پر است؛ آخرین آنها s1.",
-                message_en="the female seats are taken; the last holder is s1",
-                holder_student_id="s1",
-            ),
-        ),
-    )
-    return Allocation(
-        status=SolveStatus.optimal,
-        stages=(
-            StageResult(
-                name="priority", value=2, bound=2, status=SolveStatus.optimal, wall_time_s=0.01
-            ),
-            StageResult(
-                name="preference:1",
-                value=3,
-                bound=4,
-                status=SolveStatus.feasible,
-                wall_time_s=0.02,
-            ),
-        ),
-        assignments=assignments,
-        fill=fill,
-        explanations=(explanation,),
-        wall_time_s=0.03,
-    )
-
-
-def sample_result(policy: Policy | None = None) -> RunResult:
-    """A run made by hand: 7 applicants (one ineligible, one left out), 3 units (one empty)."""
-    problem = Problem.create(APPLICANTS, UNITS, policy=policy, name="sample")
-    eligibility = _eligibility()
-    allocation = _allocation()
-    planned = planned_cost(problem, allocation)
-    kpis = compute_kpis(problem, eligibility, allocation, planned.monthly_rial, planned.term_rial)
-    return RunResult(
-        problem=problem,
-        eligibility=eligibility,
-        allocation=allocation,
-        planned=planned,
-        kpis=kpis,
-        warnings=(Issue("=cmd|' /C calc'!A0", file="applicants.csv", row=3, severity="warning"),),
-        input_hashes={"applicants.csv": "a" * 64, "units.csv": "b" * 64},
-        timings={"eligibility": 0.01, "allocation": 0.03},
-    )
-
-
-@pytest.fixture(scope="module")
-def result() -> RunResult:
-    return sample_result()
 
 
 @pytest.fixture(scope="module", params=["fa", "en"])
@@ -484,7 +268,7 @@ def test_units_sheet_counts_and_costs(book, result):
     assert total["units.cost_term"] == result.planned.term_rial
     assert ws[f"K{2}"].number_format == RIAL_FORMAT
     # the total row stays outside the filter, so sorting never moves it
-    assert ws.auto_filter.ref.endswith(str(1 + len(UNITS)))
+    assert ws.auto_filter.ref.endswith(str(1 + len(result.problem.units)))
 
 
 def test_payments_totals_equal_the_planned_cost(book, result):
@@ -546,13 +330,13 @@ def test_waiting_sheet_holds_the_waiting_lists(book, result):
     assert ("s5", "EDU") in {(r["col.student_id"], r["col.unit_code"]) for r in rows}
 
 
-def test_eligibility_lists_every_applicant_and_reason(book):
+def test_eligibility_lists_every_applicant_and_reason(book, result):
     lang, _, wb = book
     rows = {
         r["col.student_id"]: r
         for r in table(sheet(wb, "eligibility", lang), ELIGIBILITY_COLUMNS, lang)
     }
-    assert list(rows) == [a.student_id for a in APPLICANTS]
+    assert list(rows) == [a.student_id for a in result.problem.applicants]
     assert rows["s6"]["elig.eligible"] == label("no", lang)
     assert rows["s6"]["elig.blocking"] == "E4"
     assert "E4" in rows["s6"]["elig.messages"]
@@ -590,19 +374,19 @@ def test_flatten_nested_policy_values():
 # ---------------------------------------------------------------------------- formulas
 
 
-def test_formula_like_input_comes_out_as_text(book):
+def test_formula_like_input_comes_out_as_text(book, hyperlink):
     lang, path, wb = book
     ws = sheet(wb, "assignments", lang)
     name_col = ASSIGNMENT_COLUMNS.index("col.first_name") + 1
     cells = next(iter(ws.iter_cols(min_col=name_col, max_col=name_col)))
-    link = [c for c in cells if c.value == HYPERLINK]
+    link = [c for c in cells if c.value == hyperlink]
     assert len(link) == 1
     assert link[0].data_type == "s"
     assert link[0].quotePrefix
     field = [c for row in ws.iter_rows() for c in row if c.value == "+98 شیمی"]
     assert field and field[0].data_type == "s"
     elig = sheet(wb, "eligibility", lang)
-    assert any(c.value == HYPERLINK and c.data_type == "s" for row in elig.iter_rows() for c in row)
+    assert any(c.value == hyperlink and c.data_type == "s" for row in elig.iter_rows() for c in row)
     warning = [c for c in sheet(wb, "summary", lang)["A"] if "calc" in str(c.value)]
     assert warning and warning[0].data_type == "s"
     # nothing anywhere in the file is a formula
@@ -681,7 +465,7 @@ def test_libreoffice_opens_and_converts_the_workbook(tmp_path, result):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_a_run_with_nobody_placed_still_gives_the_workbook(tmp_path):
+def test_a_run_with_nobody_placed_still_gives_the_workbook(tmp_path, sample_result):
     base = sample_result()
     allocation = Allocation(status=SolveStatus.no_solution, message="time limit")
     planned = planned_cost(base.problem, allocation)

@@ -1,5 +1,10 @@
-"""Small problems for the optimizer tests: builders, a random-instance maker, an independent
-objective evaluator and a brute-force solver over every allocation."""
+"""Fixtures of the optimizer tests: small problems and eligibility results, random instances
+(seeded and as Hypothesis strategies), an independent objective evaluator, a brute-force solver
+over every allocation, and random networks.
+
+Each fixture returns a plain function (``student(sid, prefs, gender=F, ...)``): a test asks for
+the fixture by name and calls it. ``instances`` and ``placements`` return Hypothesis strategies,
+drawn inside a test with ``@given(data=st.data())`` and ``data.draw(instances())``."""
 
 from __future__ import annotations
 
@@ -7,9 +12,12 @@ import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
-from hypothesis import HealthCheck, assume, settings
+import pytest
+from hypothesis import assume
+from hypothesis import strategies as st
 
 from hamyar.errors import InfeasibleError
 from hamyar.models import (
@@ -27,17 +35,20 @@ from hamyar.models import (
     UnitClosure,
 )
 from hamyar.models.pay import planned_term_cost_rial
+from hamyar.optimizer import solve
+from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.flow import build_graph
-from hamyar.optimizer.infeasible import hard_placements
+from hamyar.optimizer.infeasible import hard_placements, pin_conflict
 from hamyar.optimizer.network import CostTable, Options, build_network
 from hamyar.optimizer.placement import complete_flow
+from hamyar.optimizer.seats import seat_capacity
 
 F, M = Gender.female, Gender.male
 
 E9 = Reason(rule="E9", message_fa="واحد این دانشجو را نپذیرفته است", message_en="rejected")
 
 
-def student(
+def _student(
     sid: str,
     prefs: Iterable[str],
     gender: Gender = F,
@@ -62,7 +73,7 @@ def student(
     )
 
 
-def unit(
+def _unit(
     code: str, female: int, male: int = 0, area: str | None = None, hours: int | None = None
 ) -> Unit:
     return Unit(
@@ -75,13 +86,13 @@ def unit(
     )
 
 
-def problem_of(
+def _problem_of(
     applicants: Iterable[Applicant], units: Iterable[Unit], policy: Policy | None = None
 ) -> Problem:
     return Problem.create(applicants, units, policy=policy)
 
 
-def eligibility_of(
+def _eligibility_of(
     problem: Problem,
     ineligible: Iterable[str] = (),
     closed: Mapping[str, Iterable[str]] | None = None,
@@ -118,7 +129,7 @@ def eligibility_of(
 GROUPS = (PriorityGroup.exemplary, PriorityGroup.shahed, PriorityGroup.welfare)
 
 
-def random_instance(
+def _random_instance(
     rng: random.Random,
     n: int,
     units: int,
@@ -135,7 +146,7 @@ def random_instance(
     codes = [f"U{i}" for i in range(units)]
     area_of = {c: (f"area{i % 2}" if areas and i < 4 else None) for i, c in enumerate(codes)}
     unit_list = [
-        unit(c, rng.randint(0, max_seats), rng.randint(0, max_seats), area_of[c]) for c in codes
+        _unit(c, rng.randint(0, max_seats), rng.randint(0, max_seats), area_of[c]) for c in codes
     ]
     area_names = sorted({a for a in area_of.values() if a})
     apps = []
@@ -148,7 +159,7 @@ def random_instance(
         groups = [g for g in GROUPS if rng.random() < 0.25]
         current = rng.choice(codes) if rng.random() < pins else None
         apps.append(
-            student(
+            _student(
                 f"S{i:02d}",
                 tokens,
                 gender=rng.choice([F, M]),
@@ -159,18 +170,18 @@ def random_instance(
                 married=rng.random() < 0.2,
             )
         )
-    problem = problem_of(apps, unit_list, policy)
+    problem = _problem_of(apps, unit_list, policy)
     out = [a.student_id for a in apps if rng.random() < ineligible]
     shut = {
         a.student_id: [rng.choice(list(problem.preference_ranks[a.student_id]))]
         for a in apps
         if rng.random() < closed and problem.preference_ranks[a.student_id]
     }
-    return problem, eligibility_of(problem, out, shut)
+    return problem, _eligibility_of(problem, out, shut)
 
 
 # ----------------------------------------------------------------------------- checking
-def check_rules(problem: Problem, eligibility: EligibilityResult, allocation: Allocation) -> None:
+def _check_rules(problem: Problem, eligibility: EligibilityResult, allocation: Allocation) -> None:
     """A1, A2, A4/E1–E9 and hard A5 on an allocation, straight from the definitions."""
     placed = [(a.student_id, a.unit_code) for a in allocation.assignments]
     sids = [s for s, _ in placed]
@@ -189,7 +200,7 @@ def check_rules(problem: Problem, eligibility: EligibilityResult, allocation: Al
             assert placement.get(sid) == code, f"A5: pin of {sid} not kept"
 
 
-def term_vector(
+def _term_vector(
     problem: Problem,
     eligibility: EligibilityResult,
     placement: Mapping[str, str],
@@ -281,7 +292,7 @@ def _single(
     raise ValueError(term)
 
 
-def all_placements(problem: Problem, eligibility: EligibilityResult) -> Iterable[dict[str, str]]:
+def _all_placements(problem: Problem, eligibility: EligibilityResult) -> Iterable[dict[str, str]]:
     """Every allocation that keeps A1, A2, A4/E1–E9 and the hard pins."""
     policy = problem.policy
     by_id = problem.applicant_by_id
@@ -322,7 +333,7 @@ def all_placements(problem: Problem, eligibility: EligibilityResult) -> Iterable
     yield from walk(0)
 
 
-def within_budget(problem: Problem, placement: Mapping[str, str]) -> bool:
+def _within_budget(problem: Problem, placement: Mapping[str, str]) -> bool:
     policy = problem.policy
     by_id, units = problem.applicant_by_id, problem.unit_by_code
     cost = {s: planned_term_cost_rial(by_id[s], units[u], policy) for s, u in placement.items()}
@@ -334,29 +345,12 @@ def within_budget(problem: Problem, placement: Mapping[str, str]) -> bool:
     return True
 
 
-def brute_force_best(
-    problem: Problem,
-    eligibility: EligibilityResult,
-    previous: Mapping[str, str] | None = None,
-) -> tuple[float, ...] | None:
-    """The lexicographically best objective vector over every allocation (within the
-    budgets), or ``None`` when there is none."""
-    best: tuple[float, ...] | None = None
-    for placement in all_placements(problem, eligibility):
-        if not within_budget(problem, placement):
-            continue
-        vector = term_vector(problem, eligibility, placement, previous)
-        if best is None or vector > best:
-            best = vector
-    return best
-
-
-def solved_vector(allocation: Allocation) -> tuple[float, ...]:
+def _solved_vector(allocation: Allocation) -> tuple[float, ...]:
     """The stage values of an allocation, rounded as :func:`term_vector` rounds GPA sums."""
     return tuple(round(s.value, 2) for s in allocation.stages)
 
 
-def greedy_by_precedence(problem: Problem, eligibility: EligibilityResult) -> dict[str, str]:
+def _greedy_by_precedence(problem: Problem, eligibility: EligibilityResult) -> dict[str, str]:
     """Hard pins first, then every other student, strongest claim first, takes the best-ranked
     admissible unit with a free seat of his or her gender."""
     from hamyar.optimizer.precedence import precedence_key
@@ -381,18 +375,14 @@ def greedy_by_precedence(problem: Problem, eligibility: EligibilityResult) -> di
     return placement
 
 
-def placement_of(allocation: Allocation) -> dict[str, str]:
+def _placement_of(allocation: Allocation) -> dict[str, str]:
     return {a.student_id: a.unit_code for a in allocation.assignments}
 
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-"""Hypothesis settings of the optimizer's property tests."""
-
-
-def network_of(seed: int, n: int, *, aggregate: bool = True, pins: float = 0.0, **policy: object):  # type: ignore[no-untyped-def]
+def _network_of(seed: int, n: int, *, aggregate: bool = True, pins: float = 0.0, **policy: object):  # type: ignore[no-untyped-def]
     """A random instance's problem, eligibility and network (every per-student term kept)."""
     rng = random.Random(seed)
-    problem, eligibility = random_instance(
+    problem, eligibility = _random_instance(
         rng,
         n,
         rng.randint(2, 4),
@@ -410,27 +400,323 @@ def network_of(seed: int, n: int, *, aggregate: bool = True, pins: float = 0.0, 
     return problem, eligibility, network
 
 
-def stable_network(problem, eligibility):  # type: ignore[no-untyped-def]
+def _stable_network(problem, eligibility):  # type: ignore[no-untyped-def]
     placements = hard_placements(problem, eligibility, None)
     network = build_network(problem, eligibility, placements, Options(aggregate=False))
     return network, build_graph(network)
 
 
-def random_stable(rng: random.Random, n: int):  # type: ignore[no-untyped-def]
+def _random_stable(rng: random.Random, n: int):  # type: ignore[no-untyped-def]
     """A random stable-mode instance with areas (ties), its network and graph."""
-    problem, eligibility = random_instance(
+    problem, eligibility = _random_instance(
         rng, n, rng.randint(4, 7), max_seats=3, policy=Policy(stable=True)
     )
     try:
-        network, graph = stable_network(problem, eligibility)
+        network, graph = _stable_network(problem, eligibility)
     except InfeasibleError:
         assume(False)
         raise
     return problem, eligibility, network, graph
 
 
-def flow_of(network, graph, placed: dict[int, int]):  # type: ignore[no-untyped-def]
+def _flow_of(network, graph, placed: dict[int, int]):  # type: ignore[no-untyped-def]
     arcs = np.zeros(network.num_arcs, dtype=np.int64)
     for a in placed.values():
         arcs[a] = 1
     return complete_flow(network, graph, arcs)
+
+
+E9_REJECTED = Reason(
+    rule="E9",
+    message_fa="واحد این دانشجو را نپذیرفته است",
+    message_en="the unit rejected this applicant",
+)
+
+
+def _make_eligibility(
+    problem: Problem,
+    closed: Mapping[str, Iterable[str]] | None = None,
+    ineligible: Iterable[str] = (),
+) -> EligibilityResult:
+    """Every applicant eligible except ``ineligible``; ``closed[sid]`` units closed by E9."""
+    closed = closed or {}
+    out = set(ineligible)
+    items = []
+    for app in problem.applicants:
+        sid = app.student_id
+        ranks = problem.preference_ranks[sid]
+        shut = set(closed.get(sid, ()))
+        items.append(
+            ApplicantEligibility(
+                student_id=sid,
+                eligible=sid not in out,
+                admissible_units={c: r for c, r in ranks.items() if c not in shut},
+                closed_units=tuple(
+                    UnitClosure(unit_code=c, rank=ranks[c], reasons=(E9_REJECTED,))
+                    for c in sorted(shut)
+                ),
+            )
+        )
+    return EligibilityResult(term=problem.term, applicants=tuple(items))
+
+
+STABLE_GROUPS = (PriorityGroup.exemplary, PriorityGroup.married, PriorityGroup.shahed)
+
+
+@st.composite
+def _instances(
+    draw: st.DrawFn,
+    max_students: int = 10,
+    max_units: int = 4,
+    ties: bool = True,
+    pins: bool = True,
+    closures: bool = True,
+) -> tuple[Problem, EligibilityResult]:
+    """A random problem (areas give tied ranks when ``ties``) and its eligibility result.
+
+    Pins stay within each unit's seats of the pinned student's gender.
+    """
+    n_units = draw(st.integers(1, max_units))
+    units = [
+        _unit(
+            f"U{i}",
+            draw(st.integers(0, 3)),
+            draw(st.integers(0, 3)),
+            area=draw(st.sampled_from([None, "north", "south"])) if ties else None,
+        )
+        for i in range(n_units)
+    ]
+    tokens = [u.code for u in units] + sorted({u.area for u in units if u.area})
+    left = {(u.code, g): u.seats(g) for u in units for g in Gender}
+    apps = []
+    for i in range(draw(st.integers(1, max_students))):
+        gender = draw(st.sampled_from([F, M]))
+        prefs = draw(st.lists(st.sampled_from(tokens), unique=True, max_size=len(tokens)))
+        current = None
+        if pins and draw(st.integers(0, 5)) == 0:
+            code = draw(st.sampled_from([u.code for u in units]))
+            if left[(code, gender)] > 0:
+                left[(code, gender)] -= 1
+                current = code
+        apps.append(
+            _student(
+                f"S{i:02d}",
+                prefs,
+                gender=gender,
+                gpa=draw(st.sampled_from([14.0, 16.5, 18.0])),
+                groups=draw(st.lists(st.sampled_from(STABLE_GROUPS), unique=True, max_size=2)),
+                current=current,
+            )
+        )
+    problem = _problem_of(apps, units)
+    closed: dict[str, list[str]] = {}
+    ineligible: list[str] = []
+    if closures:
+        for app in apps:
+            ranks = problem.preference_ranks[app.student_id]
+            if ranks and draw(st.integers(0, 4)) == 0:
+                closed[app.student_id] = [draw(st.sampled_from(sorted(ranks)))]
+            if draw(st.integers(0, 7)) == 0:
+                ineligible.append(app.student_id)
+    return problem, _make_eligibility(problem, closed, ineligible)
+
+
+@st.composite
+def _placements(draw: st.DrawFn) -> tuple[Problem, EligibilityResult, dict[str, str]]:
+    """A random instance and a random placement within the seats over admissible units (pins
+    kept or broken at random)."""
+    problem, eligibility = draw(_instances())
+    left = seat_capacity(problem)
+    placement: dict[str, str] = {}
+    for app in problem.applicants:
+        options = sorted(eligibility.admissible(app.student_id))
+        if app.student_id in problem.pins and draw(st.booleans()):
+            options = [problem.pins[app.student_id]]
+        options = [c for c in options if left[(c, app.gender)] > 0]
+        choice = draw(st.sampled_from([None, *options]))
+        if choice is not None:
+            placement[app.student_id] = choice
+            left[(choice, app.gender)] -= 1
+    return problem, eligibility, placement
+
+
+def _expect_infeasible(problem: Problem, eligibility: EligibilityResult) -> bool:
+    """Whether brute force finds no allocation keeping the hard rules (hard pins, budgets,
+    and stability in stable mode)."""
+    policy = problem.policy
+    if policy.pins == "hard" and any(
+        pin_conflict(problem, eligibility, s, u) for s, u in problem.pins.items()
+    ):
+        return True
+    for placement in _all_placements(problem, eligibility):
+        if not _within_budget(problem, placement):
+            continue
+        if policy.stable and justified_envy(problem, eligibility, placement, pins=problem.pins):
+            continue
+        return False
+    return True
+
+
+def _best_vector(problem: Problem, eligibility: EligibilityResult) -> tuple[float, ...]:
+    best: tuple[float, ...] | None = None
+    for placement in _all_placements(problem, eligibility):
+        if not _within_budget(problem, placement):
+            continue
+        if problem.policy.stable and justified_envy(
+            problem, eligibility, placement, pins=problem.pins
+        ):
+            continue
+        vector = _term_vector(problem, eligibility, placement)
+        if best is None or vector > best:
+            best = vector
+    assert best is not None
+    return tuple(round(v, 2) for v in best)
+
+
+def _check_against_brute_force(seed: int, overrides: dict[str, Any], n: int) -> None:
+    rng = random.Random(seed)
+    policy = Policy().with_overrides(overrides) if overrides else Policy()
+    problem, eligibility = _random_instance(rng, n, rng.randint(2, 4), pins=0.25, policy=policy)
+    try:
+        alloc = solve(problem, eligibility, time_limit_s=20)
+    except InfeasibleError:
+        assert _expect_infeasible(problem, eligibility)
+        return
+    _check_rules(problem, eligibility, alloc)
+    assert _within_budget(problem, _placement_of(alloc))
+    if policy.stable:
+        assert alloc.envy_pairs == ()
+    # the lexicographic vector of stage values equals the best over every allocation
+    assert _solved_vector(alloc) == _best_vector(problem, eligibility)
+    assert all(s.value <= s.bound + 1e-9 for s in alloc.stages)
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session")
+def student() -> Any:
+    """``student(sid, prefs, gender=F, gpa=16, groups=(), current=None, degree=...,
+    married=False)``: an applicant."""
+    return _student
+
+
+@pytest.fixture(scope="session")
+def unit() -> Any:
+    """``unit(code, female, male=0, area=None, hours=None)``: a unit with its seats per gender."""
+    return _unit
+
+
+@pytest.fixture(scope="session")
+def problem_of() -> Any:
+    """``problem_of(applicants, units, policy=None)``: a problem."""
+    return _problem_of
+
+
+@pytest.fixture(scope="session")
+def eligibility_of() -> Any:
+    """``eligibility_of(problem, ineligible=(), closed=None)``: everyone eligible but
+    ``ineligible``, ``closed[sid]`` closed by E9; a pin not asked for is added as the real
+    evaluation adds it."""
+    return _eligibility_of
+
+
+@pytest.fixture(scope="session")
+def make_eligibility() -> Any:
+    """``make_eligibility(problem, closed=None, ineligible=())``: everyone eligible but
+    ``ineligible``, ``closed[sid]`` closed by E9; exactly the ranks asked for."""
+    return _make_eligibility
+
+
+@pytest.fixture(scope="session")
+def random_instance() -> Any:
+    """``random_instance(rng, n, units, max_seats=2, areas=True, pins=0, policy=None, ...)``."""
+    return _random_instance
+
+
+@pytest.fixture(scope="session")
+def check_rules() -> Any:
+    """``check_rules(problem, eligibility, allocation)``: A1, A2, A4/E1-E9 and hard A5."""
+    return _check_rules
+
+
+@pytest.fixture(scope="session")
+def term_vector() -> Any:
+    """``term_vector(problem, eligibility, placement, previous=None)``: the objective vector from
+    the formulas."""
+    return _term_vector
+
+
+@pytest.fixture(scope="session")
+def all_placements() -> Any:
+    """``all_placements(problem, eligibility)``: every allocation keeping A1, A2, A4, hard pins."""
+    return _all_placements
+
+
+@pytest.fixture(scope="session")
+def within_budget() -> Any:
+    """``within_budget(problem, placement)``: whether the term and unit budgets hold."""
+    return _within_budget
+
+
+@pytest.fixture(scope="session")
+def solved_vector() -> Any:
+    """``solved_vector(allocation)``: the stage values, rounded as ``term_vector`` rounds."""
+    return _solved_vector
+
+
+@pytest.fixture(scope="session")
+def greedy_by_precedence() -> Any:
+    """``greedy_by_precedence(problem, eligibility)``: strongest claim first takes its best unit."""
+    return _greedy_by_precedence
+
+
+@pytest.fixture(scope="session")
+def placement_of() -> Any:
+    """``placement_of(allocation)``: ``{student: unit}``."""
+    return _placement_of
+
+
+@pytest.fixture(scope="session")
+def network_of() -> Any:
+    """``network_of(seed, n, aggregate=True, pins=0, **policy)``: problem, eligibility, network."""
+    return _network_of
+
+
+@pytest.fixture(scope="session")
+def stable_network() -> Any:
+    """``stable_network(problem, eligibility)``: the per-student network and its graph."""
+    return _stable_network
+
+
+@pytest.fixture(scope="session")
+def random_stable() -> Any:
+    """``random_stable(rng, n)``: a stable-mode instance with ties, its network and graph."""
+    return _random_stable
+
+
+@pytest.fixture(scope="session")
+def flow_of() -> Any:
+    """``flow_of(network, graph, placed)``: the complete flow of ``{student index: arc}``."""
+    return _flow_of
+
+
+@pytest.fixture(scope="session")
+def check_against_brute_force() -> Any:
+    """``check_against_brute_force(seed, overrides, n)``: solve a random instance; the rules hold
+    and the stage values are the best over every allocation."""
+    return _check_against_brute_force
+
+
+@pytest.fixture(scope="session")
+def instances() -> Any:
+    """``instances(max_students=10, max_units=4, ties=True, pins=True, closures=True)``: a
+    Hypothesis strategy of ``(problem, eligibility)``."""
+    return _instances
+
+
+@pytest.fixture(scope="session")
+def placements() -> Any:
+    """``placements()``: a Hypothesis strategy of ``(problem, eligibility, placement)`` within the
+    seats."""
+    return _placements

@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from optfixtures import (
-    SETTINGS,
-    all_placements,
-    eligibility_of,
-    flow_of,
-    network_of,
-    problem_of,
-    random_stable,
-    stable_network,
-    student,
-    unit,
-)
 
 from hamyar.models import Policy
 from hamyar.optimizer.envy import justified_envy
@@ -25,10 +13,14 @@ from hamyar.optimizer.flow import build_graph
 from hamyar.optimizer.placement import to_flow, to_placement
 from hamyar.optimizer.stable.bounds import DEPENDS, NO_SEAT_LEFT, SEAT_LEFT, stable_bounds
 
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(1, 7))
-def test_stable_bounds_keep_every_stable_allocation(seed: int, n: int) -> None:
+def test_stable_bounds_keep_every_stable_allocation(
+    seed: int, n: int, all_placements, network_of
+) -> None:
     problem, eligibility, network = network_of(seed, n, aggregate=False, pins=0.2)
     graph = build_graph(network)
     bounds = stable_bounds(network, graph)
@@ -40,7 +32,9 @@ def test_stable_bounds_keep_every_stable_allocation(seed: int, n: int) -> None:
         assert ((x >= lo) & (x <= hi)).all()
 
 
-def test_a_slot_an_uncertain_student_reaches_first_is_full_after_him() -> None:
+def test_a_slot_an_uncertain_student_reaches_first_is_full_after_him(
+    student, unit, problem_of, eligibility_of, stable_network
+) -> None:
     """s1 (area of U0 and U1, one seat each) leaves U0 free or not; s2 asks U0 first, so U0 is
     full after s2 either way (s1 or s2 holds it): s3 has no claim on U0."""
     apps = [
@@ -91,7 +85,9 @@ def _serial_dictatorship(network, rng: random.Random) -> tuple[dict[int, int], d
 
 @SETTINGS
 @given(seed=st.integers(0, 10**6), n=st.integers(5, 60))
-def test_stable_bounds_keep_sampled_stable_allocations(seed: int, n: int) -> None:
+def test_stable_bounds_keep_sampled_stable_allocations(
+    seed: int, n: int, random_stable, flow_of
+) -> None:
     """Beyond enumeration: random tie-breaks of the serial dictatorship (each one stable, as
     the envy count confirms) stay within the bounds and agree with every known cut-off."""
     rng = random.Random(seed)

@@ -10,20 +10,22 @@ from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from matching.games import HospitalResident
-from stablefixtures import F, M, instances, make_eligibility, make_problem, student, unit
 
 from hamyar.errors import InfeasibleError
-from hamyar.models import EligibilityResult, PriorityGroup, Problem
+from hamyar.models import EligibilityResult, Gender, PriorityGroup, Problem
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.precedence import precedence_key, precedence_positions
 from hamyar.optimizer.seats import seat_capacity
 from hamyar.optimizer.stable.acceptance import deferred_acceptance, strict_order
 
+F, M = Gender.female, Gender.male
+
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def test_displacement_chain_hand_solved() -> None:
+def test_displacement_chain_hand_solved(student, unit, problem_of, make_eligibility) -> None:
     # Precedence: A (score 3) > B (GPA 19) > C (GPA 17) > D (GPA 15).
     # B takes X, A takes X and displaces B (X has one seat), B moves to Y and displaces C,
     # C moves to Z; D wanted Y then Z: Y holds B (stronger), Z holds C (stronger), D stays out.
@@ -34,27 +36,31 @@ def test_displacement_chain_hand_solved() -> None:
         student("D", ["Y", "Z"], gpa=15),
         student("A", ["X"], gpa=14, groups=[PriorityGroup.exemplary]),
     ]
-    problem = make_problem(apps, units)
+    problem = problem_of(apps, units)
     result = deferred_acceptance(problem, make_eligibility(problem))
     assert result == {"B": "Y", "C": "Z", "A": "X"}
     assert list(result) == ["B", "C", "A"]  # the order of problem.applicants
 
 
-def test_seats_are_per_gender_rule_a1() -> None:
-    problem = make_problem(
+def test_seats_are_per_gender_rule_a1(student, unit, problem_of, make_eligibility) -> None:
+    problem = problem_of(
         [student("f1", ["X"], F), student("m1", ["X"], M, gpa=20), student("m2", ["X"], M)],
         [unit("X", 1, 1)],
     )
     assert deferred_acceptance(problem, make_eligibility(problem)) == {"f1": "X", "m1": "X"}
 
 
-def test_unit_without_seats_of_a_gender_is_skipped() -> None:
-    problem = make_problem([student("m1", ["X", "Y"], M)], [unit("X", 2, 0), unit("Y", 0, 1)])
+def test_unit_without_seats_of_a_gender_is_skipped(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of([student("m1", ["X", "Y"], M)], [unit("X", 2, 0), unit("Y", 0, 1)])
     assert deferred_acceptance(problem, make_eligibility(problem)) == {"m1": "Y"}
 
 
-def test_ineligible_and_closed_units_are_never_used() -> None:
-    problem = make_problem(
+def test_ineligible_and_closed_units_are_never_used(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [student("a", ["X", "Y"], gpa=20), student("b", ["X"], gpa=19)],
         [unit("X", 2, 0), unit("Y", 1, 0)],
     )
@@ -62,9 +68,11 @@ def test_ineligible_and_closed_units_are_never_used() -> None:
     assert deferred_acceptance(problem, eligibility) == {"a": "Y"}
 
 
-def test_tied_units_of_an_area_are_tried_in_unit_code_order() -> None:
+def test_tied_units_of_an_area_are_tried_in_unit_code_order(
+    student, unit, problem_of, make_eligibility
+) -> None:
     units = [unit("N2", 1, 0, area="north"), unit("N1", 1, 0, area="north")]
-    problem = make_problem([student("a", ["north"], gpa=20), student("b", ["N1"])], units)
+    problem = problem_of([student("a", ["north"], gpa=20), student("b", ["N1"])], units)
     assert problem.preference_ranks["a"] == {"N1": 1, "N2": 1}
     assert strict_order(problem.preference_ranks["a"]) == ["N1", "N2"]
     # a proposes to N1 first; b (only N1) has lower precedence and stays out. Stable: N2 is
@@ -75,8 +83,10 @@ def test_tied_units_of_an_area_are_tried_in_unit_code_order() -> None:
     assert justified_envy(problem, eligibility, result) == ()
 
 
-def test_capacity_override_counts_per_unit_and_gender() -> None:
-    problem = make_problem(
+def test_capacity_override_counts_per_unit_and_gender(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [student("a", ["X", "Y"], gpa=20), student("b", ["X", "Y"], gpa=18)],
         [unit("X", 2, 0), unit("Y", 2, 0)],
     )
@@ -86,8 +96,10 @@ def test_capacity_override_counts_per_unit_and_gender() -> None:
         seat_capacity(problem, {("NOPE", F): 1})
 
 
-def test_pinned_student_keeps_seat_and_cannot_be_displaced_rule_a5() -> None:
-    problem = make_problem(
+def test_pinned_student_keeps_seat_and_cannot_be_displaced_rule_a5(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [
             student("star", ["X"], gpa=20, groups=[PriorityGroup.exemplary]),
             student("old", ["Y"], gpa=14, current="X"),
@@ -103,8 +115,10 @@ def test_pinned_student_keeps_seat_and_cannot_be_displaced_rule_a5() -> None:
     assert deferred_acceptance(problem, eligibility, pins={}) == {"star": "X", "old": "Y"}
 
 
-def test_pins_beyond_seats_are_infeasible_and_named() -> None:
-    problem = make_problem(
+def test_pins_beyond_seats_are_infeasible_and_named(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
         [student("p1", ["X"], current="X"), student("p2", ["X"], current="X")],
         [unit("X", 1, 3)],
     )
@@ -114,10 +128,12 @@ def test_pins_beyond_seats_are_infeasible_and_named() -> None:
         deferred_acceptance(problem, make_eligibility(problem))
 
 
-def test_precedence_positions_belong_to_their_problem() -> None:
+def test_precedence_positions_belong_to_their_problem(
+    student, unit, problem_of, make_eligibility
+) -> None:
     units = [unit("X", 1, 0)]
-    low_a = make_problem([student("a", ["X"], gpa=15), student("b", ["X"], gpa=18)], units)
-    low_b = make_problem([student("a", ["X"], gpa=18), student("b", ["X"], gpa=15)], units)
+    low_a = problem_of([student("a", ["X"], gpa=15), student("b", ["X"], gpa=18)], units)
+    low_b = problem_of([student("a", ["X"], gpa=18), student("b", ["X"], gpa=15)], units)
     assert precedence_positions(low_a) == {"b": 0, "a": 1}
     assert precedence_positions(low_a) is precedence_positions(low_a)  # kept for the next call
     assert precedence_positions(low_b) == {"a": 0, "b": 1}
@@ -173,8 +189,9 @@ def library_matching(problem: Problem, eligibility: EligibilityResult) -> dict[s
 
 
 @SETTINGS
-@given(instances(max_students=12, max_units=5))
-def test_same_as_matching_library(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_same_as_matching_library(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(max_students=12, max_units=5), label="case")
     problem, eligibility = case
     ours = deferred_acceptance(problem, eligibility)
     theirs = library_matching(problem, eligibility)
@@ -240,8 +257,9 @@ def all_matchings(problem: Problem, eligibility: EligibilityResult) -> list[dict
 
 
 @settings(max_examples=60, deadline=None)
-@given(instances(max_students=5, max_units=3, ties=False))
-def test_stable_and_student_optimal_by_brute_force(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_stable_and_student_optimal_by_brute_force(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(max_students=5, max_units=3, ties=False), label="case")
     problem, eligibility = case
     da = deferred_acceptance(problem, eligibility)
     stable = [
@@ -263,10 +281,11 @@ def test_stable_and_student_optimal_by_brute_force(case: tuple[Problem, Eligibil
 
 
 @settings(max_examples=60, deadline=None)
-@given(instances(max_students=5, max_units=3, ties=True))
-def test_ties_brute_force(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_ties_brute_force(data: st.DataObject, instances) -> None:
     """With tied ranks, DA's result is stable for the ranks as asked, and it is the one stable
     allocation for the strict lists (ties broken by unit code)."""
+    case = data.draw(instances(max_students=5, max_units=3, ties=True), label="case")
     problem, eligibility = case
     da = deferred_acceptance(problem, eligibility)
     matchings = all_matchings(problem, eligibility)
@@ -294,15 +313,17 @@ def serial_dictatorship(problem: Problem, eligibility: EligibilityResult) -> dic
 
 
 @SETTINGS
-@given(instances(max_students=15, max_units=5))
-def test_same_as_serial_dictatorship(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_same_as_serial_dictatorship(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(max_students=15, max_units=5), label="case")
     problem, eligibility = case
     assert deferred_acceptance(problem, eligibility) == serial_dictatorship(problem, eligibility)
 
 
 @SETTINGS
-@given(instances())
-def test_invariants(case: tuple[Problem, EligibilityResult]) -> None:
+@given(data=st.data())
+def test_invariants(data: st.DataObject, instances) -> None:
+    case = data.draw(instances(), label="case")
     problem, eligibility = case
     result = deferred_acceptance(problem, eligibility)
     seats = seat_capacity(problem)

@@ -1,0 +1,205 @@
+"""The term before, as plain data, applied to the next term's problem: ``--continue-from TERM``.
+
+The workspace (:mod:`hamyar.store.history`) hands over a :class:`History`: the placements in
+force at the end of the earlier term (its adopted allocation, with any vacancy's leaver out and
+newcomer in) and the (student, unit) pairs its units evaluated "not satisfied".
+:func:`continue_from` turns it into the next term's problem:
+
+1. **Continuing assistants (rule A5).** An applicant of this term placed in unit ``U`` at the end
+   of the earlier term gets ``current_unit = U`` (a pin), whatever the applicants file says; a
+   ``current_unit`` typed for a student the earlier allocation did not place is dropped. Each
+   disagreement is a warning at the applicant's row.
+2. **No pin that breaks a rule.** A continuing assistant who is no longer eligible (E1–E8), whose
+   unit is now closed to him or her (E9, e.g. by the unit's "not satisfied" with
+   ``exclude_unsatisfied``), or whose unit is gone or has no seat of the gender, is not pinned
+   (a warning says why) and competes like anyone else: a hard pin of that kind would make the
+   whole allocation infeasible.
+3. **E9 exclusions.** The "not satisfied" pairs become ``problem.exclusions``; eligibility applies
+   them when the policy's ``exclude_unsatisfied`` is true (:func:`hamyar.eligibility.e9_unit`).
+4. **keep_previous.** With ``keep_previous`` in the policy, the continuing assistants of 1.–2.
+   are not pinned but are the previous allocation the optimizer keeps (``keep_previous_mode``:
+   ``soft`` keeps as many as it can, counted before every other term; ``hard`` fixes them); a
+   ``keep_previous`` naming another term than ``TERM`` is refused. Without it they are pins
+   (the policy's ``pins``, hard by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from hamyar.eligibility.evaluate import evaluate_applicant
+from hamyar.errors import InputError, Issue
+from hamyar.models import Applicant, EligibilityResult, Exclusion, Problem, Term
+from hamyar.optimizer.infeasible import pin_conflict
+
+OPTION = "--continue-from"
+
+
+@dataclass(frozen=True)
+class History:
+    """What the workspace knows of an earlier term."""
+
+    term: Term
+    placements: Mapping[str, str]
+    """``{student_id: unit_code}`` in force at the end of the term."""
+    unsatisfied: tuple[tuple[str, str], ...] = ()
+    """``(student_id, unit_code)`` pairs the units evaluated "not satisfied"."""
+
+
+@dataclass(frozen=True)
+class Continued:
+    """The next term's problem with the history applied, and what happened on the way."""
+
+    problem: Problem
+    previous: dict[str, str] | None
+    """The allocation ``keep_previous`` keeps (``None`` when the policy does not ask)."""
+    continuing: dict[str, str]
+    """``{student_id: unit_code}`` of the continuing assistants (pinned, or with keep_previous
+    the previous allocation)."""
+    not_continuing: dict[str, str]
+    """Applicants placed in the earlier term who are not pinned, with why."""
+    not_applied: int
+    """Students placed in the earlier term who did not apply this term."""
+    warnings: tuple[Issue, ...] = field(default=())
+
+
+def _refuse(message: str, value: object) -> InputError:
+    return InputError([Issue(message, value, file="-", column=OPTION)])
+
+
+def check_order(problem: Problem, term: Term) -> None:
+    """Refuse continuing from a term that is not before the problem's term."""
+    if term.index >= problem.term.index:
+        raise _refuse(
+            f"the term continued from must come before this run's term {problem.term}", str(term)
+        )
+
+
+def _check(problem: Problem, history: History) -> None:
+    check_order(problem, history.term)
+    named = problem.policy.keep_previous
+    if named:
+        try:
+            term = Term.parse(named)
+        except ValueError:
+            return  # a label, not a term: it keeps the allocation continued from
+        if term != history.term:
+            raise InputError(
+                [
+                    Issue(
+                        f"keep_previous names term {term}, but the run continues from "
+                        f"{history.term}: the previous allocation would not be the one named",
+                        named,
+                        file="policy",
+                        column="keep_previous",
+                    )
+                ]
+            )
+
+
+def _warn(app: Applicant, message: str, value: object, column: str | None = None) -> Issue:
+    return Issue(
+        message,
+        value,
+        file=app.source.file,
+        row=app.source.row,
+        column=column,
+        severity="warning",
+        rule="A5",
+    )
+
+
+def _rebuild(
+    problem: Problem, applicants: list[Applicant], exclusions: tuple[Exclusion, ...]
+) -> Problem:
+    return Problem.create(
+        applicants,
+        problem.units,
+        problem.rejections,
+        policy=problem.policy,
+        term=problem.term,
+        name=problem.name,
+        exclusions=exclusions,
+    )
+
+
+def continue_from(problem: Problem, history: History) -> Continued:
+    """``problem`` with the earlier term's continuing assistants, exclusions and previous
+    allocation (module docstring)."""
+    _check(problem, history)
+    label = str(history.term)
+    index = problem.unit_index
+    warnings: list[Issue] = []
+    not_continuing: dict[str, str] = {}
+    applicants: list[Applicant] = []
+    for app in problem.applicants:
+        before = history.placements.get(app.student_id)
+        typed = index.unit_code(app.current_unit) if app.current_unit else None
+        unit: str | None = None
+        if before is not None:
+            unit = index.unit_code(before)
+            if unit is None:
+                gone = f"unit {before} of term {label} offers no seats this term"
+                not_continuing[app.student_id] = gone
+                warnings.append(_warn(app, f"not a continuing assistant: {gone}", before))
+            elif app.current_unit and typed != unit:
+                warnings.append(
+                    _warn(
+                        app,
+                        f"current unit replaced by the adopted allocation of {label} ({unit})",
+                        app.current_unit,
+                        "current_unit",
+                    )
+                )
+        elif app.current_unit:
+            warnings.append(
+                _warn(
+                    app,
+                    f"not placed in the adopted allocation of {label}: current unit ignored",
+                    app.current_unit,
+                    "current_unit",
+                )
+            )
+        applicants.append(app.model_copy(update={"current_unit": unit}))
+
+    exclusions = tuple(
+        Exclusion(student_id=sid, unit_code=code, term=label) for sid, code in history.unsatisfied
+    )
+    candidate = _rebuild(problem, applicants, exclusions)
+    verdicts = tuple(
+        evaluate_applicant(candidate, candidate.applicant_by_id[sid]) for sid in candidate.pins
+    )
+    eligibility = EligibilityResult(term=candidate.term, applicants=verdicts)
+    released: dict[str, str] = {}
+    for sid, code in candidate.pins.items():
+        conflict = pin_conflict(candidate, eligibility, sid, code)
+        if conflict is not None:
+            released[sid] = conflict
+    if released:
+        for i, app in enumerate(applicants):
+            reason = released.get(app.student_id)
+            if reason is not None:
+                applicants[i] = app.model_copy(update={"current_unit": None})
+                not_continuing[app.student_id] = reason
+                warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+        candidate = _rebuild(problem, applicants, exclusions)
+
+    applied = set(problem.applicant_by_id)
+    continuing = dict(candidate.pins)
+    previous = None
+    if problem.policy.keep_previous:
+        # The policy says how the earlier allocation is kept (keep_previous_mode), so the
+        # continuing assistants are that previous allocation rather than pins as well: a pin
+        # would take precedence and leave keep_previous nothing to do.
+        previous = continuing
+        unpinned = [app.model_copy(update={"current_unit": None}) for app in applicants]
+        candidate = _rebuild(problem, unpinned, exclusions)
+    return Continued(
+        problem=candidate,
+        previous=previous,
+        continuing=continuing,
+        not_continuing=not_continuing,
+        not_applied=sum(1 for sid in history.placements if sid not in applied),
+        warnings=tuple(warnings),
+    )

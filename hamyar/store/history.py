@@ -1,0 +1,152 @@
+"""History across terms, read from the workspace as plain data.
+
+* :func:`placements_at_end` — who worked where at the end of a term: its adopted allocation.
+* :func:`term_history` — that, with the units' "not satisfied" evaluations, as the
+  :class:`~hamyar.pipeline.continuing.History` the next term's run continues from
+  (``--continue-from``); no adopted allocation of the term is a refusal (exit 2).
+* :func:`student_history` — one student's terms, units, hours and payments, and evaluations,
+  for ``hamyar history``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hamyar.models import Term
+from hamyar.pipeline.continuing import History
+from hamyar.store.adoption import adopted
+from hamyar.store.errors import WorkspaceError
+from hamyar.store.runs import get_run
+from hamyar.store.schema import AdoptionRow, AssignmentRow, PaymentBatchRow, PaymentLineRow
+from hamyar.store.schema_history import EvaluationRow
+
+
+def _no_adoption(term: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"no allocation of term {term} has been adopted in this workspace, so there is nothing "
+        "to continue from (hamyar runs --term; hamyar adopt RUN)",
+        f"هیچ تخصیصی از نیمسال {term} در این فضای کار پذیرفته نشده است و چیزی برای ادامه "
+        "نیست (hamyar runs --term؛ hamyar adopt RUN)",
+        value=term,
+    )
+
+
+def placements_at_end(session: Session, term: str) -> dict[str, str]:
+    """``{student_id: unit_code}`` of the term's adopted allocation; a refusal when none."""
+    row = adopted(session, term)
+    if row is None:
+        raise _no_adoption(term)
+    run = get_run(session, row.run_id)
+    return {a.student_id: a.unit_code for a in run.assignments}
+
+
+def unsatisfied_pairs(session: Session, term: str) -> tuple[tuple[str, str], ...]:
+    """``(student_id, unit_code)`` the term's units evaluated "not satisfied" (in force)."""
+    query = (
+        select(EvaluationRow.student_id, EvaluationRow.unit_code)
+        .where(
+            EvaluationRow.term == term,
+            EvaluationRow.superseded_at.is_(None),
+            EvaluationRow.satisfied.is_(False),
+        )
+        .order_by(EvaluationRow.student_id, EvaluationRow.unit_code)
+    )
+    return tuple((sid, code) for sid, code in session.execute(query))
+
+
+def term_history(session: Session, term: Term) -> History:
+    """What the next term continues from (module docstring)."""
+    label = str(term)
+    return History(
+        term=term,
+        placements=placements_at_end(session, label),
+        unsatisfied=unsatisfied_pairs(session, label),
+    )
+
+
+@dataclass(frozen=True)
+class Paid:
+    month: str
+    unit_code: str
+    hours: Decimal
+    amount_rial: int
+    batch_id: int
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    unit_code: str
+    satisfied: bool
+    note: str | None
+    by: str
+    at: datetime
+
+
+@dataclass
+class TermRecord:
+    """One term of a student's history."""
+
+    term: str
+    unit_code: str | None = None
+    """The unit in the term's adopted allocation (``None``: not placed, or no adoption)."""
+    run_id: int | None = None
+    pinned: bool = False
+    payments: list[Paid] = field(default_factory=list)
+    evaluations: list[Evaluated] = field(default_factory=list)
+
+    @property
+    def hours(self) -> Decimal:
+        return sum((p.hours for p in self.payments), Decimal(0))
+
+    @property
+    def paid_rial(self) -> int:
+        return sum(p.amount_rial for p in self.payments)
+
+
+def student_history(session: Session, student_id: str) -> Sequence[TermRecord]:
+    """The student's terms, oldest first: placement, payments (not voided), evaluations."""
+    records: dict[str, TermRecord] = {}
+
+    def record(term: str) -> TermRecord:
+        return records.setdefault(term, TermRecord(term=term))
+
+    terms = session.scalars(select(AdoptionRow.term).distinct()).all()
+    for term in terms:
+        row = adopted(session, term)
+        if row is None:
+            continue
+        placed = session.scalars(
+            select(AssignmentRow).where(
+                AssignmentRow.run_id == row.run_id, AssignmentRow.student_id == student_id
+            )
+        ).first()
+        if placed is not None:
+            entry = record(term)
+            entry.unit_code, entry.run_id = placed.unit_code, row.run_id
+            entry.pinned = placed.pinned
+    lines = session.execute(
+        select(PaymentLineRow, PaymentBatchRow.term)
+        .join(PaymentBatchRow, PaymentLineRow.batch_id == PaymentBatchRow.id)
+        .where(PaymentLineRow.student_id == student_id, PaymentLineRow.voided_at.is_(None))
+        .order_by(PaymentLineRow.month, PaymentLineRow.id)
+    ).all()
+    for line, term in lines:
+        record(term).payments.append(
+            Paid(line.month, line.unit_code, line.hours, line.amount_rial, line.batch_id)
+        )
+    evaluations = session.scalars(
+        select(EvaluationRow)
+        .where(EvaluationRow.student_id == student_id, EvaluationRow.superseded_at.is_(None))
+        .order_by(EvaluationRow.id)
+    ).all()
+    for ev in evaluations:
+        record(ev.term).evaluations.append(
+            Evaluated(ev.unit_code, ev.satisfied, ev.note, ev.imported_by, ev.imported_at)
+        )
+    return [records[t] for t in sorted(records, key=lambda t: Term.parse(t).index)]
