@@ -342,3 +342,86 @@ def test_a_killed_batch(
     )
     assert nxt.returncode == 0, nxt.stderr
     assert leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------- two payments at once
+
+
+def start_pay(
+    run: Path, ts: Path, out: Path, ws: Path, fault: str | None = None
+) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HAMYAR_FAULT")}
+    env["HAMYAR_WORKSPACE"] = str(ws)
+    if fault:
+        env.update(HAMYAR_FAULT_AT=fault, HAMYAR_FAULT_SIGNAL="STOP")
+    args = ["pay", "--allocation", str(run), "--timesheets", str(ts), "--month", MONTH]
+    return subprocess.Popen(
+        [sys.executable, "-m", "hamyar", *args, "--out", str(out), "--lang", "en"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_stopped(process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 120
+    while not Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].startswith(" T"):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(
+    "moment, same_out, refusal",
+    [
+        # the first holds the month folder's lock and the workspace transaction (pending)
+        ("pending", True, "another hamyar command is writing this output right now"),
+        # the first committed, its folder not yet in place; the second names another folder
+        ("committed", False, "has already been paid (batch 1 into"),
+    ],
+)
+def test_a_second_payment_while_the_first_is_writing(
+    adopted: tuple[Path, Path, Path], tmp_path: Path, moment: str, same_out: bool, refusal: str
+) -> None:
+    # case 3: two pay of one month at once: one wins, the other exits 2 with a message
+    ws0, run, ts = adopted
+    ws = copy_workspace(ws0, tmp_path / "ws")
+    first = start_pay(run, ts, tmp_path / "a", ws, fault=moment)
+    try:
+        wait_stopped(first)
+        second_out = tmp_path / ("a" if same_out else "b")
+        second = start_pay(run, ts, second_out, ws)
+        out, err = second.communicate(timeout=300)
+        assert second.returncode == 2, err
+        assert refusal in err and "Traceback" not in err and "written to" not in out, err
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, err
+    live, count = ledger_state(ws)
+    assert live == 1 and count == 1
+    assert folder_batch(tmp_path / "a" / "1402-08") == 1
+    assert not (tmp_path / "b").exists()
+    assert leftovers(tmp_path / "a") == []
+
+
+def test_two_payments_started_together_on_one_out(
+    adopted: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    # case 3: both said "written" in 5 of 5 trials; now one is refused, whichever comes second
+    ws0, run, ts = adopted
+    for trial in range(3):
+        ws = copy_workspace(ws0, tmp_path / f"ws{trial}")
+        out = tmp_path / f"pay{trial}"
+        processes = [start_pay(run, ts, out, ws) for _ in range(2)]
+        results = [(p.wait(timeout=300), *p.communicate()) for p in processes]
+        assert sorted(code for code, _, _ in results) == [0, 2], results
+        loser = next(err for code, _, err in results if code == 2)
+        assert "Traceback" not in loser
+        assert any(
+            words in loser
+            for words in ("another hamyar command", "already been paid", "already been written")
+        ), loser
+        live, count = ledger_state(ws)
+        assert live is not None and count == 1
+        assert folder_batch(out / "1402-08") == live and leftovers(out) == []

@@ -87,7 +87,15 @@ class Workspace:
         url = database_url(workspace)
         ws = cls(url, make_engine(url))
         if migrate:
-            upgrade(ws.engine)
+            try:
+                upgrade(ws.engine)
+            except OperationalError as exc:
+                ws.close()
+                raise WorkspaceError(
+                    f"the workspace database could not be used: {exc.orig}",
+                    f"پایگاه داده‌ی فضای کار در دسترس نیست: {exc.orig}",
+                    where=describe(url),
+                ) from None
         return ws
 
     @contextmanager
