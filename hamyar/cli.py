@@ -47,8 +47,10 @@ COMMANDS = {
     "adopt": ("adopt", "command"),
     "runs": ("runs", "command"),
     "show": ("runs", "show_command"),
+    "vacancy": ("vacancy", "command"),
     "evaluations": ("evaluations", "group"),
     "history": ("history", "command"),
+    "notices": ("notices", "command"),
 }
 """Each command's module under :mod:`hamyar.commands` and the click object in it. A command's
 module is imported only when that command runs (or for ``--help``), so that ``hamyar run`` never

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import signal
 import subprocess
 import sys
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -401,3 +404,56 @@ def test_scenario_seats_beyond_reason_are_located(
     out = tmp_path / "o"
     _refused(_invoke("run", str(scenario), "--out", str(out)), f"{scenario}:seats.DORM.{expected}")
     assert not out.exists()
+
+
+def _delimited(units: Path, delimiter: str) -> str:
+    with units.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    return "\n".join(delimiter.join(row) for row in rows) + "\n"
+
+
+def _ods() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+XLS = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(600)
+HTML = "<html><table><tr><td>code</td></tr></table></html>"
+IS = ": this file is "
+SEPARATED = ":1: the columns are separated by "
+AS_XLSX = " named .xlsx: open it and save it as .xlsx"
+WRONG_FILES: list[tuple[str, Callable[[Path], bytes | str], str]] = [
+    ("u.csv", lambda u: _delimited(u, ";"), SEPARATED + "semicolons"),  # case 17
+    ("u.csv", lambda u: _delimited(u, "\t"), SEPARATED + "tabs"),  # case 17
+    ("u.xlsx", lambda u: XLS, IS + "an Excel 97-2003 workbook (.xls)" + AS_XLSX),  # case 17
+    ("u.xlsx", lambda u: _ods(), IS + "an OpenDocument spreadsheet (.ods)" + AS_XLSX),  # case 17
+    ("u.xlsx", lambda u: u.read_text("utf-8"), ": not a workbook although named .xlsx"),  # case 17
+    ("u.csv", lambda u: HTML, IS + "a web page (HTML) named .csv"),  # case 17: a portal's export
+]
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), WRONG_FILES)
+def test_a_file_that_is_not_what_its_name_says_is_named(
+    generated: Path,
+    tmp_path: Path,
+    name: str,
+    content: Callable[[Path], bytes | str],
+    expected: str,
+) -> None:
+    units = tmp_path / name
+    data = content(generated / "units.csv")
+    units.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    out = tmp_path / "o"
+    result = _invoke("allocate", str(generated / "applicants.csv"), str(units), "--out", str(out))
+    _refused(result, f"{units}{expected}")
+    assert not out.exists()
+
+
+def test_a_huge_csv_cell_is_located(generated: Path, tmp_path: Path) -> None:
+    """case 17: a 200,000-character field is named by row and column, not "not a valid CSV"."""
+    units = _edited(generated / "units.csv", tmp_path / "u.csv", {(4, "name_fa"): "x" * 200_000})
+    result = _invoke("check", str(generated / "applicants.csv"), str(units))
+    _refused(result, f"{units}:4:name_fa: a cell of 200,000 characters; at most 131,072")

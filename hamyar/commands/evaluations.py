@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
 from hamyar.commands.options import FILE, lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
@@ -22,8 +23,9 @@ from hamyar.io.outdir import staged_file
 from hamyar.io.placements import read_assignments_csv
 from hamyar.models import Term
 from hamyar.store import in_language
-from hamyar.store.adoption import adopted_run
+from hamyar.store.adoption import adopted, adopted_run
 from hamyar.store.evaluations import check_entries, record_evaluations, roster
+from hamyar.store.vacancy import term_changes
 from hamyar.text import normalize_key
 
 
@@ -49,6 +51,17 @@ def _names(out_dir: str | None) -> dict[str, tuple[str, str, str]]:
     except (InputError, OSError):
         return {}
     return {r.student_id: (r.first_name, r.last_name, r.unit_name_fa) for r in rows}
+
+
+def _newcomer_names(session: Session, term: str) -> dict[str, tuple[str, str, str]]:
+    """Names of the students mid-term vacancies placed (not in the run's folder)."""
+    adoption = adopted(session, term)
+    if adoption is None:
+        return {}
+    return {
+        r.student_id: (r.first_name, r.last_name, r.unit_name_fa)
+        for r in term_changes(session, adoption).newcomers
+    }
 
 
 @group.command("template")
@@ -82,6 +95,7 @@ def template_command(
         with in_language(lang), workspace.session() as session:
             placed = roster(session, term)
             names = _names(adopted_run(session, term).out_dir)
+            names.update(_newcomer_names(session, term))
     finally:
         workspace.close()
     wanted = {normalize_key(u) for u in units}

@@ -34,6 +34,8 @@ WORDS = {
     "batch": ("دسته", "batch"),
     "total": ("جمع", "total"),
     "run": ("اجرا", "run"),
+    "since": ("از", "from"),
+    "until": ("تا", "until"),
 }
 
 
@@ -70,6 +72,10 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
         unit = r.unit_code or w("not_placed")
         if r.pinned:
             unit += f" ({w('continuing')})"
+        if r.since:
+            unit += f" ({w('since')} {r.since})"
+        if r.until:
+            unit += f" ({w('until')} {r.until})"
         rows.append(
             (
                 r.term,

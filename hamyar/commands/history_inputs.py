@@ -66,9 +66,18 @@ def history_hash(cont: Continued, text: str) -> dict[str, str]:
     return {f"workspace: {OPTION} {Term.parse(text)}": digest}
 
 
-def report(cont: Continued, text: str) -> str:
-    """One line: what the run took from the earlier term."""
+def report(cont: Continued, text: str, lang: str = "en") -> str:
+    """One line in ``lang``: what the run took from the earlier term."""
     excluded = sum(1 for _ in cont.problem.exclusions)
+    if lang == "fa":
+        applied_fa = "اعمال شد" if cont.problem.policy.exclude_unsatisfied else "اعمال نشد"
+        kept_fa = "حفظ شد" if cont.previous is not None else "حفظ نشد"
+        return (
+            f"ادامه از نیمسال {Term.parse(text)}: {len(cont.continuing)} همیار ادامه‌دهنده (A5)، "
+            f"{len(cont.not_continuing)} بدون ادامه، {cont.not_applied} بدون درخواست دوباره؛ "
+            f"{excluded} ارزیابی «ناراضی» (کنارگذاری E9 {applied_fa}: exclude_unsatisfied)؛ "
+            f"تخصیص پیشین {kept_fa} (keep_previous)"
+        )
     applied = "applied" if cont.problem.policy.exclude_unsatisfied else "not applied"
     kept = "kept as the previous allocation" if cont.previous is not None else "not kept"
     return (

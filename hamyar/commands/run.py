@@ -57,7 +57,7 @@ def command(
         problem, previous = cont.problem, cont.previous
         warnings = (*warnings, *cont.warnings)
         hashes.update(history_hash(cont, continue_from))
-        history_line = report(cont, continue_from)
+        history_line = report(cont, continue_from, lang)
     result = run_problem(
         problem,
         warnings=warnings,

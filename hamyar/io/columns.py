@@ -94,6 +94,28 @@ TIMESHEET_COLUMNS: tuple[Column, ...] = (
     Column("hours", ("ساعت", "ساعات کار", "ساعت کار"), required=True, kind="number"),
 )
 
+NOTICE_APPLICANT_COLUMNS: tuple[Column, ...] = (
+    Column("mobile", ("موبایل", "تلفن همراه", "شماره همراه", "شماره موبایل", "شماره تماس")),
+)
+"""Optional applicant columns the notices read from the kept unknown columns (``extra``)."""
+
+NOTICE_UNIT_COLUMNS: tuple[Column, ...] = (
+    Column("contact", ("مسئول", "مسئول واحد", "نام مسئول", "سرپرست", "responsible")),
+    Column("contact_phone", ("تلفن", "تلفن مسئول", "تلفن واحد", "phone")),
+    Column("location", ("نشانی", "محل مراجعه", "محل", "آدرس", "address")),
+)
+"""Optional unit columns of whom a placed student reports to, read from ``extra``."""
+
+
+def extra_value(extra: dict[str, str], column: Column) -> str | None:
+    """The value of ``column`` among a record's unknown columns (headers as written), if any."""
+    spellings = column.spellings()
+    for header, value in extra.items():
+        if normalize_key(header) in spellings and value.strip():
+            return value.strip()
+    return None
+
+
 TOTAL_ROW_WORDS = ("جمع", "جمع کل", "مجموع", "total", "grand total", "sum")
 
 

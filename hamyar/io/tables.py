@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.columns import Column, accepted_headers, header_map
+from hamyar.io.sniff import delimiter_issue, refuse_disguised
 from hamyar.text import normalize_key, normalize_value
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -119,6 +121,7 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
         raise InputError(
             Issue(f"unsupported file type {suffix or '(none)'}: use {accepted}{hint}", file=file)
         )
+    refuse_disguised(path, suffix, file)
     if not path.exists():
         raise InputError(Issue(f"{what} file not found", file=file))
     if not path.is_file():
@@ -141,6 +144,9 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
     if first_nonempty is None:
         raise InputError(Issue(f"empty sheet: the {what} file has no rows", file=file))
     sheet, buffered = first_nonempty
+    wrong_delimiter = sheet is None and delimiter_issue(buffered[0][1], known, file, buffered[0][0])
+    if wrong_delimiter:
+        raise InputError(wrong_delimiter)
     required = "; ".join(f"{c.name} ({accepted_headers(c)})" for c in columns if c.required)
     raise InputError(
         Issue(
@@ -251,4 +257,31 @@ def _csv_rows(text: str, file: str) -> Rows:
         for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
             yield number, tuple(record)
     except csv.Error as exc:
-        raise InputError(Issue(f"not a valid CSV file: {exc}", file=file)) from None
+        raise InputError(csv_issue(text, file, exc)) from None
+
+
+def csv_issue(text: str, file: str, exc: csv.Error) -> Issue:
+    """The record (and for a too long cell, the column) where reading ``text`` failed."""
+    records = 0
+    try:
+        for _ in csv.reader(io.StringIO(text, newline="")):
+            records += 1
+    except csv.Error:
+        pass
+    row = records + 1
+    limit = csv.field_size_limit()
+    if "field larger than field limit" not in str(exc):
+        return Issue(f"not a valid CSV file: {exc}", file=file, row=row)
+    previous = csv.field_size_limit(len(text) + 1)
+    try:
+        first, *_, cells = itertools.islice(csv.reader(io.StringIO(text, newline="")), row)
+    finally:
+        csv.field_size_limit(previous)
+    index = max(range(len(cells)), key=lambda i: len(cells[i]))
+    header = normalize_value(first[index]) if row > 1 and index < len(first) else ""
+    return Issue(
+        f"a cell of {len(cells[index]):,} characters; at most {limit:,}",
+        file=file,
+        row=row,
+        column=header or f"column {index + 1}",
+    )

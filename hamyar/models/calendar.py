@@ -102,6 +102,15 @@ class JalaliDate(BaseModel):
     def __str__(self) -> str:
         return f"{self.year:04d}/{self.month:02d}/{self.day:02d}"
 
+    def plus_days(self, days: int) -> JalaliDate:
+        """The date ``days`` later (earlier for a negative ``days``)."""
+        moved = jdatetime.date(self.year, self.month, self.day) + jdatetime.timedelta(days=days)
+        return JalaliDate(year=moved.year, month=moved.month, day=moved.day)
+
+    @property
+    def jalali_month(self) -> JalaliMonth:
+        return JalaliMonth(year=self.year, month=self.month)
+
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, JalaliDate):
             return NotImplemented
@@ -143,6 +152,24 @@ class JalaliMonth(BaseModel):
             raise ValueError(f"a Gregorian month, not Jalali: in Jalali it is {span}")
         _check_year(year)
         return cls(year=year, month=month)
+
+    @property
+    def days(self) -> int:
+        """Days of the month: 31 for Farvardin–Shahrivar, 30 for Mehr–Bahman, 29 for Esfand
+        (30 in a leap year)."""
+        if self.month <= 6:
+            return 31
+        if self.month <= 11:
+            return 30
+        return 30 if jdatetime.date(self.year, 1, 1).isleap() else 29
+
+    @property
+    def first_day(self) -> JalaliDate:
+        return JalaliDate(year=self.year, month=self.month, day=1)
+
+    @property
+    def last_day(self) -> JalaliDate:
+        return JalaliDate(year=self.year, month=self.month, day=self.days)
 
     def __str__(self) -> str:
         return f"{self.year:04d}/{self.month:02d}"

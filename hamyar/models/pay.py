@@ -82,19 +82,23 @@ def monthly_pay_rial(
     *,
     unit: Unit | None = None,
     gpa: float | None = None,
+    part: Fraction = Fraction(1),
 ) -> int:
     """Pay for one month in whole rials (rules P1–P3)::
 
-        ⌊ min(hours, cap) × rate[degree] × (married ? married_multiplier : 1) × (100 + b) / 100 ⌋
+        ⌊ min(hours, cap) × rate[degree] × (married ? married_multiplier : 1) × (100 + b) / 100
+          × part ⌋
 
-    ``b`` is :func:`bonus_percent` for ``unit`` and ``gpa`` (0 unless the policy has bonus rules).
-    Raises ``ValueError`` for negative hours.
+    ``b`` is :func:`bonus_percent` for ``unit`` and ``gpa`` (0 unless the policy has bonus rules);
+    ``part`` is the share of the month a placement covers when rule P5 scales the amount
+    (:mod:`hamyar.payments.prorata`), 1 otherwise. Raises ``ValueError`` for negative hours.
     """
     exact = (
         Fraction(paid_hours(Decimal(hours), policy))
         * policy.rate_for(degree)
         * Fraction(multiplier(married, policy))
         * Fraction(100 + bonus_percent(policy, unit, gpa), 100)
+        * part
     )
     return exact.numerator // exact.denominator
 

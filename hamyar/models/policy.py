@@ -79,6 +79,7 @@ ASSUMPTIONS: dict[str, str] = {
     "default_hours_per_month": "the guide names no hours; a common unit request",
     "months_per_term": "the guide names no payroll months per term",
     "monthly_hours_cap": "the guide names no cap; a common payroll limit",
+    "pro_rata": "the guide says nothing of part months; this project's reading (P5)",
 }
 
 
@@ -143,7 +144,7 @@ class Policy(BaseModel):
     min_fill_penalty: int = Field(default=100, ge=0, le=MAX_WEIGHT)
     lottery_seed: int = Field(default=1402, ge=-MAX_SEED, le=MAX_SEED)
 
-    # --- payments (P1–P4)
+    # --- payments (P1–P5)
     hourly_rate_rial: dict[Degree, Annotated[int, Field(ge=0, le=MAX_HOURLY_RATE_RIAL)]] = Field(
         default_factory=lambda: dict(DEFAULT_HOURLY_RATE)
     )
@@ -152,6 +153,10 @@ class Policy(BaseModel):
     default_hours_per_month: Decimal = Field(default=Decimal(40), gt=0, le=MAX_HOURS_PER_MONTH)
     months_per_term: int = Field(default=4, ge=1, le=12)
     monthly_hours_cap: Decimal = Field(default=Decimal(80), gt=0, le=MAX_HOURS_PER_MONTH)
+    pro_rata: Literal["cap", "amount", "none"] = "cap"
+    """Rule P5: a placement that covers part of a month (a mid-term vacancy) is paid pro rata
+    by the month's days: ``cap`` shrinks the month's hour cap to that part, ``amount``
+    multiplies the line's amount by it, ``none`` pays it as a whole month."""
 
     # --- solver
     time_limit_s: TimeLimit = 60.0

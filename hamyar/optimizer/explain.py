@@ -57,23 +57,11 @@ from hamyar.models.results import ExplanationKind
 from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
 from hamyar.optimizer.seats import SeatKey
 from hamyar.optimizer.stable.acceptance import by_rank_then_code
-
-_SEATS_EN = ("female", "male")
-_SEATS_FA = ("خواهران", "برادران")
+from hamyar.sentences import DECIDED, SEATS, Said, joined, say
 
 SCORE, GPA, LOTTERY = 0, 1, 2
-"""Which part of the precedence order (priority score, GPA, seeded lottery) decided."""
-
-_DECIDED_EN = (
-    "the priority score (rule A3)",
-    "the GPA, at an equal priority score",
-    "the seeded lottery, at an equal priority score and GPA",
-)
-_DECIDED_FA = (
-    "امتیاز اولویت (قاعده A3)",
-    "معدل، با امتیاز اولویت برابر",
-    "قرعه‌کشی، با امتیاز اولویت و معدل برابر",
-)
+"""Which part of the precedence order (priority score, GPA, seeded lottery) decided
+(:data:`hamyar.sentences.DECIDED`)."""
 
 
 def explain(
@@ -263,120 +251,61 @@ class _Reasons:
             words = self._said[said] = self._words(case, detail, code, slot, placed_unit)
         return words
 
-    def bar(self, sid: str) -> tuple[str, str]:
+    def bar(self, sid: str) -> Said:
         """A holder's priority score and GPA, in English and Persian."""
         holder = self.student(sid)
-        score, gpa = holder.score, holder.gpa
-        return (
-            f"priority score {score} and GPA {gpa:g}",
-            f"امتیاز اولویت {score} و معدل {gpa:g}",
-        )
+        return say("bar", score=holder.score, gpa=holder.gpa)
 
     def _closed(self, code: str, rank: int, closure: UnitClosure) -> UnitExplanation:
-        found = closure.reasons
+        reasons = joined("reasons", [(r.message_en, r.message_fa) for r in closure.reasons])
+        en, fa = say("closed_e9", reasons=reasons)
         return UnitExplanation(
-            unit_code=code,
-            rank=rank,
-            kind="closed_e9",
-            message_en="closed to you by rule E9: " + "; ".join(r.message_en for r in found),
-            message_fa="طبق قاعده E9 برای شما بسته است: " + "؛ ".join(r.message_fa for r in found),
+            unit_code=code, rank=rank, kind="closed_e9", message_en=en, message_fa=fa
         )
 
     def _words(
         self, case: int, detail: int, code: str, slot: int, placed_unit: str | None
     ) -> _Words:
-        """``(kind, message_en, message_fa, holder_student_id)`` of one case."""
+        """``(kind, message_en, message_fa, holder_student_id)`` of one case; the sentences are
+        :data:`hamyar.sentences.EXPLANATIONS`."""
         holders = self.holders
-        g = self.holders.table.pool(slot)
-        g_en, g_fa = _SEATS_EN[g], _SEATS_FA[g]
+        seats = SEATS[self.holders.table.pool(slot)]
         if case == NO_SEATS:
-            return (
-                "no_seats_of_gender",
-                f"the unit has no {g_en} seats (rule A1)",
-                f"این واحد ظرفیتی برای {g_fa} ندارد (قاعده A1)",
-                None,
-            )
+            return ("no_seats_of_gender", *say("no_seats", seats=seats), None)
         if case == NOT_ADMISSIBLE:
-            return (
-                "other",
-                "not open to you under the eligibility rules",
-                "طبق قواعد شرایط همیاری برای شما باز نیست",
-                None,
-            )
+            return ("other", *say("not_admissible"), None)
         if case == KEPT:
-            return (
-                "other",
-                f"you continue in your current unit {placed_unit} as a continuing assistant "
-                "(rule A5)",
-                f"شما به عنوان همیار ادامه‌دهنده در واحد فعلی خود ({placed_unit}) می‌مانید "
-                "(قاعده A5)",
-                None,
-            )
-        seats, pinned = holders.seats[slot], holders.pinned[slot]
+            return ("other", *say("kept", unit=placed_unit), None)
+        count, pinned = holders.seats[slot], holders.pinned[slot]
         if case == FULL:
             weakest = holders.weakest[slot]
             assert weakest is not None
-            decided = detail
-            bar_en, bar_fa = self.bar(weakest)
-            en = (
-                f"full: every {g_en} seat is held by a student of higher precedence; the last of "
-                f"them, {weakest}, has {bar_en} and is ahead of you by {_DECIDED_EN[decided]}"
-            )
-            fa = (
-                f"ظرفیت {g_fa} این واحد را دانشجویانی با اولویت بالاتر پر کرده‌اند؛ آخرین آنها، "
-                f"{weakest}، با {bar_fa}، از نظر {_DECIDED_FA[decided]} از شما جلوتر است"
-            )
+            bar, decided = self.bar(weakest), DECIDED[detail]
+            en, fa = say("full", seats=seats, holder=weakest, bar=bar, decided=decided)
             if pinned:
-                en += f" ({pinned} of the seats are kept by continuing assistants, rule A5)"
-                fa += f" ({pinned} نفر از آنها همیاران ادامه‌دهنده‌اند، قاعده A5)"
+                more_en, more_fa = say("full.pinned", pinned=pinned)
+                en, fa = en + more_en, fa + more_fa
             return "full_higher_precedence", en, fa, weakest
         if case == PINNED:
             weakest = holders.weakest[slot]
-            movable = holders.weakest_movable[slot]
-            rest_en = " and the rest by students of higher precedence" if movable else ""
-            rest_fa = " و بقیه را دانشجویانی با اولویت بالاتر از شما" if movable else ""
-            return (
-                "other",
-                f"full: {pinned} of its {seats} {g_en} seats are kept by continuing assistants "
-                f"(rule A5), among them {weakest}{rest_en}",
-                f"ظرفیت {g_fa} این واحد پر است: {pinned} نفر از {seats} نفر را همیاران "
-                f"ادامه‌دهنده (قاعده A5) از جمله {weakest}{rest_fa} گرفته‌اند",
-                weakest,
+            rest = say("pinned.rest") if holders.weakest_movable[slot] else ("", "")
+            words = say(
+                "pinned", pinned=pinned, count=count, seats=seats, holder=weakest, rest=rest
             )
+            return ("other", *words, weakest)
         if case == STABILITY:
             movable = holders.weakest_movable[slot]
             assert movable is not None
-            decided = detail
-            bar_en, bar_fa = self.bar(movable)
-            cause_en, cause_fa = _objective_cause(self.policy, code)
-            return (
-                "stability",
-                f"a {g_en} seat here went to {movable} ({bar_en}), who has lower precedence than "
-                f"you by {_DECIDED_EN[decided]}; {cause_en}. This is justified envy and is "
-                "counted in the envy report",
-                f"یک ظرفیت {g_fa} این واحد به {movable} ({bar_fa}) رسیده که از نظر "
-                f"{_DECIDED_FA[decided]} اولویتش از شما پایین‌تر است؛ {cause_fa}. این مورد "
-                "«حسادت موجه» است و در گزارش آن شمرده شده است",
-                movable,
+            bar, decided = self.bar(movable), DECIDED[detail]
+            cause = _objective_cause(self.policy, code)
+            words = say(
+                "stability", seats=seats, holder=movable, bar=bar, decided=decided, cause=cause
             )
+            return ("stability", *words, movable)
         if _budget_applies(self.policy, code):
-            return (
-                "budget",
-                f"a {g_en} seat here is free, but within the budget cap the allocation did not "
-                "fund one more placement here",
-                f"یک ظرفیت {g_fa} این واحد خالی است، اما تخصیص در سقف بودجه "
-                "همیار دیگری را در این واحد نگماشت",
-                None,
-            )
-        causes_en, causes_fa = _free_seat_causes(self.policy, placed_unit is not None)
-        return (
-            "other",
-            f"a {g_en} seat here is free, yet the allocation did not give it to you; "
-            f"its settings decided ({causes_en}); the planner can review this case",
-            f"یک ظرفیت {g_fa} این واحد خالی است، اما تخصیص آن را به شما نداد؛ "
-            f"تنظیمات تخصیص ({causes_fa}) چنین کرد؛ کارشناس می‌تواند این مورد را بازبینی کند",
-            None,
-        )
+            return ("budget", *say("budget", seats=seats), None)
+        causes = _free_seat_causes(self.policy, placed_unit is not None)
+        return ("other", *say("free", seats=seats, causes=causes), None)
 
 
 def _reason(code: str, rank: int, words: _Words) -> UnitExplanation:
@@ -395,34 +324,19 @@ def _budget_applies(policy: Policy, code: str) -> bool:
     return policy.budget_term_rial is not None or code in policy.unit_budget_term_rial
 
 
-def _objective_cause(policy: Policy, code: str) -> tuple[str, str]:
-    if policy.stable:
-        en = "the allocation's side constraints (budget, minimum fill) or its time limit left it so"
-        fa = "قیدهای جانبی تخصیص (بودجه، حداقل پرشدگی) یا محدودیت زمان آن چنین کرد"
-    else:
-        en = (
-            "the allocation puts the policy's objective first (stable = false): this way more "
-            "students, or students with a higher priority score overall, are placed"
-        )
-        fa = (
-            "تخصیص هدف سیاست را مقدم داشته است (stable = false): این گونه دانشجویان بیشتری، "
-            "یا دانشجویانی با مجموع امتیاز اولویت بالاتر، جای گرفته‌اند"
-        )
+def _objective_cause(policy: Policy, code: str) -> Said:
+    en, fa = say("stability.stable" if policy.stable else "stability.objective")
     if _budget_applies(policy, code):
-        en += ", within the budget cap"
-        fa += "، در سقف بودجه"
+        more_en, more_fa = say("stability.budget")
+        en, fa = en + more_en, fa + more_fa
     return en, fa
 
 
-def _free_seat_causes(policy: Policy, placed: bool) -> tuple[str, str]:
-    en: list[str] = []
-    fa: list[str] = []
+def _free_seat_causes(policy: Policy, placed: bool) -> Said:
+    causes: list[Said] = []
     if policy.keep_previous:
-        en.append("keeping the previous allocation")
-        fa.append("حفظ تخصیص قبلی")
+        causes.append(say("free.keep_previous"))
     if placed and policy.min_fill > 0:
-        en.append("the minimum fill of your current unit")
-        fa.append("حداقل پرشدگی واحد فعلی شما")
-    en.append("the solver's time limit")
-    fa.append("محدودیت زمان حل")
-    return ", ".join(en), "، ".join(fa)
+        causes.append(say("free.min_fill"))
+    causes.append(say("free.time_limit"))
+    return joined("causes", causes)

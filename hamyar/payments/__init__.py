@@ -1,7 +1,9 @@
-"""Payments (rules P1–P4): the pay rules applied to an allocation and to a month's timesheets.
+"""Payments (rules P1–P5): the pay rules applied to an allocation and to a month's timesheets.
 
 * :mod:`hamyar.payments.planned` — planned cost of an allocation, per student, unit and term;
 * :mod:`hamyar.payments.payroll` — one month's payroll from timesheets (P3 cap, P4);
+* :mod:`hamyar.payments.prorata` — part months of mid-term vacancies, pro rata by days (P5);
+* :mod:`hamyar.payments.unpaid` — the hours reported and not paid, with why;
 * :mod:`hamyar.payments.transfers` — the bank transfer list and held-back payments.
 
 The pay formula itself is :mod:`hamyar.models.pay` and the Sheba check :mod:`hamyar.models.sheba`

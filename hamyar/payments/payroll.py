@@ -1,4 +1,4 @@
-"""The payroll of one month from timesheets (rules P1–P4).
+"""The payroll of one month from timesheets (rules P1–P5).
 
 Every timesheet row is first checked on its own and against the allocation; a *bad row* is one
 with an unknown student or unit, a month outside the allocation's term, or a second row for the
@@ -12,7 +12,12 @@ The good rows of the month asked for are then sorted into:
   :mod:`hamyar.models.pay`, with hours above ``policy.monthly_hours_cap`` cut to the cap and
   flagged (P3);
 * **not payable** — the student is placed in another unit (P4: the second unit's hours are
-  reported, never paid) or not placed at all.
+  reported, never paid), not placed at all, or placed in the unit for none of the month's days
+  (P5: the placement ended before the month or starts after it).
+
+A placement that covers only part of the month (a mid-term vacancy; ``periods``) is paid pro
+rata by days, rule P5 (:mod:`hamyar.payments.prorata`); its line shows the part (``days`` of
+``month_days``).
 
 Totals::
 
@@ -25,7 +30,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
@@ -37,9 +41,10 @@ from hamyar.models.pay import (
     bonus_percent,
     monthly_pay_rial,
     multiplier,
-    paid_hours,
     toman,
 )
+from hamyar.payments.prorata import Part, Period, amount_part, applies, hours_cap, part_of_month
+from hamyar.payments.unpaid import NotPayable, not_payable_row, outside_placement
 from hamyar.text import normalize_key
 
 
@@ -68,27 +73,6 @@ class BadRow(BaseModel):
         return str(self.issue())
 
 
-NotPayableKind = Literal["second_unit", "not_placed"]
-
-
-class NotPayable(BaseModel):
-    """Hours reported but not paid, with why (rule P4 for a second unit)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    student_id: str
-    unit_code: str
-    month: JalaliMonth
-    hours: Decimal
-    kind: NotPayableKind
-    rule: str | None
-    placed_unit: str | None
-    message_fa: str
-    message_en: str
-    file: str | None = None
-    row: int | None = None
-
-
 class PayLine(BaseModel):
     """One paid student: hours reported and paid, the rate and multipliers, the amount."""
 
@@ -114,10 +98,18 @@ class PayLine(BaseModel):
     sheba: str | None
     file: str | None = None
     row: int | None = None
+    days: int | None = None
+    """Rule P5: the days of the month the placement covers, for a part month (else ``None``)."""
+    month_days: int | None = None
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def part(self) -> str | None:
+        """``days/month_days`` of a part-month line (P5), ``None`` for a whole month."""
+        return None if self.days is None else f"{self.days}/{self.month_days}"
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -164,6 +156,11 @@ class Payroll(BaseModel):
     @property
     def capped(self) -> tuple[PayLine, ...]:
         return tuple(line for line in self.lines if line.capped)
+
+    @property
+    def part_month(self) -> tuple[PayLine, ...]:
+        """Lines of a placement that covers part of the month (P5)."""
+        return tuple(line for line in self.lines if line.days is not None)
 
 
 def term_months(term: Term, policy: Policy) -> list[JalaliMonth]:
@@ -264,9 +261,15 @@ def _unit_of(placed: PlacedRow) -> Unit:
     )
 
 
-def pay_line(placed: PlacedRow, ts: TimesheetRow, policy: Policy) -> PayLine:
-    """The paid line of a student's hours in the unit he or she is placed in (P1–P3)."""
+def pay_line(
+    placed: PlacedRow, ts: TimesheetRow, policy: Policy, part: Part | None = None
+) -> PayLine:
+    """The paid line of a student's hours in the unit he or she is placed in (P1–P3), for
+    ``part`` of the month (P5) when the placement covers only part of it."""
     unit = _unit_of(placed)
+    cap = hours_cap(policy, part)
+    hours = min(ts.hours, cap)
+    shown = part if part is not None and applies(policy, part) else None
     return PayLine(
         student_id=placed.student_id,
         national_id=placed.national_id,
@@ -278,51 +281,25 @@ def pay_line(placed: PlacedRow, ts: TimesheetRow, policy: Policy) -> PayLine:
         unit_name_fa=placed.unit_name_fa,
         unit_name_en=placed.unit_name_en,
         reported_hours=ts.hours,
-        paid_hours=paid_hours(ts.hours, policy),
-        capped=ts.hours > policy.monthly_hours_cap,
+        paid_hours=hours,
+        capped=ts.hours > cap,
         hourly_rate_rial=policy.rate_for(placed.degree),
         multiplier=multiplier(placed.married, policy),
         bonus_percent=bonus_percent(policy, unit, placed.gpa),
         amount_rial=monthly_pay_rial(
-            placed.degree, placed.married, ts.hours, policy, unit=unit, gpa=placed.gpa
+            placed.degree,
+            placed.married,
+            hours,
+            policy,
+            unit=unit,
+            gpa=placed.gpa,
+            part=amount_part(policy, part),
         ),
         sheba=placed.sheba,
         file=ts.source.file,
         row=ts.source.row,
-    )
-
-
-def _not_payable(ts: TimesheetRow, placed: PlacedRow | None) -> NotPayable:
-    common = {
-        "student_id": ts.student_id,
-        "unit_code": ts.unit_code,
-        "month": ts.month,
-        "hours": ts.hours,
-        "file": ts.source.file,
-        "row": ts.source.row,
-    }
-    if placed is None:
-        return NotPayable(
-            **common,
-            kind="not_placed",
-            rule=None,
-            placed_unit=None,
-            message_fa="دانشجو در این نیمسال در هیچ واحدی به کار گمارده نشده است",
-            message_en="the student is not placed in any unit this term",
-        )
-    return NotPayable(
-        **common,
-        kind="second_unit",
-        rule="P4",
-        placed_unit=placed.unit_code,
-        message_fa=(
-            f"واحد دوم: دانشجو در واحد {placed.unit_code} به کار گمارده شده است؛ "
-            "ساعات این واحد پرداخت نمی‌شود"
-        ),
-        message_en=(
-            f"second unit: the student is placed in {placed.unit_code}; "
-            "hours in this unit are not paid"
-        ),
+        days=shown.days if shown else None,
+        month_days=shown.month_days if shown else None,
     )
 
 
@@ -334,6 +311,7 @@ def compute_payroll(
     read_errors: Iterable[Issue] = (),
     skip_bad_rows: bool = False,
     headers: Mapping[str, str] | None = None,
+    periods: Mapping[str, Period] | None = None,
 ) -> Payroll:
     """The payroll of ``month`` for the allocation in ``record``.
 
@@ -341,7 +319,8 @@ def compute_payroll(
     ``rows``). Any bad row raises :class:`InputError` listing all of them, unless
     ``skip_bad_rows``, in which case they are kept in :attr:`Payroll.bad_rows` and left out.
     ``headers`` (``{column: header as written}`` of the timesheets file) names each bad row's
-    column as the file does.
+    column as the file does. ``periods`` (``{student_id: Period}``) are the placements that do
+    not cover the whole term (mid-term vacancies): rule P5 pays their part months pro rata.
     """
     policy = record.policy
     check_month(month, record.term, policy)
@@ -357,6 +336,8 @@ def compute_payroll(
     if all_bad and not skip_bad_rows:
         raise InputError(all_bad)
     placed_by_id = record.by_student()
+    periods = periods or {}
+    parts = {s: part_of_month(p, month) for s, p in periods.items()}
     lines: list[PayLine] = []
     not_payable: list[NotPayable] = []
     other_months = 0
@@ -365,10 +346,13 @@ def compute_payroll(
             other_months += 1
             continue
         placed = placed_by_id.get(ts.student_id)
-        if placed is not None and placed.unit_code == ts.unit_code:
-            lines.append(pay_line(placed, ts, policy))
+        part = parts.get(ts.student_id)
+        if placed is not None and placed.unit_code == ts.unit_code and part and not part.days:
+            not_payable.append(outside_placement(ts, placed, periods[ts.student_id]))
+        elif placed is not None and placed.unit_code == ts.unit_code:
+            lines.append(pay_line(placed, ts, policy, part))
         else:
-            not_payable.append(_not_payable(ts, placed))
+            not_payable.append(not_payable_row(ts, placed))
     order = {r.unit_code: i for i, r in enumerate(sorted(record.rows, key=lambda r: r.unit_code))}
     lines.sort(key=lambda x: (order.get(x.unit_code, len(order)), x.last_name, x.student_id))
     units: dict[str, list[PayLine]] = {}
@@ -395,7 +379,12 @@ def compute_payroll(
         total_rial=sum(s.amount_rial for s in subtotals),
         not_payable=tuple(not_payable),
         bad_rows=tuple(BadRow.of(i) for i in all_bad),
-        no_timesheet=tuple(r.student_id for r in record.rows if r.student_id not in paid_ids),
+        no_timesheet=tuple(
+            r.student_id
+            for r in record.rows
+            if r.student_id not in paid_ids
+            and (r.student_id not in parts or parts[r.student_id].days > 0)
+        ),
         other_month_rows=other_months,
     )
 

@@ -13,7 +13,8 @@ newcomer in) and the (student, unit) pairs its units evaluated "not satisfied".
    unit is now closed to him or her (E9, e.g. by the unit's "not satisfied" with
    ``exclude_unsatisfied``), or whose unit is gone or has no seat of the gender, is not pinned
    (a warning says why) and competes like anyone else: a hard pin of that kind would make the
-   whole allocation infeasible.
+   whole allocation infeasible. So are those beyond a unit's seats of this term (fewer seats
+   than continuing assistants of a gender): the first in precedence order are kept.
 3. **E9 exclusions.** The "not satisfied" pairs become ``problem.exclusions``; eligibility applies
    them when the policy's ``exclude_unsatisfied`` is true (:func:`hamyar.eligibility.e9_unit`).
 4. **keep_previous.** With ``keep_previous`` in the policy, the continuing assistants of 1.–2.
@@ -30,8 +31,10 @@ from dataclasses import dataclass, field
 
 from hamyar.eligibility.evaluate import evaluate_applicant
 from hamyar.errors import InputError, Issue
-from hamyar.models import Applicant, EligibilityResult, Exclusion, Problem, Term
+from hamyar.models import Applicant, EligibilityResult, Exclusion, Gender, Problem, Term
 from hamyar.optimizer.infeasible import pin_conflict
+from hamyar.optimizer.network import priority_scores
+from hamyar.optimizer.precedence import precedence_positions
 
 OPTION = "--continue-from"
 
@@ -124,6 +127,26 @@ def _rebuild(
     )
 
 
+def _beyond_seats(problem: Problem) -> dict[str, str]:
+    """Continuing assistants beyond their unit's seats of this term, with why: each unit and
+    gender keeps the first of them in precedence order (A3, then GPA, then the lottery)."""
+    position = precedence_positions(problem, priority_scores(problem))
+    groups: dict[tuple[str, Gender], list[str]] = {}
+    for sid, code in problem.pins.items():
+        groups.setdefault((code, problem.applicant_by_id[sid].gender), []).append(sid)
+    over: dict[str, str] = {}
+    for (code, gender), sids in groups.items():
+        seats = problem.unit_by_code[code].seats(gender)
+        if len(sids) > seats:
+            ranked = sorted(sids, key=position.__getitem__)
+            why = (
+                f"unit {code} has {seats} {gender.value} seat(s) this term for {len(sids)} "
+                f"continuing assistants; the first {seats} in precedence order are kept (A1)"
+            )
+            over.update((sid, why) for sid in ranked[seats:])
+    return over
+
+
 def continue_from(problem: Problem, history: History) -> Continued:
     """``problem`` with the earlier term's continuing assistants, exclusions and previous
     allocation (module docstring)."""
@@ -179,6 +202,16 @@ def continue_from(problem: Problem, history: History) -> Continued:
     if released:
         for i, app in enumerate(applicants):
             reason = released.get(app.student_id)
+            if reason is not None:
+                applicants[i] = app.model_copy(update={"current_unit": None})
+                not_continuing[app.student_id] = reason
+                warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+        candidate = _rebuild(problem, applicants, exclusions)
+
+    over = _beyond_seats(candidate)
+    if over:
+        for i, app in enumerate(applicants):
+            reason = over.get(app.student_id)
             if reason is not None:
                 applicants[i] = app.model_copy(update={"current_unit": None})
                 not_continuing[app.student_id] = reason

@@ -5,7 +5,8 @@
 3. refuse a month already written under ``--out`` (a month is never paid twice) unless
    ``replace``;
 4. read the timesheets, keep every bad row with its location;
-5. compute the payroll and the transfer list;
+5. compute the payroll and the transfer list; a term with mid-term vacancies adds the newcomers'
+   placements and the periods of the placements that cover part of the term (rule P5);
 6. write everything into a staging folder beside ``--out/yyyy-mm/``
    (:class:`hamyar.io.outdir.Staging`) and put it in place, so a run that fails leaves nothing
    behind. :func:`stage_month` stops before the last step, for ``pay`` to commit its ledger
@@ -14,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +24,11 @@ from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
 from hamyar.io.manifest import changed_rows
 from hamyar.io.outdir import Staging
 from hamyar.io.outlock import lock_output, release
-from hamyar.io.placements import ASSIGNMENTS_FILE
+from hamyar.io.placements import ASSIGNMENTS_FILE, PlacedRow
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, check_month, compute_payroll
+from hamyar.payments.prorata import Period, with_newcomers
 from hamyar.payments.transfers import TransferList, build_transfer_list
 from hamyar.reports.payroll_files import write_payroll_folder
 from hamyar.text import Lang
@@ -93,9 +96,12 @@ def pay_month(
     replace: bool = False,
     skip_bad_rows: bool = False,
     lang: Lang = "fa",
+    newcomers: tuple[PlacedRow, ...] = (),
+    periods: Mapping[str, Period] | None = None,
 ) -> PayRun:
     """Run the payroll of ``month`` and write its folder; :class:`InputError` on bad input,
-    with nothing written."""
+    with nothing written. ``newcomers`` and ``periods`` are the term's mid-term vacancies: the
+    placements they started and the days every changed placement covers."""
     pay_run, staging = stage_month(
         allocation,
         timesheets,
@@ -104,6 +110,8 @@ def pay_month(
         replace=replace,
         skip_bad_rows=skip_bad_rows,
         lang=lang,
+        newcomers=newcomers,
+        periods=periods,
     )
     staging.place()
     return pay_run
@@ -118,6 +126,8 @@ def stage_month(
     replace: bool = False,
     skip_bad_rows: bool = False,
     lang: Lang = "fa",
+    newcomers: tuple[PlacedRow, ...] = (),
+    periods: Mapping[str, Period] | None = None,
 ) -> tuple[PayRun, Staging]:
     """The payroll of ``month`` written into a staging folder beside ``out/yyyy-mm``, not yet in
     place: the caller places it (:meth:`Staging.place`) or abandons it. The month folder stays
@@ -125,6 +135,7 @@ def stage_month(
     record = read_allocation_dir(allocation)
     refuse_edited_allocation(record)
     check_month(month, record.term, record.policy)
+    record = with_newcomers(record, newcomers)
     folder = month_folder(out, month)
     try:
         refuse_paid_month(folder, month, replace)
@@ -139,6 +150,7 @@ def stage_month(
             read_errors=parsed.errors,
             skip_bad_rows=skip_bad_rows,
             headers=parsed.headers,
+            periods=periods,
         )
         transfers = build_transfer_list(payroll, lang)
         staging = Staging(folder, force=replace, keep_replaced=True)

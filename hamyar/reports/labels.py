@@ -1,4 +1,7 @@
-"""Every word the workbooks show, in Persian and English: one table, :data:`LABELS`.
+"""Every word the workbooks and tables show, in Persian and English: one table, :data:`LABELS`
+(the allocation, unit and payroll workbooks, and the comparison, sweep and batch tables of
+:mod:`hamyar.scenarios`). The sentences the optimizer's explanations say are built a layer
+lower, in :mod:`hamyar.sentences`.
 
 ``label("sheet.summary", "fa")`` gives ``خلاصه``; the same key with ``"en"`` gives ``Summary``.
 Enumerated values (gender, degree, priority group, solver status) come through
@@ -187,6 +190,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "payroll.reported_hours": ("ساعات گزارش‌شده", "Hours reported"),
     "payroll.paid_hours": ("ساعات پرداختی", "Hours paid"),
     "payroll.capped": ("سقف ساعت (P3)", "Capped (P3)"),
+    "payroll.part_of_month": ("بخشی از ماه (P5)", "Part of month (P5)"),
     "payroll.hourly_rate": ("نرخ ساعتی (ریال)", "Hourly rate (rial)"),
     "payroll.multiplier": ("ضریب", "Multiplier"),
     "payroll.bonus_percent": ("درصد تشویقی", "Bonus %"),
@@ -243,6 +247,49 @@ LABELS: dict[str, tuple[str, str]] = {
     "kpi_table.status.feasible": ("شدنی", "feasible"),
     "kpi_table.status.infeasible": ("ناشدنی", "infeasible"),
     "kpi_table.status.no_solution": ("بدون جواب", "no solution"),
+    "kpi_table.rank": ("تخصیص در انتخاب {rank}", "placed at choice {rank}"),
+    "kpi_table.group": ("تخصیص‌یافته: {group}", "placed: {group}"),
+    # ---------------------------------------------------------------- compare
+    "sheet.kpis": ("شاخص‌ها", "KPIs"),
+    "sheet.diff": ("تغییرات", "Diff"),
+    "compare.kpi": ("شاخص", "KPI"),
+    "compare.unit_code": ("کد واحد", "unit code"),
+    "compare.unit": ("واحد", "unit"),
+    "compare.seats_female": ("ظرفیت خواهران", "female seats"),
+    "compare.filled_female": ("خواهران", "female filled"),
+    "compare.seats_male": ("ظرفیت برادران", "male seats"),
+    "compare.filled_male": ("برادران", "male filled"),
+    "compare.fill": ("درصد پرشدگی", "fill %"),
+    "diff.scenario": ("سناریو", "scenario"),
+    "diff.student_id": ("شماره دانشجویی", "student_id"),
+    "diff.first_name": ("نام", "first_name"),
+    "diff.last_name": ("نام خانوادگی", "last_name"),
+    "diff.change": ("تغییر", "change"),
+    "diff.base_unit": ("واحد در پایه", "base unit"),
+    "diff.base_rank": ("رتبه در پایه", "base rank"),
+    "diff.scenario_unit": ("واحد در سناریو", "scenario unit"),
+    "diff.scenario_rank": ("رتبه در سناریو", "scenario rank"),
+    "diff.gained": ("تخصیص جدید", "gained"),
+    "diff.lost": ("از دست رفته", "lost"),
+    "diff.moved": ("جابه‌جایی", "moved"),
+    # ---------------------------------------------------------------- sweep
+    "sheet.sweep": ("جاروب", "Sweep"),
+    "sheet.charts": ("نمودارها", "Charts"),
+    "sweep.point": ("نقطه", "point"),
+    "sweep.values": ("مقادیر", "values"),
+    "sweep.error": ("خطا", "error"),
+    "chart.placements": ("تخصیص", "Placements"),
+    "chart.first_choice": ("سهم انتخاب اول", "Placed at first choice"),
+    "chart.term_cost": ("هزینهٔ نیم‌سال (ریال)", "Planned term cost (rial)"),
+    "chart.envy": ("حسادت موجه", "Justified envy"),
+    # ---------------------------------------------------------------- batch
+    "sheet.batch": ("دسته", "Batch"),
+    "batch.scenario": ("سناریو", "scenario"),
+    "batch.status": ("وضعیت", "status"),
+    "batch.error": ("خطا", "error"),
+    "batch.wall_time": ("زمان کل (ثانیه)", "wall time (s)"),
+    "batch.ok": ("انجام شد", "ok"),
+    "batch.failed": ("ناموفق", "failed"),
 }
 
 ASSUMPTIONS_FA: dict[str, str] = {
@@ -254,6 +301,7 @@ ASSUMPTIONS_FA: dict[str, str] = {
     "default_hours_per_month": "آیین‌نامه ساعتی نام نمی‌برد؛ درخواست رایج واحدها",
     "months_per_term": "آیین‌نامه تعداد ماه‌های پرداخت در نیمسال را نام نمی‌برد",
     "monthly_hours_cap": "آیین‌نامه سقفی نام نمی‌برد؛ سقف رایج پرداخت",
+    "pro_rata": "آیین‌نامه از پاره‌ماه چیزی نمی‌گوید؛ برداشت این ابزار (P5)",
 }
 """Persian wording of :data:`hamyar.models.ASSUMPTIONS` (same keys)."""
 
@@ -282,6 +330,7 @@ PARAMETER_RULES: dict[str, str] = {
     "default_hours_per_month": "P3",
     "months_per_term": "P3",
     "monthly_hours_cap": "P3",
+    "pro_rata": "P5",
 }
 """The rule each top-level policy parameter belongs to (parameters of the solver and of the
 objective as a whole name no single rule)."""

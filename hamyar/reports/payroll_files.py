@@ -4,6 +4,8 @@ Files (``--out DIR/yyyy-mm/``):
 
 * ``payroll.xlsx`` — one row per paid student, a subtotal row after each unit, the total;
   sheets for rows not payable (P4 and unplaced students), held-back payments and skipped bad rows.
+  When a placement covers only part of the month (a mid-term vacancy, rule P5) a column after
+  ``capped`` shows its part, ``days/month_days``; without such lines the column is not there.
   Persian headers and right-to-left sheets by default, English with ``lang="en"``.
 * ``transfers.xlsx`` and ``transfers.csv`` — the bank transfer list; the workbook ends with the
   control total row, the CSV holds only transfer rows (its control total is in ``payroll.json``).
@@ -117,6 +119,21 @@ PAYROLL_COLUMNS = (
     "sheba",
 )
 
+PART_COLUMN = PAYROLL_COLUMNS.index("capped") + 1
+"""Where the part-month column (P5) goes when a payroll has part-month lines."""
+
+
+def _payroll_columns(parts: bool) -> tuple[str, ...]:
+    if not parts:
+        return PAYROLL_COLUMNS
+    return (*PAYROLL_COLUMNS[:PART_COLUMN], "part_of_month", *PAYROLL_COLUMNS[PART_COLUMN:])
+
+
+def _append_parts(ws: Worksheet, parts: bool, values: list[object], bold: bool = False) -> None:
+    """A payroll row given with its part-month cell, which is dropped when ``parts`` is off."""
+    _append(ws, values if parts else values[:PART_COLUMN] + values[PART_COLUMN + 1 :], bold)
+
+
 NOT_PAYABLE_COLUMNS = (
     "student_id",
     "unit_code",
@@ -146,14 +163,17 @@ TRANSFER_COLUMNS = (
 def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, lang: Lang) -> None:
     """The payroll workbook: paid students with unit subtotals and the total, then the lists."""
     wb = Workbook()
-    ws = _sheet(wb, "sheet_payroll", lang, PAYROLL_COLUMNS, first=True)
+    parts = bool(payroll.part_month)
+    columns = _payroll_columns(parts)
+    ws = _sheet(wb, "sheet_payroll", lang, columns, first=True)
     yes = labels.yes_no(True, lang)
     for unit in payroll.units:
         for line in (x for x in payroll.lines if x.unit_code == unit.unit_code):
             degree = persian(line.degree) if lang == "fa" else line.degree.value
             marital = persian(line.marital_status) if lang == "fa" else line.marital_status.value
-            _append(
+            _append_parts(
                 ws,
+                parts,
                 [
                     line.student_id,
                     line.national_id,
@@ -166,6 +186,7 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
                     _num(line.reported_hours),
                     _num(line.paid_hours),
                     yes if line.capped else "",
+                    line.part or "",
                     line.hourly_rate_rial,
                     _num(line.multiplier),
                     line.bonus_percent,
@@ -175,8 +196,9 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
                 ],
             )
         name = _unit_name(unit.unit_name_fa, unit.unit_name_en, lang)
-        _append(
+        _append_parts(
             ws,
+            parts,
             [
                 label("unit_subtotal", lang),
                 None,
@@ -192,15 +214,16 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
                 None,
                 None,
                 None,
+                None,
                 unit.amount_rial,
                 toman(unit.amount_rial),
                 None,
             ],
             bold=True,
         )
-    total_row: list[object] = [label("total", lang), *([None] * 13)]
+    total_row: list[object] = [label("total", lang), *([None] * 14)]
     total_row += [payroll.total_rial, payroll.total_toman, None]
-    _append(ws, total_row, bold=True)
+    _append_parts(ws, parts, total_row, bold=True)
 
     ws = _sheet(wb, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS, first=False)
     for item in payroll.not_payable:
@@ -319,6 +342,16 @@ def payroll_json(payroll: Payroll, transfers: TransferList) -> dict[str, Any]:
         "held_back_rial": transfers.held_back_rial,
         "paid_students": len(payroll.lines),
         "capped": [x.student_id for x in payroll.capped],
+        **(
+            {
+                "part_month": [
+                    {"student_id": x.student_id, "days": x.days, "month_days": x.month_days}
+                    for x in payroll.part_month
+                ]
+            }
+            if payroll.part_month
+            else {}
+        ),
         "units": [u.model_dump(mode="json") for u in payroll.units],
         "held_back": [h.model_dump(mode="json") for h in transfers.held_back],
         "not_payable": [n.model_dump(mode="json") for n in payroll.not_payable],

@@ -43,6 +43,7 @@ from hamyar.io.csvfile import write_csv
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
+from hamyar.reports.labels import label, labels
 from hamyar.reports.outputs import write_machine_outputs
 from hamyar.scenarios.compare import safe_folder_name
 from hamyar.scenarios.inputs import build_inputs
@@ -307,15 +308,10 @@ def summary_table(
     outcomes: Sequence[BatchOutcome], lang: str
 ) -> tuple[list[str], list[list[object]], dict[int, str]]:
     """One row per scenario: name, status, error, time, and its key figures."""
-    fa = lang == "fa"
     columns = kpi_columns(o.kpis for o in outcomes)
-    head = (
-        ["سناریو", "وضعیت", "خطا", "زمان کل (ثانیه)"]
-        if fa
-        else ["scenario", "status", "error", "wall time (s)"]
-    )
+    head = labels(["batch.scenario", "batch.status", "batch.error", "batch.wall_time"], lang)
     header = head + [c.label(lang) for c in columns]
-    ok_word, failed_word = ("انجام شد", "ناموفق") if fa else ("ok", "failed")
+    ok_word, failed_word = label("batch.ok", lang), label("batch.failed", lang)
     rows: list[list[object]] = []
     for o in outcomes:
         error = (o.error or "").strip().splitlines()
@@ -337,5 +333,5 @@ def write_summary(folder: Path, outcomes: Sequence[BatchOutcome], lang: str = "f
     write_csv(folder / "batch.csv", header, rows)
     header, rows, formats = summary_table(outcomes, lang)
     wb = new_workbook()
-    table_sheet(wb, "دسته" if lang == "fa" else "Batch", header, rows, lang, formats)
+    table_sheet(wb, label("sheet.batch", lang), header, rows, lang, formats)
     wb.save(folder / "batch.xlsx")

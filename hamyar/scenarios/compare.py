@@ -20,40 +20,27 @@ from pathlib import Path
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Gender, Problem
 from hamyar.models.run import RunResult
+from hamyar.reports.labels import label, labels
 from hamyar.reports.xlsx_style import GAP_FORMAT
-from hamyar.scenarios.diff import AssignmentDiff, ChangeKind, assignment_diff
+from hamyar.scenarios.diff import AssignmentDiff, assignment_diff
 from hamyar.scenarios.kpitable import KpiColumn, kpi_columns, row_of
 from hamyar.scenarios.xlsx import SHARE_FORMAT, new_workbook, table_sheet
 
-KIND_FA: dict[ChangeKind, str] = {
-    "gained": "تخصیص جدید",
-    "lost": "از دست رفته",
-    "moved": "جابه‌جایی",
-}
-
-
-DIFF_HEADER_EN = [
+DIFF_COLUMNS = (
     "scenario",
     "student_id",
     "first_name",
     "last_name",
     "change",
-    "base unit",
-    "base rank",
-    "scenario unit",
-    "scenario rank",
-]
-DIFF_HEADER_FA = [
-    "سناریو",
-    "شماره دانشجویی",
-    "نام",
-    "نام خانوادگی",
-    "تغییر",
-    "واحد در پایه",
-    "رتبه در پایه",
-    "واحد در سناریو",
-    "رتبه در سناریو",
-]
+    "base_unit",
+    "base_rank",
+    "scenario_unit",
+    "scenario_rank",
+)
+"""The diff table's columns, each ``diff.KEY`` of :data:`hamyar.reports.labels.LABELS`."""
+
+UNIT_PARTS = ("seats_female", "filled_female", "seats_male", "filled_male", "fill")
+"""The units table's columns per scenario, each ``compare.KEY`` of the labels."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +134,7 @@ def compare(named: Sequence[tuple[str, RunResult]]) -> Comparison:
 
 def kpi_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
     """KPIs as rows, one column per scenario."""
-    header = ["شاخص" if lang == "fa" else "KPI", *c.names]
+    header = [label("compare.kpi", lang), *c.names]
     per_run = [row_of(c.columns, r.kpis, lang) for r in c.results]
     rows: list[list[object]] = []
     for i, col in enumerate(c.columns):
@@ -158,16 +145,10 @@ def kpi_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
 def units_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
     """One row per unit; per scenario: female seats/filled, male seats/filled, fill %."""
     fa = lang == "fa"
-    header = ["کد واحد" if fa else "unit code", "واحد" if fa else "unit"]
-    parts = (
-        ("ظرفیت خواهران", "female seats"),
-        ("خواهران", "female filled"),
-        ("ظرفیت برادران", "male seats"),
-        ("برادران", "male filled"),
-        ("درصد پرشدگی", "fill %"),
-    )
+    header = labels(["compare.unit_code", "compare.unit"], lang)
+    parts = labels([f"compare.{key}" for key in UNIT_PARTS], lang)
     for name in c.names:
-        header.extend(f"{name}: {fa_label if fa else en}" for fa_label, en in parts)
+        header.extend(f"{name}: {part}" for part in parts)
     rows: list[list[object]] = []
     for code, name_fa, name_en in c.units:
         row: list[object] = [code, name_fa if fa else (name_en or name_fa)]
@@ -191,8 +172,7 @@ def units_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]
 
 def diff_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
     """Every change of every scenario against the base, with names and preference ranks."""
-    fa = lang == "fa"
-    header = DIFF_HEADER_FA if fa else DIFF_HEADER_EN
+    header = labels([f"diff.{key}" for key in DIFF_COLUMNS], lang)
     base = c.results[0]
     rows: list[list[object]] = []
     for name, result, diff in zip(c.names[1:], c.results[1:], c.diffs, strict=True):
@@ -206,7 +186,7 @@ def diff_table(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]
                     ch.student_id,
                     app.first_name if app else None,
                     app.last_name if app else None,
-                    KIND_FA[ch.kind] if fa else ch.kind,
+                    label(f"diff.{ch.kind}", lang),
                     ch.from_unit,
                     _rank(base, ch.student_id),
                     ch.to_unit,
@@ -224,9 +204,8 @@ def _rank(result: RunResult, sid: str) -> int | None:
 def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
     """``comparison.xlsx`` and ``kpis.csv``, ``units.csv``, ``diff.csv`` (CSV in English)."""
     wb = new_workbook()
-    fa = lang == "fa"
     header, rows = kpi_table(c, lang)
-    ws = table_sheet(wb, "شاخص‌ها" if fa else "KPIs", header, rows, lang)
+    ws = table_sheet(wb, label("sheet.kpis", lang), header, rows, lang)
     for i, col in enumerate(c.columns, start=2):
         if col.fmt:
             for cell in ws[i][1:]:
@@ -234,9 +213,9 @@ def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
                     cell.number_format = col.fmt
     header, rows = units_table(c, lang)
     fill_cols = {2 + 5 * i + 4: SHARE_FORMAT for i in range(len(c.names))}
-    table_sheet(wb, "واحدها" if fa else "Units", header, rows, lang, fill_cols)
+    table_sheet(wb, label("sheet.units", lang), header, rows, lang, fill_cols)
     header, rows = diff_table(c, lang)
-    table_sheet(wb, "تغییرات" if fa else "Diff", header, rows, lang)
+    table_sheet(wb, label("sheet.diff", lang), header, rows, lang)
     wb.save(folder / "comparison.xlsx")
     for name, table in (("kpis", kpi_table), ("units", units_table), ("diff", diff_table)):
         header, rows = table(c, "en")

@@ -61,18 +61,18 @@ _TAIL: tuple[KpiColumn, ...] = (
 
 
 def rank_column(rank: int) -> KpiColumn:
+    fa, en = LABELS["kpi_table.rank"]
     return KpiColumn(
-        f"rank_{rank}",
-        f"placed at choice {rank}",
-        f"تخصیص در انتخاب {persian_digits(str(rank))}",
+        f"rank_{rank}", en.format(rank=rank), fa.format(rank=persian_digits(str(rank)))
     )
 
 
 def group_column(group: PriorityGroup) -> KpiColumn:
+    fa, en = LABELS["kpi_table.group"]
     return KpiColumn(
         f"placed_{group.value}",
-        f"placed: {group.value.replace('_', ' ')}",
-        f"تخصیص‌یافته: {persian(group)}",
+        en.format(group=group.value.replace("_", " ")),
+        fa.format(group=persian(group)),
     )
 
 

@@ -26,6 +26,7 @@ from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem, Rejection
 from hamyar.pipeline import RunResult, file_sha256, problem_sha256, run_problem
 from hamyar.scenarios.diff import AssignmentDiff, assignment_diff
+from hamyar.scenarios.inputs import ScenarioInputs
 from hamyar.scenarios.source import find_source, inputs_changed, read_source_file, source_dict
 
 DIFF_HEADER = (
@@ -104,19 +105,20 @@ def _check_previous(record: AllocationRecord, problem: Problem) -> None:
         raise InputError(issues)
 
 
-def replan(
-    previous_run: Path,
-    rejections_file: Path,
-    *,
-    scenario: Path | str | None = None,
-    time_limit_s: float | None = None,
-) -> Replan:
-    """Rebuild the earlier run's problem, add the rejections, keep the rest, refill.
+@dataclass(frozen=True)
+class Rebuilt:
+    """An earlier run rebuilt from its folder: the placement, the inputs and the problem (with
+    the run's policy as used and term)."""
 
-    The rejections of earlier re-plans of the same run (recorded in its ``source.json`` under
-    ``"replan_rejections"``) stay in force, so re-planning a re-plan never undoes them.
-    """
-    folder = Path(previous_run)
+    record: AllocationRecord
+    inputs: ScenarioInputs
+    problem: Problem
+    warnings: tuple[Issue, ...]
+
+
+def rebuild(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
+    """The problem of the run that wrote ``folder``, checked against its placement; a warning
+    when the inputs changed since."""
     record = read_allocation_dir(folder)
     _term, _policy, summary = read_summary(folder / "summary.json")
     inputs = find_source(folder, summary, scenario)
@@ -135,6 +137,49 @@ def replan(
                 severity="warning",
             )
         )
+    return Rebuilt(record, inputs, problem, tuple(warnings))
+
+
+def solved_problem(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
+    """:func:`rebuild`, with the rejections of the run's earlier re-plans added: the problem the
+    run solved (its placement kept aside)."""
+    rebuilt = rebuild(folder, scenario)
+    rejections: list[Rejection] = []
+    warnings = list(rebuilt.warnings)
+    for file in _earlier_rejections(folder):
+        read = read_rejections(file)
+        warnings.extend(read.warnings)
+        rejections.extend(read.records)
+    if not rejections:
+        return rebuilt
+    problem, _kept, _undone = replan_problem(rebuilt.problem, {}, tuple(rejections))
+    problem = Problem.create(
+        problem.applicants,
+        problem.units,
+        problem.rejections,
+        rebuilt.record.policy,
+        problem.term,
+        problem.name,
+    )
+    return Rebuilt(rebuilt.record, rebuilt.inputs, problem, tuple(warnings))
+
+
+def replan(
+    previous_run: Path,
+    rejections_file: Path,
+    *,
+    scenario: Path | str | None = None,
+    time_limit_s: float | None = None,
+) -> Replan:
+    """Rebuild the earlier run's problem, add the rejections, keep the rest, refill.
+
+    The rejections of earlier re-plans of the same run (recorded in its ``source.json`` under
+    ``"replan_rejections"``) stay in force, so re-planning a re-plan never undoes them.
+    """
+    folder = Path(previous_run)
+    rebuilt = rebuild(folder, scenario)
+    record, inputs, problem = rebuilt.record, rebuilt.inputs, rebuilt.problem
+    warnings = list(rebuilt.warnings)
     files = [*_earlier_rejections(folder), str(Path(rejections_file).resolve())]
     rejections: list[Rejection] = []
     for file in files:

@@ -30,6 +30,7 @@ from hamyar.models.bounds import SWEEP_DECIMALS, SWEEP_MAGNITUDE
 from hamyar.models.kpis import Kpis
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
+from hamyar.reports.labels import label, labels
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -225,12 +226,13 @@ def run_points(
 
 # ---------------------------------------------------------------------------- outputs
 
-CHARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Placements", "تخصیص", ("eligible", "placed", "placed_female", "placed_male")),
-    ("Placed at first choice", "سهم انتخاب اول", ("first_choice_share",)),
-    ("Planned term cost (rial)", "هزینهٔ نیم‌سال (ریال)", ("term_cost_rial",)),
-    ("Justified envy", "حسادت موجه", ("justified_envy",)),
+CHARTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chart.placements", ("eligible", "placed", "placed_female", "placed_male")),
+    ("chart.first_choice", ("first_choice_share",)),
+    ("chart.term_cost", ("term_cost_rial",)),
+    ("chart.envy", ("justified_envy",)),
 )
+"""Each chart's title (a key of :data:`hamyar.reports.labels.LABELS`) and the columns it draws."""
 
 
 def sweep_table(
@@ -238,15 +240,14 @@ def sweep_table(
 ) -> tuple[list[str], list[list[object]], list[str]]:
     """Header, rows and column keys: point number, its values (``14 / soft``), each swept value
     in its own column, the KPIs, and the error of a failed point."""
-    fa = lang == "fa"
     columns = kpi_columns(p.kpis for p in points)
-    header = ["نقطه" if fa else "point", "مقادیر" if fa else "values"]
+    header = labels(["sweep.point", "sweep.values"], lang)
     keys = ["point", "values"]
     header += [p.key for p in params]
     keys += [f"param:{p.key}" for p in params]
     header += [c.label(lang) for c in columns]
     keys += [c.key for c in columns]
-    header.append("خطا" if fa else "error")
+    header.append(label("sweep.error", lang))
     keys.append("error")
     rows: list[list[object]] = []
     for i, point in enumerate(points, start=1):
@@ -274,14 +275,14 @@ def write_sweep(
     wb = new_workbook()
     fa = lang == "fa"
     ws = table_sheet(
-        wb, "جاروب" if fa else "Sweep", header, rows, lang, formats_of(columns, offset)
+        wb, label("sheet.sweep", lang), header, rows, lang, formats_of(columns, offset)
     )
-    charts = wb.create_sheet("نمودارها" if fa else "Charts")
+    charts = wb.create_sheet(label("sheet.charts", lang))
     charts.sheet_view.rightToLeft = fa
     n = len(rows)
-    for i, (title_en, title_fa, chart_keys) in enumerate(CHARTS):
+    for i, (title, chart_keys) in enumerate(CHARTS):
         chart = LineChart()
-        chart.title = title_fa if fa else title_en
+        chart.title = label(title, lang)
         chart.height, chart.width = 8, 18
         chart.x_axis.title = " / ".join(p.key for p in params)
         for key in chart_keys:

@@ -1,6 +1,7 @@
 """History across terms, read from the workspace as plain data.
 
-* :func:`placements_at_end` — who worked where at the end of a term: its adopted allocation.
+* :func:`placements_at_end` — who worked where at the end of a term: its adopted allocation,
+  with the mid-term vacancies applied (a leaver out, the newcomer in).
 * :func:`term_history` — that, with the units' "not satisfied" evaluations, as the
   :class:`~hamyar.pipeline.continuing.History` the next term's run continues from
   (``--continue-from``); no adopted allocation of the term is a refusal (exit 2).
@@ -25,6 +26,7 @@ from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import get_run
 from hamyar.store.schema import AdoptionRow, AssignmentRow, PaymentBatchRow, PaymentLineRow
 from hamyar.store.schema_history import EvaluationRow
+from hamyar.store.vacancy import effective_placement, term_changes
 
 
 def _no_adoption(term: str) -> WorkspaceError:
@@ -38,12 +40,13 @@ def _no_adoption(term: str) -> WorkspaceError:
 
 
 def placements_at_end(session: Session, term: str) -> dict[str, str]:
-    """``{student_id: unit_code}`` of the term's adopted allocation; a refusal when none."""
+    """``{student_id: unit_code}`` of the term's adopted allocation with its vacancies applied;
+    a refusal when none."""
     row = adopted(session, term)
     if row is None:
         raise _no_adoption(term)
     run = get_run(session, row.run_id)
-    return {a.student_id: a.unit_code for a in run.assignments}
+    return effective_placement(run, term_changes(session, row))
 
 
 def unsatisfied_pairs(session: Session, term: str) -> tuple[tuple[str, str], ...]:
@@ -97,6 +100,10 @@ class TermRecord:
     """The unit in the term's adopted allocation (``None``: not placed, or no adoption)."""
     run_id: int | None = None
     pinned: bool = False
+    since: str | None = None
+    """The first day of a placement a mid-term vacancy started (``None``: the whole term)."""
+    until: str | None = None
+    """The last day of a placement a mid-term vacancy ended."""
     payments: list[Paid] = field(default_factory=list)
     evaluations: list[Evaluated] = field(default_factory=list)
 
@@ -130,6 +137,16 @@ def student_history(session: Session, student_id: str) -> Sequence[TermRecord]:
             entry = record(term)
             entry.unit_code, entry.run_id = placed.unit_code, row.run_id
             entry.pinned = placed.pinned
+        changes = term_changes(session, row)
+        for newcomer in changes.newcomers:
+            if newcomer.student_id == student_id:
+                entry = record(term)
+                entry.unit_code, entry.run_id = newcomer.unit_code, row.run_id
+        period = changes.periods.get(student_id)
+        if period is not None:
+            entry = record(term)
+            entry.since = str(period.start) if period.start else None
+            entry.until = str(period.end) if period.end else None
     lines = session.execute(
         select(PaymentLineRow, PaymentBatchRow.term)
         .join(PaymentBatchRow, PaymentLineRow.batch_id == PaymentBatchRow.id)

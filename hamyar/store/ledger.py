@@ -88,6 +88,8 @@ def record_payroll(
             rate_rial=line.hourly_rate_rial,
             multiplier=line.multiplier,
             amount_rial=line.amount_rial,
+            days=line.days,
+            month_days=line.month_days,
         )
         for line in payroll.lines
     ]

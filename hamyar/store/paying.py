@@ -5,10 +5,11 @@
    the students the workspace recorded for that run (:mod:`hamyar.store.recorded`);
 2. a month already in the ledger is refused unless ``replace``;
 3. a timesheet file with no row for the month is refused, naming the months it holds;
-4. the payroll is written into a staging folder beside ``OUT/yyyy-mm`` with ``ledger.json`` (the
-   batch's id), its lines flushed into the ledger, the folder kept as *pending*
-   (``.yyyy-mm.hamyar-pending-X.tmp``), the transaction committed, and only then the folder put
-   in place.
+4. the payroll, from the term's effective placements (the adopted run's, with the adoption's
+   mid-term vacancies: newcomers added, part months pro rata by rule P5), is written into a
+   staging folder beside ``OUT/yyyy-mm`` with ``ledger.json`` (the batch's id), its lines
+   flushed into the ledger, the folder kept as *pending* (``.yyyy-mm.hamyar-pending-X.tmp``),
+   the transaction committed, and only then the folder put in place.
 
 So the order is ledger first, folder second. A failure before the commit removes the folder and
 records nothing. A kill between the commit and the placing leaves the pending folder, which the
@@ -45,6 +46,7 @@ from hamyar.store.ledger import live_batch, record_payroll, refuse_paid
 from hamyar.store.recorded import refuse_unrecorded_allocation
 from hamyar.store.runs import get_run, run_id_of_folder
 from hamyar.store.schema import PaymentBatchRow
+from hamyar.store.vacancy import term_changes
 from hamyar.text import Lang
 
 LEDGER_FILE = "ledger.json"
@@ -194,6 +196,7 @@ def _pay(
             adoption = require_adopted(session, run)
             refuse_unrecorded_allocation(session, run, record)
             refuse_paid(session, month, replace)
+            changes = term_changes(session, adoption)
             pay_run, staging = stage_month(
                 record.folder,
                 timesheets,
@@ -202,6 +205,8 @@ def _pay(
                 replace=replace,
                 skip_bad_rows=skip_bad_rows,
                 lang=lang,
+                newcomers=changes.newcomers,
+                periods=changes.periods,
             )
             batch = record_payroll(
                 session,

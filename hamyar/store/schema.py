@@ -8,6 +8,11 @@ Only :mod:`hamyar.store` imports these; the stages keep their plain pydantic mod
 * ``adoptions``: every decision of a term's allocation; the newest one is in force.
 * ``payment_batches`` and ``payment_lines``: the payroll ledger. A partial unique index on
   ``(student_id, month)`` over the lines not voided makes a second payment impossible.
+* ``vacancies`` and ``vacancy_fills``: mid-term vacancies of an adoption (who left which unit
+  from which day, why, decided by whom) and the placement each one started (the newcomer, from
+  the vacancy's day). A unique ``(adoption_id, student_id)`` makes a second vacancy of one
+  placement impossible. The term's effective placements are the adopted run's assignments with
+  its adoption's vacancies applied.
 """
 
 from __future__ import annotations
@@ -174,5 +179,48 @@ class PaymentLineRow(Base):
     multiplier: Mapped[Decimal] = mapped_column(Numeric(6, 3))
     amount_rial: Mapped[int] = mapped_column(BigInteger)
     voided_at: Mapped[datetime | None]
+    days: Mapped[int | None]
+    """Rule P5: the days of the month a part-month placement covers (``None``: the whole)."""
+    month_days: Mapped[int | None]
 
     batch: Mapped[PaymentBatchRow] = relationship(back_populates="lines")
+
+
+class VacancyRow(Base):
+    __tablename__ = "vacancies"
+    __table_args__ = (UniqueConstraint("adoption_id", "student_id", name="uq_vacancy_once"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(ForeignKey("terms.term"), index=True)
+    adoption_id: Mapped[int] = mapped_column(ForeignKey("adoptions.id"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    student_id: Mapped[str] = mapped_column(String(32))
+    unit_code: Mapped[str] = mapped_column(String(64))
+    gender: Mapped[str] = mapped_column(String(8))
+    vacant_from: Mapped[str] = mapped_column(String(10))
+    """The first day the seat is free (Jalali ``yyyy/mm/dd``); the leaver's last day is the
+    day before."""
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+
+    fill: Mapped[VacancyFillRow | None] = relationship(
+        back_populates="vacancy", cascade="all, delete-orphan", uselist=False
+    )
+
+
+class VacancyFillRow(Base):
+    __tablename__ = "vacancy_fills"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancies.id"), unique=True)
+    student_id: Mapped[str] = mapped_column(String(32))
+    unit_code: Mapped[str] = mapped_column(String(64))
+    starts_on: Mapped[str] = mapped_column(String(10))
+    waiting_position: Mapped[int | None]
+    placement: Mapped[dict[str, Any]]
+    """The newcomer's row as ``assignments.csv`` would hold it (names, degree, rate, Sheba…),
+    which is what the payroll pays from."""
+
+    vacancy: Mapped[VacancyRow] = relationship(back_populates="fill")

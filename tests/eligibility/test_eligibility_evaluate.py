@@ -6,17 +6,20 @@ import csv
 from pathlib import Path
 
 import pytest
-from eligfixtures import MELLAT_SHEBA, TERM, applicant, problem, unit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hamyar.eligibility import evaluate
 from hamyar.errors import InputError
-from hamyar.models import Degree, InstitutionType, JalaliDate, Policy, Source, StudentType
+from hamyar.models import Degree, InstitutionType, JalaliDate, Policy, Source, StudentType, Term
+from hamyar.models.sheba import make_sheba
 from hamyar.reports.eligibility_csv import ELIGIBILITY_HEADER, write_eligibility_csv
 
+TERM = Term(year=1402, semester=1)
+MELLAT_SHEBA = make_sheba("012", "0000000123456789012")
 
-def test_every_reason_not_only_the_first() -> None:
+
+def test_every_reason_not_only_the_first(applicant, unit, problem) -> None:
     app = applicant(
         semesters_passed=0,
         disciplinary_record=True,
@@ -36,7 +39,7 @@ def test_every_reason_not_only_the_first() -> None:
     assert item.semesters_passed == 0
 
 
-def test_warnings_and_notes_do_not_block() -> None:
+def test_warnings_and_notes_do_not_block(applicant, problem) -> None:
     apps = [
         applicant(student_id="1", sheba=None),
         applicant(student_id="2", sheba=MELLAT_SHEBA),
@@ -48,12 +51,12 @@ def test_warnings_and_notes_do_not_block() -> None:
     assert result.rule_counts() == {"E5": 1, "E8": 2}
 
 
-def test_require_valid_sheba_makes_a_missing_sheba_block() -> None:
+def test_require_valid_sheba_makes_a_missing_sheba_block(applicant, problem) -> None:
     result = evaluate(problem([applicant(sheba=None)], policy=Policy(require_valid_sheba=True)))
     assert result.eligible_ids == ()
 
 
-def test_every_bad_study_start_is_reported_at_its_row() -> None:
+def test_every_bad_study_start_is_reported_at_its_row(applicant, problem) -> None:
     late = JalaliDate.parse("1403/01/15")
     apps = [
         applicant(student_id="1", source=Source(file="a.csv", row=2)),
@@ -76,14 +79,14 @@ def test_every_bad_study_start_is_reported_at_its_row() -> None:
     assert all(str(i).startswith(f"a.csv:{i.row}:study_start: E1:") for i in exc.value.issues)
 
 
-def test_the_term_changes_the_verdict() -> None:
+def test_the_term_changes_the_verdict(applicant, problem) -> None:
     app = applicant(semesters_passed=None, study_start=JalaliDate.parse("1402/07/01"))
     assert evaluate(problem([app])).eligible_ids == ()
     later = problem([app], term=TERM.model_copy(update={"semester": 2}))
     assert evaluate(later).eligible_ids == ("4001",)
 
 
-def test_eligibility_csv(tmp_path: Path) -> None:
+def test_eligibility_csv(tmp_path: Path, applicant, unit, problem) -> None:
     apps = [
         applicant(student_id="1", gpa=13.5, sheba=MELLAT_SHEBA, preferences=("LIB", "LAB")),
         applicant(student_id="2", preferences=("LAB", "LIB"), first_name="=cmd"),
@@ -140,7 +143,7 @@ def applicants(draw: st.DrawFn) -> dict[str, object]:
     require_sheba=st.booleans(),
 )
 def test_raising_the_gpa_never_makes_an_eligible_applicant_ineligible(
-    fields: dict[str, object], raise_by: int, require_sheba: bool
+    fields: dict[str, object], raise_by: int, require_sheba: bool, applicant, unit, problem
 ) -> None:
     units = [unit("LIB"), unit("LAB", allowed_fields=("شیمی",)), unit("SCI")]
     policy = Policy(require_valid_sheba=require_sheba)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from eligfixtures import MELLAT_SHEBA, MELLI_SHEBA, TERM, applicant
 
 from hamyar.eligibility import (
     e1_semesters,
@@ -29,6 +28,11 @@ from hamyar.models import (
     StudentType,
     Term,
 )
+from hamyar.models.sheba import make_sheba
+
+TERM = Term(year=1402, semester=1)
+MELLI_SHEBA = make_sheba("017", "0000000123456789012")
+MELLAT_SHEBA = make_sheba("012", "0000000123456789012")
 
 POLICY = Policy()
 D = Degree
@@ -62,7 +66,7 @@ E1_ROWS = [
 
 @pytest.mark.parametrize(("degree", "passed", "start", "term", "fails"), E1_ROWS)
 def test_e1_semesters(
-    degree: Degree, passed: int | None, start: str | None, term: str, fails: bool
+    degree: Degree, passed: int | None, start: str | None, term: str, fails: bool, applicant
 ) -> None:
     app = applicant(
         degree=degree,
@@ -88,14 +92,14 @@ def test_e1_semesters(
         ("1402/03/10", "1402-1", 1),  # Khordad 1402 belongs to 1401-2
     ],
 )
-def test_semesters_passed_derivation(start: str, term: str, expected: int) -> None:
+def test_semesters_passed_derivation(start: str, term: str, expected: int, applicant) -> None:
     app = applicant(semesters_passed=None, study_start=JalaliDate.parse(start))
     n, derivation = semesters_passed(app, POLICY, Term.parse(term))
     assert n == expected
     assert derivation == f"started {start}, term {term}: {expected} semesters passed"
 
 
-def test_e1_message_shows_the_derivation() -> None:
+def test_e1_message_shows_the_derivation(applicant) -> None:
     app = applicant(semesters_passed=None, study_start=JalaliDate.parse("1402/07/01"))
     (r,) = e1_semesters(app, POLICY, TERM)
     assert str(r) == (
@@ -106,12 +110,12 @@ def test_e1_message_shows_the_derivation() -> None:
     assert r.values["semesters_passed"] == "0" and r.values["required"] == "1"
 
 
-def test_semesters_passed_given_wins_over_start() -> None:
+def test_semesters_passed_given_wins_over_start(applicant) -> None:
     app = applicant(semesters_passed=5, study_start=JalaliDate.parse("1402/07/01"))
     assert semesters_passed(app, POLICY, TERM) == (5, "5 semesters passed (as given)")
 
 
-def test_semester_months_come_from_the_policy() -> None:
+def test_semester_months_come_from_the_policy(applicant) -> None:
     # With semester 1 starting in Shahrivar (6), a start on 1402/06/15 is in 1402-1.
     policy = Policy(semester1_start_month=6)
     app = applicant(semesters_passed=None, study_start=JalaliDate.parse("1402/06/15"))
@@ -119,14 +123,14 @@ def test_semester_months_come_from_the_policy() -> None:
     assert semesters_passed(app, POLICY, TERM)[0] == 1
 
 
-def test_min_semesters_and_exempt_degrees_are_policy_values() -> None:
+def test_min_semesters_and_exempt_degrees_are_policy_values(applicant) -> None:
     app = applicant(semesters_passed=1)
     assert e1_semesters(app, Policy(min_semesters_passed=2), TERM)
     phd = applicant(degree=D.phd, semesters_passed=0)
     assert e1_semesters(phd, Policy(semester_exempt_degrees=()), TERM)
 
 
-def test_study_start_after_the_term_is_located_bad_input() -> None:
+def test_study_start_after_the_term_is_located_bad_input(applicant) -> None:
     app = applicant(
         semesters_passed=None,
         study_start=JalaliDate.parse("1402/11/01"),
@@ -142,7 +146,7 @@ def test_study_start_after_the_term_is_located_bad_input() -> None:
 
 # ---------------------------------------------------------------- E2 disciplinary record
 @pytest.mark.parametrize(("record", "fails"), [(False, False), (True, True)])
-def test_e2_disciplinary(record: bool, fails: bool) -> None:
+def test_e2_disciplinary(record: bool, fails: bool, applicant) -> None:
     reasons = e2_disciplinary(applicant(disciplinary_record=record), POLICY, TERM)
     assert severities(reasons) == (["error"] if fails else [])
     assert all(r.rule == "E2" for r in reasons)
@@ -160,7 +164,7 @@ def test_e2_disciplinary(record: bool, fails: bool) -> None:
         (1, 0, True),
     ],
 )
-def test_e3_probation(probation: int, max_allowed: int, fails: bool) -> None:
+def test_e3_probation(probation: int, max_allowed: int, fails: bool, applicant) -> None:
     policy = Policy(max_probation_semesters=max_allowed)
     reasons = e3_probation(applicant(probation_semesters=probation), policy, TERM)
     assert severities(reasons) == (["error"] if fails else [])
@@ -190,12 +194,12 @@ E4_ROWS = [
 
 
 @pytest.mark.parametrize(("degree", "gpa", "fails"), E4_ROWS)
-def test_e4_gpa(degree: Degree, gpa: float, fails: bool) -> None:
+def test_e4_gpa(degree: Degree, gpa: float, fails: bool, applicant) -> None:
     reasons = e4_gpa(applicant(degree=degree, gpa=gpa), POLICY, TERM)
     assert severities(reasons) == (["error"] if fails else [])
 
 
-def test_e4_message_names_the_values() -> None:
+def test_e4_message_names_the_values(applicant) -> None:
     (r,) = e4_gpa(applicant(gpa=13.75), POLICY, TERM)
     assert str(r) == "E4: GPA 13.75 < 14.00 required for bachelor_continuous"
     assert r.values == {"gpa": "13.75", "required": "14.00", "degree": "bachelor_continuous"}
@@ -204,12 +208,12 @@ def test_e4_message_names_the_values() -> None:
     )
 
 
-def test_e4_does_not_round_a_gpa_up_to_the_threshold() -> None:
+def test_e4_does_not_round_a_gpa_up_to_the_threshold(applicant) -> None:
     (r,) = e4_gpa(applicant(gpa=13.999), POLICY, TERM)
     assert "GPA 13.999 < 14.00" in str(r)
 
 
-def test_e4_threshold_is_a_policy_value() -> None:
+def test_e4_threshold_is_a_policy_value(applicant) -> None:
     policy = Policy(min_gpa={D.bachelor_continuous: Decimal("15.5")})
     assert e4_gpa(applicant(gpa=15.49), policy, TERM)
     assert not e4_gpa(applicant(gpa=15.5), policy, TERM)
@@ -229,7 +233,7 @@ E5_ROWS = [
 
 @pytest.mark.parametrize(("kind", "mother", "approval", "expected"), E5_ROWS)
 def test_e5_international(
-    kind: StudentType, mother: bool, approval: bool, expected: list[str]
+    kind: StudentType, mother: bool, approval: bool, expected: list[str], applicant
 ) -> None:
     app = applicant(student_type=kind, iranian_mother=mother, deputy_approval=approval)
     reasons = e5_international(app, POLICY, TERM)
@@ -237,7 +241,7 @@ def test_e5_international(
     assert all(r.rule == "E5" for r in reasons)
 
 
-def test_e5_messages() -> None:
+def test_e5_messages(applicant) -> None:
     app = applicant(student_type=StudentType.international, iranian_mother=True)
     assert "treated as an Iranian student" in e5_international(app, POLICY, TERM)[0].message_en
     app = applicant(student_type=StudentType.international)
@@ -247,7 +251,7 @@ def test_e5_messages() -> None:
 
 # ---------------------------------------------------------------- E6 rules accepted
 @pytest.mark.parametrize(("accepted", "fails"), [(True, False), (False, True)])
-def test_e6_accepted_rules(accepted: bool, fails: bool) -> None:
+def test_e6_accepted_rules(accepted: bool, fails: bool, applicant) -> None:
     reasons = e6_accepted_rules(applicant(accepted_rules=accepted), POLICY, TERM)
     assert severities(reasons) == (["error"] if fails else [])
 
@@ -270,7 +274,7 @@ E7_ROWS = [
 
 @pytest.mark.parametrize(("own", "dataset", "fails", "body"), E7_ROWS)
 def test_e7_institution(
-    own: InstitutionType | None, dataset: InstitutionType, fails: bool, body: str | None
+    own: InstitutionType | None, dataset: InstitutionType, fails: bool, body: str | None, applicant
 ) -> None:
     policy = Policy(institution_type=dataset)
     reasons = e7_institution(applicant(institution_type=own), policy, TERM)
@@ -280,7 +284,7 @@ def test_e7_institution(
         assert "پیگیری از" in reasons[0].message_fa
 
 
-def test_e7_excluded_types_are_a_policy_value() -> None:
+def test_e7_excluded_types_are_a_policy_value(applicant) -> None:
     policy = Policy(excluded_institution_types=(I.payame_noor,))
     assert e7_institution(applicant(institution_type=I.payame_noor), policy, TERM)
     assert not e7_institution(applicant(institution_type=I.azad), policy, TERM)
@@ -305,14 +309,14 @@ E8_ROWS = [
 
 
 @pytest.mark.parametrize(("sheba", "required", "expected"), E8_ROWS)
-def test_e8_sheba(sheba: str | None, required: bool, expected: list[str]) -> None:
+def test_e8_sheba(sheba: str | None, required: bool, expected: list[str], applicant) -> None:
     policy = Policy(require_valid_sheba=required)
     reasons = e8_sheba(applicant(sheba=sheba), policy, TERM)
     assert severities(reasons) == expected
     assert all(r.rule == "E8" for r in reasons)
 
 
-def test_e8_messages_name_the_bank_and_the_problem() -> None:
+def test_e8_messages_name_the_bank_and_the_problem(applicant) -> None:
     (note,) = e8_sheba(applicant(sheba=MELLAT_SHEBA), POLICY, TERM)
     assert "Bank Mellat" in note.message_en and "بانک ملت" in note.message_fa
     (bad,) = e8_sheba(applicant(sheba=BAD_CHECK), POLICY, TERM)
@@ -321,7 +325,7 @@ def test_e8_messages_name_the_bank_and_the_problem() -> None:
     assert str(missing) == "E8: no Sheba on record: payment is blocked until one is given"
 
 
-def test_every_persian_message_is_a_persian_sentence_with_its_rule() -> None:
+def test_every_persian_message_is_a_persian_sentence_with_its_rule(applicant) -> None:
     app = applicant(
         semesters_passed=0,
         disciplinary_record=True,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from eligfixtures import TERM, applicant, problem, unit
 
 from hamyar.eligibility import e9_unit, evaluate
-from hamyar.models import Degree, Policy
+from hamyar.models import Degree, Policy, Term
+
+TERM = Term(year=1402, semester=1)
 
 POLICY = Policy()
 D = Degree
@@ -38,6 +39,8 @@ def test_e9_unit(
     app_changes: dict[str, object],
     rejected: bool,
     closing: list[str],
+    applicant,
+    unit,
 ) -> None:
     reasons = e9_unit(applicant(**app_changes), unit("LAB", **unit_changes), POLICY, TERM, rejected)
     assert [r.values["requirement"] for r in reasons] == closing
@@ -45,7 +48,7 @@ def test_e9_unit(
     assert all(r.values["unit_code"] == "LAB" for r in reasons)
 
 
-def test_e9_messages() -> None:
+def test_e9_messages(applicant, unit) -> None:
     lab = unit("LAB", allowed_degrees=GRADUATE, allowed_fields=("شیمی",))
     degree, field, rejection = e9_unit(applicant(), lab, POLICY, TERM, True)
     assert str(degree) == (
@@ -56,7 +59,7 @@ def test_e9_messages() -> None:
     assert "judged the applicant unsuitable" in rejection.message_en
 
 
-def test_e9_closes_pairs_not_the_applicant() -> None:
+def test_e9_closes_pairs_not_the_applicant(applicant, unit, problem) -> None:
     units = [unit("LIB"), unit("LAB", allowed_fields=("شیمی",)), unit("SCI")]
     app = applicant(preferences=("LAB", "SCI", "LIB"))
     result = evaluate(problem([app], units, rejections=[("SCI", "4001")]))
@@ -67,7 +70,7 @@ def test_e9_closes_pairs_not_the_applicant() -> None:
     assert result.admissible("4001") == {"LIB": 3}
 
 
-def test_a_rejection_touches_only_its_applicant() -> None:
+def test_a_rejection_touches_only_its_applicant(applicant, problem) -> None:
     a = applicant(student_id="4001", preferences=("LIB",))
     b = applicant(student_id="4002", preferences=("LIB",))
     result = evaluate(problem([a, b], rejections=[("LIB", "4001")]))
@@ -75,7 +78,7 @@ def test_a_rejection_touches_only_its_applicant() -> None:
     assert result.by_id["4002"].eligible and result.admissible("4002") == {"LIB": 1}
 
 
-def test_no_open_unit_names_every_unit_and_why() -> None:
+def test_no_open_unit_names_every_unit_and_why(applicant, unit, problem) -> None:
     units = [unit("LAB", allowed_fields=("شیمی",)), unit("SCI", allowed_degrees=GRADUATE)]
     app = applicant(preferences=("LAB", "SCI"))
     item = evaluate(problem([app], units, rejections=[("SCI", "4001")])).by_id["4001"]
@@ -90,7 +93,7 @@ def test_no_open_unit_names_every_unit_and_why() -> None:
     assert item.admissible_units == {}
 
 
-def test_an_area_asks_for_all_its_units_at_one_rank() -> None:
+def test_an_area_asks_for_all_its_units_at_one_rank(applicant, unit, problem) -> None:
     units = [
         unit("D1", area="dormitory"),
         unit("D2", area="dormitory", allowed_degrees=GRADUATE),
@@ -102,25 +105,27 @@ def test_an_area_asks_for_all_its_units_at_one_rank() -> None:
     assert [(c.unit_code, c.rank) for c in item.closed_units] == [("D2", 2)]
 
 
-def test_asking_for_no_unit_is_reported() -> None:
+def test_asking_for_no_unit_is_reported(applicant, problem) -> None:
     item = evaluate(problem([applicant(preferences=())])).by_id["4001"]
     assert not item.eligible and [r.rule for r in item.reasons] == ["A4"]
 
 
 # ---------------------------------------------------------------- continuing assistants (A5)
-def test_a_pinned_unit_outside_the_preferences_stays_admissible_after_them() -> None:
+def test_a_pinned_unit_outside_the_preferences_stays_admissible_after_them(
+    applicant, problem
+) -> None:
     app = applicant(preferences=("LIB", "LAB"), current_unit="SCI")
     item = evaluate(problem([app])).by_id["4001"]
     assert item.eligible
     assert item.admissible_units == {"LIB": 1, "LAB": 2, "SCI": 3}
 
 
-def test_a_pinned_unit_among_the_preferences_keeps_its_rank() -> None:
+def test_a_pinned_unit_among_the_preferences_keeps_its_rank(applicant, problem) -> None:
     app = applicant(preferences=("LIB", "SCI"), current_unit="SCI")
     assert evaluate(problem([app])).by_id["4001"].admissible_units == {"LIB": 1, "SCI": 2}
 
 
-def test_e9_closes_a_pinned_unit_with_a_warning() -> None:
+def test_e9_closes_a_pinned_unit_with_a_warning(applicant, unit, problem) -> None:
     units = [unit("LIB"), unit("SCI", allowed_degrees=GRADUATE)]
     app = applicant(preferences=("LIB",), current_unit="SCI")
     item = evaluate(problem([app], units)).by_id["4001"]
@@ -131,7 +136,7 @@ def test_e9_closes_a_pinned_unit_with_a_warning() -> None:
     assert "cannot be kept in the current unit SCI" in w.message_en
 
 
-def test_a_pin_is_the_only_open_unit() -> None:
+def test_a_pin_is_the_only_open_unit(applicant, problem) -> None:
     app = applicant(preferences=("LIB",), current_unit="SCI")
     item = evaluate(problem([app], rejections=[("LIB", "4001")])).by_id["4001"]
     assert item.eligible and item.admissible_units == {"SCI": 2}

@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tablefiles import APPLICANTS_EN, with_cell, without_column, write_csv
 
 from hamyar.errors import InputError
 from hamyar.io import parse_applicants, read_applicants
 
 
-def test_reads_the_small_table(tmp_path: Path) -> None:
-    result = read_applicants(write_csv(tmp_path / "a.csv", APPLICANTS_EN))
+def test_reads_the_small_table(tmp_path: Path, applicants_en, write_csv) -> None:
+    result = read_applicants(write_csv(tmp_path / "a.csv", applicants_en))
     assert [a.student_id for a in result.records] == ["4001", "4002", "4003"]
     assert result.records[0].preferences == ("LIB", "SCI")
     assert result.records[2].national_id is None
@@ -20,27 +19,31 @@ def test_reads_the_small_table(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("written", ["001-354241-9", "13542419", "۰۰۱۳۵۴۲۴۱۹", "0013542419 "])
-def test_national_id_spellings(tmp_path: Path, written: str) -> None:
-    rows = with_cell(APPLICANTS_EN, 1, "national_id", written)
+def test_national_id_spellings(
+    tmp_path: Path, written: str, applicants_en, with_cell, write_csv
+) -> None:
+    rows = with_cell(applicants_en, 1, "national_id", written)
     assert read_applicants(write_csv(tmp_path / "a.csv", rows)).records[0].national_id == (
         "0013542419"
     )
 
 
-def test_national_id_length(tmp_path: Path) -> None:
-    rows = with_cell(APPLICANTS_EN, 1, "national_id", "12345")
+def test_national_id_length(tmp_path: Path, applicants_en, with_cell, write_csv) -> None:
+    rows = with_cell(applicants_en, 1, "national_id", "12345")
     with pytest.raises(InputError, match=r"a.csv:2:national_id: national ID must be 10 digits"):
         read_applicants(write_csv(tmp_path / "a.csv", rows))
 
 
-def test_sheba_spaces_removed(tmp_path: Path) -> None:
-    rows = [[*APPLICANTS_EN[0], "شبا"], [*APPLICANTS_EN[1], "ir82 0540 1026 8002 0817 9090 02"]]
+def test_sheba_spaces_removed(tmp_path: Path, applicants_en, write_csv) -> None:
+    rows = [[*applicants_en[0], "شبا"], [*applicants_en[1], "ir82 0540 1026 8002 0817 9090 02"]]
     app = read_applicants(write_csv(tmp_path / "a.csv", rows)).records[0]
     assert app.sheba == "IR820540102680020817909002"
 
 
-def test_neither_study_start_nor_semesters_column(tmp_path: Path) -> None:
-    rows = without_column(APPLICANTS_EN, "study_start")
+def test_neither_study_start_nor_semesters_column(
+    tmp_path: Path, applicants_en, without_column, write_csv
+) -> None:
+    rows = without_column(applicants_en, "study_start")
     with pytest.raises(InputError) as info:
         read_applicants(write_csv(tmp_path / "a.csv", rows))
     assert str(info.value).startswith(
@@ -49,13 +52,15 @@ def test_neither_study_start_nor_semesters_column(tmp_path: Path) -> None:
     )
 
 
-def test_row_without_study_start_or_semesters(tmp_path: Path) -> None:
-    rows = with_cell(APPLICANTS_EN, 2, "study_start", "")
+def test_row_without_study_start_or_semesters(
+    tmp_path: Path, applicants_en, with_cell, write_csv
+) -> None:
+    rows = with_cell(applicants_en, 2, "study_start", "")
     with pytest.raises(InputError, match=r"a.csv:3:study_start: one of study_start and"):
         read_applicants(write_csv(tmp_path / "a.csv", rows))
 
 
-def test_persian_header_in_messages_and_every_row_reported(tmp_path: Path) -> None:
+def test_persian_header_in_messages_and_every_row_reported(tmp_path: Path, write_csv) -> None:
     header = ["شماره دانشجویی", "نام", "نام خانوادگی", "جنسیت", "مقطع", "معدل",
               "تعداد نیمسال گذرانده", "اولویت ها"]  # fmt: skip
     rows = [

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tablefiles import write_csv, write_xlsx
 
 from hamyar.io import read_applicants, read_units
 
@@ -155,7 +154,9 @@ def _dump(records: tuple[object, ...]) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_applicants_persian_equals_english(tmp_path: Path, suffix: str) -> None:
+def test_applicants_persian_equals_english(
+    tmp_path: Path, suffix: str, write_csv, write_xlsx
+) -> None:
     write = write_csv if suffix == ".csv" else write_xlsx
     english = read_applicants(write(tmp_path / f"en{suffix}", ENGLISH))
     persian = read_applicants(write(tmp_path / f"fa{suffix}", PERSIAN))
@@ -173,7 +174,7 @@ def test_applicants_persian_equals_english(tmp_path: Path, suffix: str) -> None:
     ]
 
 
-def test_applicants_xlsx_equals_csv(tmp_path: Path) -> None:
+def test_applicants_xlsx_equals_csv(tmp_path: Path, write_csv, write_xlsx) -> None:
     csv_records = read_applicants(write_csv(tmp_path / "fa.csv", PERSIAN)).records
     xlsx_records = read_applicants(
         write_xlsx(tmp_path / "fa.xlsx", PERSIAN, title="فهرست متقاضیان همیار دانشجو")
@@ -183,7 +184,7 @@ def test_applicants_xlsx_equals_csv(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_units_persian_equals_english(tmp_path: Path, suffix: str) -> None:
+def test_units_persian_equals_english(tmp_path: Path, suffix: str, write_csv, write_xlsx) -> None:
     write = write_csv if suffix == ".csv" else write_xlsx
     english = read_units(write(tmp_path / f"en{suffix}", UNITS_ENGLISH)).records
     persian = read_units(write(tmp_path / f"fa{suffix}", UNITS_PERSIAN)).records

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tablefiles import UNITS_EN, write_csv, write_xlsx
 
 from hamyar.errors import InputError
 from hamyar.io import read_units
@@ -61,7 +60,7 @@ def test_cleaned_qom_table() -> None:
     assert result.warnings == ()
 
 
-def test_code_defaults_to_row_number_then_position(tmp_path: Path) -> None:
+def test_code_defaults_to_row_number_then_position(tmp_path: Path, write_csv) -> None:
     units = read_units(write_csv(tmp_path / "u.csv", _published_like([]))).records
     assert [u.code for u in units] == ["1", "2"]
     rows = [r[1:] for r in _published_like([])]  # no ردیف column either
@@ -69,19 +68,19 @@ def test_code_defaults_to_row_number_then_position(tmp_path: Path) -> None:
     assert [u.code for u in units] == ["1", "2"]
 
 
-def test_matching_total_row_is_not_a_unit(tmp_path: Path) -> None:
+def test_matching_total_row_is_not_a_unit(tmp_path: Path, write_csv) -> None:
     result = read_units(write_csv(tmp_path / "u.csv", _published_like(["", "جمع کل", 6, 11, 17])))
     assert len(result.records) == 2
     assert result.warnings == ()
 
 
-def test_nameless_row_of_sums_is_a_total_row(tmp_path: Path) -> None:
+def test_nameless_row_of_sums_is_a_total_row(tmp_path: Path, write_xlsx) -> None:
     result = read_units(write_xlsx(tmp_path / "u.xlsx", _published_like([None, None, 6, 11, 17])))
     assert len(result.records) == 2
     assert result.warnings == ()
 
 
-def test_total_row_mismatch_warns_per_column(tmp_path: Path) -> None:
+def test_total_row_mismatch_warns_per_column(tmp_path: Path, write_csv) -> None:
     result = read_units(write_csv(tmp_path / "u.csv", _published_like(["", "جمع", 6, 12, 18])))
     assert len(result.records) == 2
     assert [str(w) for w in result.warnings] == [
@@ -92,7 +91,7 @@ def test_total_row_mismatch_warns_per_column(tmp_path: Path) -> None:
     ]
 
 
-def test_rows_below_the_total_row_are_ignored(tmp_path: Path) -> None:
+def test_rows_below_the_total_row_are_ignored(tmp_path: Path, write_csv) -> None:
     note: list[object] = ["", "تهیه کننده: اداره رفاه", "", ""]
     rows = [*_published_like(["", "جمع کل", 6, 11, 17]), note]
     result = read_units(write_csv(tmp_path / "u.csv", rows))
@@ -100,7 +99,7 @@ def test_rows_below_the_total_row_are_ignored(tmp_path: Path) -> None:
     assert "1 row(s) below the total row" in str(result.warnings[0])
 
 
-def test_row_total_differing_from_seats_warns(tmp_path: Path) -> None:
+def test_row_total_differing_from_seats_warns(tmp_path: Path, write_csv) -> None:
     rows = _published_like([])[:-1]
     rows[2][4] = "۱۲"
     result = read_units(write_csv(tmp_path / "u.csv", rows))
@@ -112,10 +111,10 @@ def test_row_total_differing_from_seats_warns(tmp_path: Path) -> None:
     )
 
 
-def test_unit_fields(tmp_path: Path) -> None:
+def test_unit_fields(tmp_path: Path, units_en, write_csv) -> None:
     rows = [
-        [*UNITS_EN[0], "ساعت در ماه", "مقاطع مجاز", "رشته های مجاز"],
-        [*UNITS_EN[1], "۳۰", "کارشناسی ارشد، دکتری تخصصی", "کتابداری; علم اطلاعات"],
+        [*units_en[0], "ساعت در ماه", "مقاطع مجاز", "رشته های مجاز"],
+        [*units_en[1], "۳۰", "کارشناسی ارشد، دکتری تخصصی", "کتابداری; علم اطلاعات"],
     ]
     unit = read_units(write_csv(tmp_path / "u.csv", rows)).records[0]
     assert unit.hours_per_month == 30
@@ -123,8 +122,8 @@ def test_unit_fields(tmp_path: Path) -> None:
     assert unit.allowed_fields == ("کتابداری", "علم اطلاعات")
 
 
-def test_every_bad_cell_is_reported(tmp_path: Path) -> None:
-    rows = [list(r) for r in UNITS_EN]
+def test_every_bad_cell_is_reported(tmp_path: Path, units_en, write_csv) -> None:
+    rows = [list(r) for r in units_en]
     rows[1][3] = "-1"
     rows[2][4] = "دو"
     rows[3][1] = ""
@@ -138,7 +137,7 @@ def test_every_bad_cell_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_zero_hours_per_month_is_an_error(tmp_path: Path) -> None:
-    rows = [[*UNITS_EN[0], "hours_per_month"], [*UNITS_EN[1], "0"]]
+def test_zero_hours_per_month_is_an_error(tmp_path: Path, units_en, write_csv) -> None:
+    rows = [[*units_en[0], "hours_per_month"], [*units_en[1], "0"]]
     with pytest.raises(InputError, match=r"u.csv:2:hours_per_month: must be greater than 0"):
         read_units(write_csv(tmp_path / "u.csv", rows))

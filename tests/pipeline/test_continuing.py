@@ -125,3 +125,13 @@ def test_keep_previous_naming_another_term_and_a_later_term_are_refused() -> Non
     with pytest.raises(InputError, match="must come before") as caught:
         continue_from(_problem(apps), History(T2, {}))
     assert caught.value.issues[0].column == "--continue-from"
+
+
+def test_continuing_assistants_beyond_the_seats_keep_the_first_in_precedence() -> None:
+    # LIB has one seat this term; both worked there last term; S2 has the better GPA.
+    apps = [_app("S1", ("LIB",), gpa=15), _app("S2", ("LIB",), gpa=19, row=3)]
+    cont = continue_from(_problem(apps), History(T1, {"S1": "LIB", "S2": "LIB"}))
+    assert cont.continuing == {"S2": "LIB"}
+    assert "1 female seat(s) this term for 2 continuing assistants" in cont.not_continuing["S1"]
+    result = run_problem(cont.problem)  # two hard pins in one seat would be infeasible
+    assert [(a.student_id, a.unit_code) for a in result.allocation.assignments] == [("S2", "LIB")]

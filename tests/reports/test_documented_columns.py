@@ -10,6 +10,7 @@ import pytest
 from hamyar.io.placements import ASSIGNMENT_COLUMNS
 from hamyar.reports import payroll_files
 from hamyar.reports.eligibility_csv import ELIGIBILITY_HEADER
+from hamyar.reports.notice_files import NOTICES_HEADER
 from hamyar.reports.outputs import UNASSIGNED_HEADER
 
 DATA_MD = Path(__file__).resolve().parents[2] / "docs" / "DATA.md"
@@ -31,6 +32,7 @@ def documented(file: str) -> list[str]:
         ("assignments.csv", ASSIGNMENT_COLUMNS),
         ("eligibility.csv", ELIGIBILITY_HEADER),
         ("unassigned.csv", UNASSIGNED_HEADER),
+        ("notices.csv", NOTICES_HEADER),
     ],
 )
 def test_outputs_table_lists_the_written_columns(file: str, columns: tuple[str, ...]) -> None:

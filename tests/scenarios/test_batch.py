@@ -7,11 +7,11 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from scenariofiles import write_instance
 
 from hamyar.cli import cli
 from hamyar.errors import HamyarError, InputError
@@ -26,7 +26,7 @@ from hamyar.scenarios.batch import (
 GENERATED = 3
 
 
-def make_batch(root: Path) -> Path:
+def make_batch(root: Path, write_instance: Callable[[Path], Path]) -> Path:
     """``hamyar generate --institutions 3`` plus two entries of our own: the hand-made
     instance through ``scenario =`` with an override, and one whose applicants file is bad."""
     result = CliRunner().invoke(
@@ -73,8 +73,8 @@ def make_batch(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_batch(tmp_path_factory.mktemp("batch"))
+def batch(tmp_path_factory: pytest.TempPathFactory, write_instance) -> Path:
+    return make_batch(tmp_path_factory.mktemp("batch"), write_instance)
 
 
 def comparable(outcome: BatchOutcome) -> tuple[object, ...]:

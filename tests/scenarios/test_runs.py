@@ -11,7 +11,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from scenariofiles import write_rejections_file
 
 from hamyar.cli import cli
 from hamyar.pipeline import run_problem
@@ -203,7 +202,9 @@ def earlier_run(instance: Path, tmp_path: Path) -> Path:
     return out / "runs" / "base"
 
 
-def test_replan_keeps_every_unaffected_student_in_place(earlier_run: Path, tmp_path: Path) -> None:
+def test_replan_keeps_every_unaffected_student_in_place(
+    earlier_run: Path, tmp_path: Path, write_rejections_file
+) -> None:
     rejections = write_rejections_file(tmp_path / "rej.csv", [("B", "S3"), ("C", "S6")])
     plan = replan(earlier_run, rejections)
     now = placement(plan.result)
@@ -224,7 +225,9 @@ def test_replan_keeps_every_unaffected_student_in_place(earlier_run: Path, tmp_p
     ]
 
 
-def test_replan_command_writes_reports_and_diff(earlier_run: Path, tmp_path: Path) -> None:
+def test_replan_command_writes_reports_and_diff(
+    earlier_run: Path, tmp_path: Path, write_rejections_file
+) -> None:
     rejections = write_rejections_file(tmp_path / "rej.csv", [("B", "S3")])
     out = tmp_path / "replan"
     result = CliRunner().invoke(
@@ -252,7 +255,7 @@ def test_replan_command_writes_reports_and_diff(earlier_run: Path, tmp_path: Pat
     assert final["S2"] == "B" and final["S4"] == "B"
 
 
-def test_replan_errors(earlier_run: Path, tmp_path: Path) -> None:
+def test_replan_errors(earlier_run: Path, tmp_path: Path, write_rejections_file) -> None:
     rejections = write_rejections_file(tmp_path / "rej.csv", [("B", "S99")])
     result = CliRunner().invoke(
         cli,
@@ -271,7 +274,7 @@ def test_replan_errors(earlier_run: Path, tmp_path: Path) -> None:
 
 
 def test_replan_finds_the_scenario_when_told_or_by_the_default_name(
-    earlier_run: Path, instance: Path, tmp_path: Path
+    earlier_run: Path, instance: Path, tmp_path: Path, write_rejections_file
 ) -> None:
     (earlier_run / "source.json").unlink()
     rejections = write_rejections_file(tmp_path / "rej.csv", [("B", "S4")])
@@ -279,7 +282,7 @@ def test_replan_finds_the_scenario_when_told_or_by_the_default_name(
     assert placement(plan.result) == {"S1": "A", "S2": "B", "S3": "B", "S5": "A", "S6": "C"}
 
 
-def test_replan_of_a_default_run_without_source(tmp_path: Path) -> None:
+def test_replan_of_a_default_run_without_source(tmp_path: Path, write_rejections_file) -> None:
     """A run folder of the embedded default that records only its name and input hashes (as
     summary.json does) is rebuilt from the shipped scenario of that name."""
     from hamyar.generator.default import default_rejections

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from scenariofiles import UNITS, applicants
 
 from hamyar.errors import InputError
 from hamyar.models import Degree, PriorityGroup, Problem
@@ -217,8 +216,12 @@ def seats(**values: object) -> SeatChange:
     return SeatChange.model_validate(values)
 
 
-def problem() -> Problem:
-    return Problem.create(applicants(), UNITS)
+@pytest.fixture(scope="module")
+def problem(scenario_units, scenario_applicants):
+    def problem() -> Problem:
+        return Problem.create(scenario_applicants(), scenario_units)
+
+    return problem
 
 
 def test_seat_values() -> None:
@@ -232,7 +235,7 @@ def test_seat_values() -> None:
             parse_seat_value(bad)
 
 
-def test_seat_changes_by_code_and_by_persian_and_english_name() -> None:
+def test_seat_changes_by_code_and_by_persian_and_english_name(scenario_units, problem) -> None:
     before = problem()
     layers = [
         SeatLayer(file="s.toml", unit="A", change=seats(female="+2")),
@@ -250,10 +253,10 @@ def test_seat_changes_by_code_and_by_persian_and_english_name() -> None:
         "B": (2, 0),
         "C": (0, 1),
     }
-    assert UNITS[0].female_seats == 1
+    assert scenario_units[0].female_seats == 1
 
 
-def test_seat_change_errors_are_located() -> None:
+def test_seat_change_errors_are_located(problem) -> None:
     layers = [
         SeatLayer(file="s.toml", unit="Libary", change=seats(female="+1")),
         SeatLayer(file="s.toml", unit="B", change=seats(female="-5")),
@@ -267,10 +270,12 @@ def test_seat_change_errors_are_located() -> None:
     ]
 
 
-def test_closed_unit_has_no_seats_and_releases_its_pins() -> None:
-    apps = list(applicants())
+def test_closed_unit_has_no_seats_and_releases_its_pins(
+    scenario_units, scenario_applicants
+) -> None:
+    apps = list(scenario_applicants())
     apps[5] = apps[5].model_copy(update={"current_unit": "C"})  # S6 continues in C
-    before = Problem.create(apps, UNITS)
+    before = Problem.create(apps, scenario_units)
     after, warnings = apply_changes(before, [], [ClosedUnit(file="s.toml", unit="Laboratory")])
     assert after.unit_by_code["C"].total_seats == 0
     assert "S6" not in after.pins and before.pins["S6"] == "C"

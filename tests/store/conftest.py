@@ -15,11 +15,18 @@ import socket
 import subprocess
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
+
+from hamyar.eligibility import evaluate
+from hamyar.io.allocation_dir import read_allocation_dir
+from hamyar.io.placements import PlacedRow
+from hamyar.models import Allocation, Assignment, SolveStatus
+from hamyar.optimizer.waitlist import waiting_lists
+from hamyar.scenarios.replan import solved_problem
 
 
 def _free_port() -> int:
@@ -107,3 +114,37 @@ def workspace_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """``HAMYAR_DATABASE_URL`` set to the test database, for the CLI and subprocesses."""
     monkeypatch.setenv("HAMYAR_DATABASE_URL", database_url)
     return database_url
+
+
+def _first_waiting(run: Path) -> tuple[PlacedRow, str]:
+    """A placed student whose unit has an unplaced student waiting, and the first of those,
+    from the run's own problem and waiting list (computed apart from the vacancy)."""
+    record = read_allocation_dir(run)
+    problem = solved_problem(run).problem
+    allocation = Allocation(
+        status=SolveStatus.optimal,
+        assignments=tuple(
+            Assignment(
+                student_id=r.student_id,
+                unit_code=r.unit_code,
+                gender=r.gender,
+                preference_rank=r.preference_rank,
+                priority_score=r.priority_score,
+                pinned=r.pinned,
+            )
+            for r in record.rows
+        ),
+    )
+    lists = waiting_lists(problem, evaluate(problem), allocation)
+    for row in sorted(record.rows, key=lambda r: r.student_id):
+        waiting = [e for e in lists[(row.unit_code, row.gender)] if e.placed_unit is None]
+        if waiting and not row.pinned:
+            return row, waiting[0].student_id
+    raise AssertionError("no unit with a waiting list")
+
+
+@pytest.fixture(scope="session")
+def first_waiting() -> Callable[[Path], tuple[PlacedRow, str]]:
+    """``first_waiting(run_folder)``: a placed student whose unit has an unplaced student
+    waiting, and the first of those (the vacancy tests' leaver and expected newcomer)."""
+    return _first_waiting

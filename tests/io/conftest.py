@@ -1,14 +1,13 @@
-"""Helpers for the reader tests: small applicants and units tables written as CSV or xlsx.
-
-Imported by the test modules beside it (``from tablefiles import ...``)."""
+"""Fixtures of the reader tests: small applicants and units tables in English headers, and
+copies of them with one cell changed or one column left out (written with the ``write_csv``,
+``write_xlsx`` and ``write_table`` fixtures of tests/conftest.py)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from pathlib import Path
+from typing import Any
 
-import openpyxl
+import pytest
 
 Rows = Sequence[Sequence[object]]
 
@@ -57,36 +56,38 @@ APPLICANTS_EN: list[list[object]] = [
 ]
 
 
-def write_csv(path: Path, rows: Rows, bom: bool = False) -> Path:
-    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-        csv.writer(handle).writerows([["" if v is None else v for v in row] for row in rows])
-    return path
-
-
-def write_xlsx(path: Path, rows: Rows, title: str | None = None) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    if title is not None:
-        sheet.append([title])
-    for row in rows:
-        sheet.append(list(row))
-    workbook.save(path)
-    return path
-
-
-def write_table(path: Path, rows: Rows) -> Path:
-    """CSV or xlsx by the path's suffix."""
-    return write_xlsx(path, rows) if path.suffix == ".xlsx" else write_csv(path, rows)
-
-
-def with_cell(rows: Rows, row: int, column: str, value: object) -> list[list[object]]:
+def _with_cell(rows: Rows, row: int, column: str, value: object) -> list[list[object]]:
     """A copy of ``rows`` with one cell changed (``row`` 1 = first data row)."""
     copy = [list(r) for r in rows]
     copy[row][list(copy[0]).index(column)] = value
     return copy
 
 
-def without_column(rows: Rows, column: str) -> list[list[object]]:
+def _without_column(rows: Rows, column: str) -> list[list[object]]:
     index = list(rows[0]).index(column)
     return [[v for i, v in enumerate(r) if i != index] for r in rows]
+
+
+@pytest.fixture
+def units_en() -> list[list[object]]:
+    """Header and three units: LIB (2 female, 3 male), DORM (4 female, area dormitory), SCI."""
+    return [list(row) for row in UNITS_EN]
+
+
+@pytest.fixture
+def applicants_en() -> list[list[object]]:
+    """Header and three applicants (4001-4003) asking for LIB, SCI and DORM."""
+    return [list(row) for row in APPLICANTS_EN]
+
+
+@pytest.fixture(scope="session")
+def with_cell() -> Any:
+    """``with_cell(rows, row, column, value)``: a copy with one cell changed (row 1 = the first
+    data row)."""
+    return _with_cell
+
+
+@pytest.fixture(scope="session")
+def without_column() -> Any:
+    """``without_column(rows, column)``: a copy without the column."""
+    return _without_column

@@ -1,25 +1,21 @@
-"""Small applicants, units and problems for the eligibility tests.
-
-Imported by the test modules beside it (``from eligfixtures import ...``)."""
+"""Fixtures of the eligibility tests: an applicant who passes every rule E1–E8 under the default
+policy, units and problems of term 1402-1. Each returns a plain function taking the changes."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-import openpyxl
+import pytest
 
 from hamyar.models import Applicant, Degree, Gender, Policy, Problem, Rejection, Term, Unit
 from hamyar.models.sheba import make_sheba
 
 TERM = Term(year=1402, semester=1)
 MELLI_SHEBA = make_sheba("017", "0000000123456789012")
-MELLAT_SHEBA = make_sheba("012", "0000000123456789012")
 
 
-def applicant(**changes: Any) -> Applicant:
+def _applicant(**changes: Any) -> Applicant:
     """An applicant who passes every rule E1–E8 under the default policy, with ``changes``."""
     data: dict[str, Any] = {
         "student_id": "4001",
@@ -37,7 +33,7 @@ def applicant(**changes: Any) -> Applicant:
     return Applicant(**data)
 
 
-def unit(code: str = "LIB", **changes: Any) -> Unit:
+def _unit(code: str = "LIB", **changes: Any) -> Unit:
     data: dict[str, Any] = {
         "code": code,
         "name_fa": f"واحد {code}",
@@ -49,7 +45,7 @@ def unit(code: str = "LIB", **changes: Any) -> Unit:
     return Unit(**data)
 
 
-def problem(
+def _problem(
     applicants: list[Applicant],
     units: list[Unit] | None = None,
     rejections: Sequence[tuple[str, str]] = (),
@@ -59,25 +55,28 @@ def problem(
     """A problem; ``rejections`` as ``(unit_code, student_id)`` pairs."""
     return Problem.create(
         applicants,
-        units or [unit("LIB"), unit("LAB"), unit("SCI")],
+        units or [_unit("LIB"), _unit("LAB"), _unit("SCI")],
         [Rejection(unit_code=u, student_id=s) for u, s in rejections],
         policy or Policy(),
         term,
     )
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
-    """A one-sheet workbook holding ``rows`` (the first is the header)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
+@pytest.fixture(scope="session")
+def applicant() -> Any:
+    """``applicant(**changes)``: student 4001, a male bachelor's student with GPA 17, three
+    semesters passed, a Bank Melli Sheba, asking for LIB; eligible unless ``changes`` say no."""
+    return _applicant
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[object]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+@pytest.fixture(scope="session")
+def unit() -> Any:
+    """``unit(code="LIB", **changes)``: a unit with two seats of each gender."""
+    return _unit
+
+
+@pytest.fixture(scope="session")
+def problem() -> Any:
+    """``problem(applicants, units=LIB, LAB, SCI, rejections=(), policy=None, term=1402-1)``;
+    ``rejections`` as ``(unit_code, student_id)`` pairs."""
+    return _problem

@@ -1,0 +1,278 @@
+"""Notices of the term's adopted allocation: one text per applicant and one letter per unit.
+
+A notice is one of three kinds, in the order of the applicants file:
+
+* ``placed`` — the unit, its planned hours per month (:func:`~hamyar.models.pay.planned_hours`)
+  and whom to report to: the unit's responsible person, telephone and place when the units
+  file has those columns (:data:`~hamyar.io.columns.NOTICE_UNIT_COLUMNS`), else the unit
+  itself; then the warnings of the student's eligibility (a Sheba to correct, rule E8);
+* ``not_placed`` — eligible, no seat: the optimizer's explanation per asked-for unit
+  (:func:`hamyar.optimizer.explain.explain`) and the student's places on the waiting lists;
+* ``ineligible`` — the blocking reasons of rules E1–E9, each a whole sentence with its rule.
+
+Each notice has the paragraphs of a printed letter and ``text``, the same words as one line for
+an SMS gateway or the Sajad portal. Persian notices write numbers in Persian digits; codes
+(student IDs, unit codes, Sheba numbers) stay as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from hamyar.eligibility.reasons import fa_number
+from hamyar.io.columns import NOTICE_APPLICANT_COLUMNS, NOTICE_UNIT_COLUMNS, extra_value
+from hamyar.models import (
+    Applicant,
+    EligibilityResult,
+    Explanation,
+    Gender,
+    Problem,
+    Reason,
+    Term,
+    Unit,
+)
+from hamyar.models.pay import planned_hours
+from hamyar.optimizer.waitlist import WaitingEntry
+from hamyar.text import Lang
+
+NoticeKind = Literal["placed", "not_placed", "ineligible"]
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a placed student reports to (each part only when the units file has it)."""
+
+    person: str | None = None
+    phone: str | None = None
+    location: str | None = None
+
+    @classmethod
+    def of(cls, unit: Unit) -> Contact:
+        person, phone, location = (extra_value(unit.extra, c) for c in NOTICE_UNIT_COLUMNS)
+        return cls(person, phone, location)
+
+
+@dataclass(frozen=True)
+class StudentNotice:
+    """One applicant's notice: who, how to reach him or her, and the words."""
+
+    student_id: str
+    first_name: str
+    last_name: str
+    mobile: str | None
+    kind: NoticeKind
+    unit_code: str | None
+    greeting: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The notice as one line (the CSV's ``text``)."""
+        return " ".join((self.greeting, *self.paragraphs))
+
+
+@dataclass(frozen=True)
+class UnitLetter:
+    """The introduction letter of one unit: its placed students, in the letter's order."""
+
+    unit: Unit
+    contact: Contact
+    students: tuple[tuple[Applicant, Decimal], ...]
+    """Each placed student with the planned hours per month."""
+
+
+def mobile_of(app: Applicant) -> str | None:
+    return extra_value(app.extra, NOTICE_APPLICANT_COLUMNS[0])
+
+
+def unit_name(unit: Unit, lang: Lang) -> str:
+    return unit.name_fa if lang == "fa" else (unit.name_en or unit.name_fa)
+
+
+def number(value: object, lang: Lang) -> str:
+    """``40`` rather than ``40.0``; Persian digits in Persian."""
+    text = format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+    return fa_number(text) if lang == "fa" else text
+
+
+def term_text(term: Term, lang: Lang) -> str:
+    """``نیمسال اول ۱۴۰۲–۱۴۰۳`` in Persian, ``term 1402-1`` in English."""
+    if lang == "fa":
+        which = "اول" if term.semester == 1 else "دوم"
+        return f"نیمسال {which} {fa_number(term.year)}–{fa_number(term.year + 1)}"
+    return f"term {term}"
+
+
+def greeting(app: Applicant, lang: Lang) -> str:
+    name = f"{app.first_name} {app.last_name}"
+    if lang == "fa":
+        title = "خانم" if app.gender is Gender.female else "آقای"
+        return f"{title} {name}،"
+    return f"Dear {name},"
+
+
+def reports_to(unit: Unit, contact: Contact, lang: Lang) -> str:
+    """Whom to report to, as the end of a sentence."""
+    name = unit_name(unit, lang)
+    if lang == "fa":
+        who = contact.person or f"مسئول واحد «{name}»"
+        parts = [who]
+        if contact.phone:
+            parts.append(f"تلفن {contact.phone}")
+        if contact.location:
+            parts.append(contact.location)
+        return "، ".join(parts)
+    who = contact.person or f"the person in charge of {name}"
+    extra = [f"telephone {contact.phone}" if contact.phone else "", contact.location or ""]
+    return ", ".join([who, *(e for e in extra if e)])
+
+
+def _placed(
+    problem: Problem, app: Applicant, unit: Unit, warnings: Sequence[str], lang: Lang
+) -> tuple[str, ...]:
+    hours = number(planned_hours(unit, problem.policy), lang)
+    name, term = unit_name(unit, lang), term_text(problem.term, lang)
+    who = reports_to(unit, Contact.of(unit), lang)
+    if lang == "fa":
+        first = (
+            f"در برنامه‌ی همیار دانشجو {term} در واحد «{name}» پذیرفته "
+            f"شده‌اید: {hours} ساعت کار در ماه."
+        )
+        then = f"برای آغاز کار به {who} مراجعه کنید."
+        notes = [f"یادآوری: {w}" for w in warnings]
+    else:
+        first = (
+            f"You have been placed in {name} for the Hamyar Daneshjoo programme, {term}: "
+            f"{hours} hours of work a month."
+        )
+        then = f"Please report to {who} to start."
+        notes = [f"Please note: {w}." for w in warnings]
+    return (first, then, *notes)
+
+
+def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
+    if not entries:
+        if lang == "fa":
+            return "در فهرست انتظار هیچ واحدی نیستید."
+        return "You are not on the waiting list of any unit."
+    places = [
+        (unit_name(units[e.unit_code], lang) if e.unit_code in units else e.unit_code, e.position)
+        for e in entries
+    ]
+    if lang == "fa":
+        listed = "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
+        return (
+            f"جایگاه شما در فهرست انتظار: {listed}. اگر جایی خالی شود، به همین ترتیب به "
+            "شما پیشنهاد می‌شود."
+        )
+    listed = "; ".join(f"{n}: number {p}" for n, p in places)
+    return (
+        f"Your places on the waiting lists: {listed}. A seat that becomes free is offered in "
+        "this order."
+    )
+
+
+def _not_placed(
+    problem: Problem,
+    explanation: Explanation | None,
+    entries: Sequence[WaitingEntry],
+    lang: Lang,
+) -> tuple[str, ...]:
+    units = problem.unit_by_code
+    term = term_text(problem.term, lang)
+    why = []
+    for u in explanation.units if explanation else ():
+        name = unit_name(units[u.unit_code], lang) if u.unit_code in units else u.unit_code
+        why.append(f"«{name}»: {u.message_fa}" if lang == "fa" else f"{name}: {u.message_en}")
+    if lang == "fa":
+        first = (
+            f"شرایط برنامه‌ی همیار دانشجو {term} را دارید، اما در تخصیص "
+            "این نیمسال جایی به شما نرسید."
+        )
+        reasons = ("علت، برای هر واحدی که خواسته بودید: " + "؛ ".join(why) + ".") if why else ""
+    else:
+        first = (
+            f"You meet the conditions of the Hamyar Daneshjoo programme, {term}, but "
+            "this term's allocation could not give you a seat."
+        )
+        reasons = ("Why, for each unit you asked for: " + "; ".join(why) + ".") if why else ""
+    return tuple(p for p in (first, reasons, _waiting(entries, units, lang)) if p)
+
+
+def _ineligible(problem: Problem, blocking: Sequence[Reason], lang: Lang) -> tuple[str, ...]:
+    term = term_text(problem.term, lang)
+    if lang == "fa":
+        first = f"درخواست شما برای برنامه‌ی همیار دانشجو {term} پذیرفته نشد، زیرا:"
+        return (first, *(r.message_fa for r in blocking))
+    first = f"Your application to the Hamyar Daneshjoo programme, {term}, could not be accepted:"
+    return (first, *(f"{r.message_en} (rule {r.rule})." for r in blocking))
+
+
+def student_notices(
+    problem: Problem,
+    eligibility: EligibilityResult,
+    placement: Mapping[str, str],
+    explanations: Mapping[str, Explanation],
+    waiting: Mapping[str, Sequence[WaitingEntry]],
+    lang: Lang = "fa",
+) -> tuple[StudentNotice, ...]:
+    """One notice per applicant, in the applicants file's order (module docstring).
+    ``waiting`` gives each student's places on the waiting lists, best preference first."""
+    notices = []
+    units = problem.unit_by_code
+    for app in problem.applicants:
+        item = eligibility.by_id.get(app.student_id)
+        code = placement.get(app.student_id)
+        kind: NoticeKind
+        if code is not None and code in units:
+            kind = "placed"
+            warnings = [
+                r.message_fa if lang == "fa" else r.message_en
+                for r in (item.reasons if item else ())
+                if r.severity == "warning"
+            ]
+            paragraphs = _placed(problem, app, units[code], warnings, lang)
+        elif item is not None and item.eligible:
+            kind = "not_placed"
+            paragraphs = _not_placed(
+                problem,
+                explanations.get(app.student_id),
+                waiting.get(app.student_id, ()),
+                lang,
+            )
+        else:
+            kind = "ineligible"
+            paragraphs = _ineligible(problem, item.blocking if item else (), lang)
+        notices.append(
+            StudentNotice(
+                student_id=app.student_id,
+                first_name=app.first_name,
+                last_name=app.last_name,
+                mobile=mobile_of(app),
+                kind=kind,
+                unit_code=code if kind == "placed" else None,
+                greeting=greeting(app, lang),
+                paragraphs=paragraphs,
+            )
+        )
+    return tuple(notices)
+
+
+def unit_letters(problem: Problem, placement: Mapping[str, str]) -> tuple[UnitLetter, ...]:
+    """One letter per unit with placed students, in the units file's order; the students in
+    the applicants file's order."""
+    placed: dict[str, list[tuple[Applicant, Decimal]]] = {}
+    units = problem.unit_by_code
+    for app in problem.applicants:
+        code = placement.get(app.student_id)
+        if code in units:
+            hours = planned_hours(units[code], problem.policy)
+            placed.setdefault(code, []).append((app, hours))
+    return tuple(
+        UnitLetter(u, Contact.of(u), tuple(placed[u.code]))
+        for u in problem.units
+        if u.code in placed
+    )

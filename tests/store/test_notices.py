@@ -1,0 +1,198 @@
+"""``hamyar notices`` from the adopted allocation, on SQLite and PostgreSQL: the SMS/portal CSV,
+the letters and the unit letters read back, and the refusals (no adoption, changed inputs)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hamyar.cli import cli
+from hamyar.pipeline import run_problem
+from hamyar.scenarios import load_scenario_inputs
+from hamyar.store import Workspace
+from hamyar.store.notices import gather_notices
+
+UNITS_CSV = (
+    "کد واحد,نام واحد,نام انگلیسی,تعداد خواهران,تعداد برادران,مسئول,تلفن,محل مراجعه\n"
+    "A,کتابخانه,Library,1,1,دکتر رضایی,025-32103210,ساختمان مرکزی\n"
+    "B,خوابگاه,Dormitory,1,0,,,\n"
+)
+APPLICANTS_CSV = (
+    "شماره دانشجویی,نام,نام خانوادگی,جنسیت,مقطع تحصیلی,معدل,تعداد نیمسال گذرانده,"
+    "زمینه های مورد درخواست,شماره شبا,موبایل\n"
+    "S1,سارا,احمدی,خواهر,کارشناسی پیوسته,19,4,A,,09121111111\n"
+    "S2,زهرا,کریمی,خواهر,کارشناسی پیوسته,18,4,A;B,,09122222222\n"
+    "S3,مریم,حسینی,خواهر,کارشناسی پیوسته,17,4,A;B,,\n"
+    "S4,علی,رضایی,برادر,کارشناسی پیوسته,19,4,A,,09124444444\n"
+    "S5,رضا,محمدی,برادر,کارشناسی پیوسته,12,4,A,,09125555555\n"
+)
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def read_rows(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return {row["student_id"]: row for row in csv.DictReader(fh)}
+
+
+@pytest.fixture
+def adopted(workspace_env: str, tmp_path: Path) -> Path:
+    """The small instance allocated (run 1) and adopted; the folder of the files."""
+    files = tmp_path / "in"
+    files.mkdir()
+    (files / "units.csv").write_text(UNITS_CSV, encoding="utf-8")
+    (files / "applicants.csv").write_text(APPLICANTS_CSV, encoding="utf-8")
+    code, _, err = invoke(
+        "allocate",
+        str(files / "applicants.csv"),
+        str(files / "units.csv"),
+        "--term",
+        "1402-1",
+        "--out",
+        str(tmp_path / "run"),
+    )
+    assert code == 0, err
+    assert invoke("adopt", "1")[0] == 0
+    return files
+
+
+def test_notices_in_persian(adopted: Path, tmp_path: Path) -> None:
+    out = tmp_path / "notices"
+    code, stdout, err = invoke("notices", "--out", str(out))
+    assert code == 0, err
+    assert "۳ پذیرفته" not in stdout and "3 پذیرفته" in stdout
+    rows = read_rows(out / "notices.csv")
+    assert list(rows) == ["S1", "S2", "S3", "S4", "S5"]
+    assert {s: r["kind"] for s, r in rows.items()} == {
+        "S1": "placed",
+        "S2": "placed",
+        "S3": "not_placed",
+        "S4": "placed",
+        "S5": "ineligible",
+    }
+    assert rows["S1"]["mobile"] == "09121111111" and rows["S3"]["mobile"] == ""
+    s1 = rows["S1"]["text"]
+    assert s1.startswith("خانم سارا احمدی،")
+    assert "«کتابخانه»" in s1 and "نیمسال اول ۱۴۰۲–۱۴۰۳" in s1
+    assert "دکتر رضایی، تلفن 025-32103210، ساختمان مرکزی" in s1
+    assert "ساعت کار در ماه" in s1 and "E8" in s1  # no Sheba yet: the reminder
+    assert "مسئول واحد «خوابگاه»" in rows["S2"]["text"]  # no contact column filled
+    s3 = rows["S3"]["text"]
+    assert "«کتابخانه»: نفر ۱" in s3 and "«خوابگاه»: نفر ۱" in s3
+    assert "اولویت بالاتر" in s3  # the optimizer's explanation
+    assert rows["S4"]["text"].startswith("آقای علی رضایی،")
+    assert "E4" in rows["S5"]["text"] and "۱۲" in rows["S5"]["text"]
+
+    letter = (out / "letters" / "S3.html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in letter and "@page { size: A4" in letter
+    assert "خانم مریم حسینی" in letter and "«کتابخانه»: نفر ۱" in letter
+    every = (out / "letters" / "all.html").read_text(encoding="utf-8")
+    assert every.count('class="letter"') == 5
+    library = (out / "units" / "A.html").read_text(encoding="utf-8")
+    assert "دکتر رضایی" in library and "«کتابخانه»" in library
+    assert "سارا" in library and "علی" in library and "زهرا" not in library
+    assert "09124444444" in library
+    assert sorted(p.name for p in (out / "units").iterdir()) == ["A.html", "B.html", "all.html"]
+    assert (out / ".hamyar.json").is_file()
+
+
+def test_notices_in_english(adopted: Path, tmp_path: Path) -> None:
+    out = tmp_path / "notices-en"
+    code, stdout, err = invoke("notices", "--out", str(out), "--term", "1402-1", "--lang", "en")
+    assert code == 0, err
+    assert "3 placed, 1 not placed, 1 not eligible; 4 with a mobile; 2 unit letters" in stdout
+    rows = read_rows(out / "notices.csv")
+    assert rows["S1"]["text"].startswith("Dear سارا احمدی, You have been placed in Library")
+    assert "Please report to دکتر رضایی, telephone 025-32103210" in rows["S1"]["text"]
+    assert "Library: number 1; Dormitory: number 1" in rows["S3"]["text"]
+    assert "(rule E4)" in rows["S5"]["text"]
+    assert 'dir="ltr"' in (out / "letters" / "S1.html").read_text(encoding="utf-8")
+
+
+def test_notices_need_an_adopted_allocation(workspace_env: str, tmp_path: Path) -> None:
+    out = tmp_path / "notices"
+    code, _, err = invoke("notices", "--out", str(out), "--lang", "en")
+    assert code == 2 and "no allocation has been adopted" in err and "Traceback" not in err
+    assert not out.exists()
+    code, _, err = invoke("notices", "--out", str(out), "--term", "1402-2")
+    assert code == 2 and "هیچ تخصیصی از این نیمسال پذیرفته نشده است" in err
+    assert invoke("notices", "--out", str(out), "--term", "1402-x")[0] == 2
+    assert not out.exists()
+
+
+def test_notices_of_the_default_run_explain_as_the_optimizer(
+    workspace_env: str, tmp_path: Path
+) -> None:
+    assert invoke("run", "--out", str(tmp_path / "run"))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    out = tmp_path / "notices"
+    code, _, err = invoke("notices", "--out", str(out))
+    assert code == 0, err
+    inputs = load_scenario_inputs(None)
+    result = run_problem(inputs.problem, warnings=inputs.warnings, input_hashes=inputs.hashes)
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        source = gather_notices(session)
+    workspace.close()
+    assert source.explanations == {e.student_id: e for e in result.allocation.explanations}
+    assert source.eligibility == result.eligibility
+    rows = read_rows(out / "notices.csv")
+    unplaced = read_rows(tmp_path / "run" / "unassigned.csv")
+    assert {s for s, r in rows.items() if r["kind"] == "not_placed"} == set(unplaced)
+    assert sum(r["kind"] == "placed" for r in rows.values()) == result.kpis.placed
+    assert len(list((out / "letters").iterdir())) == len(rows) + 1
+
+
+def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
+    files = tmp_path / "in"
+    files.mkdir()
+    (files / "units.csv").write_text(UNITS_CSV, encoding="utf-8")
+    (files / "applicants.csv").write_text(APPLICANTS_CSV, encoding="utf-8")
+    scenario = files / "term.toml"
+    scenario.write_text(
+        'name = "small"\napplicants = "applicants.csv"\nunits = "units.csv"\nterm = "1402-1"\n',
+        encoding="utf-8",
+    )
+    assert invoke("run", str(scenario), "--out", str(tmp_path / "run"))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    assert invoke("notices", "--out", str(tmp_path / "n1"))[0] == 0
+    with (files / "applicants.csv").open("a", encoding="utf-8") as fh:
+        fh.write("S6,نرگس,امینی,خواهر,کارشناسی پیوسته,20,4,A,,\n")
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n2"), "--lang", "en")
+    assert code == 2 and "changed since it ran" in err
+    assert not (tmp_path / "n2").exists()
+
+
+def test_notices_of_a_term_continued_from_the_one_before(
+    workspace_env: str, tmp_path: Path
+) -> None:
+    assert invoke("run", "--out", str(tmp_path / "1402-1"))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    scenario = tmp_path / "next.toml"
+    scenario.write_text(
+        'name = "next"\nextends = "qom-1402-1403"\nterm = "1402-2"\n', encoding="utf-8"
+    )
+    out = tmp_path / "1402-2"
+    code, _, err = invoke("run", str(scenario), "--out", str(out), "--continue-from", "1402-1")
+    assert code == 0, err
+    assert invoke("adopt", "2")[0] == 0
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--lang", "en")
+    assert code == 2 and "more than one term has an adopted allocation (1402-1, 1402-2)" in err
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--term", "1402-2")
+    assert code == 0, err
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        source = gather_notices(session, "1402-2")
+    workspace.close()
+    assert source.run_id == 2 and source.problem.pins  # the continuing assistants (A5)
+    unplaced = read_rows(out / "unassigned.csv")
+    explained = {s: e.message_en for s, e in source.explanations.items() if e.placed_unit is None}
+    assert explained == {s: r["explanation_en"] for s, r in unplaced.items()}
+    rows = read_rows(tmp_path / "n" / "notices.csv")
+    assert "نیمسال دوم ۱۴۰۲–۱۴۰۳" in next(iter(rows.values()))["text"]
