@@ -5,6 +5,7 @@ Usage (one process per call; ``run.py`` does this for you)::
     python benchmarks/contenders.py prepare N UNITS SEED PICKLE
     python benchmarks/contenders.py solve PICKLE CONTENDER LIMIT_S RESULT_JSON
     python benchmarks/contenders.py read APPLICANTS_FILE RESULT_JSON
+    python benchmarks/contenders.py floor APPLICANTS UNITS REJECTIONS RESULT_JSON
 
 ``prepare`` builds the problem with the generator of ``hamyar generate``
 (``generate_instance(N, UNITS, SEED)``, the same units, applicants and rejections the command
@@ -442,6 +443,33 @@ def read_one(path: Path) -> dict[str, Any]:
     return {"file": path.name, "rows": rows, "wall_s": wall, "rows_per_s": rows / wall}
 
 
+def floor_one(applicants: Path, units: Path, rejections: Path) -> dict[str, Any]:
+    """The floor of issue 17 for ``hamyar allocate`` on these files: python-calamine reading
+    every cell of the applicants file, plus the first stage (priority) as one min-cost flow
+    (``run_flow``) on the same problem; each timed alone, loading and eligibility not timed."""
+    from python_calamine import CalamineWorkbook
+
+    from hamyar.io.loading import load_problem
+
+    start = time.perf_counter()
+    workbook = CalamineWorkbook.from_path(str(applicants))
+    rows = sum(len(workbook.get_sheet_by_name(n).to_python()) for n in workbook.sheet_names)
+    read_s = time.perf_counter() - start
+    problem, _ = load_problem(applicants, units, rejections)
+    eligibility = evaluate(problem)
+    start = time.perf_counter()
+    outcome = run_flow(problem, eligibility, 60.0)
+    flow_s = time.perf_counter() - start
+    return {
+        "ok": True,
+        "rows": rows,
+        "read_s": read_s,
+        "flow_s": flow_s,
+        "floor_s": read_s + flow_s,
+        "placed": len(outcome.placement),
+    }
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0]
     if mode == "prepare":
@@ -453,6 +481,8 @@ def main(argv: list[str]) -> int:
             result = run_one(Path(argv[1]), argv[2], float(argv[3]))
         elif mode == "read":
             result = read_one(Path(argv[1]))
+        elif mode == "floor":
+            result = floor_one(Path(argv[1]), Path(argv[2]), Path(argv[3]))
         else:
             raise SystemExit(f"unknown mode {mode!r}")
     except MemoryError:

@@ -557,6 +557,10 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
                     f"| {r['rows_per_s']:,.0f} | {_mib(r['peak_bytes'])} |"
                 )
         out.append("")
+    if data.get("whole") is not None:
+        from whole import whole_lines
+
+        out += whole_lines(data["whole"], data.get("run_default"))
     path.write_text("\n".join(out), encoding="utf-8")
 
 
@@ -577,7 +581,7 @@ def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool)
             res.setdefault("measured_by", f"`{previous.get('argv', '?')}` on {previous['date']}")
             data["sizes"][key] = res
     if not extras:
-        for key in ("run_default", "readers"):
+        for key in ("run_default", "readers", "whole"):
             if key in previous:
                 data[key] = previous[key]
                 data.setdefault("extras_by", previous.get("extras_by") or previous["date"])
@@ -589,7 +593,11 @@ def main() -> int:
     parser.add_argument("--sizes", default="qom,large,pool,national")
     parser.add_argument("--quick", action="store_true", help="CP-SAT 10 s, shorter limits")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--no-extras", action="store_true", help="skip `hamyar run` and readers")
+    parser.add_argument(
+        "--no-extras",
+        action="store_true",
+        help="skip `hamyar run`, the readers and the whole-process targets",
+    )
     parser.add_argument("--workdir", type=Path, help="keep generated files here")
     parser.add_argument("--wall-limit", type=float, help="seconds per process, every size")
     parser.add_argument(
@@ -625,6 +633,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hamyar-bench-") as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
+        # every recorded run goes into a workspace of the harness, not the current folder
+        os.environ.setdefault("HAMYAR_WORKSPACE", str(work / "workspace"))
         largest_csv: Path | None = None
         for key in keys:
             size = SIZES[key]
@@ -641,6 +651,10 @@ def main() -> int:
         if not args.no_extras:
             data["run_default"] = bench_run_default(work)
             data["readers"] = bench_readers(largest_csv, args.quick, work)
+            _save(args.out, data, argv)
+            from whole import bench_whole
+
+            data["whole"] = bench_whole(work, args.quick)
     data["total_s"] = time.perf_counter() - started
     _save(args.out, data, argv)
     print(f"wrote {args.out}")

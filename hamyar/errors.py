@@ -91,8 +91,31 @@ class HamyarError(Exception):
     exit_code = 2
 
 
+LISTED_PER_KIND = 20
+"""Issues of one kind (file, column, message, severity) listed in full; the rest are counted."""
+
+
+def listing(issues: list[Issue], per_kind: int = LISTED_PER_KIND) -> list[str]:
+    """The lines that report ``issues``, in order: the first ``per_kind`` of each kind, then
+    one line per kind that had more, with how many more (a file with 100,000 bad dates prints
+    20 of them and a count, not 100,000 lines)."""
+    seen: dict[tuple[object, ...], int] = {}
+    lines: list[str] = []
+    for issue in issues:
+        kind = (issue.file, issue.column, issue.message, issue.severity, issue.rule)
+        count = seen[kind] = seen.get(kind, 0) + 1
+        if count <= per_kind:
+            lines.append(str(issue))
+    for (file, column, message, _, _), count in seen.items():
+        if count > per_kind:
+            where = ":".join(str(p) for p in (file or "-", column) if p is not None)
+            lines.append(f"{where}: … {count - per_kind:,} more: {message}")
+    return lines
+
+
 class InputError(HamyarError):
-    """Bad input: one or more located issues. Nothing has been written."""
+    """Bad input: one or more located issues. Nothing has been written. The message lists
+    them (at most :data:`LISTED_PER_KIND` of a kind, then a count); ``issues`` holds all."""
 
     def __init__(self, issues: list[Issue] | Issue | str) -> None:
         if isinstance(issues, str):
@@ -100,7 +123,7 @@ class InputError(HamyarError):
         elif isinstance(issues, Issue):
             issues = [issues]
         self.issues = list(issues)
-        super().__init__("\n".join(str(i) for i in self.issues))
+        super().__init__("\n".join(listing(self.issues)))
 
 
 class InfeasibleError(HamyarError):

@@ -14,6 +14,7 @@ Two levels:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 ZWNJ = "\u200c"
@@ -56,17 +57,35 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+_BOTH: dict[int, int | str | None] = {**_DIGITS, **_LETTERS}
+_TRIM = " \t\r\n" + ZWNJ
+
+
 def normalize_value(value: object) -> str:
     """Normalise one cell's text for parsing; ``None`` becomes ``""``."""
     if value is None:
         return ""
-    text = str(value).translate(_DIGITS).translate(_LETTERS)
-    return text.strip(" \t\r\n" + ZWNJ)
+    return _normalized(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(text: str) -> str:
+    """Digits and letters in one pass, once per distinct text (a column of genders, degrees or
+    dates repeats a few values ten thousand times)."""
+    return text.translate(_BOTH).strip(_TRIM)
 
 
 def normalize_key(value: object) -> str:
     """Normalise text for comparison (headers, enumerated values, names)."""
-    text = _DIACRITICS.sub("", normalize_value(value))
+    if value is None:
+        return ""
+    return _key(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(text: str) -> str:
+    """Once per distinct text: preferences name the same few units a hundred thousand times."""
+    text = _DIACRITICS.sub("", _normalized(text))
     return _SPACES.sub(" ", text).strip().casefold()
 
 

@@ -298,6 +298,80 @@ def test_a_quoted_value_shows_its_control_characters() -> None:
     assert str(issue) == "f.csv:2:x: bad (a\\x1b[2Jb\\x0ac)"
 
 
+def _xlsx_of(source: Path, target: Path, extra_rows: int = 0) -> Path:
+    """``source`` (CSV) as a workbook, with ``extra_rows`` copies of its last row."""
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows: list[list[object]] = [list(r) for r in csv.reader(handle)]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in rows + rows[-1:] * extra_rows:
+        sheet.append(row)
+    workbook.save(target)
+    return target
+
+
+def _sheet_edited(source: Path, target: Path, prolog: str, cell: str) -> Path:
+    """Workbook ``source`` with ``prolog`` before the first sheet's root element and ``cell``
+    at the start of its first cell's text."""
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                body = data.decode().split("?>", 1)[-1].replace("<t>", "<t>" + cell, 1)
+                data = f"<?xml version='1.0'?>{prolog}{body}".encode()
+            z.writestr(item.filename, data)
+    return target
+
+
+LAUGHS = "".join(f'<!ENTITY l{i} "{(f"&l{i - 1};" if i else "lol") * 10}">' for i in range(9))
+
+
+LIMITS = "max_input_mb = 1\nmax_input_rows = 100\n"
+MB_KEY = "more than the limit of 1 MB (policy key max_input_mb)"
+ROWS_KEY = "more than the limit of 100 (policy key max_input_rows)"
+INPUT_LIMITS = [
+    ("big_cell", f"file too large: 2 MB uncompressed, {MB_KEY}"),  # case 7: a cell inflates
+    ("rows_xlsx", f"too many rows: sheet 'Sheet' has 141, {ROWS_KEY}"),  # case 7: sheet rows
+    ("rows_csv", f"too many rows: the file has 141, {ROWS_KEY}"),  # case 7: CSV rows
+    ("laughs", "cannot read workbook"),  # case 7: billion laughs: refused, nothing expanded
+]
+
+
+@pytest.mark.parametrize(("case", "expected"), INPUT_LIMITS)
+def test_input_beyond_the_limits_is_refused_before_reading(
+    generated: Path, tmp_path: Path, case: str, expected: str
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(LIMITS, encoding="utf-8")
+    source = generated / "applicants.csv"
+    if case == "big_cell":
+        plain = _xlsx_of(source, tmp_path / "p.xlsx")
+        apps = _sheet_edited(plain, tmp_path / "a.xlsx", "", "x" * 2_000_000)
+    elif case == "rows_xlsx":
+        apps = _xlsx_of(source, tmp_path / "a.xlsx", extra_rows=100)
+    elif case == "rows_csv":
+        lines = source.read_text(encoding="utf-8").splitlines()
+        apps = tmp_path / "a.csv"
+        apps.write_text("\n".join(lines + lines[-1:] * 100) + "\n", encoding="utf-8")
+    else:
+        plain = _xlsx_of(source, tmp_path / "p.xlsx")
+        apps = _sheet_edited(plain, tmp_path / "a.xlsx", f"<!DOCTYPE w [{LAUGHS}]>", "&l8;")
+    result = _invoke("check", str(apps), str(generated / "units.csv"), "--policy", str(policy))
+    _refused(result, f"{apps}: {expected}")
+
+
+def test_many_errors_of_one_kind_are_listed_with_a_count(generated: Path, tmp_path: Path) -> None:
+    """case 7: every bad gpa is an issue, but the listing gives the first 20 and a count."""
+    source = generated / "applicants.csv"
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        count = sum(1 for _ in handle) - 1
+    apps = _edited(source, tmp_path / "a.csv", {(r, "gpa"): "abc" for r in range(2, count + 2)})
+    result = _invoke("check", str(apps), str(generated / "units.csv"))
+    _refused(result, f"{apps}:gpa: … {count - 20:,} more: ")
+    assert result.output.count(f"{apps}:") == 21, result.output
+
+
 AT_MOST = "Input should be less than or equal to "
 FINITE = "Input should be a finite number"
 

@@ -14,6 +14,7 @@ import click
 
 from hamyar.checks import CheckReport, check_files, check_problem
 from hamyar.commands.options import load_policy, parse_term, policy_option, term_option
+from hamyar.errors import listing
 from hamyar.models import Degree, Gender, Policy, Term
 
 _FILE = click.Path(path_type=Path, dir_okay=False)
@@ -50,8 +51,8 @@ def command(
         report = _check_default(policy, term)
     click.echo(render(report, limit=None if show_all else DEFAULT_LIMIT))
     if not report.ok:
-        for issue in report.errors:
-            click.echo(str(issue), err=True)
+        for line in listing(list(report.errors)):
+            click.echo(line, err=True)
         raise click.exceptions.Exit(2)
 
 

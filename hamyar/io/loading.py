@@ -23,8 +23,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from hamyar.collector import collector_paused
 from hamyar.errors import InputError, Issue
 from hamyar.io.applicants import parse_applicants
+from hamyar.io.limits import InputLimits, input_limits, policy_limits
 from hamyar.io.rejections import parse_rejections
 from hamyar.io.rows import Parsed
 from hamyar.io.units import parse_units
@@ -78,7 +80,22 @@ def collect_problem(
     term: Term | None = None,
     name: str = "problem",
 ) -> Loaded:
-    """Read and cross-check everything; never raises for bad input."""
+    """Read and cross-check everything; never raises for bad input. The cyclic garbage
+    collector is paused while the records are built (:func:`~hamyar.collector.collector_paused`).
+    """
+    limits = InputLimits() if policy is None else policy_limits(policy)
+    with collector_paused(), input_limits(limits):
+        return _collect(applicants, units, rejections, policy, term, name)
+
+
+def _collect(
+    applicants: str | Path,
+    units: str | Path,
+    rejections: str | Path | None,
+    policy: Policy | None,
+    term: Term | None,
+    name: str,
+) -> Loaded:
     parsed_units = parse_units(units)
     parsed_apps = parse_applicants(applicants)
     parsed_rej = parse_rejections(rejections) if rejections is not None else None

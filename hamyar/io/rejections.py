@@ -14,7 +14,7 @@ from hamyar.models import Rejection
 
 
 def read_rejections(path: str | Path) -> ReadResult[Rejection]:
-    """Read a rejections file (rule E9); :class:`InputError` lists every bad cell."""
+    """Read a rejections file (rule E9); :class:`~hamyar.errors.InputError` lists every bad cell."""
     return parse_rejections(path).result()
 
 

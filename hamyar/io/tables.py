@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.columns import Column, accepted_headers, header_map
+from hamyar.io.limits import check_archive, check_file_size, check_rows, current_limits
 from hamyar.io.sniff import delimiter_issue, refuse_disguised
 from hamyar.text import normalize_key, normalize_value
 
@@ -126,7 +128,12 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
         raise InputError(Issue(f"{what} file not found", file=file))
     if not path.is_file():
         raise InputError(Issue(f"{what} path is not a file", file=file))
-    sheets = _excel_sheets(path, file) if suffix in EXCEL_SUFFIXES else _csv_sheets(path, file)
+    if suffix in EXCEL_SUFFIXES:
+        check_archive(path, file)
+        sheets = _excel_sheets(path, file)
+    else:
+        check_file_size(path, file)
+        sheets = _csv_sheets(path, file)
     known = header_map(columns)
     need = min(2, len(columns))
     first_nonempty: tuple[str | None, list[tuple[int, tuple[object, ...]]]] | None = None
@@ -212,29 +219,49 @@ Sheet = tuple[str | None, Rows]
 
 
 def _excel_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
-    """Every worksheet of a workbook as ``(title, rows)``; cached values of formulas are read."""
-    import openpyxl
+    """Every worksheet of a workbook as ``(title, rows)``; cached values of formulas are read.
+
+    Read with calamine (Rust): its XML parser expands no entity a file declares (a "billion
+    laughs" workbook is refused as unreadable, nothing expanded) and resolves nothing external.
+    """
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # a damaged workbook fails in many ways; all are bad input
         raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
     try:
-        for sheet in workbook.worksheets:
-            yield sheet.title, _sheet_rows(sheet, file)
+        for meta in workbook.sheets_metadata:
+            if meta.typ != SheetTypeEnum.WorkSheet:
+                continue
+            yield meta.name, _sheet_rows(workbook, meta.name, file)
     finally:
         workbook.close()
 
 
-def _sheet_rows(sheet: object, file: str) -> Rows:
-    """A worksheet's rows numbered from 1; gaps come as empty rows."""
+def _sheet_rows(workbook: Any, name: str, file: str) -> Rows:
+    """A worksheet's rows numbered from 1 as Excel numbers them; gaps come as empty rows, an
+    empty cell as ``None``, a whole number as ``int``."""
     try:
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()  # a wrong stored size must not truncate rows
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
-            yield number, tuple(cells)
+        sheet = workbook.get_sheet_by_name(name)
     except Exception as exc:
         raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+    end = sheet.end
+    check_rows(0 if end is None else end[0] + 1, file, name)
+    try:
+        rows = sheet.to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+    for number, cells in enumerate(rows, start=1):
+        yield number, tuple(map(_cell, cells))
+
+
+def _cell(value: object) -> object:
+    if value == "":
+        return None
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
 
 
 def _reason(exc: Exception) -> str:
@@ -253,8 +280,11 @@ def _csv_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
 
 
 def _csv_rows(text: str, file: str) -> Rows:
+    most = current_limits().max_rows
     try:
         for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            if number > most:
+                check_rows(text.count("\n") + (not text.endswith("\n")), file)
             yield number, tuple(record)
     except csv.Error as exc:
         raise InputError(csv_issue(text, file, exc)) from None

@@ -14,7 +14,7 @@ from hamyar.models import TimesheetRow
 
 
 def read_timesheets(path: str | Path) -> ReadResult[TimesheetRow]:
-    """Read a timesheets file; :class:`InputError` lists every bad cell."""
+    """Read a timesheets file; :class:`~hamyar.errors.InputError` lists every bad cell."""
     return parse_timesheets(path).result()
 
 

@@ -240,8 +240,8 @@ class Term(BaseModel):
         """The term a date falls in (a date before Mehr belongs to the previous year's 2nd)."""
         if date.month >= semester2_month or date.month < semester1_month:
             year = date.year if date.month >= semester2_month else date.year - 1
-            return cls(year=year, semester=2)
-        return cls(year=date.year, semester=1)
+            return _term(cls, year, 2)
+        return _term(cls, date.year, 1)
 
     def __str__(self) -> str:
         return f"{self.year}-{self.semester}"
@@ -250,3 +250,9 @@ class Term(BaseModel):
         if not isinstance(other, Term):
             return NotImplemented
         return self.index < other.index
+
+
+@lru_cache(maxsize=1024)
+def _term(cls: type[Term], year: int, semester: int) -> Term:
+    """One frozen :class:`Term` per year and semester (a pool's study starts repeat)."""
+    return cls(year=year, semester=semester)

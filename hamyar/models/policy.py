@@ -162,6 +162,12 @@ class Policy(BaseModel):
     time_limit_s: TimeLimit = 60.0
     workers: int = Field(default=2, ge=1, le=64)
 
+    # --- input limits (docs/DATA.md): a file beyond them is refused before it is read
+    max_input_mb: int = Field(default=200, ge=1, le=100_000)
+    """Largest input file in MB (10^6 bytes): a CSV's size, an xlsx's uncompressed size."""
+    max_input_rows: int = Field(default=1_000_000, ge=1, le=100_000_000)
+    """Most rows one input sheet or CSV file may hold."""
+
     @field_validator("min_gpa")
     @classmethod
     def _gpa_range(cls, value: dict[Degree, Decimal]) -> dict[Degree, Decimal]:

@@ -18,7 +18,7 @@ class Budgets:
     """Side constraints on planned cost (rials), net of the fixed students' cost.
 
     ``arc_cost[a]`` is the planned term cost of one student on network arc ``a``
-    (:func:`hamyar.payments.cost.planned_term_cost_rial`); ``total`` the institution's budget
+    (:func:`hamyar.models.pay.planned_term_cost_rial`); ``total`` the institution's budget
     left; ``per_unit`` each capped unit's budget left.
     """
 

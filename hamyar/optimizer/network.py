@@ -118,7 +118,7 @@ class CostTable:
     """``planned_term_cost_rial(applicant, unit, policy)``, computed once per distinct input.
 
     The cost is ``⌊min(h_u, cap) × rate[degree] × m(married) × (100 + b) / 100⌋ × months``
-    (:func:`hamyar.payments.cost.monthly_pay_rial`): it depends on the applicant through degree,
+    (:func:`hamyar.models.pay.monthly_pay_rial`): it depends on the applicant through degree,
     marital status and (when the policy has bonus rules) GPA, and on the unit through its
     planned hours ``h_u`` and the bonus ``b``. One value serves every student and unit with the
     same ``(degree, married, h_u, b)``; :meth:`row` gives an applicant's costs by unit code.

@@ -108,7 +108,7 @@ def solve(
     tuned ones with the policy's ``time_limit_s`` and ``workers``
     (:meth:`SolverParams.for_policy`); ``time_limit_s`` overrides theirs (it bounds the CP-SAT
     levels; flows always run to their proven optimum). Raises
-    :class:`InfeasibleError` when the hard rules cannot hold together.
+    :class:`~hamyar.errors.InfeasibleError` when the hard rules cannot hold together.
     """
     start = time.perf_counter()
     with collector_paused():

@@ -140,30 +140,6 @@ def rebuild(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
     return Rebuilt(record, inputs, problem, tuple(warnings))
 
 
-def solved_problem(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
-    """:func:`rebuild`, with the rejections of the run's earlier re-plans added: the problem the
-    run solved (its placement kept aside)."""
-    rebuilt = rebuild(folder, scenario)
-    rejections: list[Rejection] = []
-    warnings = list(rebuilt.warnings)
-    for file in _earlier_rejections(folder):
-        read = read_rejections(file)
-        warnings.extend(read.warnings)
-        rejections.extend(read.records)
-    if not rejections:
-        return rebuilt
-    problem, _kept, _undone = replan_problem(rebuilt.problem, {}, tuple(rejections))
-    problem = Problem.create(
-        problem.applicants,
-        problem.units,
-        problem.rejections,
-        rebuilt.record.policy,
-        problem.term,
-        problem.name,
-    )
-    return Rebuilt(rebuilt.record, rebuilt.inputs, problem, tuple(warnings))
-
-
 def replan(
     previous_run: Path,
     rejections_file: Path,

@@ -6,7 +6,8 @@
 
 SQLite transactions start with ``BEGIN IMMEDIATE``: a writer takes the file's lock at its first
 statement, so two commands that change the workspace run one after the other, never interleaved.
-On PostgreSQL the same order comes from :func:`lock_term` (a row lock per term).
+On PostgreSQL the same order comes from :func:`~hamyar.store.adoption.lock_term` (a row lock
+per term).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hamyar.store.errors import WorkspaceError
+from hamyar.store.revision import up_to_date
 
 DEFAULT_FOLDER = "hamyar-workspace"
 DATABASE_FILE = "hamyar.db"
@@ -82,11 +84,11 @@ class Workspace:
     @classmethod
     def open(cls, workspace: str | Path | None = None, *, migrate: bool = True) -> Workspace:
         """The workspace, its schema brought up to date unless ``migrate`` is false."""
-        from hamyar.store.migrate import upgrade
-
         url = database_url(workspace)
         ws = cls(url, make_engine(url))
-        if migrate:
+        if migrate and not up_to_date(ws.engine):
+            from hamyar.store.migrate import upgrade
+
             try:
                 upgrade(ws.engine)
             except OperationalError as exc:

@@ -2,9 +2,11 @@
 check of a filled one, and storing it.
 
 A filled workbook is checked whole before anything is stored: a unit no student of the term's
-adopted allocation works in, a student the unit never had, the same pair twice — each is a
-located issue (``file:row:column``), all of them at once, and then nothing is stored. Importing
-a pair again supersedes its earlier evaluation, which stays in the table with ``superseded_at``.
+adopted allocation works in, a student the unit never had (the adopted allocation's students,
+those who left mid-term included, and the newcomers of its vacancies), the same pair twice —
+each is a located issue (``file:row:column``), all of them at once, and then nothing is stored.
+Importing a pair again supersedes its earlier evaluation, which stays in the table with
+``superseded_at``.
 """
 
 from __future__ import annotations
@@ -19,14 +21,16 @@ from hamyar.errors import Issue
 from hamyar.io.evaluations import EvaluationEntry
 from hamyar.models import Satisfaction
 from hamyar.store.adoption import adopted_run, lock_term
-from hamyar.store.history import placements_at_end
+from hamyar.store.history import placements_at_end, units_had
 from hamyar.store.runs import current_user, now
 from hamyar.store.schema_history import EvaluationRow
 from hamyar.text import normalize_key
 
 
 def roster(session: Session, term: str) -> dict[str, str]:
-    """``{student_id: unit_code}``: the students each unit had at the end of ``term``."""
+    """``{student_id: unit_code}``: the students each unit has at the end of ``term`` (the blank
+    workbook's rows). A filled workbook may also evaluate a student who left a unit mid-term
+    (:func:`~hamyar.store.history.units_had`)."""
     return placements_at_end(session, term)
 
 
@@ -47,8 +51,8 @@ def check_entries(
 ) -> list[Issue]:
     """Every entry that names a unit or a student outside the term's adopted allocation, or
     repeats a pair (``headers``: the columns as written in the file)."""
-    had = roster(session, term)
-    units = {normalize_key(code): code for code in had.values()}
+    had = units_had(session, term)
+    units = {normalize_key(code): code for codes in had.values() for code in codes}
     issues: list[Issue] = []
     seen: dict[tuple[str, str], int | None] = {}
     for entry in entries:
@@ -64,9 +68,9 @@ def check_entries(
                 )
             )
             continue
-        placed = had.get(entry.student_id)
-        if placed != code:
-            where = f" (placed in {placed})" if placed else " (not placed in that term)"
+        placed = had.get(entry.student_id, ())
+        if code not in placed:
+            where = f" (placed in {', '.join(placed)})" if placed else " (not placed in that term)"
             issues.append(
                 _issue(
                     entry,
@@ -107,8 +111,8 @@ def record_evaluations(
     """Store the evaluated entries (already checked by :func:`check_entries`)."""
     lock_term(session, term)
     run = adopted_run(session, term)
-    had = roster(session, term)
-    units = {normalize_key(code): code for code in had.values()}
+    had = units_had(session, term)
+    units = {normalize_key(code): code for codes in had.values() for code in codes}
     who, when = by or current_user(), now()
     counts = {"stored": 0, "satisfied": 0, "unsatisfied": 0, "superseded": 0, "skipped": 0}
     for entry in entries:

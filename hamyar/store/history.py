@@ -49,6 +49,23 @@ def placements_at_end(session: Session, term: str) -> dict[str, str]:
     return effective_placement(run, term_changes(session, row))
 
 
+def units_had(session: Session, term: str) -> dict[str, tuple[str, ...]]:
+    """``{student_id: units}`` every unit had during the term: the adopted allocation's
+    students (those who left mid-term included) and the newcomers who took a vacancy's seat; a
+    refusal when none is adopted."""
+    row = adopted(session, term)
+    if row is None:
+        raise _no_adoption(term)
+    had: dict[str, list[str]] = {
+        a.student_id: [a.unit_code] for a in get_run(session, row.run_id).assignments
+    }
+    for newcomer in term_changes(session, row).newcomers:
+        units = had.setdefault(newcomer.student_id, [])
+        if newcomer.unit_code not in units:
+            units.append(newcomer.unit_code)
+    return {sid: tuple(units) for sid, units in had.items()}
+
+
 def unsatisfied_pairs(session: Session, term: str) -> tuple[tuple[str, str], ...]:
     """``(student_id, unit_code)`` the term's units evaluated "not satisfied" (in force)."""
     query = (

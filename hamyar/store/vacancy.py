@@ -6,8 +6,11 @@
 2. the date must be a day of the term's payroll months; the student must hold a placement of
    the term as it stands (the adopted run's, with the adoption's earlier vacancies applied) that
    began before the date;
-3. the adopted run's problem is rebuilt from its folder and the seat offered down the waiting
-   list with everyone else kept (:func:`hamyar.scenarios.vacancy.fill_vacancy`);
+3. the adopted run's problem is rebuilt as the notices rebuild it (the stored input files of an
+   ``allocate`` run, else its folder and scenario with earlier re-plans' rejections, and a
+   ``--continue-from`` history applied again: :func:`hamyar.store.notices.run_problem_of`) and
+   the seat offered down the waiting list with everyone else kept
+   (:func:`hamyar.scenarios.vacancy.fill_vacancy`);
 4. the vacancy and the newcomer's placement (from the same day) are recorded.
 
 Any refusal or failure leaves the workspace as it was. The payroll reads :func:`term_changes`:
@@ -18,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -148,9 +150,9 @@ def end_placement(
     time_limit_s: float | None = None,
 ) -> VacancyOutcome:
     """End ``student``'s placement from ``date`` and fill the seat (the module's steps)."""
-    # the solver only here: the payroll and the history read term_changes without loading it
-    from hamyar.scenarios.replan import solved_problem
+    # imported here: the notices read the history, which reads term_changes
     from hamyar.scenarios.vacancy import fill_vacancy
+    from hamyar.store.notices import continued_problem, run_problem_of
 
     with workspace.session() as session:
         name = str(term or Term.containing(date))
@@ -163,15 +165,9 @@ def end_placement(
         changes = term_changes(session, adoption)
         placement = effective_placement(run, changes)
         _check_student(student, date, run, changes, placement)
-        if not run.out_dir or not Path(run.out_dir).is_dir():
-            raise _refuse(
-                f"the folder of run {run.id} is gone, so its problem cannot be rebuilt",
-                f"پوشه‌ی اجرای {run.id} در دسترس نیست و مسئله‌ی آن بازسازی نمی‌شود",
-                run.out_dir,
-            )
-        rebuilt = solved_problem(Path(run.out_dir))
+        problem, _kept = continued_problem(session, run, run_problem_of(run))
         fill = fill_vacancy(
-            rebuilt.problem, placement, student, set(changes.left), time_limit_s=time_limit_s
+            problem, placement, student, set(changes.left), time_limit_s=time_limit_s
         )
         who = current_user()
         row = VacancyRow(
@@ -207,4 +203,4 @@ def end_placement(
             ) from None
         months = term_months(Term.parse(run.term), policy)
         paid = tuple(str(m) for m in months if m >= date.jalali_month and live_batch(session, m))
-    return VacancyOutcome(row, fill, rebuilt.problem, paid)
+    return VacancyOutcome(row, fill, problem, paid)

@@ -26,7 +26,7 @@ from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.placements import PlacedRow
 from hamyar.models import Allocation, Assignment, SolveStatus
 from hamyar.optimizer.waitlist import waiting_lists
-from hamyar.scenarios.replan import solved_problem
+from hamyar.scenarios.replan import rebuild
 
 
 def _free_port() -> int:
@@ -120,7 +120,7 @@ def _first_waiting(run: Path) -> tuple[PlacedRow, str]:
     """A placed student whose unit has an unplaced student waiting, and the first of those,
     from the run's own problem and waiting list (computed apart from the vacancy)."""
     record = read_allocation_dir(run)
-    problem = solved_problem(run).problem
+    problem = rebuild(run).problem
     allocation = Allocation(
         status=SolveStatus.optimal,
         assignments=tuple(

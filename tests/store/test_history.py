@@ -7,6 +7,7 @@ all at once, nothing stored), a "not satisfied" closes the unit next term under 
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy import inspect
 
 from hamyar.cli import cli
+from hamyar.io.placements import PlacedRow
 from hamyar.store import Workspace
 from hamyar.store.evaluations import live_evaluations
 from hamyar.store.runs import list_runs
@@ -241,3 +243,34 @@ def test_keep_previous_with_continue_from(adopted_term: Path, tmp_path: Path) ->
     assert code == 2 and "keep_previous names term 1401-2" in stderr
     code, _, stderr = invoke("run", str(other), "--out", str(out / "x"))
     assert code == 2 and "refused rather than ignored" in stderr
+
+
+def test_a_unit_evaluates_the_student_who_left_it_mid_term(
+    workspace_env: str, tmp_path: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+) -> None:
+    run = tmp_path / "run"
+    assert invoke("run", "--out", str(run))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    leaver, newcomer = first_waiting(run)
+    code, _, stderr = invoke("vacancy", leaver.student_id, "--from", "1402/09/15")
+    assert code == 0, stderr
+    filled = tmp_path / "filled.csv"
+    rows = [
+        (leaver.student_id, leaver.unit_code, "ناراضی"),  # left the unit, still evaluated
+        (newcomer, leaver.unit_code, "راضی"),  # came through the vacancy
+    ]
+    filled.write_text(
+        "شماره دانشجویی,کد واحد,ارزیابی\n" + "".join(",".join(r) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    code, stdout, stderr = invoke("evaluations", "import", str(filled), "--term", "1402-1")
+    assert code == 0, stderr
+    assert "1 satisfied, 1 not satisfied" in stdout
+    workspace = Workspace.open()
+    with workspace.session() as session:
+        stored = {(e.student_id, e.unit_code, e.satisfied) for e in live_evaluations(session)}
+    workspace.close()
+    assert stored == {
+        (leaver.student_id, leaver.unit_code, False),
+        (newcomer, leaver.unit_code, True),
+    }

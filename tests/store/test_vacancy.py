@@ -256,3 +256,26 @@ def test_pay_pays_the_leaver_and_the_newcomer_for_their_part_of_the_month(
     assert code == 0, stderr
     assert "month 1402/08 is already paid with the whole month" in stdout
     assert "month 1402/09 is already paid" in stdout
+
+
+def test_a_vacancy_of_an_allocate_run_rebuilds_it_from_the_stored_inputs(
+    workspace_env: str, tmp_path: Path
+) -> None:
+    gen = tmp_path / "gen"
+    made = CliRunner().invoke(
+        cli, ["generate", "--applicants", "80", "--units", "4", "--seed", "5", "--out", str(gen)]
+    )
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "alloc"
+    args = ["allocate", str(gen / "applicants.csv"), str(gen / "units.csv"), "--term", "1402-1"]
+    allocated = CliRunner().invoke(cli, [*args, "--out", str(out)])
+    assert allocated.exit_code == 0, allocated.output
+    assert invoke("adopt", "1")[0] == 0
+    for name in ("applicants.csv", "units.csv"):
+        (gen / name).unlink()  # the workspace holds the input files
+    record = read_allocation_dir(out)
+    leaver = sorted(record.rows, key=lambda r: r.student_id)[0]
+    code, stdout, stderr = invoke("vacancy", leaver.student_id, "--from", "1402/10/01")
+    assert code == 0, stderr
+    assert f"vacancy 1 (term 1402-1, run 1): {leaver.student_id}" in stdout
+    assert "the seat goes to" in stdout or "the seat stays empty" in stdout
