@@ -531,3 +531,123 @@ def test_a_huge_csv_cell_is_located(generated: Path, tmp_path: Path) -> None:
     units = _edited(generated / "units.csv", tmp_path / "u.csv", {(4, "name_fa"): "x" * 200_000})
     result = _invoke("check", str(generated / "applicants.csv"), str(units))
     _refused(result, f"{units}:4:name_fa: a cell of 200,000 characters; at most 131,072")
+
+
+def test_every_bad_units_cell_and_duplicate_code_is_located_at_once(
+    generated: Path, tmp_path: Path
+) -> None:
+    """case 17: bad seats in two rows and two case-duplicates of one code, all in one listing."""
+    source = generated / "units.csv"
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        code = next(iter(csv.DictReader(handle)))["code"]
+    edit = {(3, "female_seats"): "x", (6, "male_seats"): "-1"}
+    edit |= {(4, "code"): code.lower(), (5, "code"): code.title()}
+    units = _edited(source, tmp_path / "u.csv", edit)
+    result = _invoke("check", str(generated / "applicants.csv"), str(units))
+    also = f"duplicate unit code (also {code!r}, row 2)"
+    _refused(
+        result,
+        f"{units}:3:female_seats: not a number (x)",
+        f"{units}:6:male_seats: negative seats (-1)",
+        f"{units}:4:code: {also} ({code.lower()})",
+        f"{units}:5:code: {also} ({code.title()})",
+    )
+
+
+@pytest.fixture
+def paid_run(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An adopted allocation of the generated instance, with a month of timesheets as CSV."""
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
+    run, sheets = tmp_path / "run", tmp_path / "ts.xlsx"
+    apps, units = generated / "applicants.csv", generated / "units.csv"
+    result = _invoke("allocate", str(apps), str(units), "--out", str(run))
+    run_id = re.search(r"run (\d+) in the workspace", result.output)
+    assert run_id is not None, result.output
+    assert _invoke("adopt", run_id.group(1)).exit_code == 0
+    args = ["--allocation", str(run), "--month", "1402/08", "--out", str(sheets)]
+    assert _invoke("timesheets", *args).exit_code == 0
+    rows = openpyxl.load_workbook(sheets).active.iter_rows(values_only=True)
+    with (tmp_path / "ts.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["" if c is None else c for c in r] for r in rows])
+    return run
+
+
+def _pay(run: Path, hours: dict[int, str]) -> tuple[Result, Path]:
+    sheets = run.with_name("ts.csv")
+    edited = _edited(
+        sheets, run.with_name("edited.csv"), {(r, "hours"): h for r, h in hours.items()}
+    )
+    out = run.with_name("pay")
+    args = ["--allocation", str(run), "--timesheets", str(edited), "--month", "1402/08"]
+    return _invoke("pay", *args, "--out", str(out)), edited
+
+
+def test_every_bad_hours_cell_is_located(paid_run: Path) -> None:
+    """case 17: several bad hours, each located; nothing paid."""
+    bad = {2: "abc", 3: "-3", 4: "1000000", 5: "1e400", 6: "nan"}
+    result, sheets = _pay(paid_run, bad)
+    _refused(
+        result,
+        f"{sheets}:2:hours: not a number (abc)",
+        f"{sheets}:3:hours: must not be negative (-3)",
+        f"{sheets}:4:hours: {AT_MOST}744 (1000000)",  # case 17: a million hours, case 12's bound
+        f"{sheets}:5:hours: {AT_MOST}744 (1e400)",
+        f"{sheets}:6:hours: not a number (nan)",
+    )
+    assert not paid_run.with_name("pay").exists()
+
+
+def test_hours_above_the_cap_are_warned_at_their_row(paid_run: Path) -> None:
+    """case 17: hours above the monthly cap are paid as 80, with a located warning (P3)."""
+    result, sheets = _pay(paid_run, {2: "100", 7: "744"})
+    assert result.exit_code == 0, result.output
+    for row, hours in ((2, "100"), (7, "744")):
+        warning = f"{sheets}:{row}:hours: warning: P3: above the monthly cap: 80 of them are paid"
+        assert f"{warning} ({hours})" in result.output
+
+
+def test_pin_conflicts_name_the_rows_of_the_pins(generated: Path, tmp_path: Path) -> None:
+    """case 17: a hard pin (current_unit) of an ineligible student, and more pins than seats,
+    name the applicants' rows that hold the pins and the units' row."""
+    source = generated / "applicants.csv"
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    women = [n for n, r in enumerate(rows, start=2) if r["gender"] == "female"]
+    edit = {(n, "current_unit"): "PE" for n in women}
+    edit |= {(women[0], "gpa"): "5"}
+    apps = _edited(source, tmp_path / "a.csv", edit)
+    units = generated / "units.csv"
+    result = _invoke("allocate", str(apps), str(units), "--out", str(tmp_path / "o"))
+    sid = rows[women[0] - 2]["student_id"]
+    _refused(
+        result,
+        f"{apps}:{women[0]}:current_unit: A5: the hard pin of {sid} to unit PE breaks a rule",
+        f"{units}:3:female_seats: A1/A5: unit PE has 6 female seat(s) but",
+        f"(pinned at {apps}:",
+    )
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_a_second_run_on_the_same_absent_out_is_refused(tmp_path: Path) -> None:
+    """case 17: two ``run`` at once on one absent --out, without --force: one writes, the other
+    is refused (the lock beside --out is taken before any work)."""
+    hamyar = Path(sys.executable).with_name("hamyar")
+    first = subprocess.Popen(
+        [str(hamyar), "run", "--out", "alloc"], cwd=tmp_path, stderr=subprocess.PIPE
+    )
+    lock = tmp_path / ".alloc.lock"
+    for _ in range(1200):
+        if lock.exists() or first.poll() is not None:
+            break
+        time.sleep(0.05)
+    second = subprocess.run(
+        [str(hamyar), "run", "--out", "alloc"], cwd=tmp_path, capture_output=True, text=True
+    )
+    first.communicate(timeout=300)
+    assert first.returncode == 0
+    assert second.returncode == 2, second.stderr
+    refusals = ("another hamyar command is writing this output", "output folder is not empty")
+    assert any(r in second.stderr for r in refusals), second.stderr
+    assert "Traceback" not in second.stderr
+    assert (tmp_path / "alloc" / "assignments.csv").is_file()

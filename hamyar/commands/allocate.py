@@ -12,8 +12,10 @@ from hamyar.commands.options import (
     FILE,
     force_option,
     load_policy,
+    load_solver_params,
     parse_term,
     policy_option,
+    solver_params_option,
     term_option,
     time_limit_option,
 )
@@ -34,6 +36,7 @@ from hamyar.reports.outputs import write_machine_outputs
 @term_option
 @click.option("--stable", is_flag=True, help="Forbid justified envy (policy stable = true).")
 @time_limit_option
+@solver_params_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
 @force_option
 @continue_from_option
@@ -46,6 +49,7 @@ def command(
     term_text: str | None,
     stable: bool,
     time_limit: float | None,
+    solver_params_file: Path | None,
     out: Path,
     force: bool,
     continue_from: str | None,
@@ -53,6 +57,7 @@ def command(
 ) -> None:
     """Place eligible APPLICANTS in UNITS; write assignments.csv, unassigned.csv, summary.json."""
     check_out_dir(out, force)
+    solver = load_solver_params(solver_params_file)
     policy = load_policy(policy_file) or Policy()
     if stable:
         policy = policy.model_copy(update={"stable": True})
@@ -81,6 +86,7 @@ def command(
         input_hashes=hashes,
         previous=previous,
         time_limit_s=time_limit,
+        solver=solver,
         progress=progress,
     )
     progress.close()

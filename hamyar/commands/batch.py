@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from hamyar.commands.options import TIME_LIMIT
+from hamyar.commands.options import (
+    force_option,
+    load_solver_params,
+    solver_params_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
@@ -54,8 +59,9 @@ if TYPE_CHECKING:
     show_default=True,
     help="Language of the summary workbook (fa: Persian, right to left).",
 )
-@click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@time_limit_option
+@solver_params_option
+@force_option
 @workspace_option
 def command(
     manifest: Path,
@@ -65,6 +71,7 @@ def command(
     dask_local: int | None,
     lang: str,
     time_limit: float | None,
+    solver_params_file: Path | None,
     force: bool,
     workspace_dir: Path | None,
 ) -> None:
@@ -86,9 +93,10 @@ def command(
     if workers and (scheduler or dask_local):
         raise click.UsageError("--workers is for local processes; Dask sets its own workers")
     check_out_dir(out, force)
+    solver = load_solver_params(solver_params_file)
     jobs = read_manifest(manifest)
-    if time_limit is not None:
-        jobs = [replace(j, time_limit_s=time_limit) for j in jobs]
+    if time_limit is not None or solver is not None:
+        jobs = [replace(j, time_limit_s=time_limit, solver=solver) for j in jobs]
     executor: AbstractContextManager[Executor]
     if scheduler or dask_local:
         executor = dask_executor(scheduler, dask_local)

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hamyar.commands.options import force_option, lang_option, time_limit_option
+from hamyar.commands.options import (
+    force_option,
+    lang_option,
+    load_solver_params,
+    solver_params_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
@@ -30,6 +36,7 @@ if TYPE_CHECKING:
 )
 @lang_option
 @time_limit_option
+@solver_params_option
 @force_option
 @workspace_option
 def command(
@@ -37,6 +44,7 @@ def command(
     out: Path,
     lang: str,
     time_limit: float | None,
+    solver_params_file: Path | None,
     force: bool,
     workspace_dir: Path | None,
 ) -> None:
@@ -58,6 +66,7 @@ def command(
     if len(scenarios) < 2:
         raise click.UsageError("give at least two scenarios to compare")
     check_out_dir(out, force)
+    solver = load_solver_params(solver_params_file)
     loaded: list[ScenarioInputs] = [load_scenario_inputs(Path(s)) for s in scenarios]
     runs: list[tuple[str, RunResult]] = []
     for i, inputs in enumerate(loaded, start=1):
@@ -71,6 +80,7 @@ def command(
                 warnings=inputs.warnings,
                 input_hashes=inputs.hashes,
                 time_limit_s=time_limit,
+                solver=solver,
                 progress=progress,
             )
         finally:

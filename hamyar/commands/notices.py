@@ -65,6 +65,8 @@ def command(
         source.explanations,
         source.waiting,
         language,
+        left=source.left,
+        starts=source.starts,
     )
     letters = unit_letters(problem, source.placement)
     with staged_output(out, force) as folder:
@@ -75,13 +77,15 @@ def command(
         click.echo(
             f"اطلاعیه‌های اجرای {source.run_id} (نیمسال {problem.term}): "
             f"{counts['placed']} پذیرفته، {counts['not_placed']} بی‌جا، "
-            f"{counts['ineligible']} فاقد شرایط؛ {with_mobile} با تلفن همراه؛ "
+            f"{counts['ineligible']} فاقد شرایط، {counts['left']} پایان همکاری؛ "
+            f"{with_mobile} با تلفن همراه؛ "
             f"{len(letters)} نامه‌ی واحد"
         )
     else:
         click.echo(
             f"notices of run {source.run_id} (term {problem.term}): {counts['placed']} placed, "
-            f"{counts['not_placed']} not placed, {counts['ineligible']} not eligible; "
+            f"{counts['not_placed']} not placed, {counts['ineligible']} not eligible, "
+            f"{counts['left']} left; "
             f"{with_mobile} with a mobile; {len(letters)} unit letters"
         )
     click.echo(f"wrote {out}")

@@ -1,4 +1,4 @@
-"""Options several commands share, and the parsing of their values (click and models only)."""
+"""Options several commands share, and the parsing of their values."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from hamyar.errors import InputError, Issue
 from hamyar.models import Policy, Term
 from hamyar.models.policy import TimeLimit
+from hamyar.optimizer.params import SolverParams
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -63,6 +64,25 @@ TIME_LIMIT = TimeLimitType()
 
 def time_limit_option(func: F) -> F:
     return click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")(func)
+
+
+def solver_params_option(func: F) -> F:
+    return click.option(
+        "--solver-params",
+        "solver_params_file",
+        type=FILE,
+        metavar="FILE",
+        help=(
+            "Solver settings (TOML): time_limit_s, workers and the tuned constants "
+            "(README); over the policy's, under --time-limit."
+        ),
+    )(func)
+
+
+def load_solver_params(path: Path | None) -> SolverParams | None:
+    """The settings a solver parameters file gives (``None`` without one); a bad file is one
+    located :class:`~hamyar.errors.InputError` naming every bad key."""
+    return SolverParams.from_toml(path) if path else None
 
 
 def force_option(func: F) -> F:

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import click
 
-from hamyar.commands.options import TIME_LIMIT
+from hamyar.commands.options import (
+    force_option,
+    lang_option,
+    load_solver_params,
+    solver_params_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import record_and_write, workspace_option
 
 
@@ -34,16 +40,11 @@ from hamyar.commands.workspace import record_and_write, workspace_option
     "--scenario",
     help="The scenario of the earlier run, when its folder does not record it.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fa", "en"]),
-    default="fa",
-    show_default=True,
-    help="Language of the workbook (fa: Persian, right to left).",
-)
+@lang_option
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
-@click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@time_limit_option
+@solver_params_option
+@force_option
 @workspace_option
 def command(
     previous_run: Path,
@@ -53,6 +54,7 @@ def command(
     lang: str,
     per_unit: bool,
     time_limit: float | None,
+    solver_params_file: Path | None,
     force: bool,
     workspace_dir: Path | None,
 ) -> None:
@@ -65,7 +67,10 @@ def command(
 
     out = out or previous_run.with_name(previous_run.name + "-replan")
     check_out_dir(out, force)
-    plan = replan(previous_run, rejections, scenario=scenario, time_limit_s=time_limit)
+    solver = load_solver_params(solver_params_file)
+    plan = replan(
+        previous_run, rejections, scenario=scenario, time_limit_s=time_limit, solver=solver
+    )
     print_warnings(plan.result.warnings)
 
     def write(tmp: Path) -> None:

@@ -8,7 +8,13 @@ import click
 
 from hamyar.commands.common import Progress, print_warnings, summary_table
 from hamyar.commands.history_inputs import continue_from_option, continued, history_hash, report
-from hamyar.commands.options import force_option, lang_option, time_limit_option
+from hamyar.commands.options import (
+    force_option,
+    lang_option,
+    load_solver_params,
+    solver_params_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import record_and_write, scenario_files, workspace_option
 from hamyar.io.outdir import check_out_dir
 from hamyar.pipeline import STAGES, run_problem
@@ -30,6 +36,7 @@ from hamyar.scenarios.source import write_source
 @click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
 @force_option
 @time_limit_option
+@solver_params_option
 @continue_from_option
 @workspace_option
 def command(
@@ -39,6 +46,7 @@ def command(
     per_unit: bool,
     force: bool,
     time_limit: float | None,
+    solver_params_file: Path | None,
     continue_from: str | None,
     workspace_dir: Path | None,
 ) -> None:
@@ -47,6 +55,7 @@ def command(
     Without SCENARIO it runs the embedded University of Qom 1402–1403 default.
     """
     check_out_dir(out, force)
+    solver = load_solver_params(solver_params_file)
     progress = Progress(("inputs", *STAGES))
     progress("inputs")
     inputs = load_scenario_inputs(scenario)
@@ -64,6 +73,7 @@ def command(
         input_hashes=hashes,
         previous=previous,
         time_limit_s=time_limit,
+        solver=solver,
         progress=progress,
     )
     progress("reports")

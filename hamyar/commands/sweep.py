@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from hamyar.commands.options import force_option, lang_option, time_limit_option
+from hamyar.commands.options import (
+    force_option,
+    lang_option,
+    load_solver_params,
+    solver_params_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import workspace_option
 
 if TYPE_CHECKING:
@@ -57,6 +63,7 @@ def _params(
 )
 @lang_option
 @time_limit_option
+@solver_params_option
 @force_option
 @workspace_option
 def command(
@@ -65,6 +72,7 @@ def command(
     out: Path,
     lang: str,
     time_limit: float | None,
+    solver_params_file: Path | None,
     force: bool,
     workspace_dir: Path | None,
 ) -> None:
@@ -87,6 +95,7 @@ def command(
     from hamyar.store.runs import write_runs_file
 
     check_out_dir(out, force)
+    solver = load_solver_params(solver_params_file)
     try:
         points = grid(params)
     except ValueError as exc:
@@ -107,7 +116,14 @@ def command(
             results.append(point)
             bar.update(1)
 
-        run_points(points, problems, time_limit_s=time_limit, input_hashes=inputs.hashes, each=done)
+        run_points(
+            points,
+            problems,
+            time_limit_s=time_limit,
+            solver=solver,
+            input_hashes=inputs.hashes,
+            each=done,
+        )
     files = scenario_files(inputs)
     recorded: list[dict[str, object]] = []
     with recorded_output(workspace_dir, out, force) as (record, tmp):

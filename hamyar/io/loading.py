@@ -7,7 +7,8 @@ pipeline uses: it returns the problem and its warnings, or raises one
 
 Cross-references (duplicate student_id or national_id, a preference, current unit or rejection
 naming an unknown unit) are checked by :meth:`hamyar.models.Problem.create`, and only when every
-file read cleanly: with a bad units row, "unknown unit" errors would be noise. Their issues are
+file read cleanly: with a bad units row, "unknown unit" errors would be noise. Duplicate unit
+codes and names are reported whatever else is wrong. Their issues are
 located at the offending row, under the header as written in the file.
 
 A preference list is split on ``;``, ``،``, ``,`` and line breaks, yet some unit names contain
@@ -31,6 +32,7 @@ from hamyar.io.rejections import parse_rejections
 from hamyar.io.rows import Parsed
 from hamyar.io.units import parse_units
 from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
+from hamyar.models.problem import reference_issues
 from hamyar.text import normalize_key
 
 _LOOSE = re.compile(r"[\s،,;؛]+")
@@ -115,6 +117,8 @@ def _collect(
             problem = Problem.create(app_records, unit_records, rej_records, policy, term, name)
         except InputError as exc:
             issues.extend(_as_written(exc.issues, everything))
+    else:  # the units' own duplicates are no noise, whatever else is wrong: all at once
+        issues.extend(_as_written(reference_issues((), unit_records, ()), everything))
     return Loaded(
         applicants=app_records,
         units=unit_records,

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Problem
 from hamyar.optimizer.network import CostTable, Placements
-from hamyar.optimizer.seats import beyond_seats, no_seats, who_must_stay
+from hamyar.optimizer.seats import beyond_seats, no_seats, row_of, who_must_stay
 
 
 def pin_conflict(
@@ -68,7 +68,9 @@ def hard_placements(
             if why is None:
                 fixed[sid] = code
             else:
-                errors.append(f"A5: the hard pin of {sid} to unit {code} breaks a rule: {why}")
+                where = row_of(problem, sid)
+                at = f"{where}:current_unit: " if where else ""
+                errors.append(f"{at}A5: the hard pin of {sid} to unit {code} breaks a rule: {why}")
         elif why is None:
             soft[sid] = code
         else:
@@ -103,7 +105,8 @@ def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTab
     if policy.budget_term_rial is not None and total > policy.budget_term_rial:
         errors.append(
             f"budget: the students who must stay cost {total:,} rial for the term, above the "
-            f"term budget of {policy.budget_term_rial:,} rial: {who_must_stay(problem.pins, fixed)}"
+            f"term budget of {policy.budget_term_rial:,} rial: "
+            f"{who_must_stay(problem.pins, fixed, problem)}"
         )
     for code, budget in sorted(policy.unit_budget_term_rial.items()):
         sids = [sid for sid, unit in fixed.items() if unit == code]
@@ -111,7 +114,8 @@ def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTab
         if spent > budget:
             errors.append(
                 f"budget: the students who must stay in unit {code} cost {spent:,} rial for the "
-                f"term, above its budget of {budget:,} rial: {who_must_stay(problem.pins, sids)}"
+                f"term, above its budget of {budget:,} rial: "
+                f"{who_must_stay(problem.pins, sids, problem)}"
             )
     return errors
 
@@ -132,5 +136,5 @@ def budget_conflict(problem: Problem, names: Iterable[str], fixed: Mapping[str, 
         "out of a free seat he or she asked for, and every such allocation costs more"
     )
     if fixed:
-        text += f" (students who must stay: {who_must_stay(problem.pins, fixed)})"
+        text += f" (students who must stay: {who_must_stay(problem.pins, fixed, problem)})"
     return text

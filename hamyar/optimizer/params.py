@@ -6,7 +6,8 @@ project's benchmarks (each field's docstring gives the measurement). :meth:`Solv
 takes a policy's ``time_limit_s`` and ``workers`` (the keys an office's policy file has always
 had, with the same effect as before); :meth:`SolverParams.from_toml` reads a parameters file
 (``key = value`` lines, every key optional), every problem reported as ``file: key: what is
-wrong``. ``--time-limit`` replaces ``time_limit_s`` (:meth:`with_time_limit`).
+wrong``; a file's settings go over a policy's with :meth:`SolverParams.over` (``--solver-params
+FILE``). ``--time-limit`` replaces ``time_limit_s`` over both (:meth:`with_time_limit`).
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ class SolverParams(BaseModel):
             return self
         return self.model_validate({**self.model_dump(), "time_limit_s": seconds})
 
+    def over(self, base: SolverParams) -> SolverParams:
+        """``base`` with the settings this one was given (the keys of its parameters file, or
+        the arguments it was built with); the others keep ``base``'s values."""
+        return base.model_copy(update={k: getattr(self, k) for k in self.model_fields_set})
+
     def finishing_s(self, applicants: int) -> float:
         """Seconds kept from the time limit for what follows the search (``finish_s``)."""
         return min(self.time_limit_s / 2, self.finish_s + self.finish_s_per_applicant * applicants)
@@ -93,7 +99,8 @@ class SolverParams(BaseModel):
     @classmethod
     def from_toml(cls, path: str | Path, base: SolverParams | None = None) -> SolverParams:
         """Read a parameters file over ``base`` (the defaults); every problem is reported as
-        ``file: key: what is wrong``."""
+        ``file: key: what is wrong``. Without ``base`` the keys of the file are the settings
+        given (:meth:`over`)."""
         data = read_toml_file(path, "solver parameters")
         return cls.from_mapping(data, file=str(path), base=base)
 
@@ -101,7 +108,7 @@ class SolverParams(BaseModel):
     def from_mapping(
         cls, data: dict[str, Any], file: str = "solver", base: SolverParams | None = None
     ) -> SolverParams:
-        merged = {**(base or cls()).model_dump(), **data}
+        merged = data if base is None else {**base.model_dump(), **data}
         try:
             return cls.model_validate(merged)
         except ValidationError as exc:

@@ -160,11 +160,27 @@ def filled_seats(problem: Problem, placement: Mapping[str, str]) -> dict[SeatKey
     return filled
 
 
-def who_must_stay(pins: Collection[str], sids: Iterable[str]) -> str:
-    """``"s1 (pinned), s2 (previous allocation)"``: students who must stay, and why."""
-    return ", ".join(
-        f"{sid} (pinned)" if sid in pins else f"{sid} (previous allocation)" for sid in sorted(sids)
-    )
+def row_of(problem: Problem | None, sid: str) -> str | None:
+    """``file:row`` of an applicant read from a file (where its pin, ``current_unit``, is)."""
+    app = problem.applicant_by_id.get(sid) if problem is not None else None
+    if app is None or app.source.row is None:
+        return None
+    return f"{app.source.file or '-'}:{app.source.row}"
+
+
+def who_must_stay(
+    pins: Collection[str], sids: Iterable[str], problem: Problem | None = None
+) -> str:
+    """``"s1 (pinned at a.xlsx:4), s2 (previous allocation)"``: students who must stay, why, and
+    where a pin is written when ``problem`` knows its row."""
+
+    def why(sid: str) -> str:
+        if sid not in pins:
+            return "previous allocation"
+        where = row_of(problem, sid)
+        return f"pinned at {where}" if where else "pinned"
+
+    return ", ".join(f"{sid} ({why(sid)})" for sid in sorted(sids))
 
 
 def beyond_seats(
@@ -185,8 +201,15 @@ def beyond_seats(
         seats = table.seats[slot]
         if len(sids) > seats:
             code, gender = table.key(slot)
+            unit = problem.unit_by_code.get(code)
+            source = unit.source if unit is not None else None
+            at = (
+                f"{source.file or '-'}:{source.row}:{gender.value}_seats: "
+                if source and source.row
+                else ""
+            )
             errors.append(
-                f"A1/A5: unit {code} has {seats} {gender.value} seat(s) but {len(sids)} students "
-                f"must stay there: {who_must_stay(pins, sids)}"
+                f"{at}A1/A5: unit {code} has {seats} {gender.value} seat(s) but {len(sids)} "
+                f"students must stay there: {who_must_stay(pins, sids, problem)}"
             )
     return errors

@@ -163,6 +163,22 @@ class Payroll(BaseModel):
         return tuple(line for line in self.lines if line.days is not None)
 
 
+def cap_warnings(payroll: Payroll, column: str = "hours") -> list[Issue]:
+    """Rule P3, located: every timesheet row whose hours were cut to the monthly cap."""
+    return [
+        Issue(
+            f"above the monthly cap: {line.paid_hours} of them are paid",
+            str(line.reported_hours),
+            file=line.file,
+            row=line.row,
+            column=column,
+            severity="warning",
+            rule="P3",
+        )
+        for line in sorted(payroll.capped, key=lambda line: (line.file or "", line.row or 0))
+    ]
+
+
 def term_months(term: Term, policy: Policy) -> list[JalaliMonth]:
     """The months of the term a payroll covers (``policy.months_per_term`` from its start)."""
     return term.months(

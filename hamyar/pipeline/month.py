@@ -27,7 +27,7 @@ from hamyar.io.outlock import lock_output, release
 from hamyar.io.placements import ASSIGNMENTS_FILE, PlacedRow
 from hamyar.io.timesheets import parse_timesheets
 from hamyar.models import JalaliMonth
-from hamyar.payments.payroll import Payroll, check_month, compute_payroll
+from hamyar.payments.payroll import Payroll, cap_warnings, check_month, compute_payroll
 from hamyar.payments.prorata import Period, with_newcomers
 from hamyar.payments.transfers import TransferList, build_transfer_list
 from hamyar.reports.payroll_files import write_payroll_folder
@@ -162,4 +162,5 @@ def stage_month(
     except BaseException as exc:
         staging.abandon(exc)
         raise
-    return PayRun(payroll, transfers, folder, tuple(parsed.warnings)), staging
+    capped = cap_warnings(payroll, parsed.headers.get("hours", "hours"))
+    return PayRun(payroll, transfers, folder, (*parsed.warnings, *capped)), staging

@@ -22,6 +22,7 @@ from hamyar.models import Problem
 from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
 from hamyar.optimizer import solve
+from hamyar.optimizer.params import SolverParams
 from hamyar.payments.planned import planned_cost
 
 Progress = Callable[[str], None]
@@ -60,9 +61,14 @@ def run_problem(
     input_hashes: Mapping[str, str] | None = None,
     previous: Mapping[str, str] | None = None,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
     progress: Progress | None = None,
 ) -> RunResult:
-    """Eligibility, allocation and planned cost of one problem, with the wall time of each."""
+    """Eligibility, allocation and planned cost of one problem, with the wall time of each.
+
+    ``solver`` holds the settings of a solver parameters file (``--solver-params``), put over
+    the problem's policy's ``time_limit_s`` and ``workers`` (:meth:`SolverParams.over`);
+    ``time_limit_s`` (``--time-limit``) goes over both."""
     if problem.policy.keep_previous and previous is None:
         raise InputError(
             [
@@ -88,7 +94,10 @@ def run_problem(
     timings["eligibility"] = time.perf_counter() - start
 
     start = stage("allocation")
-    allocation = solve(problem, eligibility, previous=previous, time_limit_s=time_limit_s)
+    params = None if solver is None else solver.over(SolverParams.for_policy(problem.policy))
+    allocation = solve(
+        problem, eligibility, previous=previous, time_limit_s=time_limit_s, params=params
+    )
     timings["allocation"] = time.perf_counter() - start
 
     start = stage("payments")

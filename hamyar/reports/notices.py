@@ -8,7 +8,9 @@ A notice is one of three kinds, in the order of the applicants file:
   itself; then the warnings of the student's eligibility (a Sheba to correct, rule E8);
 * ``not_placed`` — eligible, no seat: the optimizer's explanation per asked-for unit
   (:func:`hamyar.optimizer.explain.explain`) and the student's places on the waiting lists;
-* ``ineligible`` — the blocking reasons of rules E1–E9, each a whole sentence with its rule.
+* ``ineligible`` — the blocking reasons of rules E1–E9, each a whole sentence with its rule;
+* ``left`` — a vacancy ended the placement (``hamyar vacancy``): from which day. A student who
+  took a vacant seat is ``placed``, from the day the seat became his or hers.
 
 Each notice has the paragraphs of a printed letter and ``text``, the same words as one line for
 an SMS gateway or the Sajad portal. Persian notices write numbers in Persian digits; codes
@@ -38,7 +40,7 @@ from hamyar.models.pay import planned_hours
 from hamyar.optimizer.waitlist import WaitingEntry
 from hamyar.text import Lang
 
-NoticeKind = Literal["placed", "not_placed", "ineligible"]
+NoticeKind = Literal["placed", "not_placed", "ineligible", "left"]
 
 
 @dataclass(frozen=True)
@@ -131,26 +133,47 @@ def reports_to(unit: Unit, contact: Contact, lang: Lang) -> str:
 
 
 def _placed(
-    problem: Problem, app: Applicant, unit: Unit, warnings: Sequence[str], lang: Lang
+    problem: Problem,
+    unit: Unit,
+    warnings: Sequence[str],
+    starts: str | None,
+    lang: Lang,
 ) -> tuple[str, ...]:
     hours = number(planned_hours(unit, problem.policy), lang)
     name, term = unit_name(unit, lang), term_text(problem.term, lang)
     who = reports_to(unit, Contact.of(unit), lang)
     if lang == "fa":
+        since = f" از {fa_number(starts)}" if starts else ""
         first = (
-            f"در برنامه‌ی همیار دانشجو {term} در واحد «{name}» پذیرفته "
+            f"در برنامه‌ی همیار دانشجو {term}{since} در واحد «{name}» پذیرفته "
             f"شده‌اید: {hours} ساعت کار در ماه."
         )
         then = f"برای آغاز کار به {who} مراجعه کنید."
         notes = [f"یادآوری: {w}" for w in warnings]
     else:
+        since = f" from {starts}" if starts else ""
         first = (
-            f"You have been placed in {name} for the Hamyar Daneshjoo programme, {term}: "
-            f"{hours} hours of work a month."
+            f"You have been placed in {name}{since} for the Hamyar Daneshjoo programme, "
+            f"{term}: {hours} hours of work a month."
         )
         then = f"Please report to {who} to start."
         notes = [f"Please note: {w}." for w in warnings]
     return (first, then, *notes)
+
+
+def _left(problem: Problem, unit: str, free_from: str, lang: Lang) -> tuple[str, ...]:
+    u = problem.unit_by_code.get(unit)
+    name = unit_name(u, lang) if u is not None else unit
+    term = term_text(problem.term, lang)
+    if lang == "fa":
+        return (
+            f"همکاری شما در برنامه‌ی همیار دانشجو {term} با واحد «{name}» از "
+            f"{fa_number(free_from)} پایان یافته است؛ کارکرد شما تا روز پیش از آن پرداخت می‌شود.",
+        )
+    return (
+        f"Your placement in {name} for the Hamyar Daneshjoo programme, {term}, ended on "
+        f"{free_from}; your hours are paid up to the day before.",
+    )
 
 
 def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
@@ -218,9 +241,15 @@ def student_notices(
     explanations: Mapping[str, Explanation],
     waiting: Mapping[str, Sequence[WaitingEntry]],
     lang: Lang = "fa",
+    *,
+    left: Mapping[str, tuple[str, str]] | None = None,
+    starts: Mapping[str, str] | None = None,
 ) -> tuple[StudentNotice, ...]:
     """One notice per applicant, in the applicants file's order (module docstring).
-    ``waiting`` gives each student's places on the waiting lists, best preference first."""
+    ``waiting`` gives each student's places on the waiting lists, best preference first;
+    ``left`` the placements a vacancy ended (``unit, first free day``), ``starts`` the first day
+    of the students who took a vacant seat."""
+    left, starts = left or {}, starts or {}
     notices = []
     units = problem.unit_by_code
     for app in problem.applicants:
@@ -234,7 +263,10 @@ def student_notices(
                 for r in (item.reasons if item else ())
                 if r.severity == "warning"
             ]
-            paragraphs = _placed(problem, app, units[code], warnings, lang)
+            paragraphs = _placed(problem, units[code], warnings, starts.get(app.student_id), lang)
+        elif app.student_id in left:
+            kind = "left"
+            paragraphs = _left(problem, *left[app.student_id], lang)
         elif item is not None and item.eligible:
             kind = "not_placed"
             paragraphs = _not_placed(

@@ -41,6 +41,7 @@ from typing import Any
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.models.kpis import Kpis
+from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.labels import label, labels
@@ -67,6 +68,7 @@ class BatchJob:
     folder: str
     scenario: ResolvedScenario
     time_limit_s: float | None = None
+    solver: SolverParams | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,7 @@ def run_job(job: BatchJob) -> BatchOutcome:
             warnings=inputs.warnings,
             input_hashes=inputs.hashes,
             time_limit_s=job.time_limit_s,
+            solver=job.solver,
         )
         with tempfile.TemporaryDirectory(prefix="hamyar-batch-") as tmp:
             folder = Path(tmp)

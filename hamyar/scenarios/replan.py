@@ -24,6 +24,7 @@ from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir, read_summary
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem, Rejection
+from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import RunResult, file_sha256, problem_sha256, run_problem
 from hamyar.scenarios.diff import AssignmentDiff, assignment_diff
 from hamyar.scenarios.inputs import ScenarioInputs
@@ -146,6 +147,7 @@ def replan(
     *,
     scenario: Path | str | None = None,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
 ) -> Replan:
     """Rebuild the earlier run's problem, add the rejections, keep the rest, refill.
 
@@ -174,6 +176,7 @@ def replan(
         input_hashes=hashes,
         previous=kept,
         time_limit_s=time_limit_s,
+        solver=solver,
     )
     now = {a.student_id: a.unit_code for a in result.allocation.assignments}
     source = source_dict(inputs, previous_run=str(folder.resolve()), replan_rejections=files)

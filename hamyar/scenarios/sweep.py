@@ -28,6 +28,7 @@ from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
 from hamyar.models.bounds import SWEEP_DECIMALS, SWEEP_MAGNITUDE
 from hamyar.models.kpis import Kpis
+from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.labels import label, labels
@@ -203,6 +204,7 @@ def run_points(
     problems: Sequence[Problem],
     *,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
     input_hashes: Mapping[str, str] | None = None,
     each: Callable[[SweepPoint], None] | None = None,
 ) -> list[SweepPoint]:
@@ -211,7 +213,9 @@ def run_points(
     results = []
     for values, p in zip(points, problems, strict=True):
         try:
-            result = run_problem(p, input_hashes=input_hashes, time_limit_s=time_limit_s)
+            result = run_problem(
+                p, input_hashes=input_hashes, time_limit_s=time_limit_s, solver=solver
+            )
             point = SweepPoint(values, result.kpis, record=run_record(result))
         except HamyarError as exc:
             lines = str(exc).splitlines() or [type(exc).__name__]

@@ -3,7 +3,9 @@
 1. The term: ``--term``, or the one term of the workspace with an adopted allocation (none, or
    several without ``--term``: a refusal, exit 2).
 2. The placement and the waiting lists are the adopted run's as stored (``run_assignments``,
-   ``run_waitlists``).
+   ``run_waitlists``), with the term's vacancies applied (:mod:`hamyar.store.vacancy`): a
+   leaver is told the placement ended, a newcomer the day it starts, and the waiting lists are
+   renumbered without the students who took or left a seat of that unit.
 3. Names, mobiles, units and their contacts come from the run's problem, rebuilt from the input
    files the workspace stored (``allocate``) or from the run's folder and its scenario (the
    other commands, as ``hamyar replan`` does, with earlier re-plans' rejections), and for a run
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -35,10 +37,11 @@ from hamyar.optimizer.waitlist import WaitingEntry
 from hamyar.pipeline.continuing import OPTION, continue_from
 from hamyar.scenarios.replan import replan_problem
 from hamyar.scenarios.source import find_source, inputs_changed, read_source_file
-from hamyar.store.adoption import adopted_run
+from hamyar.store.adoption import adopted, adopted_run
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.history import term_history
 from hamyar.store.schema import AdoptionRow, RunRow
+from hamyar.store.vacancy import effective_placement, term_changes
 from hamyar.store.waitlists import run_waiting_lists
 
 CONTINUED = f"workspace: {OPTION} "
@@ -55,6 +58,10 @@ class NoticeSource:
     placement: dict[str, str]
     explanations: dict[str, Explanation]
     waiting: dict[str, list[WaitingEntry]]
+    left: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """``{student_id: (unit_code, first free day)}`` of the placements vacancies ended."""
+    starts: dict[str, str] = field(default_factory=dict)
+    """``{student_id: first day}`` of the students who took a vacant seat."""
 
 
 def notice_term(session: Session, term: str | None) -> str:
@@ -192,18 +199,32 @@ def gather_notices(
     session: Session, term: str | None = None, scenario: Path | str | None = None
 ) -> NoticeSource:
     """The adopted allocation of ``term`` (module docstring) as the notices need it."""
-    run = adopted_run(session, notice_term(session, term))
+    name = notice_term(session, term)
+    run = adopted_run(session, name)
+    adoption = adopted(session, name)
+    assert adoption is not None
     problem, previous = continued_problem(session, run, run_problem_of(run, scenario))
-    placement = {a.student_id: a.unit_code for a in run.assignments}
+    changes = term_changes(session, adoption)
+    placement = effective_placement(run, changes)
     _check_placement(run, problem, placement)
     eligibility = evaluate(problem)
     placements = hard_placements(problem, eligibility, previous)
     pins = {**placements.fixed, **placements.soft_pins}
     explanations = {e.student_id: e for e in explain(problem, eligibility, placement, pins=pins)}
     waiting: dict[str, list[WaitingEntry]] = {}
-    for entries in run_waiting_lists(session, run.id).values():
-        for e in entries:
-            waiting.setdefault(e.student_id, []).append(e)
+    for (unit, _gender), entries in run_waiting_lists(session, run.id).items():
+        still = [e for e in entries if placement.get(e.student_id) != unit]
+        still = [e for e in still if e.student_id not in changes.left]
+        for position, e in enumerate(still, start=1):
+            waiting.setdefault(e.student_id, []).append(replace(e, position=position))
     for places in waiting.values():
         places.sort(key=lambda e: (e.preference_rank, e.unit_code))
-    return NoticeSource(run.id, problem, eligibility, placement, explanations, waiting)
+    left = {s: (v.unit_code, v.vacant_from) for s, v in changes.left.items()}
+    starts = {
+        v.fill.student_id: v.fill.starts_on
+        for v in changes.left.values()
+        if v.fill is not None and v.fill.student_id in placement
+    }
+    return NoticeSource(
+        run.id, problem, eligibility, placement, explanations, waiting, left, starts
+    )

@@ -106,7 +106,9 @@ def test_notices_in_english(adopted: Path, tmp_path: Path) -> None:
     out = tmp_path / "notices-en"
     code, stdout, err = invoke("notices", "--out", str(out), "--term", "1402-1", "--lang", "en")
     assert code == 0, err
-    assert "3 placed, 1 not placed, 1 not eligible; 4 with a mobile; 2 unit letters" in stdout
+    assert (
+        "3 placed, 1 not placed, 1 not eligible, 0 left; 4 with a mobile; 2 unit letters" in stdout
+    )
     rows = read_rows(out / "notices.csv")
     assert rows["S1"]["text"].startswith("Dear سارا احمدی, You have been placed in Library")
     assert "Please report to دکتر رضایی, telephone 025-32103210" in rows["S1"]["text"]
@@ -149,7 +151,8 @@ def test_notices_of_the_default_run_explain_as_the_optimizer(
     assert len(list((out / "letters").iterdir())) == len(rows) + 1
 
 
-def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
+def small_scenario(tmp_path: Path) -> Path:
+    """The small instance as a scenario, run (run 1) and adopted; the folder of its files."""
     files = tmp_path / "in"
     files.mkdir()
     (files / "units.csv").write_text(UNITS_CSV, encoding="utf-8")
@@ -161,6 +164,32 @@ def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
     )
     assert invoke("run", str(scenario), "--out", str(tmp_path / "run"))[0] == 0
     assert invoke("adopt", "1")[0] == 0
+    return files
+
+
+def test_notices_after_a_vacancy(workspace_env: str, tmp_path: Path) -> None:
+    small_scenario(tmp_path)
+    code, _, err = invoke("vacancy", "S1", "--from", "1402/08/15", "--lang", "en")
+    assert code == 0, err
+    out = tmp_path / "notices"
+    code, stdout, err = invoke("notices", "--out", str(out))
+    assert code == 0, err
+    rows = read_rows(out / "notices.csv")
+    assert rows["S1"]["kind"] == "left"
+    assert "«کتابخانه» از ۱۴۰۲/۰۸/۱۵ پایان یافته است" in rows["S1"]["text"]
+    assert rows["S3"]["kind"] == "placed"
+    assert "از ۱۴۰۲/۰۸/۱۵ در واحد «کتابخانه» پذیرفته شده‌اید" in rows["S3"]["text"]
+    library = (out / "units" / "A.html").read_text(encoding="utf-8")
+    assert "مریم" in library and "سارا" not in library
+    code, stdout, _ = invoke("notices", "--out", str(out), "--force", "--lang", "en")
+    assert code == 0 and "3 placed, 0 not placed, 1 not eligible, 1 left" in stdout
+    rows = read_rows(out / "notices.csv")
+    assert "ended on 1402/08/15" in rows["S1"]["text"]
+    assert "placed in Library from 1402/08/15" in rows["S3"]["text"]
+
+
+def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
+    files = small_scenario(tmp_path)
     assert invoke("notices", "--out", str(tmp_path / "n1"))[0] == 0
     with (files / "applicants.csv").open("a", encoding="utf-8") as fh:
         fh.write("S6,نرگس,امینی,خواهر,کارشناسی پیوسته,20,4,A,,\n")
