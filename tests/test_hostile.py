@@ -651,3 +651,25 @@ def test_a_second_run_on_the_same_absent_out_is_refused(tmp_path: Path) -> None:
     assert any(r in second.stderr for r in refusals), second.stderr
     assert "Traceback" not in second.stderr
     assert (tmp_path / "alloc" / "assignments.csv").is_file()
+
+
+CONTROL = ": a control character in the text; remove it"
+BONUS = "[[overrides.bonus_rules]]\npercent = 5\nname = "
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('name = "a\\u0007b"', ":name" + CONTROL + " (a\\x07b)"),  # case 10
+        (BONUS + '"\\u001b"', ":overrides.bonus_rules.[0].name" + CONTROL),  # case 10
+        ('description = "a\\nb\\tc"\nterm = "x"', ":term: unknown term"),  # case 10: \t, \n kept
+    ],
+)
+def test_control_characters_in_toml_are_refused_at_their_key(
+    tmp_path: Path, lines: str, expected: str
+) -> None:
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'extends = "qom-1402-1403"\n{lines}\n', encoding="utf-8")
+    result = _invoke("run", str(scenario), "--out", str(tmp_path / "o"))
+    _refused(result, f"{scenario}{expected}")
+    assert (CONTROL in result.output) == (CONTROL in expected)
