@@ -274,7 +274,7 @@ def test_control_characters_are_removed_at_reading_and_pay_writes(
     assert result.exit_code == 0, result.output
     names = {(r[2], r[3]) for r in csv.reader((run / "assignments.csv").open(encoding="utf-8-sig"))}
     assert names - {("first_name", "last_name")} == {("علی", "رضا")}
-    sheet = openpyxl.load_workbook(pay / "1402-08" / "payroll.xlsx").worksheets[0]
+    sheet = openpyxl.load_workbook(pay / "1402-08" / "payroll.xlsx")["لیست پرداخت"]
     assert any("علی" in str(c) for row in sheet.iter_rows(values_only=True) for c in row)
 
 
