@@ -2,6 +2,20 @@
 commented with its number; what must hold is a located error, an exact round trip, or a clean
 exit."""
 
+# Where each case of issue 19 is tested, when not in this file:
+#   1, 15 (inputs and symlinks at --out), 2 (crash between the swap's renames), 3 (one writer per
+#     --out; --force never removes a payroll), 5 (edited assignments.csv), 16 (modes):
+#     tests/io/test_outdir.py
+#   5 (a folder without a manifest, placements against the run's stored assignments):
+#     tests/store/test_recorded.py
+#   3 (two pay of one month at once, on one --out and on two): tests/store/test_ledger.py,
+#     tests/test_kills.py
+#   11 (read-only file system, full disk, no permission, dangling link): tests/io/test_faults.py
+#   2, 13, 14 (SIGKILL, SIGTERM, SIGINT at named moments of run, pay and batch; the ledger and
+#     the payroll folder agree; no staging or worker left): tests/test_kills.py,
+#     tests/scenarios/test_batch.py
+#   16 (modes of run, pay and timesheets outputs under umask 022 and 002): tests/io/test_modes.py
+
 from __future__ import annotations
 
 import csv
