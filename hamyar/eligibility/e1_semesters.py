@@ -21,10 +21,11 @@ discontinuous master and PhD are exempt) needs ``semesters passed ≥ policy.min
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hamyar.eligibility.reasons import degree_fa, fa_number, reason
 from hamyar.errors import InputError, Issue
-from hamyar.models import Applicant, Policy, Reason, Term
+from hamyar.models import Applicant, JalaliDate, Policy, Reason, Term
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,12 @@ class Semesters:
 def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semesters:
     """Semesters passed and how they were found (module docstring); ``InputError`` when the
     study start is later than the term."""
-    if applicant.semesters_passed is not None:
-        n = applicant.semesters_passed
-        return Semesters(
-            n,
-            f"{n} semesters passed (as given)",
-            f"{fa_number(n)} نیمسال گذرانده (طبق فهرست)",
-        )
     start = applicant.study_start
-    if start is None:  # the Applicant model requires one of the two
+    if applicant.semesters_passed is None and start is None:  # the model requires one of the two
         raise InputError(_issue(applicant, "one of study_start and semesters_passed is required"))
     m1, m2 = policy.semester1_start_month, policy.semester2_start_month
-    started_in = Term.containing(start, m1, m2)
-    n = term.index - started_in.index
-    if n < 0:
+    found = _derived(applicant.semesters_passed, start, m1, m2, term)
+    if found is None:
         following = Term(year=term.year + term.semester - 1, semester=3 - term.semester)
         raise InputError(
             _issue(
@@ -62,6 +55,24 @@ def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semest
                 str(start),
             )
         )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _derived(
+    given: int | None, start: JalaliDate | None, m1: int, m2: int, term: Term
+) -> Semesters | None:
+    """:func:`derive_semesters` once per distinct study start (``None``: after the term)."""
+    if given is not None:
+        return Semesters(
+            given,
+            f"{given} semesters passed (as given)",
+            f"{fa_number(given)} نیمسال گذرانده (طبق فهرست)",
+        )
+    assert start is not None
+    n = term.index - Term.containing(start, m1, m2).index
+    if n < 0:
+        return None
     return Semesters(
         n,
         f"started {start}, term {term}: {n} semesters passed",

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.models.run import RunResult
@@ -73,19 +73,22 @@ def record_run(
     for label, sha in record.input_hashes.items():
         if sha not in stored:  # generated or embedded inputs: the fingerprint alone
             run.inputs.append(RunInputRow(name=label, sha256=sha, content=None))
-    run.assignments = [
-        AssignmentRow(
-            student_id=a.student_id,
-            unit_code=a.unit_code,
-            gender=str(a.gender),
-            preference_rank=a.preference_rank,
-            priority_score=a.priority_score,
-            pinned=a.pinned,
-        )
-        for a in record.assignments
-    ]
     session.add(run)
     session.flush()
+    rows = [
+        {
+            "run_id": run.id,
+            "student_id": a.student_id,
+            "unit_code": a.unit_code,
+            "gender": str(a.gender),
+            "preference_rank": a.preference_rank,
+            "priority_score": a.priority_score,
+            "pinned": a.pinned,
+        }
+        for a in record.assignments
+    ]
+    if rows:  # one executemany, not one ORM object per assignment
+        session.execute(insert(AssignmentRow), rows)
     record_waitlists(session, run.id, record.waiting)
     return run
 

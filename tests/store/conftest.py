@@ -2,7 +2,9 @@
 
 ``HAMYAR_TEST_DATABASE_URL`` names a server to use; otherwise a throwaway cluster is made with
 ``initdb`` and ``pg_ctl`` in a temporary folder (as the ``postgres`` user when run as root) on a
-free port, and stopped when the tests end. Each test gets a fresh database on it.
+free port, and stopped when the tests end. Each test gets a fresh database on it
+(``workspace_env``), or a copy of a workspace prepared once per session (``workspace_from``: the
+embedded default run recorded, adopted, paid…), so that the expensive commands run once.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
+from hamyar.cli import cli
 from hamyar.eligibility import evaluate
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.placements import PlacedRow
@@ -90,23 +94,145 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _create_database(server: str, name: str, template: str | None = None) -> None:
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if template is not None:  # no session may stay connected to a template being copied
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": template},
+            )
+        copy = f' TEMPLATE "{template}"' if template is not None else ""
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    admin.dispose()
+
+
+def _drop_database(server: str, name: str) -> None:
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database a workspace test runs on: each such test runs twice."""
+    return str(request.param)
+
+
+@pytest.fixture
+def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty workspace database: a SQLite file, or a new database on the server."""
-    if request.param == "sqlite":
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'workspace' / 'hamyar.db'}"
         return
     server = request.getfixturevalue("postgres_server")
     name = f"hamyar_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    _create_database(server, name)
     try:
         yield f"{server}/{name}"
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        _drop_database(server, name)
+
+
+class WorkspaceTemplates:
+    """Workspaces prepared once per session and backend, copied for each test that asks: a
+    SQLite file copied, or ``CREATE DATABASE … TEMPLATE`` on the server. The files the
+    preparation wrote stay in one folder of the session, shared by every copy."""
+
+    def __init__(self, request: pytest.FixtureRequest, root: Path) -> None:
+        self._request = request
+        self._root = root
+        self._made: dict[tuple[str, str], tuple[str, Path]] = {}
+        self._templates: list[tuple[str, str]] = []
+
+    def _server(self) -> str:
+        return str(self._request.getfixturevalue("postgres_server"))
+
+    def _template(
+        self, backend: str, name: str, prepare: Callable[[Path], None]
+    ) -> tuple[str, Path]:
+        key = (backend, name)
+        if key not in self._made:
+            folder = self._root / f"{name}-{backend}"
+            folder.mkdir()
+            if backend == "sqlite":
+                url = f"sqlite:///{folder / 'workspace' / 'hamyar.db'}"
+            else:
+                database = f"hamyar_template_{name}"
+                _create_database(self._server(), database)
+                self._templates.append((self._server(), database))
+                url = f"{self._server()}/{database}"
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("HAMYAR_DATABASE_URL", url)
+                prepare(folder)
+            self._made[key] = (url, folder)
+        return self._made[key]
+
+    def copy(
+        self,
+        backend: str,
+        name: str,
+        prepare: Callable[[Path], None],
+        tmp_path: Path,
+        finalizer: Callable[[Callable[[], None]], None],
+    ) -> tuple[str, Path]:
+        """A new database holding what ``prepare(folder)`` left in the template workspace
+        ``name`` (run once per backend, with ``HAMYAR_DATABASE_URL`` set to it), dropped by
+        ``finalizer``; its URL and the template's folder."""
+        url, folder = self._template(backend, name, prepare)
+        if backend == "sqlite":
+            target = tmp_path / "workspace"
+            target.mkdir(exist_ok=True)
+            shutil.copyfile(url.removeprefix("sqlite:///"), target / "hamyar.db")
+            return f"sqlite:///{target / 'hamyar.db'}", folder
+        server = self._server()
+        database = f"hamyar_test_{uuid.uuid4().hex[:12]}"
+        _create_database(server, database, template=url.rsplit("/", 1)[1])
+        finalizer(lambda: _drop_database(server, database))
+        return f"{server}/{database}", folder
+
+    def drop(self) -> None:
+        """Drop the templates on a server of ``HAMYAR_TEST_DATABASE_URL`` (a server the tests
+        started is gone by now, with them)."""
+        if os.environ.get("HAMYAR_TEST_DATABASE_URL"):
+            for server, database in self._templates:
+                _drop_database(server, database)
+
+
+@pytest.fixture(scope="session")
+def workspace_templates(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[WorkspaceTemplates]:
+    templates = WorkspaceTemplates(request, tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.drop()
+
+
+@pytest.fixture
+def workspace_from(
+    backend: str,
+    workspace_templates: WorkspaceTemplates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> Callable[[str, Callable[[Path], None]], Path]:
+    """``workspace_from(name, prepare)``: ``HAMYAR_DATABASE_URL`` set to a copy of the workspace
+    that ``prepare(folder)`` left (prepared once per session and backend, the commands it runs
+    seeing that workspace); the folder of the files it wrote, shared by every test: read them,
+    write elsewhere."""
+
+    def use(name: str, prepare: Callable[[Path], None]) -> Path:
+        url, folder = workspace_templates.copy(
+            backend, name, prepare, tmp_path, request.addfinalizer
+        )
+        monkeypatch.setenv("HAMYAR_DATABASE_URL", url)
+        return folder
+
+    return use
 
 
 @pytest.fixture
@@ -114,6 +240,52 @@ def workspace_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """``HAMYAR_DATABASE_URL`` set to the test database, for the CLI and subprocesses."""
     monkeypatch.setenv("HAMYAR_DATABASE_URL", database_url)
     return database_url
+
+
+MONTH = "1402/08"
+
+
+def _invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _record_default_run(folder: Path) -> None:
+    code, stdout, stderr = _invoke("run", "--out", str(folder / "run"))
+    assert code == 0, stderr
+    assert "(run 1 in the workspace)" in stdout
+    made = CliRunner().invoke(
+        cli,
+        ["timesheets", "--allocation", str(folder / "run"), "--month", MONTH,
+         "--out", str(folder / "ts.csv")],
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+
+
+def _adopt_and_pay_default_run(folder: Path) -> None:
+    _record_default_run(folder)
+    assert _invoke("adopt", "1", "--by", "karimi")[0] == 0
+    code, _, stderr = _invoke(
+        "pay", "--allocation", str(folder / "run"), "--timesheets", str(folder / "ts.csv"),
+        "--month", MONTH, "--out", str(folder / "payroll"),
+    )  # fmt: skip
+    assert code == 0, stderr
+
+
+@pytest.fixture
+def default_run(workspace_from: Callable[[str, Callable[[Path], None]], Path]) -> tuple[Path, Path]:
+    """A workspace where the embedded default ran (``hamyar run --lang en``, run 1 of term
+    1402-1, not adopted), its output folder and a timesheet of 1402/08 made for it by
+    ``hamyar timesheets``."""
+    folder = workspace_from("default-run", _record_default_run)
+    return folder / "run", folder / "ts.csv"
+
+
+@pytest.fixture
+def paid_default_run(workspace_from: Callable[[str, Callable[[Path], None]], Path]) -> Path:
+    """A workspace where the embedded default ran (run 1), was adopted by ``karimi`` and its
+    month 1402/08 paid (the timesheet of ``hamyar timesheets``); the run's output folder."""
+    return workspace_from("paid-default-run", _adopt_and_pay_default_run) / "run"
 
 
 def _first_waiting(run: Path) -> tuple[PlacedRow, str]:

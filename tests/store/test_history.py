@@ -46,23 +46,9 @@ def assignments(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture
-def adopted_term(workspace_env: str, tmp_path: Path) -> Path:
+def adopted_term(paid_default_run: Path) -> Path:
     """The embedded default (term 1402-1) run, adopted, and its month 1402/08 paid."""
-    out = tmp_path / "1402-1"
-    code, _, stderr = invoke("run", "--out", str(out))
-    assert code == 0, stderr
-    assert invoke("adopt", "1", "--by", "karimi")[0] == 0
-    ts = tmp_path / "ts.csv"
-    made = CliRunner().invoke(
-        cli, ["timesheets", "--allocation", str(out), "--month", MONTH, "--out", str(ts)]
-    )
-    assert made.exit_code == 0, made.output
-    code, _, stderr = invoke(
-        "pay", "--allocation", str(out), "--timesheets", str(ts), "--month", MONTH,
-        "--out", str(tmp_path / "payroll"),
-    )  # fmt: skip
-    assert code == 0, stderr
-    return out
+    return paid_default_run
 
 
 def test_continue_from_needs_an_adopted_allocation(workspace_env: str, tmp_path: Path) -> None:
@@ -101,6 +87,20 @@ def test_allocate_continue_from_needs_a_term(workspace_env: str, tmp_path: Path)
         cli, [*args, "--term", "1402-2", "--out", str(tmp_path / "a"), "--continue-from", "1402-1"]
     )
     assert result.exit_code == 2 and "no allocation of term 1402-1" in result.stderr
+
+    # the earlier term allocated and adopted: the next one pins its students (A5)
+    first = CliRunner().invoke(cli, [*args, "--term", "1402-1", "--out", str(tmp_path / "t1")])
+    assert first.exit_code == 0, first.output
+    assert invoke("adopt", "1")[0] == 0
+    result = CliRunner().invoke(
+        cli, [*args, "--term", "1402-2", "--out", str(tmp_path / "t2"), "--continue-from", "1402-1"]
+    )
+    assert result.exit_code == 0, result.output
+    before, after = assignments(tmp_path / "t1"), assignments(tmp_path / "t2")
+    assert f"continuing from 1402-1: {len(before)} continuing assistant(s)" in result.stdout
+    assert {sid: unit for sid, (unit, _) in before.items()} == {
+        sid: unit for sid, (unit, pinned) in after.items() if pinned == "true"
+    }
 
 
 def test_term_walk_with_evaluations_and_history(adopted_term: Path, tmp_path: Path) -> None:

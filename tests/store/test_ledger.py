@@ -28,18 +28,9 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def term_run(workspace_env: str, tmp_path: Path) -> tuple[Path, Path]:
+def term_run(default_run: tuple[Path, Path]) -> tuple[Path, Path]:
     """The embedded default run, recorded in the test workspace, and a timesheet of 1402/08."""
-    out = tmp_path / "run"
-    code, stdout, stderr = invoke("run", "--out", str(out))
-    assert code == 0, stderr
-    assert "(run 1 in the workspace)" in stdout
-    ts = tmp_path / "ts.csv"
-    made = CliRunner().invoke(
-        cli, ["timesheets", "--allocation", str(out), "--month", MONTH, "--out", str(ts)]
-    )
-    assert made.exit_code == 0, made.output
-    return out, ts
+    return default_run
 
 
 def pay_args(run: Path, ts: Path, out: Path, month: str = MONTH) -> list[str]:

@@ -30,12 +30,9 @@ def invoke(*args: str, lang: str = "en") -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def term_run(workspace_env: str, tmp_path: Path) -> Path:
+def term_run(default_run: tuple[Path, Path]) -> Path:
     """The embedded default run, recorded in the test workspace (not adopted yet)."""
-    out = tmp_path / "run"
-    code, _, stderr = invoke("run", "--out", str(out))
-    assert code == 0, stderr
-    return out
+    return default_run[0]
 
 
 def placement(session: Session) -> dict[str, str]:

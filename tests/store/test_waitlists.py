@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from hamyar.cli import cli
 from hamyar.models import Gender
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.pipeline import run_problem
@@ -18,9 +16,7 @@ from hamyar.store.schema import WaitingRow
 from hamyar.store.waitlists import places_of, run_waiting_lists, waiting_list
 
 
-def test_waiting_lists_stored_with_the_run(workspace_env: str, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["run", "--out", str(tmp_path / "run"), "--lang", "en"])
-    assert result.exit_code == 0, result.output
+def test_waiting_lists_stored_with_the_run(default_run: tuple[Path, Path]) -> None:
     inputs = load_scenario_inputs(None)
     again = run_problem(inputs.problem, warnings=inputs.warnings, input_hashes=inputs.hashes)
     lists = waiting_lists(again.problem, again.eligibility, again.allocation)
