@@ -1,7 +1,8 @@
 """``hamyar history STUDENT``: one student's terms, units, hours, payments and evaluations.
 
 From the workspace: each term's adopted allocation, the payroll ledger's lines not voided, and
-the units' evaluations in force.
+the units' evaluations in force; and the terms the student applied to without a placement, with
+the reason (:mod:`hamyar.store.applied`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.store import in_language
+from hamyar.store.applied import with_applications
 from hamyar.store.history import TermRecord, student_history
 
 WORDS = {
@@ -36,6 +38,10 @@ WORDS = {
     "run": ("اجرا", "run"),
     "since": ("از", "from"),
     "until": ("تا", "until"),
+    "applied": ("درخواست داده بود، جای نگرفت", "applied, not placed"),
+    "ineligible": ("درخواست داده بود، واجد شرایط نبود", "applied, not eligible"),
+    "why": ("علت", "why"),
+    "waiting": ("فهرست انتظار", "waiting list"),
 }
 
 
@@ -62,6 +68,13 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
     return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
+def unit_of(record: TermRecord, lang: str) -> str:
+    """How a term without a placement is named: applied and not placed, or not eligible."""
+    if record.unplaced is None:
+        return word("not_placed", lang)
+    return word("applied" if record.unplaced.eligible else "ineligible", lang)
+
+
 def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
     """The history as text in ``lang``."""
     w = lambda key: word(key, lang)  # noqa: E731
@@ -70,6 +83,8 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
     rows = [header]
     for r in records:
         unit = r.unit_code or w("not_placed")
+        if r.unplaced is not None:
+            unit = unit_of(r, lang)
         if r.pinned:
             unit += f" ({w('continuing')})"
         if r.since:
@@ -91,6 +106,17 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
         (w("total"), "", "", _number(total_hours), _number(sum(r.paid_rial for r in records)), "")
     )
     lines += _table(rows)
+    for r in records:
+        if r.unplaced is None:
+            continue
+        lines.append("")
+        lines.append(f"{w('term')} {r.term}: {unit_of(r, lang)}")
+        for en, fa in r.unplaced.reasons:
+            lines.append(f"  {w('why')}: {fa if lang == 'fa' else en}")
+        if r.unplaced.waiting:
+            sep = "؛ " if lang == "fa" else "; "
+            places = sep.join(f"{unit} #{position}" for unit, position in r.unplaced.waiting)
+            lines.append(f"  {w('waiting')}: {places}")
     payments = [(r.term, p) for r in records for p in r.payments]
     if payments:
         lines.append("")
@@ -119,7 +145,8 @@ def command(student_id: str, workspace_dir: Path | None, lang: str) -> None:
     workspace = open_workspace(workspace_dir, lang)
     try:
         with in_language(lang), workspace.session() as session:
-            records = list(student_history(session, student_id.strip()))
+            found = student_history(session, student_id.strip())
+            records = with_applications(session, student_id.strip(), found)
     finally:
         workspace.close()
     if not records:

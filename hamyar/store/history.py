@@ -108,6 +108,18 @@ class Evaluated:
     at: datetime
 
 
+@dataclass(frozen=True)
+class Unplaced:
+    """A term the student applied to (in the adopted run's inputs) without a placement."""
+
+    eligible: bool
+    reasons: tuple[tuple[str, str], ...]
+    """``(english, persian)``: the blocking rules when not eligible, else why each asked-for
+    unit did not take the student (the planner's explanation)."""
+    waiting: tuple[tuple[str, int], ...] = ()
+    """``(unit_code, position)`` on the term's waiting lists."""
+
+
 @dataclass
 class TermRecord:
     """One term of a student's history."""
@@ -123,6 +135,8 @@ class TermRecord:
     """The last day of a placement a mid-term vacancy ended."""
     payments: list[Paid] = field(default_factory=list)
     evaluations: list[Evaluated] = field(default_factory=list)
+    unplaced: Unplaced | None = None
+    """Set by :func:`hamyar.store.applied.with_applications` for a term applied to, unplaced."""
 
     @property
     def hours(self) -> Decimal:
