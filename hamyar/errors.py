@@ -7,6 +7,7 @@ an :class:`InputError` into those lines on standard error and exit code 2.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -54,8 +55,22 @@ def visible(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+class SplitIssues:
+    """``errors`` and ``warnings`` of a record's ``issues``, in their order (file order)."""
+
+    issues: Sequence[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity != "error"]
+
+
 @dataclass
-class IssueLog:
+class IssueLog(SplitIssues):
     """Collects issues while a file is read; raise once at the end with :meth:`raise_if_errors`."""
 
     issues: list[Issue] = field(default_factory=list)
@@ -71,14 +86,6 @@ class IssueLog:
 
     def extend(self, issues: list[Issue]) -> None:
         self.issues.extend(issues)
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity != "error"]
 
     def raise_if_errors(self) -> None:
         if self.errors:

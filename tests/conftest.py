@@ -14,6 +14,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from hamyar.io.allocation_dir import read_allocation_dir
+from hamyar.io.manifest import write_manifest
 from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import (
     Allocation,
@@ -31,7 +33,7 @@ from hamyar.models import (
 from hamyar.store import Workspace
 from hamyar.store.adoption import adopt
 from hamyar.store.runs import current_user, now, write_run_file
-from hamyar.store.schema import RunRow
+from hamyar.store.schema import AssignmentRow, RunRow
 
 Rows = Sequence[Sequence[object]]
 
@@ -206,6 +208,7 @@ def _write_timesheet_csv(path: Path, rows: Rows) -> Path:
 
 
 def _adopt_folder(folder: Path, term: str) -> int:
+    placed = read_allocation_dir(folder).rows
     workspace = Workspace.open()
     with workspace.session() as session:
         run = RunRow(
@@ -221,9 +224,21 @@ def _adopt_folder(folder: Path, term: str) -> int:
             input_hashes={},
             out_dir=str(folder),
         )
+        run.assignments = [
+            AssignmentRow(
+                student_id=r.student_id,
+                unit_code=r.unit_code,
+                gender=r.gender.value,
+                preference_rank=r.preference_rank,
+                priority_score=r.priority_score,
+                pinned=r.pinned,
+            )
+            for r in placed
+        ]
         session.add(run)
         session.flush()
         write_run_file(folder, run, workspace.url)
+        write_manifest(folder, "run")  # as the run would have
         adopt(session, run.id)
         run_id = run.id
     workspace.close()

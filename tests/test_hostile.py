@@ -2,6 +2,20 @@
 commented with its number; what must hold is a located error, an exact round trip, or a clean
 exit."""
 
+# Where each case of issue 19 is tested, when not in this file:
+#   1, 15 (inputs and symlinks at --out), 2 (crash between the swap's renames), 3 (one writer per
+#     --out; --force never removes a payroll), 5 (edited assignments.csv), 16 (modes):
+#     tests/io/test_outdir.py
+#   5 (a folder without a manifest, placements against the run's stored assignments):
+#     tests/store/test_recorded.py
+#   3 (two pay of one month at once, on one --out and on two): tests/store/test_ledger.py,
+#     tests/test_kills.py
+#   11 (read-only file system, full disk, no permission, dangling link): tests/io/test_faults.py
+#   2, 13, 14 (SIGKILL, SIGTERM, SIGINT at named moments of run, pay and batch; the ledger and
+#     the payroll folder agree; no staging or worker left): tests/test_kills.py,
+#     tests/scenarios/test_batch.py
+#   16 (modes of run, pay and timesheets outputs under umask 022 and 002): tests/io/test_modes.py
+
 from __future__ import annotations
 
 import csv
@@ -637,3 +651,64 @@ def test_a_second_run_on_the_same_absent_out_is_refused(tmp_path: Path) -> None:
     assert any(r in second.stderr for r in refusals), second.stderr
     assert "Traceback" not in second.stderr
     assert (tmp_path / "alloc" / "assignments.csv").is_file()
+
+
+CONTROL = ": a control character in the text; remove it"
+BONUS = "[[overrides.bonus_rules]]\npercent = 5\nname = "
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('name = "a\\u0007b"', ":name" + CONTROL + " (a\\x07b)"),  # case 10
+        (BONUS + '"\\u001b"', ":overrides.bonus_rules.[0].name" + CONTROL),  # case 10
+        ('description = "a\\nb\\tc"\nterm = "x"', ":term: unknown term"),  # case 10: \t, \n kept
+    ],
+)
+def test_control_characters_in_toml_are_refused_at_their_key(
+    tmp_path: Path, lines: str, expected: str
+) -> None:
+    scenario = tmp_path / "s.toml"
+    scenario.write_text(f'extends = "qom-1402-1403"\n{lines}\n', encoding="utf-8")
+    result = _invoke("run", str(scenario), "--out", str(tmp_path / "o"))
+    _refused(result, f"{scenario}{expected}")
+    assert (CONTROL in result.output) == (CONTROL in expected)
+
+
+def test_every_unknown_unit_is_located(generated: Path, tmp_path: Path) -> None:
+    """case 17: several unknown units in preferences and as a current unit, every one located."""
+    edit = {
+        (3, "preferences"): "NOPE;PE",
+        (5, "preferences"): "ZZZ",
+        (7, "preferences"): "PE;QQ;YY",
+    }
+    edit |= {(8, "current_unit"): "WHAT"}
+    apps = _edited(generated / "applicants.csv", tmp_path / "a.csv", edit)
+    result = _invoke("check", str(apps), str(generated / "units.csv"))
+    unknown = "preferences: unknown unit in preferences"
+    _refused(
+        result,
+        f"{apps}:3:{unknown}; did you mean 'PE'? (NOPE)",
+        f"{apps}:5:{unknown} (ZZZ)",
+        f"{apps}:7:{unknown} (QQ)",
+        f"{apps}:7:{unknown} (YY)",
+        f"{apps}:8:current_unit: unknown current unit (WHAT)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("month", "expected"),
+    [
+        ("2023/10", "a Gregorian month, not Jalali: in Jalali it is 1402/07-1402/08"),  # case 9
+        ("1299/08", "Jalali year out of range 1300-1500"),  # case 9
+    ],
+)
+def test_a_gregorian_month_is_named_with_its_jalali_months(
+    paid_run: Path, month: str, expected: str
+) -> None:
+    out = paid_run.with_name("t.xlsx")
+    result = _invoke(
+        "timesheets", "--allocation", str(paid_run), "--month", month, "--out", str(out)
+    )
+    _refused(result, f"--month: {expected} ({month})")
+    assert not out.exists()

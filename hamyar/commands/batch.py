@@ -76,8 +76,9 @@ def command(
     workspace_dir: Path | None,
 ) -> None:
     """Run every scenario of MANIFEST in parallel and summarise them."""
-    from hamyar.commands.workspace import recorder, runs_text, scenario_files
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.commands.workspace import recorded_output, runs_text, scenario_files
+    from hamyar.io.faults import fault_point
+    from hamyar.io.outdir import check_out_dir
     from hamyar.scenarios.batch import (
         dask_executor,
         local_executor,
@@ -108,7 +109,7 @@ def command(
     failed: list[BatchOutcome] = []
     by_index = {j.index: j for j in jobs}
     run_ids: list[int] = []
-    with recorder(workspace_dir) as record, staged_output(out, force) as tmp:
+    with recorded_output(workspace_dir, out, force) as (record, tmp):
         with (
             executor as ex,
             click.progressbar(
@@ -122,6 +123,7 @@ def command(
 
             def done(outcome: BatchOutcome) -> None:
                 write_outcome(tmp, outcome)
+                fault_point("scenario")
                 if not outcome.ok:
                     failed.append(outcome)
                 bar.update(1)

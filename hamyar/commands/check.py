@@ -13,20 +13,15 @@ from pathlib import Path
 import click
 
 from hamyar.checks import CheckReport, check_files, check_problem
-from hamyar.commands.options import load_policy, parse_term, policy_option, term_option
+from hamyar.commands.options import load_policy, optional_inputs, parse_term
 from hamyar.errors import listing
 from hamyar.models import Degree, Gender, Policy, Term
 
-_FILE = click.Path(path_type=Path, dir_okay=False)
 DEFAULT_LIMIT = 20
 
 
 @click.command("check")
-@click.argument("applicants", type=_FILE, required=False)
-@click.argument("units", type=_FILE, required=False)
-@click.option("--rejections", type=_FILE, help="Rejections file (rule E9): unit_code, student_id.")
-@policy_option
-@term_option
+@optional_inputs
 @click.option(
     "--all", "show_all", is_flag=True, help="List every dead seat and non-viable applicant."
 )

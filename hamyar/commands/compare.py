@@ -50,8 +50,8 @@ def command(
 ) -> None:
     """Run two or more scenarios (files or shipped names) and compare them with the first."""
     from hamyar.commands.common import Progress, print_warnings
-    from hamyar.commands.workspace import recorder, scenario_files
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.commands.workspace import recorded_output, scenario_files
+    from hamyar.io.outdir import check_out_dir
     from hamyar.pipeline import STAGES, run_problem
     from hamyar.reports.outputs import write_machine_outputs
     from hamyar.scenarios.compare import (
@@ -87,7 +87,7 @@ def command(
             progress.close()
         runs.append((name, result))
     comparison = compare(runs)
-    with recorder(workspace_dir) as record, staged_output(out, force) as tmp:
+    with recorded_output(workspace_dir, out, force) as (record, tmp):
         write_comparison(tmp, comparison, lang)
         used: set[str] = set()
         for name, inputs, result in zip(comparison.names, loaded, comparison.results, strict=True):

@@ -19,17 +19,14 @@ import click
 from hamyar.commands.options import (
     force_option,
     load_policy,
+    optional_inputs,
     parse_term,
-    policy_option,
-    term_option,
 )
 from hamyar.eligibility import evaluate
 from hamyar.errors import Issue
 from hamyar.io.outdir import check_out_dir, staged_output
 from hamyar.models import EligibilityResult, Policy, Problem, Term
 from hamyar.reports.eligibility_csv import write_eligibility_csv
-
-_FILE = click.Path(path_type=Path, dir_okay=False)
 
 RULE_TITLES: dict[str, str] = {
     "E1": "semesters passed",
@@ -46,11 +43,7 @@ RULE_TITLES: dict[str, str] = {
 
 
 @click.command("eligibility")
-@click.argument("applicants", type=_FILE, required=False)
-@click.argument("units", type=_FILE, required=False)
-@click.option("--rejections", type=_FILE, help="Rejections file (rule E9): unit_code, student_id.")
-@policy_option
-@term_option
+@optional_inputs
 @click.option(
     "--out",
     required=True,

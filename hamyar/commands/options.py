@@ -28,6 +28,24 @@ def policy_option(func: F) -> F:
     )(func)
 
 
+def optional_inputs(func: F) -> F:
+    """``[APPLICANTS [UNITS]] [--rejections F] [--policy F] [--term T]``: the files of a problem,
+    the embedded default's where left out (``check``, ``eligibility``)."""
+    for decorate in reversed(
+        (
+            click.argument("applicants", type=FILE, required=False),
+            click.argument("units", type=FILE, required=False),
+            click.option(
+                "--rejections", type=FILE, help="Rejections file (rule E9): unit_code, student_id."
+            ),
+            policy_option,
+            term_option,
+        )
+    ):
+        func = decorate(func)
+    return func
+
+
 def term_option(func: F) -> F:
     return click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")(func)
 

@@ -16,9 +16,10 @@ import click
 
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
+from hamyar.io.outlock import lock_output
 from hamyar.models import JalaliMonth
 from hamyar.models.pay import toman
-from hamyar.pipeline.month import PayRun
+from hamyar.pipeline.month import PayRun, month_folder
 from hamyar.store import in_language
 from hamyar.store.paying import pay_recorded
 
@@ -73,6 +74,7 @@ def command(
 ) -> None:
     """Pay one month: payroll workbook, transfer list (xlsx and CSV), held-back and unpaid rows."""
     month = parse_month(month_text)
+    lock_output(month_folder(out, month).absolute())  # a second pay here is refused at once
     workspace = open_workspace(workspace_dir, lang)
     with in_language(lang):
         run, batch = pay_recorded(

@@ -79,8 +79,8 @@ def command(
     """Run SCENARIO (a file or a shipped name; the embedded default if omitted) at every point
     of a grid of policy values."""
     from hamyar.commands.common import print_warnings
-    from hamyar.commands.workspace import recorder, runs_text, scenario_files
-    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.commands.workspace import recorded_output, runs_text, scenario_files
+    from hamyar.io.outdir import check_out_dir
     from hamyar.scenarios.inputs import load_scenario_inputs
     from hamyar.scenarios.sweep import (
         SweepPoint,
@@ -126,7 +126,7 @@ def command(
         )
     files = scenario_files(inputs)
     recorded: list[dict[str, object]] = []
-    with recorder(workspace_dir) as record, staged_output(out, force) as tmp:
+    with recorded_output(workspace_dir, out, force) as (record, tmp):
         write_sweep(tmp, params, results, lang)
         for point in results:
             if point.record is None:

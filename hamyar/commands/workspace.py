@@ -9,7 +9,8 @@ from typing import Any, Protocol, TypeVar
 
 import click
 
-from hamyar.io.outdir import staged_output
+from hamyar.io.faults import fault_point
+from hamyar.io.outdir import Staging, signals_held
 from hamyar.models.run import RunResult
 from hamyar.pipeline.record import RunRecord
 from hamyar.scenarios.inputs import ScenarioInputs
@@ -102,8 +103,8 @@ def record_and_write(
     force: bool,
     scenario: str | None = None,
 ) -> int:
-    """Record one run and write its output folder in one transaction. Returns the run id."""
-    with recorder(workspace_dir) as record, staged_output(out, force=force) as folder:
+    """Record one run and write its output folder (:func:`recorded_output`); the run id."""
+    with recorded_output(workspace_dir, out, force) as (record, folder):
         write(folder)
         return record(
             result,
@@ -114,6 +115,27 @@ def record_and_write(
             out_dir=out,
             scenario=scenario,
         )
+
+
+@contextmanager
+def recorded_output(
+    workspace_dir: Path | None, out: Path, force: bool
+) -> Iterator[tuple[Record, Path]]:
+    """A recorder (:func:`recorder`) and a staging folder for ``out``: the folder is written,
+    the runs committed, and only then the folder put in place. So a folder at ``out`` always
+    names runs the workspace holds; a kill between the two leaves recorded runs without their
+    folder, never a folder naming runs that were rolled back (whose ids a later run may take)."""
+    staging = Staging(out, force)
+    try:
+        with recorder(workspace_dir) as record:
+            yield record, staging.path
+            staging.seal()
+    except BaseException as exc:
+        staging.abandon(exc)
+        raise
+    with signals_held():  # committed: SIGTERM and SIGINT wait until the folder is in place
+        fault_point("committed")
+        staging.place()
 
 
 def scenario_files(inputs: ScenarioInputs | ResolvedScenario | None) -> dict[str, Path]:

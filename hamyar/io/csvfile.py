@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@")
+_FIRST = frozenset("=+-@'")
+"""The first characters of a text that may need defusing (a formula start, or a quote)."""
 
 
 def _needs_quote(text: str) -> bool:
@@ -23,7 +25,7 @@ def _needs_quote(text: str) -> bool:
 
 def defuse(value: object) -> object:
     """Text that a spreadsheet would read as a formula, prefixed with ``'``."""
-    if isinstance(value, str) and _needs_quote(value):
+    if isinstance(value, str) and value[:1] in _FIRST and _needs_quote(value):
         return "'" + value
     return value
 
@@ -40,5 +42,13 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
+        first = _FIRST  # a text needs defuse() only when it starts with one of these
         for row in rows:
-            writer.writerow(["" if v is None else defuse(v) for v in row])
+            writer.writerow(
+                [
+                    ("" if v is None else v)
+                    if type(v) is not str or v[:1] not in first
+                    else defuse(v)
+                    for v in row
+                ]
+            )

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamyar.collector import collector_paused
-from hamyar.errors import InputError, Issue
+from hamyar.errors import InputError, Issue, SplitIssues
 from hamyar.io.applicants import parse_applicants
 from hamyar.io.limits import InputLimits, input_limits, policy_limits
 from hamyar.io.rejections import parse_rejections
@@ -39,7 +39,7 @@ _LOOSE = re.compile(r"[\s،,;؛]+")
 
 
 @dataclass(frozen=True)
-class Loaded:
+class Loaded(SplitIssues):
     """What was read from a problem's files, the problem when everything is clean, and every
     issue (errors and warnings) in file order."""
 
@@ -49,14 +49,6 @@ class Loaded:
     issues: tuple[Issue, ...]
     problem: Problem | None
     files: tuple[str, ...]
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity != "error"]
 
 
 def load_problem(

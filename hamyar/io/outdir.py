@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import signal
 import stat
 import tempfile
 import time
@@ -29,6 +30,7 @@ from pathlib import Path
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.diskerrors import cannot_write
+from hamyar.io.faults import fault_point
 from hamyar.io.manifest import foreign_files, read_manifest, write_manifest
 from hamyar.io.outlock import OLD_MARK, PENDING_MARK, TMP_MARK, lock_output, release
 
@@ -225,8 +227,10 @@ class Staging:
     def seal(self, pending: bool = False) -> None:
         """Write the manifest; with ``pending`` keep the folder for a commit (see the class)."""
         if not self.sealed:
+            fault_point("staged")
             write_manifest(self.path, _kind())
             self.sealed = True
+            fault_point("sealed")
         if pending and PENDING_MARK not in self.path.name:
             marked = self.path.with_name(
                 f".{self.out.name}{PENDING_MARK}{self.path.name.rsplit('-', 1)[-1]}"
@@ -238,26 +242,80 @@ class Staging:
         """Remove the staging folder and release ``out``; ``exc`` becomes a located refusal when
         it is the operating system refusing to write (read-only, full disk…)."""
         shutil.rmtree(self.path, ignore_errors=True)
-        _release_and_refuse(self.out, exc)
+        if self.owns_lock:
+            _release_and_refuse(self.out, exc)
+
+    @classmethod
+    def resume(cls, path: Path, out: Path, keep_replaced: bool = False) -> Staging:
+        """A sealed pending folder (:meth:`seal`) a killed command left beside ``out``; the
+        caller holds the lock of ``out`` and keeps it (:meth:`place` does not release it)."""
+        self = cls.__new__(cls)
+        self.out, self.path = _absolute(out), path
+        self.keep_replaced, self.sealed, self.owns_lock = keep_replaced, True, False
+        return self
+
+    owns_lock = True
+
+    def _release(self) -> None:
+        if self.owns_lock:
+            release(self.out)
 
     def place(self) -> None:
-        """Seal (if not yet) and swap the folder in; the previous ``out`` is removed or kept."""
-        try:
-            self.seal()
-            previous = _swap(self.path, self.out)
-        except OSError as exc:
-            self.abandon(exc)
-            raise
-        except BaseException:
-            release(self.out)
-            raise
-        try:
-            if previous is not None and self.keep_replaced:
-                _keep_aside(previous, self.out)
-            elif previous is not None:
-                shutil.rmtree(previous, ignore_errors=True)
-        finally:
-            release(self.out)
+        """Seal (if not yet) and swap the folder in; the previous ``out`` is removed or kept.
+
+        SIGTERM and SIGINT wait until the swap and the keeping aside are done. A pending folder
+        that cannot be put in place stays where it is (its commit is done)."""
+        if not self.sealed:
+            try:
+                self.seal()
+            except BaseException as exc:
+                self.abandon(exc)
+                raise
+        with signals_held():
+            try:
+                previous = _swap(self.path, self.out)
+            except OSError as exc:
+                if PENDING_MARK in self.path.name:
+                    self._release()
+                else:
+                    self.abandon(exc)
+                raise
+            except BaseException:
+                self._release()
+                raise
+            try:
+                fault_point("exchanged")
+                if previous is not None and self.keep_replaced:
+                    _keep_aside(previous, self.out)
+                elif previous is not None:
+                    shutil.rmtree(previous, ignore_errors=True)
+            finally:
+                self._release()
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGTERM and SIGINT wait until the block ends, then take effect (SIGKILL cannot wait).
+
+    The handlers are replaced for the block rather than the signals masked, as a mask holds only
+    the thread that sets it and a solver's threads would take the signal instead."""
+    got: list[int] = []
+
+    def note(signum: int, _frame: object) -> None:
+        got.append(signum)
+
+    try:
+        previous = {s: signal.signal(s, note) for s in (signal.SIGTERM, signal.SIGINT)}
+    except ValueError:  # not the main thread: signals go to the main thread anyway
+        yield
+        return
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if got:
+            os.kill(os.getpid(), got[0])
 
 
 @contextmanager

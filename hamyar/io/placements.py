@@ -36,6 +36,7 @@ from hamyar.models import (
     parse_enum,
 )
 from hamyar.models.pay import bonus_percent, monthly_pay_rial, multiplier, planned_hours
+from hamyar.models.people import Named
 from hamyar.text import normalize_key, normalize_value
 
 ASSIGNMENTS_FILE = "assignments.csv"
@@ -79,7 +80,7 @@ _REQUIRED = (
 )
 
 
-class PlacedRow(BaseModel):
+class PlacedRow(Named, BaseModel):
     """One row of ``assignments.csv``: a placed student, the unit, and the planned pay."""
 
     model_config = ConfigDict(frozen=True)
@@ -108,14 +109,6 @@ class PlacedRow(BaseModel):
     sheba: str | None = None
     row: int | None = None
     """Row of ``assignments.csv`` this came from (header = row 1), when read from a file."""
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
-    def married(self) -> bool:
-        return self.marital_status is MaritalStatus.married
 
     def cells(self) -> list[object]:
         """The row's values in :data:`ASSIGNMENT_COLUMNS` order, as the CSV writes them."""

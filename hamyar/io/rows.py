@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hamyar.errors import InputError, Issue, Severity
+from hamyar.errors import InputError, Issue, Severity, SplitIssues
 from hamyar.io.cells import CellError, cell_value, parse_cell
 from hamyar.io.columns import Column
 from hamyar.io.tables import Row, Table, cell_text, read_table
@@ -37,7 +37,7 @@ class ReadResult(Generic[T]):
 
 
 @dataclass
-class Parsed(Generic[T]):
+class Parsed(SplitIssues, Generic[T]):
     """What a reader found in one file: the rows that parsed, and every issue (errors and
     warnings) in file order."""
 
@@ -56,14 +56,6 @@ class Parsed(Generic[T]):
     def for_table(cls, table: Table) -> Parsed[T]:
         headers = {h.column.name: h.text for h in table.headers if h.column is not None}
         return cls(file=table.file, extra_columns=table.extra_columns, headers=headers)
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity != "error"]
 
     def result(self) -> ReadResult[T]:
         """The records, or :class:`InputError` carrying every error of the file."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -52,7 +53,29 @@ class Source(BaseModel):
     row: int | None = None
 
 
-class Applicant(BaseModel):
+class _HasNames(Protocol):
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def marital_status(self) -> MaritalStatus: ...
+
+
+class Named:
+    """``full_name`` and ``married`` of a record with ``first_name``, ``last_name`` and
+    ``marital_status`` (an applicant, a row of ``assignments.csv``); no fields of its own."""
+
+    @property
+    def full_name(self: _HasNames) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def married(self: _HasNames) -> bool:
+        return self.marital_status is MaritalStatus.married
+
+
+class Applicant(Named, BaseModel):
     """One applicant row (DATA.md, *applicants*)."""
 
     model_config = ConfigDict(frozen=True)
@@ -96,14 +119,6 @@ class Applicant(BaseModel):
         if self.study_start is None and self.semesters_passed is None:
             raise ValueError("one of study_start and semesters_passed is required")
         return self
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
-    def married(self) -> bool:
-        return self.marital_status is MaritalStatus.married
 
     @property
     def priority_groups(self) -> tuple[PriorityGroup, ...]:

@@ -3,7 +3,9 @@
 A missing, unreadable or broken file is an :class:`hamyar.errors.InputError` naming it. Values
 nested deeper than :data:`MAX_DEPTH` levels — arrays or inline tables inside one another, or
 tables inside tables — are refused before they reach a recursive reader (Python's TOML parser
-raises ``RecursionError`` on 100,000 nested arrays): the error names the line, or the key.
+raises ``RecursionError`` on 100,000 nested arrays): the error names the line, or the key. A
+key or text holding a control character (valid TOML as ``\\u0007``, yet no workbook can hold
+it) is refused at its key, like every other bad value of the file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hamyar.errors import InputError, Issue
+from hamyar.text import CONTROL_CHARACTERS
 
 MAX_DEPTH = 32
 """The deepest nesting of arrays and tables a hamyar TOML file may have (policies use 3)."""
@@ -44,7 +47,32 @@ def read_toml_file(path: str | Path, what: str) -> dict[str, Any]:
     key = deep_key(data)
     if key is not None:
         raise InputError(Issue(too_deep, file=file, column=key))
+    controls = [
+        Issue("a control character in the text; remove it", text, file=file, column=key)
+        for key, text in control_texts(data)
+    ]
+    if controls:
+        raise InputError(controls)
     return data
+
+
+def control_texts(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(dotted key, text)`` of every key or string value holding a control character other
+    than tab and line breaks; walked without recursion."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[object, tuple[str, ...]]] = [(data, ())]
+    while stack:
+        value, keys = stack.pop()
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if not set(str(k)).isdisjoint(CONTROL_CHARACTERS):
+                    found.append((".".join((*keys, str(k))), str(k)))
+                stack.append((v, (*keys, str(k))))
+        elif isinstance(value, list):
+            stack.extend((v, (*keys, f"[{i}]")) for i, v in enumerate(value))
+        elif isinstance(value, str) and not set(value).isdisjoint(CONTROL_CHARACTERS):
+            found.append((".".join(keys), value))
+    return sorted(found)
 
 
 def deep_line(text: str) -> int | None:

@@ -7,8 +7,10 @@
 4. read the timesheets, keep every bad row with its location;
 5. compute the payroll and the transfer list; a term with mid-term vacancies adds the newcomers'
    placements and the periods of the placements that cover part of the term (rule P5);
-6. write everything into ``--out/yyyy-mm/`` through :func:`hamyar.io.outdir.staged_output`, so a
-   run that fails leaves nothing behind.
+6. write everything into a staging folder beside ``--out/yyyy-mm/``
+   (:class:`hamyar.io.outdir.Staging`) and put it in place, so a run that fails leaves nothing
+   behind. :func:`stage_month` stops before the last step, for ``pay`` to commit its ledger
+   first (:mod:`hamyar.store.paying`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from hamyar.errors import InputError, Issue
 from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir
 from hamyar.io.manifest import changed_rows
-from hamyar.io.outdir import staged_output
+from hamyar.io.outdir import Staging
 from hamyar.io.outlock import lock_output, release
 from hamyar.io.placements import ASSIGNMENTS_FILE, PlacedRow
 from hamyar.io.timesheets import parse_timesheets
@@ -100,43 +102,65 @@ def pay_month(
     """Run the payroll of ``month`` and write its folder; :class:`InputError` on bad input,
     with nothing written. ``newcomers`` and ``periods`` are the term's mid-term vacancies: the
     placements they started and the days every changed placement covers."""
+    pay_run, staging = stage_month(
+        allocation,
+        timesheets,
+        month,
+        out,
+        replace=replace,
+        skip_bad_rows=skip_bad_rows,
+        lang=lang,
+        newcomers=newcomers,
+        periods=periods,
+    )
+    staging.place()
+    return pay_run
+
+
+def stage_month(
+    allocation: str | Path,
+    timesheets: str | Path,
+    month: JalaliMonth,
+    out: str | Path,
+    *,
+    replace: bool = False,
+    skip_bad_rows: bool = False,
+    lang: Lang = "fa",
+    newcomers: tuple[PlacedRow, ...] = (),
+    periods: Mapping[str, Period] | None = None,
+) -> tuple[PayRun, Staging]:
+    """The payroll of ``month`` written into a staging folder beside ``out/yyyy-mm``, not yet in
+    place: the caller places it (:meth:`Staging.place`) or abandons it. The month folder stays
+    locked until then."""
     record = read_allocation_dir(allocation)
     refuse_edited_allocation(record)
     check_month(month, record.term, record.policy)
     record = with_newcomers(record, newcomers)
     folder = month_folder(out, month)
     try:
-        return _pay(record, timesheets, month, folder, replace, skip_bad_rows, lang, periods)
-    finally:
+        refuse_paid_month(folder, month, replace)
+        parsed = parse_timesheets(timesheets)
+        fatal = [i for i in parsed.errors if i.row is None]
+        if fatal:
+            raise InputError(fatal)
+        payroll = compute_payroll(
+            record,
+            month,
+            parsed.records,
+            read_errors=parsed.errors,
+            skip_bad_rows=skip_bad_rows,
+            headers=parsed.headers,
+            periods=periods,
+        )
+        transfers = build_transfer_list(payroll, lang)
+        staging = Staging(folder, force=replace, keep_replaced=True)
+    except BaseException:
         release(folder)
-
-
-def _pay(
-    record: AllocationRecord,
-    timesheets: str | Path,
-    month: JalaliMonth,
-    folder: Path,
-    replace: bool,
-    skip_bad_rows: bool,
-    lang: Lang,
-    periods: Mapping[str, Period] | None = None,
-) -> PayRun:
-    refuse_paid_month(folder, month, replace)
-    parsed = parse_timesheets(timesheets)
-    fatal = [i for i in parsed.errors if i.row is None]
-    if fatal:
-        raise InputError(fatal)
-    payroll = compute_payroll(
-        record,
-        month,
-        parsed.records,
-        read_errors=parsed.errors,
-        skip_bad_rows=skip_bad_rows,
-        headers=parsed.headers,
-        periods=periods,
-    )
-    transfers = build_transfer_list(payroll, lang)
-    with staged_output(folder, force=replace, keep_replaced=True) as tmp:
-        write_payroll_folder(tmp, payroll, transfers, lang)
+        raise
+    try:
+        write_payroll_folder(staging.path, payroll, transfers, lang)
+    except BaseException as exc:
+        staging.abandon(exc)
+        raise
     capped = cap_warnings(payroll, parsed.headers.get("hours", "hours"))
-    return PayRun(payroll, transfers, folder, (*parsed.warnings, *capped))
+    return PayRun(payroll, transfers, folder, (*parsed.warnings, *capped)), staging

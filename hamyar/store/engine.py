@@ -89,7 +89,15 @@ class Workspace:
         if migrate and not up_to_date(ws.engine):
             from hamyar.store.migrate import upgrade
 
-            upgrade(ws.engine)
+            try:
+                upgrade(ws.engine)
+            except OperationalError as exc:
+                ws.close()
+                raise WorkspaceError(
+                    f"the workspace database could not be used: {exc.orig}",
+                    f"پایگاه داده‌ی فضای کار در دسترس نیست: {exc.orig}",
+                    where=describe(url),
+                ) from None
         return ws
 
     @contextmanager

@@ -225,3 +225,25 @@ def test_notices_of_a_term_continued_from_the_one_before(
     assert explained == {s: r["explanation_en"] for s, r in unplaced.items()}
     rows = read_rows(tmp_path / "n" / "notices.csv")
     assert "نیمسال دوم ۱۴۰۲–۱۴۰۳" in next(iter(rows.values()))["text"]
+
+
+def test_an_allocate_run_needs_neither_its_folder_nor_its_files(
+    adopted: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(adopted)
+    shutil.rmtree(tmp_path / "run")
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"))
+    assert code == 0, err
+    assert len(read_rows(tmp_path / "n" / "notices.csv")) == 5
+
+
+def test_a_scenario_run_whose_folder_is_gone_is_refused(workspace_env: str, tmp_path: Path) -> None:
+    import shutil
+
+    small_scenario(tmp_path)
+    shutil.rmtree(tmp_path / "run")
+    code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--lang", "en")
+    assert code == 2 and "the folder of run 1" in err and "is gone" in err
+    assert not (tmp_path / "n").exists()
