@@ -290,7 +290,7 @@ def test_control_characters_are_removed_at_reading_and_pay_writes(
     assert result.exit_code == 0, result.output
     names = {(r[2], r[3]) for r in csv.reader((run / "assignments.csv").open(encoding="utf-8-sig"))}
     assert names - {("first_name", "last_name")} == {("علی", "رضا")}
-    sheet = openpyxl.load_workbook(pay / "1402-08" / "payroll.xlsx").worksheets[0]
+    sheet = openpyxl.load_workbook(pay / "1402-08" / "payroll.xlsx")["لیست پرداخت"]
     assert any("علی" in str(c) for row in sheet.iter_rows(values_only=True) for c in row)
 
 
@@ -702,3 +702,42 @@ def test_control_characters_in_toml_are_refused_at_their_key(
     result = _invoke("run", str(scenario), "--out", str(tmp_path / "o"))
     _refused(result, f"{scenario}{expected}")
     assert (CONTROL in result.output) == (CONTROL in expected)
+
+
+def test_every_unknown_unit_is_located(generated: Path, tmp_path: Path) -> None:
+    """case 17: several unknown units in preferences and as a current unit, every one located."""
+    edit = {
+        (3, "preferences"): "NOPE;PE",
+        (5, "preferences"): "ZZZ",
+        (7, "preferences"): "PE;QQ;YY",
+    }
+    edit |= {(8, "current_unit"): "WHAT"}
+    apps = _edited(generated / "applicants.csv", tmp_path / "a.csv", edit)
+    result = _invoke("check", str(apps), str(generated / "units.csv"))
+    unknown = "preferences: unknown unit in preferences"
+    _refused(
+        result,
+        f"{apps}:3:{unknown}; did you mean 'PE'? (NOPE)",
+        f"{apps}:5:{unknown} (ZZZ)",
+        f"{apps}:7:{unknown} (QQ)",
+        f"{apps}:7:{unknown} (YY)",
+        f"{apps}:8:current_unit: unknown current unit (WHAT)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("month", "expected"),
+    [
+        ("2023/10", "a Gregorian month, not Jalali: in Jalali it is 1402/07-1402/08"),  # case 9
+        ("1299/08", "Jalali year out of range 1300-1500"),  # case 9
+    ],
+)
+def test_a_gregorian_month_is_named_with_its_jalali_months(
+    paid_run: Path, month: str, expected: str
+) -> None:
+    out = paid_run.with_name("t.xlsx")
+    result = _invoke(
+        "timesheets", "--allocation", str(paid_run), "--month", month, "--out", str(out)
+    )
+    _refused(result, f"--month: {expected} ({month})")
+    assert not out.exists()
