@@ -3,7 +3,9 @@
 Runs the scenario at every point of the grid of policy values (the cartesian product of the
 ``--param`` values) with a progress bar and the estimated time left, then writes ``sweep.csv``
 and ``sweep.xlsx`` (the table and native Excel charts of the KPIs at every point). A bad
-``--param`` or an unknown policy key stops before anything runs, with exit code 2.
+``--param`` or an unknown policy key stops before anything runs, with exit code 2. When some
+points fail (each is listed with its error, and marked in the table and charts) the files are
+still written and the command says "partial" and exits with code 3.
 """
 
 from __future__ import annotations
@@ -152,6 +154,13 @@ def command(
         f"{len(results) - len(failed)} of {len(results)} points solved; "
         f"wrote {out / 'sweep.xlsx'} and {out / 'sweep.csv'}{where}"
     )
+    if failed:
+        click.echo(f"partial: {len(failed)} of {len(results)} points failed", err=True)
+        raise SystemExit(PARTIAL)
+
+
+PARTIAL = 3
+"""The exit code of a sweep that wrote its files with some points failed."""
 
 
 def _stderr() -> TextIO:

@@ -19,21 +19,23 @@ their headers are the English names below whatever the language.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from hamyar.io.csvfile import defuse, write_csv
-from hamyar.models import persian
+from hamyar.io.csvfile import write_csv
+from hamyar.models import JalaliMonth, Term, persian
 from hamyar.models.pay import toman
 from hamyar.payments.payroll import Payroll
 from hamyar.payments.transfers import TransferList
 from hamyar.reports import labels
-from hamyar.reports.xlsx_style import RIAL_FORMAT
+from hamyar.reports.labels import month_label, term_label
+from hamyar.reports.payroll_sheet import append, fit, font, heading, label, sheet, signature
+from hamyar.reports.xlsx_style import (
+    persian_digits,
+)
 from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"
@@ -43,49 +45,6 @@ HELD_BACK_CSV = "held_back.csv"
 NOT_PAYABLE_CSV = "not_payable.csv"
 BAD_ROWS_CSV = "bad_rows.csv"
 PAYROLL_JSON = "payroll.json"
-
-
-def label(key: str, lang: Lang) -> str:
-    """The word for ``key`` in the payroll files: ``payroll.KEY`` of :data:`labels.LABELS`."""
-    return labels.label(f"payroll.{key}", lang)
-
-
-def _sheet(wb: Workbook, key: str, lang: Lang, headers: Sequence[str], first: bool) -> Worksheet:
-    if first:
-        ws = wb.active
-        assert ws is not None
-        ws.title = label(key, lang)
-    else:
-        ws = wb.create_sheet(label(key, lang))
-    ws.sheet_view.rightToLeft = lang == "fa"
-    ws.append([label(h, lang) for h in headers])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    return ws
-
-
-def _append(ws: Worksheet, values: Sequence[object], bold: bool = False) -> None:
-    ws.append([defuse(v) for v in values])
-    row = ws.max_row
-    for cell in ws[row]:
-        if isinstance(cell.value, int) and not isinstance(cell.value, bool):
-            cell.number_format = RIAL_FORMAT
-        if bold:
-            cell.font = Font(bold=True)
-
-
-def _fit(wb: Workbook) -> None:
-    """Column widths from the longest cell (between 8 and 50 characters)."""
-    for ws in wb.worksheets:
-        widths: dict[str, int] = {}
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None:
-                    letter = cell.column_letter
-                    widths[letter] = max(widths.get(letter, 0), len(str(cell.value)))
-        for letter, width in widths.items():
-            ws.column_dimensions[letter].width = min(50, max(8, width + 2))
 
 
 def _num(value: Any) -> Any:
@@ -131,7 +90,7 @@ def _payroll_columns(parts: bool) -> tuple[str, ...]:
 
 def _append_parts(ws: Worksheet, parts: bool, values: list[object], bold: bool = False) -> None:
     """A payroll row given with its part-month cell, which is dropped when ``parts`` is off."""
-    _append(ws, values if parts else values[:PART_COLUMN] + values[PART_COLUMN + 1 :], bold)
+    append(ws, values if parts else values[:PART_COLUMN] + values[PART_COLUMN + 1 :], bold)
 
 
 NOT_PAYABLE_COLUMNS = (
@@ -149,11 +108,11 @@ HELD_COLUMNS = ("student_id", "full_name", "unit_code", "amount_rial", "sheba", 
 BAD_COLUMNS = ("file", "row", "column", "value", "message")
 TRANSFER_COLUMNS = (
     "row",
-    "sheba",
     "full_name",
+    "amount_rial",
+    "sheba",
     "student_id",
     "national_id",
-    "amount_rial",
     "description",
     "bank",
     "note",
@@ -163,9 +122,18 @@ TRANSFER_COLUMNS = (
 def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, lang: Lang) -> None:
     """The payroll workbook: paid students with unit subtotals and the total, then the lists."""
     wb = Workbook()
+    subject = _subject(payroll.month, payroll.term, lang)
+    ws = sheet(wb, "sheet_summary", lang, (), first=True)
+    ws.append([label("summary_title", lang), subject])
+    ws[1][0].font = ws[1][1].font = font(lang, bold=True)
+    for key, value in _summary_pairs(payroll, transfers, lang):
+        append(ws, [label(key, lang), value])
+    signature(ws, lang)
+    heading(ws, subject, lang)
+    ws.print_title_rows = None
     parts = bool(payroll.part_month)
     columns = _payroll_columns(parts)
-    ws = _sheet(wb, "sheet_payroll", lang, columns, first=True)
+    ws = sheet(wb, "sheet_payroll", lang, columns, first=False)
     yes = labels.yes_no(True, lang)
     for unit in payroll.units:
         for line in (x for x in payroll.lines if x.unit_code == unit.unit_code):
@@ -224,16 +192,19 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
     total_row: list[object] = [label("total", lang), *([None] * 14)]
     total_row += [payroll.total_rial, payroll.total_toman, None]
     _append_parts(ws, parts, total_row, bold=True)
+    signature(ws, lang)
+    heading(ws, subject, lang)
+    wb.active = 1
 
-    ws = _sheet(wb, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS, first=False)
+    ws = sheet(wb, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS, first=False)
     for item in payroll.not_payable:
         reason = item.message_en if lang == "en" else item.message_fa
-        _append(
+        append(
             ws,
             [
                 item.student_id,
                 item.unit_code,
-                str(item.month),
+                month_label(item.month, lang),
                 _num(item.hours),
                 item.rule,
                 item.placed_unit,
@@ -244,20 +215,30 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
         )
     _write_held_sheet(wb, transfers, lang)
     if payroll.bad_rows:
-        ws = _sheet(wb, "sheet_bad", lang, BAD_COLUMNS, first=False)
+        ws = sheet(wb, "sheet_bad", lang, BAD_COLUMNS, first=False)
         for bad in payroll.bad_rows:
-            _append(ws, [bad.file, bad.row, bad.column, bad.value, bad.message])
-    ws = _sheet(wb, "sheet_summary", lang, ("item", "value"), first=False)
-    for key, value in _summary_pairs(payroll, transfers):
-        _append(ws, [label(key, lang), value])
-    _fit(wb)
+            append(ws, [bad.file, bad.row, bad.column, bad.value, bad.message])
+    for other in wb.worksheets[2:]:
+        heading(other, subject, lang)
+    fit(wb)
     wb.save(path)
 
 
-def _summary_pairs(payroll: Payroll, transfers: TransferList) -> list[tuple[str, object]]:
+def _subject(month: JalaliMonth | str, term: Term | None, lang: Lang) -> str:
+    """``آبان ۱۴۰۲ — نیمسال اول ۱۴۰۲–۱۴۰۳``: the month and term of a payroll, for its page
+    headers and its summary."""
+    text = month_label(JalaliMonth.parse(month), lang)
+    if term is not None:
+        text += " — " + term_label(term, lang)
+    return text
+
+
+def _summary_pairs(
+    payroll: Payroll, transfers: TransferList, lang: Lang
+) -> list[tuple[str, object]]:
     return [
-        ("month", str(payroll.month)),
-        ("term", str(payroll.term)),
+        ("month", month_label(payroll.month, lang)),
+        ("term", term_label(payroll.term, lang)),
         ("paid_students", len(payroll.lines)),
         ("payroll_total", payroll.total_rial),
         ("transfers", len(transfers.transfers)),
@@ -270,51 +251,60 @@ def _summary_pairs(payroll: Payroll, transfers: TransferList) -> list[tuple[str,
 
 
 def _write_held_sheet(wb: Workbook, transfers: TransferList, lang: Lang) -> None:
-    ws = _sheet(wb, "sheet_held", lang, HELD_COLUMNS, first=False)
+    ws = sheet(wb, "sheet_held", lang, HELD_COLUMNS, first=False)
     for held in transfers.held_back:
         reason = held.reason_en if lang == "en" else held.reason_fa
-        _append(
+        append(
             ws,
             [held.student_id, held.full_name, held.unit_code, held.amount_rial, held.sheba, reason],
         )
 
 
-def write_transfers_xlsx(path: Path, transfers: TransferList, lang: Lang) -> None:
-    """The transfer list: one row per transfer, then the control total (= Σ rows)."""
+def write_transfers_xlsx(
+    path: Path, transfers: TransferList, lang: Lang, term: Term | None = None
+) -> None:
+    """The transfer list: one row per transfer, then the control total (= Σ rows) and the
+    signature block. The columns a bank clerk checks come first — name, amount, Sheba — so that
+    one printed line is one payee (A4 landscape, fitted to the width, header on every page)."""
     wb = Workbook()
-    ws = _sheet(wb, "sheet_transfers", lang, TRANSFER_COLUMNS, first=True)
+    ws = sheet(wb, "sheet_transfers", lang, TRANSFER_COLUMNS, first=True)
     for number, t in enumerate(transfers.transfers, start=1):
-        _append(
+        append(
             ws,
             [
                 number,
-                t.sheba,
                 t.full_name,
+                t.amount_rial,
+                t.sheba,
                 t.student_id,
                 t.national_id,
-                t.amount_rial,
                 t.description,
                 t.bank,
                 t.note,
             ],
         )
-    _append(
+    count = f"{len(transfers.transfers)}"
+    append(
         ws,
         [
             None,
-            None,
             label("control_total", lang),
-            None,
-            None,
             transfers.control_total_rial,
-            f"{len(transfers.transfers)}",
+            persian_digits(count) if lang == "fa" else count,
+            None,
+            None,
+            None,
             None,
             None,
         ],
         bold=True,
     )
+    signature(ws, lang)
+    subject = _subject(transfers.month, term, lang)
+    heading(ws, subject, lang)
     _write_held_sheet(wb, transfers, lang)
-    _fit(wb)
+    heading(wb.worksheets[-1], subject, lang)
+    fit(wb)
     wb.save(path)
 
 
@@ -367,7 +357,7 @@ def write_payroll_folder(
 ) -> None:
     """Every file of one month's payroll into ``folder`` (already staged by the caller)."""
     write_payroll_xlsx(folder / PAYROLL_XLSX, payroll, transfers, lang)
-    write_transfers_xlsx(folder / TRANSFERS_XLSX, transfers, lang)
+    write_transfers_xlsx(folder / TRANSFERS_XLSX, transfers, lang, payroll.term)
     write_transfers_csv(folder / TRANSFERS_CSV, transfers)
     write_csv(
         folder / HELD_BACK_CSV,

@@ -131,6 +131,7 @@ def _write_unit(
     name = unit_name(unit, lang)
     term = term_label(result.problem.term, lang)
     w.title(1, f"{label('unit.title', lang)} {name} ({unit.code}) — {term}")
+    w.page_heading(f"{name} — {term}")
     header = [
         *labels(UNIT_COLUMNS, lang),
         *contacts,

@@ -1,7 +1,14 @@
 """How the workbooks look and how their cells are written: one :class:`SheetWriter` per sheet.
 
 * **Direction and font.** A Persian sheet reads right to left (``sheet_view.rightToLeft``) and
-  uses the Vazirmatn font; an English sheet reads left to right in Calibri.
+  uses Tahoma; an English sheet reads left to right in Calibri. Tahoma is on every Windows PC
+  and has the Persian letters; LibreOffice on Linux draws it with its substitute (DejaVu Sans),
+  which joins the letters without overlap. (Vazirmatn, the earlier choice, is on few office PCs,
+  and a missing Vazirmatn was drawn with overlapping glyphs.) A cell names one font only.
+* **Paper.** Every sheet prints on A4, landscape, fitted to the page width (never to the
+  height, so type stays readable: long tables run on to more pages), with the header rows
+  repeated on every page (:func:`print_setup`), the workbook's subject (term, unit) in the page
+  header and «صفحه &P از &N» (Page n of m) in the footer.
 * **Numbers stay numbers.** Rial amounts are integers with the ``#,##0`` format (thousands
   separators), shares use ``0.0%``; a :class:`~decimal.Decimal` becomes an ``int`` when whole,
   a ``float`` otherwise. Jalali dates are text (``1402/07/01``, Persian digits in Persian
@@ -14,6 +21,9 @@
   and a spreadsheet shows it as text and keeps it text when the cell is edited. (The CSV files
   prefix ``'`` instead, because CSV has no cell types.) Control characters that XML cannot
   hold are dropped.
+* **Persian digits in Persian text.** On a Persian sheet a number inside Persian text is written
+  with Persian digits (:func:`people_text`); numbers in numeric cells stay numbers, with a
+  number format.
 * **Alignment.** In a Persian sheet every text cell is right-aligned, Latin text too (a unit
   code beside a Persian name), so that a column reads as one.
 * **Tables.** A bold, shaded header row, frozen; an auto-filter over the header and the body;
@@ -29,6 +39,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -42,7 +53,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from hamyar.io.csvfile import FORMULA_STARTS
 
-PERSIAN_FONT = "Vazirmatn"
+PERSIAN_FONT = "Tahoma"
 LATIN_FONT = "Calibri"
 RIAL_FORMAT = "#,##0"
 COUNT_FORMAT = "#,##0"
@@ -68,6 +79,24 @@ _ARABIC = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "\u200c
 def persian_digits(text: str) -> str:
     """ASCII digits as Persian digits (for text such as dates; numeric cells stay numbers)."""
     return text.translate(_PERSIAN_DIGITS)
+
+
+_PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+_LATIN_TOKEN = re.compile(r"[A-Za-z0-9_\-]*[0-9][A-Za-z0-9_\-]*")
+
+
+def _token_digits(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return token if any("a" <= ch.lower() <= "z" for ch in token) else persian_digits(token)
+
+
+def people_text(text: str) -> str:
+    """Text for a Persian sheet: inside Persian text every number has Persian digits
+    (``معدل 16.06`` → ``معدل ۱۶.۰۶``); a code that holds Latin letters (``P3``, ``E9``,
+    ``qom-1402-1403``) and text without Persian letters (a Sheba, a student ID alone) are kept."""
+    if not _PERSIAN_LETTER.search(text):
+        return text
+    return _LATIN_TOKEN.sub(_token_digits, text)
 
 
 def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
@@ -121,6 +150,33 @@ def shown_width(value: Any, number_format: str | None = None) -> int:
     return max((len(line) for line in str(value).splitlines()), default=0)
 
 
+def print_setup(
+    ws: Worksheet,
+    *,
+    rtl: bool,
+    landscape: bool = True,
+    title_rows: tuple[int, int] | None = None,
+    heading: str | None = None,
+) -> None:
+    """Page setup for printing (module docstring): A4, ``landscape`` (or portrait), fitted to
+    the width, rows ``title_rows`` (first, last) repeated on every page, ``heading`` in the page
+    header and the page number in the footer. Call again to add the title rows or heading."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if title_rows is not None:
+        ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
+    page = "صفحه &P از &N" if rtl else "Page &P of &N"
+    ws.oddFooter.center.text = page
+    if heading:
+        ws.oddHeader.center.text = heading.replace("&", "&&")
+
+
 def _header_style(cell: Cell) -> None:
     cell.fill = HEADER_FILL
     cell.border = HEADER_BORDER
@@ -150,10 +206,7 @@ class SheetWriter:
         self.font = Font(name=name)
         self.bold = Font(name=name, bold=True)
         self.title_font = Font(name=name, bold=True, size=14)
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_setup(self.ws, rtl=self.rtl)
         self._styles: dict[Hashable, StyleArray] = {}
 
     def put(
@@ -187,6 +240,8 @@ class SheetWriter:
         """:meth:`put`, then ``then(cell)`` (more styling, the same for every cell of ``kind``);
         the style of each distinct kind of cell is worked out once (module docstring)."""
         cell = self.ws.cell(row=row, column=col)
+        if self.rtl and isinstance(value, str):
+            value = people_text(value)
         put_text_safe(cell, value)
         stored = cell.value
         numeric = isinstance(stored, int | float) and not isinstance(value, bool)
@@ -213,6 +268,10 @@ class SheetWriter:
             width = shown_width(stored, number_format)
             self.widths[col] = max(self.widths.get(col, 0), width)
         return cell
+
+    def page_heading(self, text: str) -> None:
+        """``text`` (the workbook's term, unit…) in the header of every printed page."""
+        print_setup(self.ws, rtl=self.rtl, heading=text)
 
     def title(self, row: int, text: str) -> None:
         """A title line (large bold text; not counted in the column width)."""
@@ -258,7 +317,8 @@ class SheetWriter:
     ) -> int:
         """A header at row ``top`` and ``rows`` under it; returns the last row written.
 
-        ``freeze`` freezes the rows down to the header; ``auto_filter`` puts the sheet's filter
+        ``freeze`` freezes the rows down to the header and repeats them on every printed page;
+        ``auto_filter`` puts the sheet's filter
         on the header and the body (a sheet has at most one)."""
         self.header(top, labels, first_col)
         last = top
@@ -266,6 +326,7 @@ class SheetWriter:
             last += 1
             self.row(last, values, formats, first_col=first_col)
         if freeze:
+            self.ws.print_title_rows = f"1:{top}"
             self.ws.freeze_panes = self.ws.cell(row=top + 1, column=1).coordinate
         if auto_filter and labels:
             start = get_column_letter(first_col)

@@ -32,6 +32,8 @@ from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.labels import label, labels
+from hamyar.reports.policy_words import key_label
+from hamyar.reports.xlsx_style import print_setup
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -247,7 +249,7 @@ def sweep_table(
     columns = kpi_columns(p.kpis for p in points)
     header = labels(["sweep.point", "sweep.values"], lang)
     keys = ["point", "values"]
-    header += [p.key for p in params]
+    header += [key_label(p.key, lang) for p in params]
     keys += [f"param:{p.key}" for p in params]
     header += [c.label(lang) for c in columns]
     keys += [c.key for c in columns]
@@ -274,6 +276,10 @@ def write_sweep(
     header, rows, keys = sweep_table(params, points, "en")
     write_csv(folder / "sweep.csv", header, [[_csv(v) for v in r] for r in rows])
     header, rows, keys = sweep_table(params, points, lang)
+    failed = label("sweep.failed", lang)
+    for row, point in zip(rows, points, strict=True):
+        if point.error:  # the chart's category reads «… (ناموفق)» where the line breaks
+            row[1] = f"{row[1]} ({failed})"
     columns = kpi_columns(p.kpis for p in points)
     offset = 2 + len(params)
     wb = new_workbook()
@@ -283,12 +289,16 @@ def write_sweep(
     )
     charts = wb.create_sheet(label("sheet.charts", lang))
     charts.sheet_view.rightToLeft = fa
+    print_setup(charts, rtl=fa, landscape=False)
     n = len(rows)
     for i, (title, chart_keys) in enumerate(CHARTS):
         chart = LineChart()
         chart.title = label(title, lang)
         chart.height, chart.width = 8, 18
-        chart.x_axis.title = " / ".join(p.key for p in params)
+        chart.x_axis.title = " / ".join(key_label(p.key, lang) for p in params)
+        chart.y_axis.title = label(title, lang)
+        chart.x_axis.delete = False  # axes drawn, with their numbers
+        chart.y_axis.delete = False
         for key in chart_keys:
             col = keys.index(key) + 1
             chart.add_data(

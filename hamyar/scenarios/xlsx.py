@@ -1,6 +1,6 @@
 """Workbooks of the scenario reports (compare, sweep, batch), in the style of the run's workbook
 (:mod:`hamyar.reports.xlsx_style`): one table per sheet, header frozen and filtered, columns
-fitted, right to left in Vazirmatn for ``lang="fa"``, text never stored as a formula."""
+fitted, right to left in Tahoma for ``lang="fa"``, text never stored as a formula."""
 
 from __future__ import annotations
 

@@ -165,7 +165,8 @@ def test_the_file_reaches_the_solver(name: str, tmp_path: Path) -> None:
     first keep the cheapest flow (``time-limit``; the sweep's table says ``feasible``)."""
     path = _params(tmp_path, "time_limit_s = 1e-6\nworkers = 1\n")
     result = CliRunner().invoke(cli, COMMANDS[name](tmp_path, path))
-    assert result.exit_code == 0, result.output
+    # the sweep's point 15 breaks a hard pin (E4): written, "partial", exit 3
+    assert result.exit_code == (3 if name == "sweep" else 0), result.output
     methods = _methods(name, tmp_path / "out")
     assert ("feasible" if name == "sweep" else "time-limit") in methods
 

@@ -285,16 +285,17 @@ def test_written_files_read_back(alloc_dir: Path, timesheet: Path, tmp_path: Pat
     sheet = openpyxl.load_workbook(folder / "transfers.xlsx")["فهرست واریز"]
     assert sheet.sheet_view.rightToLeft
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("ردیف", "شماره شبا", "نام و نام خانوادگی")
-    body, control = rows[1:-1], rows[-1]
-    assert control[2] == "جمع کنترل"
-    assert control[5] == sum(r[5] for r in body) == summary["control_total_rial"]
-    assert control[5] + summary["held_back_rial"] == total
+    assert rows[0][:4] == ("ردیف", "نام و نام خانوادگی", "مبلغ (ریال)", "شماره شبا")
+    control_at = next(i for i, r in enumerate(rows) if r[1] == "جمع کنترل")
+    body, control = rows[1:control_at], rows[control_at]
+    assert control[2] == sum(r[2] for r in body) == summary["control_total_rial"]
+    assert control[2] + summary["held_back_rial"] == total
+    assert "تهیه‌کننده" in rows[-2]  # the signature block under the list
 
     # transfers.csv holds the same rows
     with (folder / "transfers.csv").open(encoding="utf-8-sig") as fh:
         csv_rows = list(csv.DictReader(fh))
-    assert [(r["sheba"], int(r["amount_rial"])) for r in csv_rows] == [(r[1], r[5]) for r in body]
+    assert [(r["sheba"], int(r["amount_rial"])) for r in csv_rows] == [(r[3], r[2]) for r in body]
 
     # payroll.xlsx: one row per student, a subtotal after each unit, the total at the end
     book = openpyxl.load_workbook(folder / "payroll.xlsx")
@@ -303,11 +304,13 @@ def test_written_files_read_back(alloc_dir: Path, timesheet: Path, tmp_path: Pat
     values = list(ws.iter_rows(values_only=True))
     header = values[0]
     amount = header.index("مبلغ (ریال)")
-    students = [r for r in values[1:] if r[0] not in ("جمع واحد", "جمع کل")]
+    end = next(i for i, r in enumerate(values) if r[0] == "جمع کل")
+    students = [r for r in values[1:end] if r[0] != "جمع واحد"]
     subtotals = [r for r in values[1:] if r[0] == "جمع واحد"]
     assert len(students) == len(EXPECTED)
     assert {r[6] for r in subtotals} == {"EDU", "RES", "LIB"}
-    assert values[-1][0] == "جمع کل" and values[-1][amount] == total
+    total_row = next(r for r in values if r[0] == "جمع کل")
+    assert total_row[amount] == total
     assert sum(r[amount] for r in subtotals) == total
     held = list(book["پرداخت معلق"].iter_rows(values_only=True))[1:]
     assert sorted(r[0] for r in held) == ["s3", "s4", "s6"]
@@ -321,7 +324,7 @@ def test_english_workbooks(alloc_dir: Path, timesheet: Path, tmp_path: Path) -> 
     assert not ws.sheet_view.rightToLeft
     assert next(ws.iter_rows(values_only=True))[:2] == ("Student ID", "National ID")
     transfers = openpyxl.load_workbook(run.folder / "transfers.xlsx")["Transfers"]
-    descriptions = [r[6] for r in transfers.iter_rows(min_row=2, values_only=True)][:-1]
+    descriptions = [r[6] for r in transfers.iter_rows(min_row=2, values_only=True)]
     assert "Student assistant pay 1402/08 - Education Office" in descriptions
 
 

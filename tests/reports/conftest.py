@@ -3,9 +3,12 @@ one left out) on 3 units (one empty), with text that must never become a formula
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from hamyar.errors import Issue
@@ -252,3 +255,54 @@ def result() -> RunResult:
 def hyperlink() -> str:
     """The formula-like first name of applicant s2, which must stay text."""
     return HYPERLINK
+
+
+# ------------------------------------------------------------------ the printing checker
+
+_PERSIAN = re.compile("[\u0600-\u06ff]")
+_LATIN_NUMBER = re.compile(r"(?<![A-Za-z0-9_\-])[0-9][0-9\-]*(?![A-Za-z0-9_\-])")
+"""A Latin number standing alone (``1402/08``, ``15``), not a part of a code (``P3``, ``E9``,
+``IR12…``, ``qom-1402``)."""
+_POLICY_KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+(?:\.[a-z0-9_]+)*\b")
+"""An English policy key or value as code writes it: ``min_gpa.bachelor_continuous``."""
+
+
+def workbook_problems(path: Path, *, technical: tuple[str, ...] = ()) -> list[str]:
+    """What keeps a workbook from printing for people, one line per problem: every sheet on
+    A4, fitted to one page wide (any height), header rows repeated where the sheet holds a
+    table (``technical`` sheets, for auditors, are checked for paper only); on a right-to-left
+    (Persian) sheet no English policy key and no Latin number inside Persian text."""
+    wb = openpyxl.load_workbook(path)
+    problems: list[str] = []
+    for ws in wb.worksheets:
+        where = f"{path.name}[{ws.title}]"
+        setup = ws.page_setup
+        if str(setup.paperSize) != str(ws.PAPERSIZE_A4):
+            problems.append(f"{where}: paper {setup.paperSize}, not A4")
+        if not ws.sheet_properties.pageSetUpPr.fitToPage or (
+            setup.fitToWidth,
+            setup.fitToHeight,
+        ) != (1, 0):
+            problems.append(f"{where}: not fitted to the width ({setup.fitToWidth})")
+        if ws.max_row > 1 and not ws.print_title_rows and ws._charts == []:
+            problems.append(f"{where}: no header rows repeated on each page")
+        if "&P" not in (ws.oddFooter.center.text or ""):
+            problems.append(f"{where}: no page number in the footer")
+        if not ws.sheet_view.rightToLeft or ws.title in technical:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                value = cell.value
+                if not isinstance(value, str):
+                    continue
+                if _PERSIAN.search(value) and _LATIN_NUMBER.search(value):
+                    problems.append(f"{where}!{cell.coordinate}: Latin digits in {value!r}")
+                if _POLICY_KEY.search(value):
+                    problems.append(f"{where}!{cell.coordinate}: English key in {value!r}")
+    return problems
+
+
+@pytest.fixture(scope="session")
+def print_check() -> Any:
+    """:func:`workbook_problems`, for the tests of each workbook."""
+    return workbook_problems

@@ -130,7 +130,7 @@ def test_sweep_runs_the_grid_and_writes_table_and_chart(instance: Path, tmp_path
     assert [r["eligible"] for r in rows[::2]] == ["6", "5", "3"]
     assert rows[0]["placed"] == "5"
     wb = openpyxl.load_workbook(out / "sweep.xlsx")
-    assert wb.sheetnames == ["جاروب", "نمودارها"]
+    assert wb.sheetnames == ["بررسی پارامتر", "نمودارها"]
     charts = wb["نمودارها"]._charts
     assert len(charts) == 4
 

@@ -215,7 +215,7 @@ def test_pay_pays_the_leaver_and_the_newcomer_for_their_part_of_the_month(
         assert lines[r.student_id].days is None
         assert lines[r.student_id].amount_rial == _expected(r, Decimal(40))
     # the workbook shows the part of the month on the two lines
-    sheet = openpyxl.load_workbook(tmp_path / "pay" / "1402-09" / "payroll.xlsx").active
+    sheet = openpyxl.load_workbook(tmp_path / "pay" / "1402-09" / "payroll.xlsx")["Payroll"]
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     column = rows[0].index("Part of month (P5)")

@@ -46,7 +46,7 @@ from openpyxl import Workbook
 
 from hamyar.models import JalaliDate
 from hamyar.models.run import RunResult
-from hamyar.reports.labels import label
+from hamyar.reports.labels import label, term_label
 from hamyar.reports.workbook.assignments import assignments_sheet
 from hamyar.reports.workbook.columns import (
     ASSIGNMENT_COLUMNS,
@@ -95,7 +95,9 @@ def write_workbook(
     eligibility_sheet(report, writers["eligibility"])
     payments_sheet(report, writers["payments"])
     policy_sheet(report, writers["policy"])
-    for writer in writers.values():
+    heading = f"{report.problem.name} — {term_label(report.problem.term, language)}"
+    for key, writer in writers.items():
+        writer.page_heading(f"{heading} — {sheets[key].title}")
         writer.fit_columns()
     wb.active = 0
     wb.save(path)

@@ -19,6 +19,7 @@ from hamyar.reports.labels import (
     term_label,
     yes_no,
 )
+from hamyar.reports.policy_words import key_label, value_label
 from hamyar.reports.workbook.columns import (
     POLICY_COLUMNS,
 )
@@ -61,9 +62,10 @@ def _policy_value(value: Any, lang: str) -> Any:
         try:
             number = Decimal(value)
         except ArithmeticError:
-            return value
+            return value_label(value, lang)
         if number.is_finite() and value.strip() == value:
             return int(number) if number == number.to_integral_value() else float(number)
+        return value_label(value, lang)
     return value
 
 
@@ -82,7 +84,7 @@ def policy_sheet(report: RunSheets, w: SheetWriter) -> None:
         rows.append(
             (
                 section,
-                key,
+                key_label(key, lang),
                 _policy_value(value, lang),
                 PARAMETER_RULES.get(top),
                 _note(report, key),

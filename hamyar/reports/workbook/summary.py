@@ -51,6 +51,7 @@ def summary_sheet(
     w.row(2, [report.t("summary.term"), term_label(report.problem.term, lang)], bold=False)
     w.row(3, [report.t("summary.run_date"), date_label(run_date, lang)])
     w.ws.freeze_panes = "A4"
+    w.ws.print_title_rows = "1:3"
     gap = max((s.gap for s in result.allocation.stages), default=kpis.gap)
     figures: list[tuple[str, Any, str | None, Any]] = [
         ("kpi.applicants", kpis.applicants, COUNT_FORMAT, None),

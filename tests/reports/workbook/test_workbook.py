@@ -29,6 +29,7 @@ from hamyar.models.run import RunResult
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.payments.planned import planned_cost
 from hamyar.reports.labels import LABELS, label, labels
+from hamyar.reports.policy_words import key_label
 from hamyar.reports.workbook import (
     ASSIGNMENT_COLUMNS,
     ELIGIBILITY_COLUMNS,
@@ -130,9 +131,9 @@ def test_table_sheets_have_frozen_header_and_filter(book):
 def test_fonts_follow_the_language(book):
     lang, _, wb = book
     ws = sheet(wb, "assignments", lang)
-    assert ws["A1"].font.name == ("Vazirmatn" if lang == "fa" else "Calibri")
+    assert ws["A1"].font.name == ("Tahoma" if lang == "fa" else "Calibri")
     assert ws["A1"].font.bold
-    assert ws["C2"].font.name == ("Vazirmatn" if lang == "fa" else "Calibri")
+    assert ws["C2"].font.name == ("Tahoma" if lang == "fa" else "Calibri")
 
 
 def test_summary_has_two_native_bar_charts(book):
@@ -351,15 +352,21 @@ def test_policy_sheet_holds_every_parameter_term_and_hash(book, result):
     lang, _, wb = book
     rows = table(sheet(wb, "policy", lang), POLICY_COLUMNS, lang)
     params = {r["policy.parameter"]: r for r in rows}
-    for key, _ in flatten(result.problem.policy.model_dump(mode="json")):
-        assert key in params, key
-    assert params["min_gpa.bachelor_continuous"]["policy.value"] == 14
-    assert params["min_gpa.bachelor_continuous"]["policy.rule"] == "E4"
-    assert params["married_multiplier"]["policy.value"] == 1.5
+    keys = [key for key, _ in flatten(result.problem.policy.model_dump(mode="json"))]
+    for key in keys:
+        assert key_label(key, lang) in params, key
+    gpa = params[key_label("min_gpa.bachelor_continuous", lang)]
+    assert gpa["policy.value"] == 14 and gpa["policy.rule"] == "E4"
+    if lang == "fa":
+        assert key_label("min_gpa.bachelor_continuous", lang) == "حداقل معدل — کارشناسی پیوسته"
+        assert params["مقطع‌های معاف از شرط نیمسال"]["policy.value"] == (
+            "کارشناسی ارشد ناپیوسته، دکتری تخصصی"
+        )
+    assert params[key_label("married_multiplier", lang)]["policy.value"] == 1.5
     for key in ASSUMPTIONS:
-        matches = [r for k, r in params.items() if k == key or k.startswith(key + ".")]
+        matches = [params[key_label(k, lang)] for k in keys if k == key or k.startswith(key + ".")]
         assert matches and all(r["policy.note"] for r in matches), key
-    assert params["min_fill"]["policy.note"] is None
+    assert params[key_label("min_fill", lang)]["policy.note"] is None
     assert params["applicants.csv"]["policy.value"] == "a" * 64
     assert params["units.csv"]["policy.value"] == "b" * 64
     months = params[label("term.months", lang)]["policy.value"]
@@ -383,7 +390,8 @@ def test_formula_like_input_comes_out_as_text(book, hyperlink):
     assert len(link) == 1
     assert link[0].data_type == "s"
     assert link[0].quotePrefix
-    field = [c for row in ws.iter_rows() for c in row if c.value == "+98 شیمی"]
+    shown = "+۹۸ شیمی" if lang == "fa" else "+98 شیمی"  # Persian digits in Persian text
+    field = [c for row in ws.iter_rows() for c in row if c.value == shown]
     assert field and field[0].data_type == "s"
     elig = sheet(wb, "eligibility", lang)
     assert any(c.value == hyperlink and c.data_type == "s" for row in elig.iter_rows() for c in row)
