@@ -40,7 +40,6 @@ def command(allocation: Path, month_text: str, out: Path, seed: int, force: bool
     month = parse_month(month_text)
     record = read_allocation_dir(allocation)
     rows = generate_timesheets(record, month, seed=seed, file=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
     with staged_file(out) as tmp:
         write_timesheets(tmp, rows)
     click.echo(f"{len(rows)} timesheet rows for {month} written to {out}")

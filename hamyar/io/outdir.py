@@ -47,6 +47,22 @@ def _kind() -> str:
     return (ctx.command.name if ctx is not None else None) or "hamyar"
 
 
+def _input_folders() -> list[Path]:
+    """The existing folders named by the running command's arguments (``--allocation RUN``…),
+    but the workspace's."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    values: list[object] = []
+    while ctx is not None:
+        for name, value in ctx.params.items():
+            if name == "workspace_dir":
+                continue
+            values.extend(value if isinstance(value, (list, tuple)) else [value])
+        ctx = ctx.parent
+    return [_absolute(Path(v)) for v in values if isinstance(v, (str, Path)) and Path(v).is_dir()]
+
+
 def _input_files() -> list[Path]:
     """The existing files named by the running command's arguments: its inputs."""
     import click
@@ -348,6 +364,15 @@ def staged_file(out: Path) -> Iterator[Path]:
             Issue("output path is a symbolic link; name the file it points to", file=str(out))
         )
     out = _absolute(out)
+    for folder in _input_folders():
+        if folder in out.parents:
+            raise InputError(
+                Issue(
+                    "output file lies inside an input folder; name a file elsewhere",
+                    str(folder),
+                    file=str(out),
+                )
+            )
     lock_output(out)
     try:
         handle, name = tempfile.mkstemp(

@@ -1,13 +1,16 @@
 """Notices of the term's adopted allocation: one text per applicant and one letter per unit.
 
-A notice is one of three kinds, in the order of the applicants file:
+A notice is one of four kinds, in the order of the applicants file:
 
 * ``placed`` — the unit, its planned hours per month (:func:`~hamyar.models.pay.planned_hours`)
   and whom to report to: the unit's responsible person, telephone and place when the units
   file has those columns (:data:`~hamyar.io.columns.NOTICE_UNIT_COLUMNS`), else the unit
-  itself; then the warnings of the student's eligibility (a Sheba to correct, rule E8);
+  itself; when placed below the first choice, the student's places on the waiting lists of the
+  units ranked higher; then the warnings of the student's eligibility (a Sheba to correct,
+  rule E8);
 * ``not_placed`` — eligible, no seat: the optimizer's explanation per asked-for unit
-  (:func:`hamyar.optimizer.explain.explain`) and the student's places on the waiting lists;
+  (:func:`hamyar.optimizer.explain.explain`), said without naming any other applicant
+  (:mod:`hamyar.reports.notice_reasons`), and the student's places on the waiting lists;
 * ``ineligible`` — the blocking reasons of rules E1–E9, each a whole sentence with its rule;
 * ``left`` — a vacancy ended the placement (``hamyar vacancy``): from which day. A student who
   took a vacant seat is ``placed``, from the day the seat became his or hers.
@@ -38,6 +41,7 @@ from hamyar.models import (
 )
 from hamyar.models.pay import planned_hours
 from hamyar.optimizer.waitlist import WaitingEntry
+from hamyar.reports.notice_reasons import private_reason
 from hamyar.text import Lang
 
 NoticeKind = Literal["placed", "not_placed", "ineligible", "left"]
@@ -137,6 +141,7 @@ def _placed(
     unit: Unit,
     warnings: Sequence[str],
     starts: str | None,
+    higher: Sequence[WaitingEntry],
     lang: Lang,
 ) -> tuple[str, ...]:
     hours = number(planned_hours(unit, problem.policy), lang)
@@ -158,7 +163,27 @@ def _placed(
         )
         then = f"Please report to {who} to start."
         notes = [f"Please note: {w}." for w in warnings]
-    return (first, then, *notes)
+    waits = (_higher_waiting(higher, problem.unit_by_code, lang),) if higher else ()
+    return (first, then, *waits, *notes)
+
+
+def _higher_waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
+    """A placed student's places on the waiting lists of the units he or she ranked higher."""
+    places = [
+        (unit_name(units[e.unit_code], lang) if e.unit_code in units else e.unit_code, e.position)
+        for e in entries
+    ]
+    if lang == "fa":
+        listed = "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
+        return (
+            f"جایگاه شما در فهرست انتظار واحدهایی که بالاتر خواسته بودید: {listed}. اگر جایی "
+            "خالی شود، به همین ترتیب به شما پیشنهاد می‌شود."
+        )
+    listed = "; ".join(f"{n}: number {p}" for n, p in places)
+    return (
+        f"Your places on the waiting lists of the units you ranked higher: {listed}. A seat "
+        "that becomes free is offered in this order."
+    )
 
 
 def _left(problem: Problem, unit: str, free_from: str, lang: Lang) -> tuple[str, ...]:
@@ -200,6 +225,8 @@ def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: L
 
 def _not_placed(
     problem: Problem,
+    app: Applicant,
+    placement: Mapping[str, str],
     explanation: Explanation | None,
     entries: Sequence[WaitingEntry],
     lang: Lang,
@@ -209,7 +236,8 @@ def _not_placed(
     why = []
     for u in explanation.units if explanation else ():
         name = unit_name(units[u.unit_code], lang) if u.unit_code in units else u.unit_code
-        why.append(f"«{name}»: {u.message_fa}" if lang == "fa" else f"{name}: {u.message_en}")
+        words = private_reason(problem, app, u, placement, lang)
+        why.append(f"«{name}»: {words}" if lang == "fa" else f"{name}: {words}")
     if lang == "fa":
         first = (
             f"شرایط برنامه‌ی همیار دانشجو {term} را دارید، اما در تخصیص "
@@ -263,7 +291,15 @@ def student_notices(
                 for r in (item.reasons if item else ())
                 if r.severity == "warning"
             ]
-            paragraphs = _placed(problem, units[code], warnings, starts.get(app.student_id), lang)
+            rank = problem.preference_ranks.get(app.student_id, {}).get(code)
+            higher = [
+                e
+                for e in waiting.get(app.student_id, ())
+                if e.unit_code != code and (rank is None or e.preference_rank < rank)
+            ]
+            paragraphs = _placed(
+                problem, units[code], warnings, starts.get(app.student_id), higher, lang
+            )
         elif app.student_id in left:
             kind = "left"
             paragraphs = _left(problem, *left[app.student_id], lang)
@@ -271,6 +307,8 @@ def student_notices(
             kind = "not_placed"
             paragraphs = _not_placed(
                 problem,
+                app,
+                placement,
                 explanations.get(app.student_id),
                 waiting.get(app.student_id, ()),
                 lang,

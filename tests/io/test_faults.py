@@ -164,3 +164,25 @@ def test_a_dangling_symlink_as_out(tmp_path: Path) -> None:
     code, output = invoke(*GENERATE, "--out", str(link / "inside"))
     assert code == 2 and f"{link} is a broken link, a file or missing" in output, output
     assert listing(tmp_path) == ["dangling"]
+
+
+def test_timesheets_never_overwrite_a_file_of_the_allocation(tmp_path: Path) -> None:
+    # case 1 for the one-file output: `timesheets --out RUN/assignments.csv --force`
+    made = tmp_path / "g"
+    assert invoke(*GENERATE, "--out", str(made))[0] == 0
+    run = tmp_path / "a"
+    args = ["allocate", str(made / "applicants.csv"), str(made / "units.csv"), "--out", str(run)]
+    assert invoke(*args)[0] == 0
+    before = (run / "assignments.csv").read_bytes()
+    code, output = invoke(
+        "timesheets", "--allocation", str(run), "--month", "1402/08",
+        "--out", str(run / "assignments.csv"), "--force",
+    )  # fmt: skip
+    assert code == 2 and "lies inside an input folder" in output, output
+    assert (run / "assignments.csv").read_bytes() == before
+    deeper = tmp_path / "new" / "deeper" / "ts.csv"  # a missing parent is made, as before
+    code, output = invoke(
+        "timesheets", "--allocation", str(run), "--month", "1402/08", "--out", str(deeper)
+    )
+    assert code == 0, output
+    assert deeper.is_file()

@@ -110,6 +110,7 @@ def test_local_processes_and_dask_local_cluster_agree(batch: Path) -> None:
         assert o.kpis is not None and o.kpis.placed > 0
 
 
+@pytest.mark.slow
 def test_a_failing_scenario_is_reported_and_the_rest_finish(batch: Path) -> None:
     jobs = read_manifest(batch)
     with local_executor(1) as ex:
@@ -121,6 +122,7 @@ def test_a_failing_scenario_is_reported_and_the_rest_finish(batch: Path) -> None
     assert all(o.ok for o in outcomes[:-1])
 
 
+@pytest.mark.slow
 def test_batch_command_writes_the_summary_and_one_folder_per_scenario(
     batch: Path, tmp_path: Path
 ) -> None:

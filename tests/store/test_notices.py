@@ -247,3 +247,65 @@ def test_a_scenario_run_whose_folder_is_gone_is_refused(workspace_env: str, tmp_
     code, _, err = invoke("notices", "--out", str(tmp_path / "n"), "--lang", "en")
     assert code == 2 and "the folder of run 1" in err and "is gone" in err
     assert not (tmp_path / "n").exists()
+
+
+def test_no_notice_names_another_applicant(workspace_env: str, tmp_path: Path) -> None:
+    """Notices go to students: none holds another applicant's student ID or national ID, while
+    the planner's explanations (unassigned.csv) do name the seat holders."""
+    assert invoke("run", "--out", str(tmp_path / "run"))[0] == 0
+    assert invoke("adopt", "1")[0] == 0
+    inputs = load_scenario_inputs(None)
+    people = {
+        a.student_id: {a.student_id, *([a.national_id] if a.national_id else [])}
+        for a in inputs.problem.applicants
+    }
+    unplaced = read_rows(tmp_path / "run" / "unassigned.csv")
+    named = {
+        s
+        for row in unplaced.values()
+        for s in people
+        if s in row["explanation_en"] and s != row["student_id"]
+    }
+    assert named  # the planner-facing explanation keeps its detail
+    for lang in ("fa", "en"):
+        out = tmp_path / f"notices-{lang}"
+        code, _, err = invoke("notices", "--out", str(out), "--lang", lang)
+        assert code == 0, err
+        rows = read_rows(out / "notices.csv")
+        assert len(rows) == len(people)
+        texts = {s: r["text"] for s, r in rows.items()}
+        for path in (out / "letters").iterdir():
+            if path.stem in texts:
+                texts[path.stem] += path.read_text(encoding="utf-8")
+        for sid, text in texts.items():
+            others = [code for s, codes in people.items() if s != sid for code in codes]
+            leaked = [code for code in others if code in text]
+            assert not leaked, (sid, leaked[:3])
+        said = " ".join(texts.values())
+        if lang == "fa":
+            assert "متقاضی با اولویت بالاتر از شما گرفته‌اند" in said
+        else:
+            assert "held by applicants who come before you" in said
+
+
+def test_placed_below_the_first_choice_hears_of_the_waiting_list(
+    adopted: Path, tmp_path: Path
+) -> None:
+    # S2 asked A then B and holds B: she waits for A, behind S3 who has no seat at all.
+    out = tmp_path / "notices"
+    code, _, err = invoke("notices", "--out", str(out))
+    assert code == 0, err
+    rows = read_rows(out / "notices.csv")
+    s2 = rows["S2"]["text"]
+    assert rows["S2"]["kind"] == "placed" and "«خوابگاه» پذیرفته" in s2
+    assert "فهرست انتظار واحدهایی که بالاتر خواسته بودید: «کتابخانه»: نفر ۲" in s2
+    assert "فهرست انتظار" not in rows["S1"]["text"]  # placed at the first choice
+    s3 = rows["S3"]["text"]
+    assert "S1" not in s3 and "S2" not in s3 and "۱۹" not in s3
+    assert "ظرفیت خواهران این واحد را ۱ متقاضی با اولویت بالاتر از شما گرفته‌اند" in s3
+    code, _, err = invoke("notices", "--out", str(out), "--force", "--lang", "en")
+    assert code == 0, err
+    rows = read_rows(out / "notices.csv")
+    assert "waiting lists of the units you ranked higher: Library: number 2" in rows["S2"]["text"]
+    assert "its 1 women's seats are held by applicants who come before you" in rows["S3"]["text"]
+    assert "decided by the GPA" in rows["S3"]["text"]

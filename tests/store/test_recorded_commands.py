@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
@@ -42,6 +43,7 @@ def test_sweep_records_each_point(workspace_env: str, tmp_path: Path) -> None:
     workspace.close()
 
 
+@pytest.mark.slow
 def test_batch_records_each_scenario(workspace_env: str, tmp_path: Path) -> None:
     root = tmp_path / "inst"
     gen = ["generate", "--applicants", "120", "--institutions", "2", "--units", "6"]
