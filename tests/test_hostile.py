@@ -23,10 +23,12 @@ import datetime as dt
 import io
 import re
 import signal
+import struct
 import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -324,6 +326,27 @@ def _sheet_edited(source: Path, target: Path, prolog: str, cell: str) -> Path:
     return target
 
 
+def _sizes_forged(source: Path, member: str, declared: int) -> Path:
+    """Workbook ``source`` whose ``member`` declares ``declared`` bytes uncompressed (in its
+    local header and the central directory), with the checksum of those first bytes, while its
+    deflated data still inflates to its real size."""
+    with zipfile.ZipFile(source) as archive:
+        info = archive.getinfo(member)
+        crc = zlib.crc32(archive.read(member)[:declared])
+    data = bytearray(source.read_bytes())
+    local = info.header_offset
+    assert data[local : local + 4] == b"PK\x03\x04"
+    struct.pack_into("<I", data, local + 14, crc)  # local header: crc-32, then sizes
+    struct.pack_into("<I", data, local + 22, declared)
+    entry = data.rindex(b"PK\x01\x02")  # its central directory entry, from the last one
+    while data[entry + 46 : entry + 46 + len(member)] != member.encode():
+        entry = data.rindex(b"PK\x01\x02", 0, entry)
+    struct.pack_into("<I", data, entry + 16, crc)  # central directory: crc-32, then sizes
+    struct.pack_into("<I", data, entry + 24, declared)
+    source.write_bytes(bytes(data))
+    return source
+
+
 LAUGHS = "".join(f'<!ENTITY l{i} "{(f"&l{i - 1};" if i else "lol") * 10}">' for i in range(9))
 
 
@@ -332,6 +355,8 @@ MB_KEY = "more than the limit of 1 MB (policy key max_input_mb)"
 ROWS_KEY = "more than the limit of 100 (policy key max_input_rows)"
 INPUT_LIMITS = [
     ("big_cell", f"file too large: 2 MB uncompressed, {MB_KEY}"),  # case 7: a cell inflates
+    ("forged", f"file too large: more than that uncompressed, {MB_KEY}"),  # case 7: a member
+    # declares 1 kB uncompressed (with that kB's checksum) and inflates to 2 MB
     ("rows_xlsx", f"too many rows: sheet 'Sheet' has 141, {ROWS_KEY}"),  # case 7: sheet rows
     ("rows_csv", f"too many rows: the file has 141, {ROWS_KEY}"),  # case 7: CSV rows
     ("laughs", "cannot read workbook"),  # case 7: billion laughs: refused, nothing expanded
@@ -348,6 +373,10 @@ def test_input_beyond_the_limits_is_refused_before_reading(
     if case == "big_cell":
         plain = _xlsx_of(source, tmp_path / "p.xlsx")
         apps = _sheet_edited(plain, tmp_path / "a.xlsx", "", "x" * 2_000_000)
+    elif case == "forged":
+        plain = _xlsx_of(source, tmp_path / "p.xlsx")
+        apps = _sheet_edited(plain, tmp_path / "a.xlsx", "", "x" * 2_000_000)
+        apps = _sizes_forged(apps, "xl/worksheets/sheet1.xml", 1_000)
     elif case == "rows_xlsx":
         apps = _xlsx_of(source, tmp_path / "a.xlsx", extra_rows=100)
     elif case == "rows_csv":

@@ -14,7 +14,14 @@ from pathlib import Path
 
 import click
 
-from hamyar.commands.options import lang_option, parse_term, term_option, time_limit_option
+from hamyar.commands.options import (
+    lang_option,
+    load_solver_params,
+    parse_term,
+    solver_params_option,
+    term_option,
+    time_limit_option,
+)
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.models import JalaliDate
@@ -39,6 +46,7 @@ def parse_date(text: str) -> JalaliDate:
 @click.option("--by", "by", help="Who decided; the operating-system user by default.")
 @term_option
 @time_limit_option
+@solver_params_option
 @workspace_option
 @lang_option
 def command(
@@ -48,10 +56,12 @@ def command(
     by: str | None,
     term_text: str | None,
     time_limit: float | None,
+    solver_params_file: Path | None,
     workspace_dir: Path | None,
     lang: str,
 ) -> None:
     """End STUDENT's placement from --from and give the seat to the next on the waiting list."""
+    solver = load_solver_params(solver_params_file)
     date = parse_date(date_text)
     term = parse_term(term_text)
     workspace = open_workspace(workspace_dir, lang)
@@ -65,6 +75,7 @@ def command(
                 reason=reason,
                 by=by,
                 time_limit_s=time_limit,
+                solver=solver,
             )
     finally:
         workspace.close()

@@ -2,9 +2,11 @@
 
 An xlsx file is a zip archive: a 2 MB file can inflate to gigabytes, or hold millions of rows.
 Before a workbook is opened, the uncompressed sizes of its members are added up and checked
-against ``max_input_mb`` — counted while decompressing, so that a size the archive declares
-falsely does not get past (Python's zip reader stops at the declared size and a wrong one fails
-its checksum); a CSV file's own size is checked the same way. A sheet or CSV file with more than
+against ``max_input_mb`` — and counted again while inflating each member's deflated data
+straight from the archive until the deflate stream itself ends, so that a size the archive
+declares falsely does not get past (Python's zip reader would stop at the declared size, and a
+forged checksum of those first bytes would pass it); a CSV file's own size is checked the same
+way. A sheet or CSV file with more than
 ``max_input_rows`` rows is refused before its cells become Python values. Both limits are policy
 keys (defaults 200 MB and 1,000,000 rows, docs/DATA.md); the refusal names the limit and the key.
 
@@ -14,12 +16,15 @@ The readers take the limits in force from :func:`input_limits` (set from the pol
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from hamyar.errors import InputError, Issue
 from hamyar.models import Policy
@@ -92,17 +97,44 @@ def check_archive(path: Path, file: str) -> None:
             raise _too_large(file, f"{declared / MB:,.0f} MB uncompressed", limits)
         total = 0
         try:
-            for member in members:
-                with archive.open(member) as stream:
-                    while block := stream.read(_CHUNK):
-                        total += len(block)
-                        if total > limits.max_bytes:
-                            raise _too_large(file, "more than that uncompressed", limits)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            with path.open("rb") as raw:
+                for member in members:
+                    total += _inflated_size(archive, raw, member, limits.max_bytes - total)
+                    if total > limits.max_bytes:
+                        raise _too_large(file, "more than that uncompressed", limits)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
             reason = str(exc) or type(exc).__name__
             raise InputError(Issue(f"cannot read workbook: {reason}", file=file)) from None
         except NotImplementedError:
             return  # a compression method Python lacks: the declared sizes were checked
+
+
+def _inflated_size(
+    archive: zipfile.ZipFile, raw: BinaryIO, member: zipfile.ZipInfo, budget: int
+) -> int:
+    """How many bytes ``member`` really inflates to (stopping once past ``budget``)."""
+    if member.compress_type == zipfile.ZIP_STORED:
+        return member.compress_size
+    if member.compress_type != zipfile.ZIP_DEFLATED:  # counted as Python's reader inflates it
+        total = 0
+        with archive.open(member) as stream:
+            while total <= budget and (block := stream.read(_CHUNK)):
+                total += len(block)
+        return total
+    raw.seek(member.header_offset)
+    header = raw.read(30)
+    if len(header) != 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header of {member.filename}")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    raw.seek(member.header_offset + 30 + name_length + extra_length)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    total = 0
+    while not inflater.eof and total <= budget:
+        data = inflater.unconsumed_tail or raw.read(_CHUNK)
+        if not data:
+            break  # the archive ends inside the deflate stream: the reader will say so
+        total += len(inflater.decompress(data, _CHUNK))
+    return total
 
 
 def check_rows(rows: int, file: str, sheet: str | None = None) -> None:

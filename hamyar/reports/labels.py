@@ -258,6 +258,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.kpis": ("شاخص‌ها", "KPIs"),
     "sheet.diff": ("تغییرات", "Diff"),
     "compare.kpi": ("شاخص", "KPI"),
+    "compare.difference": ("تفاوت با پایه", "Difference from base"),
     "compare.unit_code": ("کد واحد", "unit code"),
     "compare.unit": ("واحد", "unit"),
     "compare.seats_female": ("ظرفیت خواهران", "female seats"),

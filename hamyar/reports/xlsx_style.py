@@ -168,7 +168,8 @@ def print_setup(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.8  # room for the page header and footer
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     if title_rows is not None:
         ws.print_title_rows = f"{title_rows[0]}:{title_rows[1]}"
     page = "صفحه &P از &N" if rtl else "Page &P of &N"

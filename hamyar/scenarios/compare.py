@@ -17,6 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Gender, Problem
 from hamyar.models.run import RunResult
@@ -201,16 +205,52 @@ def _rank(result: RunResult, sid: str) -> int | None:
     return a.preference_rank if a else None
 
 
+_GAIN = PatternFill("solid", fgColor="E2EFDA")
+_LOSS = PatternFill("solid", fgColor="FCE4D6")
+
+
+def _with_differences(
+    c: Comparison, header: list[str], rows: list[list[object]], lang: str
+) -> tuple[list[str], list[list[object]]]:
+    """The KPI table of the workbook: after the scenarios' columns, each scenario's difference
+    from the base (the first), for the numeric figures (the CSV keeps the plain table)."""
+    if len(c.names) < 2:
+        return header, rows
+    word = label("compare.difference", lang)
+    header = [*header, *(f"{word}: {name} − {c.names[0]}" for name in c.names[1:])]
+    out = []
+    for row in rows:
+        base = row[1]
+        diffs: list[object] = []
+        for value in row[2 : 1 + len(c.names)]:
+            numbers = all(
+                isinstance(v, int | float) and not isinstance(v, bool) for v in (base, value)
+            )
+            diffs.append(round(value - base, 6) if numbers else None)  # type: ignore[operator]
+        out.append([*row, *diffs])
+    return header, out
+
+
 def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
     """``comparison.xlsx`` and ``kpis.csv``, ``units.csv``, ``diff.csv`` (CSV in English)."""
     wb = new_workbook()
     header, rows = kpi_table(c, lang)
+    header, rows = _with_differences(c, header, rows, lang)
     ws = table_sheet(wb, label("sheet.kpis", lang), header, rows, lang)
     for i, col in enumerate(c.columns, start=2):
-        if col.fmt:
-            for cell in ws[i][1:]:
-                if isinstance(cell.value, int | float):
-                    cell.number_format = col.fmt
+        for cell in ws[i][1:]:
+            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+                cell.number_format = col.fmt or "#,##0.##"
+    if len(c.names) > 1:  # the differences from the base: gains green, losses red
+        first = get_column_letter(2 + len(c.names))
+        last = get_column_letter(len(header))
+        area = f"{first}2:{last}{len(rows) + 1}"
+        ws.conditional_formatting.add(
+            area, CellIsRule(operator="greaterThan", formula=["0"], fill=_GAIN)
+        )
+        ws.conditional_formatting.add(
+            area, CellIsRule(operator="lessThan", formula=["0"], fill=_LOSS)
+        )
     header, rows = units_table(c, lang)
     fill_cols = {2 + 5 * i + 4: SHARE_FORMAT for i in range(len(c.names))}
     table_sheet(wb, label("sheet.units", lang), header, rows, lang, fill_cols)

@@ -26,6 +26,7 @@ from hamyar.errors import InputError, Issue
 from hamyar.io.placements import PlacedRow, placed_rows
 from hamyar.models import Allocation, Gender, Problem
 from hamyar.models.run import RunResult
+from hamyar.optimizer.params import SolverParams
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.pipeline import run_problem
 
@@ -77,6 +78,7 @@ def fill_vacancy(
     gone: Collection[str] = (),
     *,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
 ) -> VacancyFill:
     """End ``leaver``'s placement and offer the seat down the waiting list (module docstring).
 
@@ -87,7 +89,7 @@ def fill_vacancy(
     gender = problem.applicant_by_id[leaver].gender
     changed = vacancy_problem(problem, placement, {*gone, leaver})
     kept = {s: u for s, u in placement.items() if s != leaver and s not in gone}
-    result = run_problem(changed, previous=kept, time_limit_s=time_limit_s)
+    result = run_problem(changed, previous=kept, time_limit_s=time_limit_s, solver=solver)
     allocation = result.allocation
     if allocation.status.value not in ("optimal", "feasible"):
         raise InputError(

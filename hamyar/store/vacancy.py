@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from hamyar.io.placements import PlacedRow
 from hamyar.models import JalaliDate, Policy, Problem, Term
+from hamyar.optimizer.params import SolverParams
 from hamyar.payments.payroll import term_months
 from hamyar.payments.prorata import Period
 from hamyar.store.adoption import adopted, adopted_run, lock_term
@@ -148,6 +149,7 @@ def end_placement(
     reason: str | None = None,
     by: str | None = None,
     time_limit_s: float | None = None,
+    solver: SolverParams | None = None,
 ) -> VacancyOutcome:
     """End ``student``'s placement from ``date`` and fill the seat (the module's steps)."""
     # imported here: the notices read the history, which reads term_changes
@@ -167,7 +169,12 @@ def end_placement(
         _check_student(student, date, run, changes, placement)
         problem, _kept = continued_problem(session, run, run_problem_of(run))
         fill = fill_vacancy(
-            problem, placement, student, set(changes.left), time_limit_s=time_limit_s
+            problem,
+            placement,
+            student,
+            set(changes.left),
+            time_limit_s=time_limit_s,
+            solver=solver,
         )
         who = current_user()
         row = VacancyRow(

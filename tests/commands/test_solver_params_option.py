@@ -135,6 +135,15 @@ def test_a_bad_parameters_file_is_located_with_exit_2(name: str, tmp_path: Path)
     assert not (tmp_path / "out").exists()
 
 
+def test_a_bad_parameters_file_stops_a_vacancy_before_the_workspace(tmp_path: Path) -> None:
+    path = _params(tmp_path, "workers = 0\n")
+    args = ["vacancy", "S1", "--from", "1402/09/15", "--solver-params", str(path)]
+    result = CliRunner().invoke(cli, [*args, "--workspace", str(tmp_path / "ws")])
+    assert result.exit_code == 2, result.output
+    assert f"{path}:workers:" in result.output
+    assert not (tmp_path / "ws").exists()
+
+
 def test_a_missing_parameters_file_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.toml"
     result = CliRunner().invoke(cli, COMMANDS["run"](tmp_path, missing))

@@ -105,3 +105,15 @@ def test_sweep_charts_have_axes_and_marked_failures(books: dict[str, Path]) -> N
     assert points[1].endswith("(ناموفق)") and not points[0].endswith("(ناموفق)")
     header = next(wb["بررسی پارامتر"].iter_rows(values_only=True))
     assert "حداقل معدل — کارشناسی پیوسته" in header
+
+
+def test_comparison_shows_the_difference_from_the_base(books: dict[str, Path]) -> None:
+    ws = openpyxl.load_workbook(books["comparison"]).worksheets[0]
+    header = next(ws.iter_rows(values_only=True))
+    assert header[3] == "تفاوت با پایه: gpa-15 − qom-1402-1403"
+    for row in ws.iter_rows(min_row=2):
+        base, other, diff = row[1].value, row[2].value, row[3].value
+        if isinstance(base, int | float) and isinstance(other, int | float):
+            assert diff == pytest.approx(other - base)
+            assert "#,##0" in row[3].number_format or "%" in row[3].number_format
+    assert len(ws.conditional_formatting) == 1  # gains and losses highlighted

@@ -1,0 +1,74 @@
+"""The routes: each handler only wires a page to the store and pipeline functions the CLI uses."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from hamyar.store import Workspace
+from hamyar.web import inputs, payroll, runs
+from hamyar.web.site import Settings, page, word
+from hamyar.web.site import lang_of as _lang
+
+
+async def _error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    lang = _lang(request)
+    default = {403: "forbidden", 404: "not_found", 413: "too_big"}.get(exc.status_code, "refused")
+    detail = exc.detail if exc.detail and exc.detail != _plain(exc.status_code) else None
+    return page(
+        request, "refused.html", status=exc.status_code, message=detail or word(default, lang)
+    )
+
+
+def _plain(status: int) -> str:
+    from http import HTTPStatus
+
+    return HTTPStatus(status).phrase
+
+
+def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
+    """The web app over the workspace in ``workspace_dir`` (its database, or
+    ``HAMYAR_DATABASE_URL``'s, and the folder the pages keep their files in)."""
+    workspace = Workspace.open(workspace_dir)
+    static = Path(__file__).with_name("static")
+    routes = [
+        Route("/", inputs.term_page),
+        Route("/term", inputs.choose_term, methods=["POST"]),
+        Route("/inputs", inputs.inputs_page),
+        Route("/inputs", inputs.upload_inputs, methods=["POST"]),
+        Route("/templates/{name}.xlsx", inputs.template_download),
+        Route("/runs", runs.runs_page),
+        Route("/runs", runs.start_run, methods=["POST"]),
+        Route("/runs/{run_id:int}", runs.result_page),
+        Route("/runs/{run_id:int}/students/{student_id}", runs.student_page),
+        Route("/runs/{run_id:int}/adopt", runs.adopt_run, methods=["POST"]),
+        Route("/payroll", payroll.payroll_page),
+        Route("/payroll/preview", payroll.preview, methods=["POST"]),
+        Route("/payroll/confirm", payroll.confirm, methods=["POST"]),
+        Route("/payroll/{month}/{name}", payroll.download),
+        Mount("/static", StaticFiles(directory=static), name="static"),
+    ]
+    middleware = [
+        Middleware(
+            SessionMiddleware,
+            secret_key=secret or secrets.token_urlsafe(32),
+            same_site="strict",
+            session_cookie="hamyar_session",
+        )
+    ]
+    app = Starlette(
+        routes=routes, middleware=middleware, exception_handlers={HTTPException: _error}
+    )
+    app.state.workspace = workspace
+    app.state.settings = Settings(Path(workspace_dir))
+    return app

@@ -1,0 +1,51 @@
+"""The per-unit fill chart as an SVG drawn on the server (no script, readable right to left)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from hamyar.web.words import num, word
+
+ROW = 22
+LABEL = 90
+BAR = 300
+
+
+def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
+    """One row per unit and gender: the seats as an outline, the filled seats as a bar."""
+    rows = [
+        (code, gender, int(v["seats"]), int(v["filled"]))
+        for code, genders in sorted(per_unit.items())
+        for gender, v in sorted(genders.items())
+    ]
+    most = max((seats for *_, seats, _ in rows), default=1) or 1
+    height = ROW * len(rows) + 10
+    width = LABEL + BAR + 80
+    rtl = lang == "fa"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(word("result.fill", lang))}">'
+    ]
+    for i, (code, gender, seats, filled) in enumerate(rows):
+        y = 5 + i * ROW
+        full, done = BAR * seats / most, BAR * filled / most
+        bar_x = width - LABEL - full if rtl else LABEL
+        done_x = width - LABEL - done if rtl else LABEL
+        text_x = width - 4 if rtl else 4
+        anchor = "end" if rtl else "start"
+        label = f"{code} · {word(gender, lang)}"
+        value = f"{num(filled, lang)} / {num(seats, lang)}"
+        value_x = bar_x - 4 if rtl else bar_x + full + 4
+        parts += [
+            f'<text x="{text_x}" y="{y + 14}" text-anchor="{anchor}" class="lbl">'
+            f"{escape(label)}</text>",
+            f'<rect x="{bar_x:.1f}" y="{y + 3}" width="{full:.1f}" height="14" class="seats"/>',
+            f'<rect x="{done_x:.1f}" y="{y + 3}" width="{done:.1f}" height="14" '
+            f'class="filled {gender}"/>',
+            f'<text x="{value_x:.1f}" y="{y + 14}" text-anchor="{"end" if rtl else "start"}" '
+            f'class="val">{escape(value)}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)

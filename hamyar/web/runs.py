@@ -1,0 +1,178 @@
+"""Run the allocation, its result, a student's page, and adopting a run."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from hamyar.commands.workspace import record_and_write
+from hamyar.errors import HamyarError
+from hamyar.io import load_problem
+from hamyar.models import Term
+from hamyar.pipeline import STAGES, file_sha256, run_problem
+from hamyar.reports.labels import stage_label
+from hamyar.reports.outputs import write_run
+from hamyar.store.adoption import adopt, adopted
+from hamyar.store.errors import WorkspaceError
+from hamyar.store.runs import get_run
+from hamyar.store.waitlists import places_of
+from hamyar.web.chart import fill_svg
+from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
+from hamyar.web.state import stored_inputs
+
+
+def _refusal(request: Request, exc: HamyarError) -> Response:
+    lang = lang_of(request)
+    text = exc.fa if isinstance(exc, WorkspaceError) and lang == "fa" else str(exc)
+    if isinstance(exc, WorkspaceError) and lang == "en":
+        text = exc.en
+    return page(request, "refused.html", status=409, message=text)
+
+
+async def start_run(request: Request) -> Response:
+    await checked_form(request)
+    app = request.app.state
+    settings: Settings = app.settings
+    term = term_of(request)
+    files = stored_inputs(settings, term)
+    if not {"applicants", "units"} <= set(files):
+        return RedirectResponse("/inputs", status_code=303)
+    lang = lang_of(request)
+    stages: list[str] = []
+    problem, warnings = load_problem(
+        files["applicants"],
+        files["units"],
+        files.get("rejections"),
+        term=Term.parse(term),
+        name=f"web-{term}",
+    )
+    hashes = {str(p): file_sha256(p) for p in files.values()}
+    result = run_problem(
+        problem, warnings=tuple(warnings), input_hashes=hashes, progress=stages.append
+    )
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    out = settings.term_dir(term) / "runs" / stamp
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stages.append("reports")
+    run_id = record_and_write(
+        settings.workspace_dir,
+        result,
+        command="allocate",
+        name=problem.name,
+        files=files,
+        out=out,
+        write=lambda folder: write_run(folder, result, lang=lang),
+        force=False,
+    )
+    request.session["stages"] = [stage_label(s, lang) for s in stages]
+    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _run_files(request: Request, run_id: int) -> tuple[Any, Path, bool]:
+    workspace = request.app.state.workspace
+    with workspace.session() as session:
+        try:
+            run = get_run(session, run_id)
+        except WorkspaceError:
+            raise HTTPException(404) from None
+        adoption = adopted(session, run.term)
+    if not run.out_dir:
+        raise HTTPException(404)
+    return run, Path(run.out_dir), adoption is not None and adoption.run_id == run.id
+
+
+def students(folder: Path) -> list[dict[str, str]]:
+    """Every applicant with their status and unit, from the run's CSV files."""
+    placed = {r["student_id"]: r for r in _csv(folder / "assignments.csv")}
+    rows = []
+    for e in _csv(folder / "eligibility.csv"):
+        p = placed.get(e["student_id"])
+        status = "placed" if p else ("unplaced" if e["eligible"] == "yes" else "ineligible")
+        rows.append(
+            {
+                "student_id": e["student_id"],
+                "name": f"{e['first_name']} {e['last_name']}",
+                "gender": e["gender"],
+                "status": status,
+                "unit": p["unit_code"] if p else "",
+                "rank": p["preference_rank"] if p else "",
+            }
+        )
+    return rows
+
+
+async def runs_page(request: Request) -> Response:
+    from hamyar.web.state import term_state
+
+    app = request.app.state
+    state = term_state(app.workspace, app.settings, term_of(request))
+    return page(request, "runs.html", state=state)
+
+
+async def result_page(request: Request) -> Response:
+    run_id = int(request.path_params["run_id"])
+    run, folder, is_adopted = _run_files(request, run_id)
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    lang = lang_of(request)
+    return page(
+        request,
+        "result.html",
+        run=run,
+        adopted=is_adopted,
+        kpis=summary["kpis"],
+        chart=fill_svg(summary["counts"]["per_unit"], lang),
+        students=students(folder),
+        stages=request.session.pop("stages", None),
+    )
+
+
+async def student_page(request: Request) -> Response:
+    run_id = int(request.path_params["run_id"])
+    sid = request.path_params["student_id"]
+    run, folder, _ = _run_files(request, run_id)
+    elig = next((e for e in _csv(folder / "eligibility.csv") if e["student_id"] == sid), None)
+    if elig is None:
+        raise HTTPException(404)
+    placed = next((r for r in _csv(folder / "assignments.csv") if r["student_id"] == sid), None)
+    left = next((r for r in _csv(folder / "unassigned.csv") if r["student_id"] == sid), None)
+    with request.app.state.workspace.session() as session:
+        waiting = list(places_of(session, run_id, sid))
+    return page(
+        request,
+        "student.html",
+        run=run,
+        elig=elig,
+        placed=placed,
+        left=left,
+        waiting=waiting,
+    )
+
+
+async def adopt_run(request: Request) -> Response:
+    form = await checked_form(request)
+    run_id = int(request.path_params["run_id"])
+    note = str(form.get("note") or "") or None
+    user = request.session.get("user")
+    try:
+        with request.app.state.workspace.session() as session:
+            adopt(session, run_id, by=str(user) if user else None, note=note)
+    except WorkspaceError as exc:
+        return _refusal(request, exc)
+    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+
+
+__all__ = ["STAGES"]
