@@ -1,8 +1,9 @@
 """The ``hamyar`` command line: parses arguments, calls the stages, prints.
 
 Each command lives in its own module under :mod:`hamyar.commands`. Bad input
-(:class:`hamyar.errors.HamyarError`) is printed as located lines on standard error and ends the
-process with exit code 2, never with a traceback.
+(:class:`hamyar.errors.HamyarError`) is printed as located lines on standard error, in the
+language of ``--lang`` (on the root or on the command), and ends the process with exit code 2,
+never with a traceback.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from typing import Any
 
 import click
 
+from hamyar.commands.base import Group
 from hamyar.errors import HamyarError
 from hamyar.io.outlock import release_all
+from hamyar.messages import say
 
 INTERRUPTED = 130
 """Exit code after Ctrl-C (128 + SIGINT)."""
@@ -58,7 +61,7 @@ module is imported only when that command runs (or for ``--help``), so that ``ha
 loads what ``hamyar batch`` needs (Dask) or what only CP-SAT needs (pandas)."""
 
 
-class HamyarGroup(click.Group):
+class HamyarGroup(Group):
     """A click group that reports :class:`HamyarError` as located lines and exit code 2, and
     imports a command's module when the command is asked for."""
 
@@ -81,14 +84,16 @@ class HamyarGroup(click.Group):
                 click.echo(line, err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("hamyar: interrupted, nothing written / متوقف شد، چیزی نوشته نشد", err=True)
+            click.echo(say("cli.interrupted"), err=True)
             ctx.exit(INTERRUPTED)
         finally:
             release_all()
 
 
-@click.group(cls=HamyarGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="hamyar")
+@click.group(
+    cls=HamyarGroup, help="help.hamyar", context_settings={"help_option_names": ["-h", "--help"]}
+)
+@click.version_option(package_name="hamyar", help="help.option.version")
 def cli() -> None:
     """hamyar: eligibility, allocation and payments for the Hamyar Daneshjoo programme."""
 

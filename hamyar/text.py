@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Literal
+
+# Lang is defined once, in hamyar.messages; these names stay importable from here.
+from hamyar.messages import LANGS as LANGS
+from hamyar.messages import Lang as Lang
+from hamyar.messages import check_lang as check_lang
 
 ZWNJ = "\u200c"
 
@@ -97,18 +101,3 @@ def split_list(value: object) -> list[str]:
     break; drop empty items."""
     text = normalize_value(value)
     return [item.strip(" " + ZWNJ) for item in _LIST_SPLIT.split(text) if item.strip(" " + ZWNJ)]
-
-
-Lang = Literal["fa", "en"]
-"""A language a user reads: Persian first, English on request (``--lang fa|en``)."""
-
-LANGS: tuple[Lang, ...] = ("fa", "en")
-
-
-def check_lang(lang: str) -> Lang:
-    """``"fa"`` or ``"en"``; anything else is a ``ValueError`` naming the choices."""
-    if lang == "fa":
-        return "fa"
-    if lang == "en":
-        return "en"
-    raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")

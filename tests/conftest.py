@@ -43,6 +43,10 @@ def _workspace_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HAMYAR_WORKSPACE", str(tmp_path_factory.mktemp("workspace")))
         patch.delenv("HAMYAR_DATABASE_URL", raising=False)
+        # Messages, help and files default to English in the tests (also in the hamyar
+        # processes they start, and for fixtures of any scope); a Persian test says
+        # ``--lang fa`` or sets HAMYAR_LANG=fa with monkeypatch.
+        patch.setenv("HAMYAR_LANG", "en")
         yield
 
 

@@ -98,6 +98,11 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
     assert upward_imports(PACKAGE, layer_order()) == []
 
 
+def test_the_messages_are_the_bottom_layer() -> None:
+    """Every layer may speak: the catalogue and ``Lang`` import nothing above them."""
+    assert layer_order()[0] == ("messages/",)
+
+
 def test_every_top_level_part_of_the_package_has_a_layer() -> None:
     entries = {entry for layer in layer_order() for entry in layer}
     parts = {p.name + "/" for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}

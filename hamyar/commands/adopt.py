@@ -6,16 +6,18 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
+from hamyar.messages import say
 from hamyar.store import in_language
 from hamyar.store.adoption import adopt, adoption_history
 
 
-@click.command("adopt")
+@click.command("adopt", cls=Command, help="help.adopt")
 @click.argument("run_id", type=int)
-@click.option("--note", help="Why this run (kept with the decision).")
-@click.option("--by", "by", help="Who decided; the operating-system user by default.")
+@click.option("--note", help="help.adopt.note")
+@click.option("--by", "by", help="help.adopt.by")
 @workspace_option
 @lang_option
 def command(
@@ -27,9 +29,5 @@ def command(
         row = adopt(session, run_id, by=by, note=note)
         history = len(adoption_history(session, row.term))
     workspace.close()
-    if lang == "en":
-        click.echo(f"run {run_id} adopted for term {row.term} by {row.adopted_by}")
-        click.echo(f"decision {history} of this term")
-    else:
-        click.echo(f"اجرای {run_id} برای نیمسال {row.term} پذیرفته شد ({row.adopted_by})")
-        click.echo(f"تصمیم {history} این نیمسال")
+    click.echo(say("adopt.done", run=run_id, term=row.term, by=row.adopted_by))
+    click.echo(say("adopt.decision", count=history))

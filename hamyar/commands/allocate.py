@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.common import Progress, print_warnings, summary_table
 from hamyar.commands.history_inputs import continue_from_option, continued, history_hash, report
 from hamyar.commands.options import (
@@ -23,18 +24,19 @@ from hamyar.commands.workspace import record_and_write, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.io import load_problem
 from hamyar.io.outdir import check_out_dir
+from hamyar.messages import Msg, say
 from hamyar.models import Policy
 from hamyar.pipeline import STAGES, file_sha256, run_problem
 from hamyar.reports.outputs import write_machine_outputs
 
 
-@click.command("allocate")
+@click.command("allocate", cls=Command, help="help.allocate")
 @click.argument("applicants", type=FILE)
 @click.argument("units", type=FILE)
 @policy_option
-@click.option("--rejections", type=FILE, help="Unit rejections (rule E9).")
+@click.option("--rejections", type=FILE, help="help.allocate.rejections")
 @term_option
-@click.option("--stable", is_flag=True, help="Forbid justified envy (policy stable = true).")
+@click.option("--stable", is_flag=True, help="help.allocate.stable")
 @time_limit_option
 @solver_params_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True)
@@ -64,9 +66,7 @@ def command(
     term = parse_term(term_text)
     if continue_from is not None and term is None:
         raise InputError(
-            Issue(
-                "--continue-from needs the run's --term", continue_from, file="-", column="--term"
-            )
+            Issue(Msg("allocate.continue_needs_term"), continue_from, file="-", column="--term")
         )
     problem, warnings = load_problem(
         applicants, units, rejections, policy=policy, term=term, name=applicants.stem
@@ -74,7 +74,7 @@ def command(
     hashes = {str(p): file_sha256(p) for p in (applicants, units, rejections, policy_file) if p}
     previous, history_line, all_warnings = None, None, tuple(warnings)
     if continue_from is not None:
-        cont = continued(problem, continue_from, workspace_dir, "en")
+        cont = continued(problem, continue_from, workspace_dir)
         problem, previous = cont.problem, cont.previous
         all_warnings = (*all_warnings, *cont.warnings)
         hashes.update(history_hash(cont, continue_from))
@@ -106,4 +106,4 @@ def command(
     if history_line:
         click.echo(history_line)
     click.echo(summary_table(result))
-    click.echo(f"written: {out} (run {run_id} in the workspace)")
+    click.echo(say("run.written", out=str(out), run=run_id))

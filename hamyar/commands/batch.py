@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.base import Command, lang_option
 from hamyar.commands.options import (
     force_option,
     load_solver_params,
@@ -27,38 +28,33 @@ from hamyar.commands.options import (
     time_limit_option,
 )
 from hamyar.commands.workspace import workspace_option
+from hamyar.messages import say
 
 if TYPE_CHECKING:
     from hamyar.scenarios.batch import BatchOutcome
 
 
-@click.command("batch")
+@click.command("batch", cls=Command, help="help.batch")
 @click.argument("manifest", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder: batch.xlsx, batch.csv and one sub-folder per scenario.",
+    help="help.batch.out",
 )
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    help="Local worker processes (default: the number of CPUs).",
+    help="help.batch.workers",
 )
-@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Run on this Dask scheduler.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="help.batch.scheduler")
 @click.option(
     "--dask-local",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Run on a Dask LocalCluster of N worker processes.",
+    help="help.batch.dask_local",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["fa", "en"]),
-    default="fa",
-    show_default=True,
-    help="Language of the summary workbook (fa: Persian, right to left).",
-)
+@lang_option
 @time_limit_option
 @solver_params_option
 @force_option
@@ -89,9 +85,9 @@ def command(
     )
 
     if scheduler and dask_local:
-        raise click.UsageError("give either --scheduler or --dask-local, not both")
+        raise click.UsageError(say("batch.usage.one_cluster"))
     if workers and (scheduler or dask_local):
-        raise click.UsageError("--workers is for local processes; Dask sets its own workers")
+        raise click.UsageError(say("batch.usage.workers"))
     check_out_dir(out, force)
     solver = load_solver_params(solver_params_file)
     jobs = read_manifest(manifest)
@@ -100,12 +96,16 @@ def command(
     executor: AbstractContextManager[Executor]
     if scheduler or dask_local:
         executor = dask_executor(scheduler, dask_local)
-        where = f"Dask at {scheduler}" if scheduler else f"a Dask LocalCluster of {dask_local}"
+        where = (
+            say("batch.where.scheduler", scheduler=scheduler)
+            if scheduler
+            else say("batch.where.local_cluster", workers=dask_local)
+        )
     else:
         n = min(workers or os.cpu_count() or 1, len(jobs))
         executor = local_executor(n)
-        where = f"{n} local process{'es' if n > 1 else ''}"
-    click.echo(f"{len(jobs)} scenarios on {where}", err=True)
+        where = say("batch.where.processes" if n > 1 else "batch.where.process", workers=n)
+    click.echo(say("batch.start", scenarios=len(jobs), where=where), err=True)
     failed: list[BatchOutcome] = []
     by_index = {j.index: j for j in jobs}
     run_ids: list[int] = []
@@ -114,7 +114,7 @@ def command(
             executor as ex,
             click.progressbar(
                 length=len(jobs),
-                label="batch",
+                label=say("batch.progress"),
                 show_eta=True,
                 show_pos=True,
                 file=_stderr(),
@@ -145,16 +145,24 @@ def command(
                 )
             )
     for outcome in failed:
-        first = (outcome.error or "failed").strip().splitlines()
-        click.echo(f"{outcome.name}: failed: {first[0] if first else ''}", err=True)
+        first = (outcome.error or say("batch.failed.unknown")).strip().splitlines()
+        click.echo(
+            say("batch.failed", name=outcome.name, error=first[0] if first else ""), err=True
+        )
         for line in first[1:5]:
             click.echo(f"    {line}", err=True)
     placed = sum(o.kpis.placed for o in outcomes if o.kpis is not None)
     applicants = sum(o.kpis.applicants for o in outcomes if o.kpis is not None)
     click.echo(
-        f"{len(outcomes) - len(failed)} of {len(outcomes)} scenarios done "
-        f"({placed:,} placed of {applicants:,} applicants); wrote {out / 'batch.xlsx'}"
-        + (f" ({runs_text(run_ids)} in the workspace)" if run_ids else "")
+        say(
+            "batch.done",
+            done=len(outcomes) - len(failed),
+            scenarios=len(outcomes),
+            placed=placed,
+            applicants=applicants,
+            file=str(out / "batch.xlsx"),
+        )
+        + (say("sweep.in_workspace", runs=runs_text(run_ids)) if run_ids else "")
     )
     if failed:
         raise SystemExit(1)

@@ -13,18 +13,18 @@ from pathlib import Path
 import click
 
 from hamyar.checks import CheckReport, check_files, check_problem
+from hamyar.commands.base import Command
 from hamyar.commands.options import load_policy, optional_inputs, parse_term
 from hamyar.errors import listing
-from hamyar.models import Degree, Gender, Policy, Term
+from hamyar.messages import current_lang, joined, number, say
+from hamyar.models import Degree, Gender, Policy, Term, Unit
 
 DEFAULT_LIMIT = 20
 
 
-@click.command("check")
+@click.command("check", cls=Command, help="help.check")
 @optional_inputs
-@click.option(
-    "--all", "show_all", is_flag=True, help="List every dead seat and non-viable applicant."
-)
+@click.option("--all", "show_all", is_flag=True, help="help.check.all")
 def command(
     applicants: Path | None,
     units: Path | None,
@@ -35,14 +35,14 @@ def command(
 ) -> None:
     """Check APPLICANTS and UNITS (.xlsx or .csv); the embedded default without files."""
     if (applicants is None) != (units is None):
-        raise click.UsageError("give both APPLICANTS and UNITS, or neither")
+        raise click.UsageError(say("check.usage.both"))
     policy = load_policy(policy_file)
     term = parse_term(term_text)
     if applicants is not None and units is not None:
         report = check_files(applicants, units, rejections, policy, term)
     else:
         if rejections is not None:
-            raise click.UsageError("--rejections needs APPLICANTS and UNITS")
+            raise click.UsageError(say("check.usage.rejections"))
         report = _check_default(policy, term)
     click.echo(render(report, limit=None if show_all else DEFAULT_LIMIT))
     if not report.ok:
@@ -62,41 +62,49 @@ def _check_default(policy: Policy | None, term: Term | None) -> CheckReport:
         update["term"] = term
     if update:
         problem = problem.model_copy(update=update)
-    return check_problem(problem, files=("embedded default: University of Qom 1402-1403",))
+    return check_problem(problem, files=(say("check.embedded_default"),))
 
 
 def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
-    """The report as plain text."""
+    """The report as plain text, in the current language."""
     lines: list[str] = []
     if report.files:
-        lines.append(f"checked: {', '.join(report.files)}")
+        lines.append(say("check.checked", files=joined(report.files)))
     lines += _applicants(report)
     lines += _seats(report)
     lines += _dead(report, limit)
     lines += _non_viable(report, limit)
     lines.append("")
-    lines.append(f"warnings ({len(report.warnings)}):")
+    lines.append(say("check.warnings", count=len(report.warnings)))
     lines += [f"  {w}" for w in report.warnings]
     n = len(report.errors)
     lines.append("")
-    if n:
-        lines.append(f"errors ({n}), listed on standard error: fix them and check again")
-    else:
-        lines.append("no errors")
+    lines.append(say("check.errors", count=n) if n else say("check.no_errors"))
     return "\n".join(lines)
+
+
+def unit_name(unit: Unit) -> str:
+    """The unit's Persian name in Persian, its English one (else Persian) in English."""
+    return unit.name_fa if current_lang() == "fa" else unit.display_name
+
+
+def gender_word(gender: Gender) -> str:
+    return say(f"word.gender.{gender.value}")
 
 
 def _applicants(report: CheckReport) -> list[str]:
     female, male = (report.applicants_of(g) for g in (Gender.female, Gender.male))
-    lines = ["", f"applicants: {report.applicants:,} (female {female:,}, male {male:,})"]
+    lines = ["", say("check.applicants", total=report.applicants, female=female, male=male)]
     degrees = [d for d in Degree if any(d in report.by_gender_degree[g] for g in Gender)]
     if degrees:
-        width = max(len(d.value) for d in degrees)
-        lines.append(f"  {'degree'.ljust(width)}  {'female':>7}  {'male':>7}")
+        names = {d: say(f"word.degree.{d.value}") for d in degrees}
+        width = max(len(say("check.column.degree")), *(len(n) for n in names.values()))
+        head = (say("check.column.degree"), gender_word(Gender.female), gender_word(Gender.male))
+        lines.append(f"  {head[0].ljust(width)}  {head[1]:>7}  {head[2]:>7}")
         for d in degrees:
             f = report.by_gender_degree[Gender.female].get(d, 0)
             m = report.by_gender_degree[Gender.male].get(d, 0)
-            lines.append(f"  {d.value.ljust(width)}  {f:>7,}  {m:>7,}")
+            lines.append(f"  {names[d].ljust(width)}  {number(f):>7}  {number(m):>7}")
     return lines
 
 
@@ -104,18 +112,21 @@ def _seats(report: CheckReport) -> list[str]:
     female, male = (report.seats(g) for g in (Gender.female, Gender.male))
     lines = [
         "",
-        f"seats: {female + male:,} in {len(report.units)} units (female {female:,}, male {male:,})",
+        say("check.seats", total=female + male, units=len(report.units), female=female, male=male),
     ]
     if not report.units:
         return lines
     by = {(d.code, d.gender): d for d in report.demand}
-    code_w = max(4, *(len(u.code) for u in report.units))
-    name_w = min(40, max(4, *(len(u.display_name) for u in report.units)))
-    lines.append("  seats / applicants asking, per gender:")
-    lines.append(f"  {'code'.ljust(code_w)}  {'unit'.ljust(name_w)}  {'female':>11}  {'male':>11}")
+    code_head, unit_head = say("check.column.code"), say("check.column.unit")
+    code_w = max(len(code_head), *(len(u.code) for u in report.units))
+    name_w = min(40, max(len(unit_head), *(len(unit_name(u)) for u in report.units)))
+    female_head, male_head = gender_word(Gender.female), gender_word(Gender.male)
+    lines.append(say("check.seats.heading"))
+    heads = f"{code_head.ljust(code_w)}  {unit_head.ljust(name_w)}"
+    lines.append(f"  {heads}  {female_head:>11}  {male_head:>11}")
     for u in report.units:
         f, m = by[(u.code, Gender.female)], by[(u.code, Gender.male)]
-        name = u.display_name
+        name = unit_name(u)
         name = (name if len(name) <= name_w else name[: name_w - 1] + "…").ljust(name_w)
         lines.append(
             f"  {u.code.ljust(code_w)}  {name}  {_pair(f.seats, f.demand):>11}  "
@@ -125,32 +136,38 @@ def _seats(report: CheckReport) -> list[str]:
 
 
 def _pair(seats: int, demand: int) -> str:
-    return f"{seats:,} / {demand:,}"
+    return f"{number(seats)} / {number(demand)}"
+
+
+def _more(shown: int, total: int) -> list[str]:
+    return [say("check.more", count=total - shown)] if shown < total else []
 
 
 def _dead(report: CheckReport, limit: int | None) -> list[str]:
     dead = report.dead_seats
-    lines = [
-        "",
-        f"dead seats: {sum(d.seats for d in dead):,} in {len(dead)} unit-gender groups "
-        "(seats nobody of that gender asked for)",
-    ]
+    lines = ["", say("check.dead", seats=sum(d.seats for d in dead), groups=len(dead))]
     shown = dead if limit is None else dead[:limit]
-    lines += [f"  {d.code} {d.name}: {d.seats} {d.gender.value}" for d in shown]
-    if len(shown) < len(dead):
-        lines.append(f"  … and {len(dead) - len(shown):,} more (--all lists them)")
-    return lines
+    lines += [
+        say(
+            "check.dead.line", code=d.code, name=d.name, seats=d.seats, gender=gender_word(d.gender)
+        )
+        for d in shown
+    ]
+    return lines + _more(len(shown), len(dead))
 
 
 def _non_viable(report: CheckReport, limit: int | None) -> list[str]:
     people = report.non_viable
-    lines = [
-        "",
-        f"non-viable applicants: {len(people):,} (nothing they asked for has a seat of "
-        "their gender)",
-    ]
+    lines = ["", say("check.non_viable", count=len(people))]
     shown = people if limit is None else people[:limit]
-    lines += [f"  {p.student_id} {p.name} ({p.gender.value}): {p.reason}" for p in shown]
-    if len(shown) < len(people):
-        lines.append(f"  … and {len(people) - len(shown):,} more (--all lists them)")
-    return lines
+    lines += [
+        say(
+            "check.non_viable.line",
+            student=p.student_id,
+            name=p.name,
+            gender=say(f"word.gender.one.{p.gender.value}"),
+            reason=p.reason,
+        )
+        for p in shown
+    ]
+    return lines + _more(len(shown), len(people))

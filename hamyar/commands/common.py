@@ -1,4 +1,4 @@
-"""Pieces several commands share: the policy/term options, progress lines, the summary table."""
+"""Pieces several commands share: progress lines, warnings, the summary table."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from hamyar.errors import Issue
+from hamyar.messages import number, say
 from hamyar.models import Gender
 from hamyar.models.run import RunResult
 
@@ -23,7 +24,7 @@ class Progress:
 
     def __call__(self, stage: str) -> None:
         self.done += 1
-        text = f"[{self.done}/{len(self.stages)}] {stage}"
+        text = say("progress.stage", done=self.done, of=len(self.stages), stage=stage_name(stage))
         if self.tty:
             self.stream.write("\r\033[K" + text + " …")
         else:
@@ -36,33 +37,58 @@ class Progress:
             self.stream.flush()
 
 
+def stage_name(stage: str) -> str:
+    """A stage of a run (``inputs``, ``eligibility``…) in the current language."""
+    return say(f"progress.stage.{stage}")
+
+
 def print_warnings(warnings: tuple[Issue, ...] | list[Issue], limit: int = 20) -> None:
     for issue in list(warnings)[:limit]:
         click.echo(str(issue), err=True)
     if len(warnings) > limit:
-        click.echo(f"… and {len(warnings) - limit} more warnings", err=True)
+        click.echo(say("progress.more_warnings", count=len(warnings) - limit), err=True)
 
 
 def summary_table(result: RunResult) -> str:
-    """The short table a run ends with."""
+    """The short table a run ends with, in the current language."""
     k = result.kpis
-    gap = f"{k.gap:.2%}" if k.gap else "0"
+    female, male = Gender.female, Gender.male
     rows = [
-        ("applicants", f"{k.applicants:,}"),
-        ("eligible", f"{k.eligible:,}"),
+        ("summary.applicants", number(k.applicants)),
+        ("summary.eligible", number(k.eligible)),
         (
-            "placed (female / male)",
-            f"{k.placed:,} ({k.placed_by_gender[Gender.female]:,} / "
-            f"{k.placed_by_gender[Gender.male]:,})",
+            "summary.placed",
+            say(
+                "summary.placed.value",
+                placed=k.placed,
+                female=k.placed_by_gender[female],
+                male=k.placed_by_gender[male],
+            ),
         ),
         (
-            "seats left (female / male)",
-            f"{k.seats_left_by_gender[Gender.female]:,} / {k.seats_left_by_gender[Gender.male]:,}",
+            "summary.seats_left",
+            say(
+                "summary.pair",
+                female=k.seats_left_by_gender[female],
+                male=k.seats_left_by_gender[male],
+            ),
         ),
-        ("placed at first choice", f"{k.first_choice_share:.1%}"),
-        ("justified-envy pairs", f"{k.justified_envy:,}"),
-        ("planned term cost", f"{k.term_cost_rial:,} rial ({k.term_cost_rial // 10:,} toman)"),
-        ("solver", f"{k.status}, gap {gap}, {k.solve_time_s:.2f} s"),
+        ("summary.first_choice", number(k.first_choice_share, spec=".1%")),
+        ("summary.justified_envy", number(k.justified_envy)),
+        (
+            "summary.cost",
+            say("summary.cost.value", rial=k.term_cost_rial, toman=k.term_cost_rial // 10),
+        ),
+        (
+            "summary.solver",
+            say(
+                "summary.solver.value",
+                status=say(f"word.status.{k.status}"),
+                gap=number(k.gap, spec=".2%") if k.gap else number(0),
+                seconds=number(k.solve_time_s, spec=".2f"),
+            ),
+        ),
     ]
-    width = max(len(label) for label, _ in rows)
-    return "\n".join(f"{label.ljust(width)}  {value}" for label, value in rows)
+    labelled = [(say(code), value) for code, value in rows]
+    width = max(len(label) for label, _ in labelled)
+    return "\n".join(f"{label.ljust(width)}  {value}" for label, value in labelled)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import (
     force_option,
     lang_option,
@@ -20,19 +21,20 @@ from hamyar.commands.options import (
     time_limit_option,
 )
 from hamyar.commands.workspace import workspace_option
+from hamyar.messages import say
 
 if TYPE_CHECKING:
     from hamyar.models.run import RunResult
     from hamyar.scenarios.inputs import ScenarioInputs
 
 
-@click.command("compare")
+@click.command("compare", cls=Command, help="help.compare")
 @click.argument("scenarios", nargs=-1, required=True)
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder for the comparison.",
+    help="help.compare.out",
 )
 @lang_option
 @time_limit_option
@@ -64,14 +66,14 @@ def command(
     from hamyar.scenarios.source import write_source
 
     if len(scenarios) < 2:
-        raise click.UsageError("give at least two scenarios to compare")
+        raise click.UsageError(say("compare.usage.two"))
     check_out_dir(out, force)
     solver = load_solver_params(solver_params_file)
     loaded: list[ScenarioInputs] = [load_scenario_inputs(Path(s)) for s in scenarios]
     runs: list[tuple[str, RunResult]] = []
     for i, inputs in enumerate(loaded, start=1):
         name = inputs.problem.name
-        click.echo(f"[{i}/{len(loaded)}] {name}", err=True)
+        click.echo(say("progress.stage", done=i, of=len(loaded), stage=name), err=True)
         print_warnings(inputs.warnings)
         progress = Progress(STAGES[:-1])
         try:
@@ -108,4 +110,4 @@ def command(
                 out_dir=out / "runs" / folder,
             )
     click.echo(comparison_text(comparison))
-    click.echo(f"wrote {out / 'comparison.xlsx'}")
+    click.echo(say("compare.wrote", file=str(out / "comparison.xlsx")))

@@ -6,19 +6,21 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Group
 from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import workspace_option
+from hamyar.messages import say
 from hamyar.store import Workspace, in_language
 from hamyar.store.engine import describe
 from hamyar.store.migrate import upgrade
 
 
-@click.group("db")
+@click.group("db", cls=Group, help="help.db")
 def command() -> None:
     """The workspace database: where it is, its schema."""
 
 
-@command.command("upgrade")
+@command.command("upgrade", help="help.db.upgrade")
 @workspace_option
 @lang_option
 def upgrade_command(workspace_dir: Path | None, lang: str) -> None:
@@ -29,14 +31,7 @@ def upgrade_command(workspace_dir: Path | None, lang: str) -> None:
     where = describe(workspace.url)
     workspace.close()
     if before == after:
-        click.echo(
-            f"{where}: schema {after}, up to date"
-            if lang == "en"
-            else f"{where}: طرح {after}، به‌روز است"
-        )
+        click.echo(say("db.up_to_date", where=where, revision=after))
     else:
-        click.echo(
-            f"{where}: schema {before or 'empty'} → {after}"
-            if lang == "en"
-            else f"{where}: طرح {before or 'خالی'} ← {after}"
-        )
+        was = before or say("db.empty")
+        click.echo(say("db.upgraded", where=where, before=was, revision=after))

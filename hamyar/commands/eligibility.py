@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import (
     force_option,
     load_policy,
@@ -25,30 +26,31 @@ from hamyar.commands.options import (
 from hamyar.eligibility import evaluate
 from hamyar.errors import Issue
 from hamyar.io.outdir import check_out_dir, staged_output
+from hamyar.messages import Msg, number, say
 from hamyar.models import EligibilityResult, Policy, Problem, Term
 from hamyar.reports.eligibility_csv import write_eligibility_csv
 
-RULE_TITLES: dict[str, str] = {
-    "E1": "semesters passed",
-    "E2": "disciplinary record",
-    "E3": "probation semesters",
-    "E4": "minimum GPA",
-    "E5": "international students",
-    "E6": "rules accepted",
-    "E7": "institution type",
-    "E8": "Sheba (IBAN), Bank Melli preferred",
-    "E9": "unit requirements and rejections",
-    "A4": "asked for no unit",
+RULE_TITLES: dict[str, Msg] = {
+    "E1": Msg("eligibility.rule.E1"),
+    "E2": Msg("eligibility.rule.E2"),
+    "E3": Msg("eligibility.rule.E3"),
+    "E4": Msg("eligibility.rule.E4"),
+    "E5": Msg("eligibility.rule.E5"),
+    "E6": Msg("eligibility.rule.E6"),
+    "E7": Msg("eligibility.rule.E7"),
+    "E8": Msg("eligibility.rule.E8"),
+    "E9": Msg("eligibility.rule.E9"),
+    "A4": Msg("eligibility.rule.A4"),
 }
 
 
-@click.command("eligibility")
+@click.command("eligibility", cls=Command, help="help.eligibility")
 @optional_inputs
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder for eligibility.csv.",
+    help="help.eligibility.out",
 )
 @force_option
 def command(
@@ -65,7 +67,7 @@ def command(
     Without APPLICANTS, the embedded default; without UNITS, the embedded default's units.
     """
     if applicants is None and rejections is not None:
-        raise click.UsageError("--rejections needs APPLICANTS")
+        raise click.UsageError(say("eligibility.usage.rejections"))
     policy = load_policy(policy_file)
     term = parse_term(term_text)
     check_out_dir(out, force)
@@ -76,7 +78,7 @@ def command(
     with staged_output(out, force) as folder:
         write_eligibility_csv(folder / "eligibility.csv", problem, result)
     click.echo(render(result))
-    click.echo(f"\nwrote {out / 'eligibility.csv'}")
+    click.echo("\n" + say("eligibility.wrote", file=str(out / "eligibility.csv")))
 
 
 def load(
@@ -154,24 +156,38 @@ def rule_counts(result: EligibilityResult) -> list[RuleCount]:
 
 
 def render(result: EligibilityResult) -> str:
-    """The printed summary: totals, then one line per rule."""
+    """The printed summary: totals, then one line per rule, in the current language."""
     n = len(result.applicants)
     eligible = len(result.eligible_ids)
+    heads = [say(f"eligibility.column.{c}") for c in COLUMNS]
+    widths = [max(w, len(h)) for w, h in zip(WIDTHS, heads[:-1], strict=True)]
     lines = [
-        f"term {result.term}: {n:,} applicants, {eligible:,} eligible, "
-        f"{n - eligible:,} not eligible",
+        say(
+            "eligibility.totals",
+            term=str(result.term),
+            applicants=n,
+            eligible=eligible,
+            not_eligible=n - eligible,
+        ),
         "",
-        f"{'rule':<5} {'errors':>7} {'warnings':>9} {'notes':>6} {'closed pairs':>13}  what",
+        _line(heads, widths),
     ]
     for c in rule_counts(result):
-        pairs = f"{c.closed_pairs:,}" if c.rule == "E9" else ""
-        lines.append(
-            f"{c.rule:<5} {c.errors:>7,} {c.warnings:>9,} {c.notes:>6,} {pairs:>13}  "
-            f"{RULE_TITLES.get(c.rule, '')}"
-        )
+        pairs = number(c.closed_pairs) if c.rule == "E9" else ""
+        cells = [c.rule, number(c.errors), number(c.warnings), number(c.notes), pairs]
+        title = RULE_TITLES.get(c.rule)
+        lines.append(_line([*cells, str(title or "")], widths))
     lines.append("")
-    lines.append(
-        "errors make an applicant ineligible; warnings (an invalid Sheba) block payment, not "
-        "allocation; closed pairs are (applicant, unit) pairs E9 closed"
-    )
+    lines.append(say("eligibility.legend"))
     return "\n".join(lines)
+
+
+COLUMNS = ("rule", "errors", "warnings", "notes", "pairs", "what")
+WIDTHS = (5, 7, 9, 6, 13)
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    """The rule left-aligned, the counts right-aligned, the title after two spaces."""
+    first, *counts, last = cells
+    right = (cell.rjust(width) for cell, width in zip(counts, widths[1:], strict=True))
+    return " ".join([first.ljust(widths[0]), *right]) + f"  {last}"

@@ -15,12 +15,14 @@ from pathlib import Path
 import click
 from sqlalchemy.orm import Session
 
+from hamyar.commands.base import Group
 from hamyar.commands.options import FILE, lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.io.evaluations import RosterRow, evaluation_workbook, parse_evaluations
 from hamyar.io.outdir import staged_file
 from hamyar.io.placements import read_assignments_csv
+from hamyar.messages import Msg, say
 from hamyar.models import Term
 from hamyar.store import in_language
 from hamyar.store.adoption import adopted, adopted_run
@@ -36,7 +38,7 @@ def _term(text: str) -> str:
         raise InputError(Issue(str(exc), text, file="-", column="--term")) from None
 
 
-@click.group("evaluations")
+@click.group("evaluations", cls=Group, help="help.evaluations")
 def group() -> None:
     """The units' end-of-term evaluations (satisfied / not satisfied) of their students."""
 
@@ -64,16 +66,16 @@ def _newcomer_names(session: Session, term: str) -> dict[str, tuple[str, str, st
     }
 
 
-@group.command("template")
-@click.option("--term", "term_text", required=True, help="The term evaluated, e.g. 1402-1.")
+@group.command("template", help="help.evaluations.template")
+@click.option("--term", "term_text", required=True, help="help.evaluations.template.term")
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Workbook to write (.xlsx).",
+    help="help.evaluations.template.out",
 )
-@click.option("--unit", "units", multiple=True, help="Only this unit (repeat for several).")
-@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+@click.option("--unit", "units", multiple=True, help="help.evaluations.template.unit")
+@click.option("--force", is_flag=True, help="help.evaluations.template.force")
 @workspace_option
 @lang_option
 def template_command(
@@ -87,9 +89,9 @@ def template_command(
     """The blank evaluation workbook of a term's adopted allocation."""
     term = _term(term_text)
     if out.suffix.lower() != ".xlsx":
-        raise InputError(Issue("the evaluation workbook is an .xlsx file", file=str(out)))
+        raise InputError(Issue(Msg("evaluations.xlsx_only"), file=str(out)))
     if out.exists() and not force:
-        raise InputError(Issue("output file exists; use --force to replace it", file=str(out)))
+        raise InputError(Issue(Msg("cli.out_file_exists"), file=str(out)))
     workspace = open_workspace(workspace_dir, lang)
     try:
         with in_language(lang), workspace.session() as session:
@@ -104,12 +106,7 @@ def template_command(
     if unknown:
         raise InputError(
             [
-                Issue(
-                    f"no student of the adopted allocation of {term} works in this unit",
-                    u,
-                    file="-",
-                    column="--unit",
-                )
+                Issue(Msg("evaluations.unit_unknown", term=term), u, file="-", column="--unit")
                 for u in unknown
             ]
         )
@@ -122,16 +119,15 @@ def template_command(
     with staged_file(out) as tmp:
         evaluation_workbook(rows, term).save(tmp)
     count = len({r.unit_code for r in rows})
-    if lang == "fa":
-        click.echo(f"فرم ارزیابی {len(rows)} همیار در {count} واحد (نیمسال {term}): {out}")
-    else:
-        click.echo(f"evaluation workbook of {len(rows)} students in {count} unit(s), {term}: {out}")
+    click.echo(
+        say("evaluations.template.done", students=len(rows), units=count, term=term, out=str(out))
+    )
 
 
-@group.command("import")
+@group.command("import", help="help.evaluations.import")
 @click.argument("file", type=FILE)
-@click.option("--term", "term_text", required=True, help="The term evaluated, e.g. 1402-1.")
-@click.option("--by", "by", help="Who imports; the operating-system user by default.")
+@click.option("--term", "term_text", required=True, help="help.evaluations.import.term")
+@click.option("--by", "by", help="help.evaluations.import.by")
 @workspace_option
 @lang_option
 def import_command(
@@ -152,15 +148,14 @@ def import_command(
             stored = record_evaluations(session, term, parsed.records, by=by)
     finally:
         workspace.close()
-    if lang == "fa":
-        click.echo(
-            f"{stored.stored} ارزیابی نیمسال {term} ثبت شد: {stored.satisfied} راضی، "
-            f"{stored.unsatisfied} ناراضی؛ {stored.not_evaluated} ردیف بی‌ارزیابی؛ "
-            f"{stored.superseded} ارزیابی پیشین جایگزین شد"
+    click.echo(
+        say(
+            "evaluations.import.done",
+            stored=stored.stored,
+            term=term,
+            satisfied=stored.satisfied,
+            unsatisfied=stored.unsatisfied,
+            not_evaluated=stored.not_evaluated,
+            superseded=stored.superseded,
         )
-    else:
-        click.echo(
-            f"{stored.stored} evaluation(s) of {term} stored: {stored.satisfied} satisfied, "
-            f"{stored.unsatisfied} not satisfied; {stored.not_evaluated} row(s) not evaluated; "
-            f"{stored.superseded} earlier evaluation(s) superseded"
-        )
+    )

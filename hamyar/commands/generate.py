@@ -17,9 +17,11 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command, lang_option
 from hamyar.generator import Instance, generate_institutions, generate_parts
 from hamyar.io.outdir import staged_output
 from hamyar.io.writers import write_applicants, write_rejections, write_units
+from hamyar.messages import Msg, say
 from hamyar.models import Term
 
 FORMATS = ("csv", "xlsx", "both")
@@ -96,34 +98,36 @@ def _term(_ctx: click.Context, _param: click.Parameter, value: str) -> Term:
         raise click.BadParameter(str(exc)) from None
 
 
-@click.command("generate")
+@click.command("generate", cls=Command, help="help.generate")
 @click.option(
     "--applicants",
     "n_applicants",
     type=click.IntRange(min=1),
     default=1000,
     show_default=True,
-    help="Applicants in all.",
+    help="help.generate.applicants",
 )
 @click.option(
     "--units",
     "n_units",
     type=click.IntRange(min=1),
-    help="Units in all (the first 25 are the Qom table); about one per 40 applicants if omitted.",
+    help="help.generate.units",
 )
 @click.option(
     "--institutions",
     "n_institutions",
     type=click.IntRange(min=1),
-    help="Split into this many institutions, one folder each, with a manifest.toml.",
+    help="help.generate.institutions",
 )
-@click.option("--seed", type=int, default=1402, show_default=True, help="Random seed.")
-@click.option("--term", default="1402-1", show_default=True, callback=_term, help="Academic term.")
+@click.option("--seed", type=int, default=1402, show_default=True, help="help.generate.seed")
+@click.option(
+    "--term", default="1402-1", show_default=True, callback=_term, help="help.generate.term"
+)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     required=True,
-    help="Output folder.",
+    help="help.generate.out",
 )
 @click.option(
     "--format",
@@ -131,16 +135,10 @@ def _term(_ctx: click.Context, _param: click.Parameter, value: str) -> Term:
     type=click.Choice(FORMATS),
     default="csv",
     show_default=True,
-    help="File format; xlsx is slow for very large files.",
+    help="help.generate.format",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(("en", "fa")),
-    default="en",
-    show_default=True,
-    help="Header and value language.",
-)
-@click.option("--force", is_flag=True, help="Replace a non-empty output folder.")
+@lang_option
+@click.option("--force", is_flag=True, help="help.generate.force")
 def command(
     n_applicants: int,
     n_units: int | None,
@@ -157,11 +155,15 @@ def command(
     if n_institutions is not None:
         if n_applicants < n_institutions:
             raise click.UsageError(
-                f"--applicants ({n_applicants}) must be at least --institutions ({n_institutions})"
+                say(
+                    "generate.usage.applicants",
+                    applicants=n_applicants,
+                    institutions=n_institutions,
+                )
             )
         if n_units is not None and n_units < n_institutions:
             raise click.UsageError(
-                f"--units ({n_units}) must be at least --institutions ({n_institutions})"
+                say("generate.usage.units", units=n_units, institutions=n_institutions)
             )
     with staged_output(out, force) as tmp:
         if n_institutions is None:
@@ -182,13 +184,31 @@ def _summary(written: list[Written], out: Path, batch: bool) -> str:
     female = sum(w.female_seats for w in written)
     male = sum(w.male_seats for w in written)
     rejections = sum(w.rejections for w in written)
-    where = f"{len(written)} institutions and {MANIFEST} in {out}" if batch else str(out)
-    return (
-        f"wrote {_count(applicants, 'applicant')}, {_count(units, 'unit')} "
-        f"({_count(female + male, 'seat')}: {female:,} female / {male:,} male) "
-        f"and {_count(rejections, 'rejection')} to {where}"
+    where = (
+        say("generate.where.batch", institutions=len(written), manifest=MANIFEST, out=str(out))
+        if batch
+        else str(out)
+    )
+    return say(
+        "generate.wrote",
+        applicants=_count(applicants, "applicant"),
+        units=_count(units, "unit"),
+        seats=_count(female + male, "seat"),
+        female=female,
+        male=male,
+        rejections=_count(rejections, "rejection"),
+        where=where,
     )
 
 
+_COUNTS = {
+    "applicant": (Msg("generate.count.applicant.one"), Msg("generate.count.applicant")),
+    "unit": (Msg("generate.count.unit.one"), Msg("generate.count.unit")),
+    "seat": (Msg("generate.count.seat.one"), Msg("generate.count.seat")),
+    "rejection": (Msg("generate.count.rejection.one"), Msg("generate.count.rejection")),
+}
+
+
 def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+    one, many = _COUNTS[noun]
+    return say((one if n == 1 else many).code, n=n)

@@ -13,46 +13,25 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
+from hamyar.messages import check_lang, digits, localized, say
 from hamyar.store import in_language
 from hamyar.store.applied import with_applications
 from hamyar.store.history import TermRecord, student_history
 
-WORDS = {
-    "title": ("سابقه‌ی دانشجو", "history of student"),
-    "none": ("در فضای کار سابقه‌ای از این دانشجو نیست", "the workspace has no record of"),
-    "term": ("نیمسال", "term"),
-    "unit": ("واحد", "unit"),
-    "not_placed": ("بدون واحد", "not placed"),
-    "continuing": ("ادامه‌دهنده", "continuing"),
-    "hours": ("ساعت", "hours"),
-    "paid": ("پرداخت (ریال)", "paid (rial)"),
-    "evaluation": ("ارزیابی", "evaluation"),
-    "satisfied": ("راضی", "satisfied"),
-    "unsatisfied": ("ناراضی", "not satisfied"),
-    "month": ("ماه", "month"),
-    "batch": ("دسته", "batch"),
-    "total": ("جمع", "total"),
-    "run": ("اجرا", "run"),
-    "since": ("از", "from"),
-    "until": ("تا", "until"),
-    "applied": ("درخواست داده بود، جای نگرفت", "applied, not placed"),
-    "ineligible": ("درخواست داده بود، واجد شرایط نبود", "applied, not eligible"),
-    "why": ("علت", "why"),
-    "waiting": ("فهرست انتظار", "waiting list"),
-}
-
 
 def word(key: str, lang: str) -> str:
-    fa, en = WORDS[key]
-    return fa if lang == "fa" else en
+    """One of the history's words (``term``, ``unit``, ``paid``…) in ``lang``."""
+    return say(f"history.word.{key}", lang=check_lang(lang))
 
 
-def _number(value: object) -> str:
+def _number(value: object, lang: str) -> str:
     text = f"{value:,}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return localized(text, check_lang(lang))
 
 
 def _evaluation(record: TermRecord, lang: str) -> str:
@@ -78,6 +57,7 @@ def unit_of(record: TermRecord, lang: str) -> str:
 def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
     """The history as text in ``lang``."""
     w = lambda key: word(key, lang)  # noqa: E731
+    d = lambda text: digits(str(text), check_lang(lang))  # noqa: E731
     lines = [f"{w('title')} {student_id}"]
     header = (w("term"), w("unit"), w("run"), w("hours"), w("paid"), w("evaluation"))
     rows = [header]
@@ -88,34 +68,41 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
         if r.pinned:
             unit += f" ({w('continuing')})"
         if r.since:
-            unit += f" ({w('since')} {r.since})"
+            unit += f" ({w('since')} {d(r.since)})"
         if r.until:
-            unit += f" ({w('until')} {r.until})"
+            unit += f" ({w('until')} {d(r.until)})"
         rows.append(
             (
-                r.term,
+                d(r.term),
                 unit,
-                str(r.run_id) if r.run_id is not None else "-",
-                _number(r.hours),
-                _number(r.paid_rial),
+                d(r.run_id) if r.run_id is not None else "-",
+                _number(r.hours, lang),
+                _number(r.paid_rial, lang),
                 _evaluation(r, lang) or "-",
             )
         )
     total_hours = sum((r.hours for r in records), start=Decimal(0))
     rows.append(
-        (w("total"), "", "", _number(total_hours), _number(sum(r.paid_rial for r in records)), "")
+        (
+            w("total"),
+            "",
+            "",
+            _number(total_hours, lang),
+            _number(sum(r.paid_rial for r in records), lang),
+            "",
+        )
     )
     lines += _table(rows)
     for r in records:
         if r.unplaced is None:
             continue
         lines.append("")
-        lines.append(f"{w('term')} {r.term}: {unit_of(r, lang)}")
+        lines.append(f"{w('term')} {d(r.term)}: {unit_of(r, lang)}")
         for en, fa in r.unplaced.reasons:
             lines.append(f"  {w('why')}: {fa if lang == 'fa' else en}")
         if r.unplaced.waiting:
             sep = "؛ " if lang == "fa" else "; "
-            places = sep.join(f"{unit} #{position}" for unit, position in r.unplaced.waiting)
+            places = sep.join(f"{unit} #{d(position)}" for unit, position in r.unplaced.waiting)
             lines.append(f"  {w('waiting')}: {places}")
     payments = [(r.term, p) for r in records for p in r.payments]
     if payments:
@@ -124,19 +111,19 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
         for term, p in payments:
             pay_rows.append(
                 (
-                    term,
-                    p.month,
+                    d(term),
+                    d(p.month),
                     p.unit_code,
-                    _number(p.hours),
-                    _number(p.amount_rial),
-                    str(p.batch_id),
+                    _number(p.hours, lang),
+                    _number(p.amount_rial, lang),
+                    d(p.batch_id),
                 )
             )
         lines += _table(pay_rows)
     return "\n".join(lines)
 
 
-@click.command("history")
+@click.command("history", cls=Command, help="help.history")
 @click.argument("student_id")
 @workspace_option
 @lang_option

@@ -17,6 +17,7 @@ import click
 
 from hamyar.commands.workspace import open_workspace
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg, check_lang, current_lang, say
 from hamyar.models import Problem, Term
 from hamyar.pipeline.continuing import OPTION, Continued, check_order, continue_from
 from hamyar.store import in_language
@@ -30,8 +31,7 @@ def continue_from_option(func: F) -> F:
         OPTION,
         "continue_from",
         metavar="TERM",
-        help="Earlier term (e.g. 1402-1) whose adopted allocation gives the continuing "
-        "assistants (A5), its evaluations the E9 exclusions, and keep_previous its allocation.",
+        help="help.option.continue_from",
     )(func)
 
 
@@ -42,7 +42,9 @@ def parse_continue_from(text: str) -> Term:
         raise InputError(Issue(str(exc), text, file="-", column=OPTION)) from None
 
 
-def continued(problem: Problem, text: str, workspace_dir: Path | None, lang: str) -> Continued:
+def continued(
+    problem: Problem, text: str, workspace_dir: Path | None, lang: str | None = None
+) -> Continued:
     """``problem`` with the history of term ``text`` from the workspace applied."""
     term = parse_continue_from(text)
     check_order(problem, term)
@@ -66,23 +68,24 @@ def history_hash(cont: Continued, text: str) -> dict[str, str]:
     return {f"workspace: {OPTION} {Term.parse(text)}": digest}
 
 
-def report(cont: Continued, text: str, lang: str = "en") -> str:
-    """One line in ``lang``: what the run took from the earlier term."""
-    excluded = sum(1 for _ in cont.problem.exclusions)
-    if lang == "fa":
-        applied_fa = "اعمال شد" if cont.problem.policy.exclude_unsatisfied else "اعمال نشد"
-        kept_fa = "حفظ شد" if cont.previous is not None else "حفظ نشد"
-        return (
-            f"ادامه از نیمسال {Term.parse(text)}: {len(cont.continuing)} همیار ادامه‌دهنده (A5)، "
-            f"{len(cont.not_continuing)} بدون ادامه، {cont.not_applied} بدون درخواست دوباره؛ "
-            f"{excluded} ارزیابی «ناراضی» (کنارگذاری E9 {applied_fa}: exclude_unsatisfied)؛ "
-            f"تخصیص پیشین {kept_fa} (keep_previous)"
-        )
-    applied = "applied" if cont.problem.policy.exclude_unsatisfied else "not applied"
-    kept = "kept as the previous allocation" if cont.previous is not None else "not kept"
-    return (
-        f"continuing from {Term.parse(text)}: {len(cont.continuing)} continuing assistant(s) "
-        f"(A5), {len(cont.not_continuing)} not continuing, {cont.not_applied} did not apply "
-        f"again; {excluded} 'not satisfied' evaluation(s) (E9 exclusion {applied}: "
-        f"exclude_unsatisfied); allocation {kept} (keep_previous)"
+def report(cont: Continued, text: str, lang: str | None = None) -> str:
+    """One line in ``lang`` (the current language by default): what the run took from the
+    earlier term."""
+    chosen = check_lang(lang) if lang else current_lang()
+    return say(
+        "history.continued",
+        lang=chosen,
+        term=str(Term.parse(text)),
+        continuing=len(cont.continuing),
+        not_continuing=len(cont.not_continuing),
+        not_applied=cont.not_applied,
+        excluded=sum(1 for _ in cont.problem.exclusions),
+        applied=Msg(
+            "history.continued.applied"
+            if cont.problem.policy.exclude_unsatisfied
+            else "history.continued.not_applied"
+        ),
+        kept=Msg(
+            "history.continued.kept" if cont.previous is not None else "history.continued.not_kept"
+        ),
     )

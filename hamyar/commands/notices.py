@@ -12,21 +12,23 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import force_option, lang_option, parse_term, term_option
 from hamyar.commands.workspace import open_workspace, workspace_option
+from hamyar.messages import say
 
 
-@click.command("notices")
+@click.command("notices", cls=Command, help="help.notices")
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder: notices.csv, letters/, units/.",
+    help="help.notices.out",
 )
 @term_option
 @click.option(
     "--scenario",
-    help="The adopted run's scenario, when its folder does not record it.",
+    help="help.notices.scenario",
 )
 @lang_option
 @force_option
@@ -73,19 +75,17 @@ def command(
         write_notices(folder, problem, notices, letters, source.run_id, language)
     counts = Counter(n.kind for n in notices)
     with_mobile = sum(1 for n in notices if n.mobile)
-    if language == "fa":
-        click.echo(
-            f"اطلاعیه‌های اجرای {source.run_id} (نیمسال {problem.term}): "
-            f"{counts['placed']} پذیرفته، {counts['not_placed']} بی‌جا، "
-            f"{counts['ineligible']} فاقد شرایط، {counts['left']} پایان همکاری؛ "
-            f"{with_mobile} با تلفن همراه؛ "
-            f"{len(letters)} نامه‌ی واحد"
+    click.echo(
+        say(
+            "notices.done",
+            run=source.run_id,
+            term=str(problem.term),
+            placed=counts["placed"],
+            not_placed=counts["not_placed"],
+            ineligible=counts["ineligible"],
+            left=counts["left"],
+            mobile=with_mobile,
+            letters=len(letters),
         )
-    else:
-        click.echo(
-            f"notices of run {source.run_id} (term {problem.term}): {counts['placed']} placed, "
-            f"{counts['not_placed']} not placed, {counts['ineligible']} not eligible, "
-            f"{counts['left']} left; "
-            f"{with_mobile} with a mobile; {len(letters)} unit letters"
-        )
-    click.echo(f"wrote {out}")
+    )
+    click.echo(say("notices.wrote", out=str(out)))

@@ -9,7 +9,9 @@ from typing import Any, TypeVar
 import click
 from pydantic import TypeAdapter, ValidationError
 
+from hamyar.commands.base import lang_option as lang_option
 from hamyar.errors import InputError, Issue
+from hamyar.messages import say
 from hamyar.models import Policy, Term
 from hamyar.models.policy import TimeLimit
 from hamyar.optimizer.params import SolverParams
@@ -24,7 +26,7 @@ def policy_option(func: F) -> F:
         "--policy",
         "policy_file",
         type=FILE,
-        help="Policy file (TOML); the defaults of RULES.md otherwise.",
+        help="help.option.policy",
     )(func)
 
 
@@ -35,9 +37,7 @@ def optional_inputs(func: F) -> F:
         (
             click.argument("applicants", type=FILE, required=False),
             click.argument("units", type=FILE, required=False),
-            click.option(
-                "--rejections", type=FILE, help="Rejections file (rule E9): unit_code, student_id."
-            ),
+            click.option("--rejections", type=FILE, help="help.option.rejections"),
             policy_option,
             term_option,
         )
@@ -47,17 +47,7 @@ def optional_inputs(func: F) -> F:
 
 
 def term_option(func: F) -> F:
-    return click.option("--term", "term_text", help="Academic term, e.g. 1402-1.")(func)
-
-
-def lang_option(func: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(["fa", "en"]),
-        default="fa",
-        show_default=True,
-        help="Language of the workbooks (fa: Persian, right to left).",
-    )(func)
+    return click.option("--term", "term_text", help="help.option.term")(func)
 
 
 class TimeLimitType(click.ParamType):
@@ -73,15 +63,15 @@ class TimeLimitType(click.ParamType):
             return float(TypeAdapter(TimeLimit).validate_python(float(value)))
         except ValueError as exc:
             errors = exc.errors() if isinstance(exc, ValidationError) else ()
-            reason = errors[0]["msg"] if errors else "not a number"
-            self.fail(f"{value!r}: {reason}", param, ctx)
+            reason = errors[0]["msg"] if errors else say("cli.time_limit.not_a_number")
+            self.fail(say("cli.time_limit.bad", value=repr(value), reason=reason), param, ctx)
 
 
 TIME_LIMIT = TimeLimitType()
 
 
 def time_limit_option(func: F) -> F:
-    return click.option("--time-limit", type=TIME_LIMIT, help="Seconds per solve.")(func)
+    return click.option("--time-limit", type=TIME_LIMIT, help="help.option.time_limit")(func)
 
 
 def solver_params_option(func: F) -> F:
@@ -90,10 +80,7 @@ def solver_params_option(func: F) -> F:
         "solver_params_file",
         type=FILE,
         metavar="FILE",
-        help=(
-            "Solver settings (TOML): time_limit_s, workers and the tuned constants "
-            "(README); over the policy's, under --time-limit."
-        ),
+        help="help.option.solver_params",
     )(func)
 
 
@@ -104,7 +91,7 @@ def load_solver_params(path: Path | None) -> SolverParams | None:
 
 
 def force_option(func: F) -> F:
-    return click.option("--force", is_flag=True, help="Replace a non-empty output folder.")(func)
+    return click.option("--force", is_flag=True, help="help.option.force")(func)
 
 
 def load_policy(policy_file: Path | None) -> Policy | None:

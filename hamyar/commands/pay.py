@@ -14,9 +14,11 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command, lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 from hamyar.io.outlock import lock_output
+from hamyar.messages import check_lang, current_lang, joined, say
 from hamyar.models import JalaliMonth
 from hamyar.models.pay import toman
 from hamyar.pipeline.month import PayRun, month_folder
@@ -31,36 +33,30 @@ def parse_month(text: str) -> JalaliMonth:
         raise InputError(Issue(str(exc), text, file="-", column="--month")) from None
 
 
-@click.command("pay")
+@click.command("pay", cls=Command, help="help.pay")
 @click.option(
     "--allocation",
     "allocation",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder of a run (assignments.csv and summary.json).",
+    help="help.pay.allocation",
 )
 @click.option(
     "--timesheets",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Timesheets (.xlsx or .csv): student_id, unit_code, month, hours.",
+    help="help.pay.timesheets",
 )
-@click.option("--month", "month_text", required=True, help="Jalali month to pay, e.g. 1402/08.")
+@click.option("--month", "month_text", required=True, help="help.pay.month")
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, dir_okay=True, file_okay=False),
-    help="Payroll folder; the month is written into OUT/yyyy-mm/.",
+    help="help.pay.out",
 )
-@click.option("--replace", is_flag=True, help="Write again a month already written under OUT.")
-@click.option("--skip-bad-rows", is_flag=True, help="Leave bad timesheet rows out and list them.")
-@click.option(
-    "--lang",
-    type=click.Choice(["fa", "en"]),
-    default="fa",
-    show_default=True,
-    help="Language of the workbooks (fa: Persian headers, right to left).",
-)
+@click.option("--replace", is_flag=True, help="help.pay.replace")
+@click.option("--skip-bad-rows", is_flag=True, help="help.pay.skip_bad_rows")
+@lang_option
 @workspace_option
 def command(
     allocation: Path,
@@ -85,36 +81,50 @@ def command(
             out,
             replace=replace,
             skip_bad_rows=skip_bad_rows,
-            lang="en" if lang == "en" else "fa",
+            lang=check_lang(lang),
         )
     workspace.close()
     for warning in run.warnings:
         click.echo(str(warning), err=True)
     click.echo(render(run))
     lines = len(batch.lines)
-    click.echo(f"  ledger:          batch {batch.id}, {lines} lines (run {batch.run_id})")
+    click.echo(say("pay.ledger", batch=batch.id, lines=lines, run=batch.run_id))
     if run.payroll.no_timesheet:
         missing = run.payroll.no_timesheet
-        click.echo(f"  no timesheet row: {len(missing)} adopted students: {', '.join(missing)}")
+        click.echo(say("pay.no_timesheet", count=len(missing), students=joined(missing)))
 
 
 def render(run: PayRun) -> str:
     """The lines printed after a payroll run."""
     p, t = run.payroll, run.transfers
     lines = [
-        f"payroll {p.month} (term {p.term}) written to {run.folder}",
-        f"  paid students:   {len(p.lines)} in {len(p.units)} units; "
-        f"{len(p.capped)} capped at {p.policy.monthly_hours_cap} h (P3)",
-        f"  payroll total:   {p.total_rial:,} rial ({p.total_toman:,} toman)",
-        f"  transfers:       {len(t.transfers)}, control total {t.control_total_rial:,} rial "
-        f"({toman(t.control_total_rial):,} toman)",
-        f"  held back:       {len(t.held_back)} ({t.held_back_rial:,} rial)",
-        f"  not payable:     {len(p.not_payable)} rows "
-        f"({sum(1 for n in p.not_payable if n.rule == 'P4')} second-unit, P4)",
+        say("pay.heading", month=str(p.month), term=str(p.term), folder=str(run.folder)),
+        say(
+            "pay.paid",
+            students=len(p.lines),
+            units=len(p.units),
+            capped=len(p.capped),
+            cap=p.policy.monthly_hours_cap,
+        ),
+        say("pay.total", rial=p.total_rial, toman=p.total_toman),
+        say(
+            "pay.transfers",
+            count=len(t.transfers),
+            rial=t.control_total_rial,
+            toman=toman(t.control_total_rial),
+        ),
+        say("pay.held_back", count=len(t.held_back), rial=t.held_back_rial),
+        say(
+            "pay.not_payable",
+            count=len(p.not_payable),
+            second=sum(1 for n in p.not_payable if n.rule == "P4"),
+        ),
     ]
     if p.bad_rows:
-        lines.append(f"  bad rows skipped: {len(p.bad_rows)}")
+        lines.append(say("pay.bad_rows", count=len(p.bad_rows)))
         lines.extend(f"    {b}" for b in p.bad_rows)
+    fa = current_lang() == "fa"
     for held in t.held_back:
-        lines.append(f"  held: {held.student_id} {held.full_name}: {held.reason_en}")
+        reason = held.reason_fa if fa else held.reason_en
+        lines.append(say("pay.held", student=held.student_id, name=held.full_name, reason=reason))
     return "\n".join(lines)

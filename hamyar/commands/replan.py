@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import (
     force_option,
     lang_option,
@@ -21,27 +22,28 @@ from hamyar.commands.options import (
     time_limit_option,
 )
 from hamyar.commands.workspace import record_and_write, workspace_option
+from hamyar.messages import say
 
 
-@click.command("replan")
+@click.command("replan", cls=Command, help="help.replan")
 @click.argument("previous_run", type=click.Path(path_type=Path, file_okay=False))
 @click.option(
     "--rejections",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="The units' rejections (.xlsx or .csv): unit_code, student_id.",
+    help="help.replan.rejections",
 )
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder (PREVIOUS_RUN-replan by default).",
+    help="help.replan.out",
 )
 @click.option(
     "--scenario",
-    help="The scenario of the earlier run, when its folder does not record it.",
+    help="help.replan.scenario",
 )
 @lang_option
-@click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
+@click.option("--per-unit", is_flag=True, help="help.replan.per_unit")
 @time_limit_option
 @solver_params_option
 @force_option
@@ -93,8 +95,13 @@ def command(
     n = plan.diff.counts()
     click.echo(summary_table(plan.result))
     click.echo(
-        f"{len(plan.rejected)} placement(s) undone by the rejections; "
-        f"{len(plan.kept)} kept; {n['gained']} gained a seat, {n['lost']} lost one, "
-        f"{n['moved']} moved"
+        say(
+            "replan.done",
+            undone=len(plan.rejected),
+            kept=len(plan.kept),
+            gained=n["gained"],
+            lost=n["lost"],
+            moved=n["moved"],
+        )
     )
-    click.echo(f"wrote {out} (run {run_id} in the workspace)")
+    click.echo(say("run.wrote", out=str(out), run=run_id))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.common import Progress, print_warnings, summary_table
 from hamyar.commands.history_inputs import continue_from_option, continued, history_hash, report
 from hamyar.commands.options import (
@@ -17,23 +18,24 @@ from hamyar.commands.options import (
 )
 from hamyar.commands.workspace import record_and_write, scenario_files, workspace_option
 from hamyar.io.outdir import check_out_dir
+from hamyar.messages import say
 from hamyar.pipeline import STAGES, run_problem
 from hamyar.reports.outputs import write_run
 from hamyar.scenarios import load_scenario_inputs
 from hamyar.scenarios.source import write_source
 
 
-@click.command("run")
+@click.command("run", cls=Command, help="help.run")
 @click.argument("scenario", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("hamyar-output"),
     show_default=True,
-    help="Output folder.",
+    help="help.run.out",
 )
 @lang_option
-@click.option("--per-unit", is_flag=True, help="Also write one workbook per unit.")
+@click.option("--per-unit", is_flag=True, help="help.run.per_unit")
 @force_option
 @time_limit_option
 @solver_params_option
@@ -66,7 +68,7 @@ def command(
         problem, previous = cont.problem, cont.previous
         warnings = (*warnings, *cont.warnings)
         hashes.update(history_hash(cont, continue_from))
-        history_line = report(cont, continue_from, lang)
+        history_line = report(cont, continue_from)
     result = run_problem(
         problem,
         warnings=warnings,
@@ -95,8 +97,8 @@ def command(
     )
     progress.close()
     print_warnings(result.warnings)
-    click.echo(f"{inputs.problem.name} · term {inputs.problem.term}")
+    click.echo(say("run.heading", name=inputs.problem.name, term=str(inputs.problem.term)))
     if history_line:
         click.echo(history_line)
     click.echo(summary_table(result))
-    click.echo(f"written: {out} (run {run_id} in the workspace)")
+    click.echo(say("run.written", out=str(out), run=run_id))

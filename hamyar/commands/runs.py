@@ -7,15 +7,17 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
+from hamyar.messages import digits, jalali, number, say
 from hamyar.store import in_language
 from hamyar.store.adoption import adopted
 from hamyar.store.runs import RunView, get_run, list_runs
 
 
-@click.command("runs")
-@click.option("--term", "term", help="Only the runs of this term, e.g. 1402-1.")
+@click.command("runs", cls=Command, help="help.runs")
+@click.option("--term", "term", help="help.runs.term")
 @workspace_option
 @lang_option
 def command(term: str | None, workspace_dir: Path | None, lang: str) -> None:
@@ -26,31 +28,29 @@ def command(term: str | None, workspace_dir: Path | None, lang: str) -> None:
         chosen = {
             row.run_id for t in {r.term for r in runs} if (row := adopted(session, t)) is not None
         }
-        header = ("id", "term", "command", "name", "when", "by", "status", "placed", "cost rial")
-        if lang == "fa":
-            header = (
-                "شناسه",
-                "نیمسال",
-                "فرمان",
-                "نام",
-                "زمان",
-                "کاربر",
-                "وضعیت",
-                "جای‌گرفته",
-                "هزینه",
-            )
-        click.echo("  ".join(header))
+        click.echo("  ".join(say(f"runs.column.{c}") for c in COLUMNS))
         for r in runs:
             mark = "*" if r.id in chosen else " "
-            click.echo(
-                f"{mark}{r.id}  {r.term}  {r.command}  {r.name}  {r.created_at:%Y-%m-%d %H:%M}  "
-                f"{r.created_by}  {r.status}  {r.kpis.get('placed', '')}  "
-                f"{r.kpis.get('term_cost_rial', 0):,}"
+            placed = r.kpis.get("placed", "")
+            cells = (
+                number(r.id, spec="d"),
+                digits(r.term),
+                r.command,
+                r.name,
+                jalali(r.created_at),
+                r.created_by,
+                r.status,
+                number(placed) if isinstance(placed, int) else str(placed),
+                number(r.kpis.get("term_cost_rial", 0)),
             )
+            click.echo(mark + "  ".join(cells))
     workspace.close()
 
 
-@click.command("show")
+COLUMNS = ("id", "term", "command", "name", "when", "by", "status", "placed", "cost")
+
+
+@click.command("show", cls=Command, help="help.show")
 @click.argument("run_id", type=int)
 @workspace_option
 @lang_option

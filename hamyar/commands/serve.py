@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.workspace import workspace_option
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg, say
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
@@ -21,20 +23,12 @@ def check_host(host: str) -> None:
     except ValueError:
         loopback = False
     if not loopback:
-        raise InputError(
-            Issue(
-                "binding an address other computers reach needs accounts and a login, which "
-                "this hamyar does not have yet; use 127.0.0.1",
-                host,
-                file="-",
-                column="--host",
-            )
-        )
+        raise InputError(Issue(Msg("serve.not_loopback"), host, file="-", column="--host"))
 
 
-@click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.command("serve", cls=Command, help="help.serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="help.serve.host")
+@click.option("--port", default=8000, show_default=True, type=int, help="help.serve.port")
 @workspace_option
 def command(host: str, port: int, workspace_dir: Path | None) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
@@ -44,7 +38,7 @@ def command(host: str, port: int, workspace_dir: Path | None) -> None:
 
         from hamyar.web.app import create_app
     except ImportError:
-        raise click.ClickException("the web pages need: pip install 'hamyar[web]'") from None
+        raise click.ClickException(say("serve.needs_web")) from None
     app = create_app(workspace_dir or Path("hamyar-workspace"))
-    click.echo(f"hamyar: http://{host}:{port}/")
+    click.echo(say("serve.listening", url=f"http://{host}:{port}/"))
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import (
     force_option,
     lang_option,
@@ -24,6 +25,7 @@ from hamyar.commands.options import (
     time_limit_option,
 )
 from hamyar.commands.workspace import workspace_option
+from hamyar.messages import say
 
 if TYPE_CHECKING:
     from hamyar.scenarios.sweep import SweepParam
@@ -43,7 +45,7 @@ def _params(
     return parsed
 
 
-@click.command("sweep")
+@click.command("sweep", cls=Command, help="help.sweep")
 @click.argument("scenario", required=False)
 @click.option(
     "--param",
@@ -52,16 +54,13 @@ def _params(
     required=True,
     callback=_params,
     metavar="KEY=START:STOP:STEP|KEY=A,B,C",
-    help=(
-        "A policy key and its values; repeat for a grid "
-        "(e.g. min_gpa.bachelor_continuous=13.5:15.5:0.5)."
-    ),
+    help=("help.sweep.param"),
 )
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder for the table and the chart.",
+    help="help.sweep.out",
 )
 @lang_option
 @time_limit_option
@@ -108,7 +107,7 @@ def command(
     results: list[SweepPoint] = []
     with click.progressbar(
         length=len(problems),
-        label=f"sweep: {len(problems)} points",
+        label=say("sweep.progress", points=len(problems)),
         show_eta=True,
         show_pos=True,
         file=_stderr(),
@@ -149,13 +148,19 @@ def command(
     for p in failed:
         click.echo(f"{p.label}: {p.error}", err=True)
     ids = [int(str(r["run_id"])) for r in recorded]
-    where = f" ({runs_text(ids)} in the workspace)" if ids else ""
+    where = say("sweep.in_workspace", runs=runs_text(ids)) if ids else ""
     click.echo(
-        f"{len(results) - len(failed)} of {len(results)} points solved; "
-        f"wrote {out / 'sweep.xlsx'} and {out / 'sweep.csv'}{where}"
+        say(
+            "sweep.done",
+            solved=len(results) - len(failed),
+            points=len(results),
+            xlsx=str(out / "sweep.xlsx"),
+            csv=str(out / "sweep.csv"),
+            where=where,
+        )
     )
     if failed:
-        click.echo(f"partial: {len(failed)} of {len(results)} points failed", err=True)
+        click.echo(say("sweep.partial", failed=len(failed), points=len(results)), err=True)
         raise SystemExit(PARTIAL)
 
 

@@ -10,36 +10,38 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.pay import parse_month
 from hamyar.errors import InputError, Issue
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.outdir import staged_file
+from hamyar.messages import Msg, say
 
 
-@click.command("timesheets")
+@click.command("timesheets", cls=Command, help="help.timesheets")
 @click.option(
     "--allocation",
     required=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Output folder of a run (assignments.csv and summary.json).",
+    help="help.timesheets.allocation",
 )
-@click.option("--month", "month_text", required=True, help="Jalali month, e.g. 1402/08.")
+@click.option("--month", "month_text", required=True, help="help.timesheets.month")
 @click.option(
     "--out",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Timesheets file to write (.xlsx, or .csv).",
+    help="help.timesheets.out",
 )
-@click.option("--seed", default=0, show_default=True, type=int, help="Random seed.")
-@click.option("--force", is_flag=True, help="Replace an existing --out file.")
+@click.option("--seed", default=0, show_default=True, type=int, help="help.timesheets.seed")
+@click.option("--force", is_flag=True, help="help.timesheets.force")
 def command(allocation: Path, month_text: str, out: Path, seed: int, force: bool) -> None:
     """Generate a month of timesheets for the students placed in ALLOCATION."""
     if out.exists() and not force:
-        raise InputError(Issue("output file exists; use --force to replace it", file=str(out)))
+        raise InputError(Issue(Msg("cli.out_file_exists"), file=str(out)))
     month = parse_month(month_text)
     record = read_allocation_dir(allocation)
     rows = generate_timesheets(record, month, seed=seed, file=str(out))
     with staged_file(out) as tmp:
         write_timesheets(tmp, rows)
-    click.echo(f"{len(rows)} timesheet rows for {month} written to {out}")
+    click.echo(say("timesheets.done", rows=len(rows), month=str(month), out=str(out)))

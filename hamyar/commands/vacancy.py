@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from hamyar.commands.base import Command
 from hamyar.commands.options import (
     lang_option,
     load_solver_params,
@@ -24,6 +25,7 @@ from hamyar.commands.options import (
 )
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
+from hamyar.messages import check_lang, say
 from hamyar.models import JalaliDate
 from hamyar.store import in_language
 from hamyar.store.vacancy import VacancyOutcome, end_placement
@@ -37,13 +39,11 @@ def parse_date(text: str) -> JalaliDate:
         raise InputError(Issue(str(exc), text, file="-", column="--from")) from None
 
 
-@click.command("vacancy")
+@click.command("vacancy", cls=Command, help="help.vacancy")
 @click.argument("student")
-@click.option(
-    "--from", "date_text", required=True, help="First day the seat is free, e.g. 1402/09/15."
-)
-@click.option("--reason", help="Why the student left (kept with the vacancy).")
-@click.option("--by", "by", help="Who decided; the operating-system user by default.")
+@click.option("--from", "date_text", required=True, help="help.vacancy.from")
+@click.option("--reason", help="help.vacancy.reason")
+@click.option("--by", "by", help="help.vacancy.by")
 @term_option
 @time_limit_option
 @solver_params_option
@@ -89,50 +89,40 @@ def render(outcome: VacancyOutcome, lang: str) -> str:
     unit = problem.unit_by_code[v.unit_code]
     month = JalaliDate.parse(v.vacant_from).jalali_month
     newcomer = fill.newcomer
-    en = lang == "en"
-    if en:
-        why = f" (reason: {v.reason})" if v.reason else ""
-        lines = [
-            f"vacancy {v.id} (term {v.term}, run {v.run_id}): {v.student_id} "
-            f"{leaver.first_name} {leaver.last_name} leaves {unit.code} "
-            f"{unit.name_en or unit.name_fa} from {v.vacant_from}{why}, decided by {v.decided_by}"
-        ]
-    else:
-        why = f" (علت: {v.reason})" if v.reason else ""
-        lines = [
-            f"جای خالی {v.id} (نیمسال {v.term}، اجرای {v.run_id}): {v.student_id} "
-            f"{leaver.first_name} {leaver.last_name} از {v.vacant_from} واحد {unit.code} "
-            f"({unit.name_fa}) را ترک می‌کند{why}؛ تصمیم: {v.decided_by}"
-        ]
+    chosen = check_lang(lang)
+    say_ = lambda key, /, **params: say(key, lang=chosen, **params)  # noqa: E731
+    lines = [
+        say_(
+            "vacancy.done",
+            vacancy=v.id,
+            term=v.term,
+            run=v.run_id,
+            student=v.student_id,
+            name=f"{leaver.first_name} {leaver.last_name}",
+            code=unit.code,
+            unit=unit.name_fa if chosen == "fa" else unit.name_en or unit.name_fa,
+            since=v.vacant_from,
+            why=say_("vacancy.reason", reason=v.reason) if v.reason else "",
+            by=v.decided_by,
+        )
+    ]
     if newcomer is None:
         lines.append(
-            f"  nobody on the waiting list of {unit.code} ({fill.gender.value}) is left: "
-            "the seat stays empty"
-            if en
-            else f"  کسی در فهرست انتظار {unit.code} نمانده است: این جای خالی پر نمی‌شود"
+            say_("vacancy.nobody", code=unit.code, gender=say_(f"word.gender.{fill.gender.value}"))
         )
     else:
-        rank = newcomer.preference_rank
         place = fill.position if fill.position is not None else "-"
-        if en:
-            lines.append(
-                f"  the seat goes to {newcomer.student_id} {newcomer.full_name} "
-                f"(waiting list position {place}, preference {rank}), from {v.vacant_from}"
-            )
-            lines.append(f"  pay pays both for their part of {month} (P5); nobody else moves")
-        else:
-            lines.append(
-                f"  جای او به {newcomer.student_id} {newcomer.full_name} می‌رسد "
-                f"(نفر {place} فهرست انتظار، اولویت {rank})، از {v.vacant_from}"
-            )
-            lines.append(
-                f"  پرداخت، هر دو را به نسبت روزهای {month} می‌پردازد (P5)؛ جای کس دیگری "
-                "تغییر نمی‌کند"
-            )
-    for paid in outcome.paid_months:
         lines.append(
-            f"  month {paid} is already paid with the whole month: pay it again with --replace"
-            if en
-            else f"  ماه {paid} پیش‌تر کامل پرداخت شده است: با ‎--replace دوباره بپردازید"
+            say_(
+                "vacancy.newcomer",
+                student=newcomer.student_id,
+                name=newcomer.full_name,
+                place=place,
+                rank=newcomer.preference_rank,
+                since=v.vacant_from,
+            )
         )
+        lines.append(say_("vacancy.pay_both", month=str(month)))
+    for paid in outcome.paid_months:
+        lines.append(say_("vacancy.already_paid", month=str(paid)))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ import click
 
 from hamyar.io.faults import fault_point
 from hamyar.io.outdir import Staging, signals_held
+from hamyar.messages import joined, number, say
 from hamyar.models.run import RunResult
 from hamyar.pipeline.record import RunRecord
 from hamyar.scenarios.inputs import ScenarioInputs
@@ -29,13 +30,13 @@ def workspace_option(func: F) -> F:
         "workspace_dir",
         type=click.Path(path_type=Path, file_okay=False),
         envvar="HAMYAR_WORKSPACE",
-        help="Workspace folder (hamyar.db inside); ./hamyar-workspace by default. "
-        "HAMYAR_DATABASE_URL points at a PostgreSQL server instead.",
+        help="help.option.workspace",
     )(func)
 
 
-def open_workspace(workspace_dir: Path | None, lang: str = "en") -> Workspace:
-    """The workspace, migrated; a refusal (exit 2) in ``lang`` when it cannot be used."""
+def open_workspace(workspace_dir: Path | None, lang: str | None = None) -> Workspace:
+    """The workspace, migrated; a refusal (exit 2) in ``lang`` (the current language by
+    default) when it cannot be used."""
     with in_language(lang):
         return Workspace.open(workspace_dir)
 
@@ -61,7 +62,7 @@ def recorder(workspace_dir: Path | None) -> Iterator[Record]:
     ``None``); an error records nothing."""
     workspace = open_workspace(workspace_dir)
     try:
-        with in_language("en"), workspace.session() as session:
+        with in_language(), workspace.session() as session:
 
             def record(
                 result: RunResult | RunRecord,
@@ -152,9 +153,9 @@ def scenario_files(inputs: ScenarioInputs | ResolvedScenario | None) -> dict[str
 
 
 def runs_text(ids: list[int]) -> str:
-    """``run 4``, ``runs 4–9`` (consecutive ids), or ``runs 4, 6``."""
+    """``run 4``, ``runs 4–9`` (consecutive ids), or ``runs 4, 6``, in the current language."""
     if len(ids) == 1:
-        return f"run {ids[0]}"
+        return say("workspace.run", run=ids[0])
     if ids == list(range(ids[0], ids[0] + len(ids))):
-        return f"runs {ids[0]}–{ids[-1]}"
-    return "runs " + ", ".join(map(str, ids))
+        return say("workspace.runs.range", first=ids[0], last=ids[-1])
+    return say("workspace.runs.list", runs=joined(number(i, spec="d") for i in ids))

@@ -33,6 +33,7 @@ import jdatetime
 
 from hamyar.io.columns import Column
 from hamyar.io.tables import cell_text
+from hamyar.messages import Msg
 from hamyar.models import (
     Degree,
     Gender,
@@ -90,7 +91,8 @@ _ENUM_NAMES = {
 
 
 class CellError(ValueError):
-    """A cell whose value cannot be parsed; the message says what is wrong."""
+    """A cell whose value cannot be parsed; the message (a :class:`~hamyar.messages.Msg`, or
+    text) says what is wrong."""
 
 
 def enum_of(column: Column) -> type[StrEnum] | None:
@@ -141,9 +143,9 @@ def _decimal(text: str) -> Decimal:
     try:
         value = Decimal(normalize_value(text).replace(" ", ""))
     except InvalidOperation:
-        raise CellError("not a number") from None
+        raise CellError(Msg("io.cell.not_a_number")) from None
     if not value.is_finite():
-        raise CellError("not a number")
+        raise CellError(Msg("io.cell.not_a_number"))
     return value
 
 
@@ -169,7 +171,7 @@ def parse_gpa(text: str) -> float:
     """A GPA within 0–20; ``17/5`` and ``17٫5`` are 17.5."""
     value = _decimal(text.replace("/", "."))
     if not 0 <= value <= 20:
-        raise CellError("GPA must be within 0-20")
+        raise CellError(Msg("io.cell.gpa_range"))
     return float(value)
 
 

@@ -20,6 +20,7 @@ from hamyar.errors import InputError, Issue, Severity, SplitIssues
 from hamyar.io.cells import CellError, cell_value, parse_cell
 from hamyar.io.columns import Column
 from hamyar.io.tables import Row, Table, cell_text, read_table
+from hamyar.messages import Msg, Text
 from hamyar.models import Source
 
 T = TypeVar("T")
@@ -98,7 +99,7 @@ class RowReader:
         self,
         row: Row | int | None,
         name: str | None,
-        message: str,
+        message: Text,
         value: object = None,
         severity: Severity = "error",
     ) -> None:
@@ -131,7 +132,8 @@ class RowReader:
             try:
                 value = parse_cell(column, raw)
             except CellError as exc:
-                message = self.wording.get((column.name, str(exc)), str(exc))
+                cause = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)
+                message = self.wording.get((column.name, str(exc)), cause)
                 self.report(row, column.name, message, self.written(row, column.name))
                 ok = False
                 continue

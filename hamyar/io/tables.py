@@ -29,6 +29,7 @@ from hamyar.errors import InputError, Issue
 from hamyar.io.columns import Column, accepted_headers, header_map
 from hamyar.io.limits import check_archive, check_file_size, check_rows, current_limits
 from hamyar.io.sniff import delimiter_issue, refuse_disguised
+from hamyar.messages import Msg
 from hamyar.text import normalize_key, normalize_value
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -109,6 +110,11 @@ def is_empty(cells: Sequence[object]) -> bool:
     return all(normalize_value(cell_text(c)) == "" for c in cells)
 
 
+def table_name(what: str) -> Msg:
+    """The name of the table ``what`` (``applicants``, ``units``…) in a message."""
+    return Msg(f"io.table.name.{what}")
+
+
 def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Table:
     """Read ``path`` and match its header row against ``columns``.
 
@@ -125,9 +131,9 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
         )
     refuse_disguised(path, suffix, file)
     if not path.exists():
-        raise InputError(Issue(f"{what} file not found", file=file))
+        raise InputError(Issue(Msg("io.table.not_found", what=table_name(what)), file=file))
     if not path.is_file():
-        raise InputError(Issue(f"{what} path is not a file", file=file))
+        raise InputError(Issue(Msg("io.table.not_a_file", what=table_name(what)), file=file))
     if suffix in EXCEL_SUFFIXES:
         check_archive(path, file)
         sheets = _excel_sheets(path, file)
@@ -149,7 +155,7 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
             if buffered and first_nonempty is None:
                 first_nonempty = (sheet, buffered)
     if first_nonempty is None:
-        raise InputError(Issue(f"empty sheet: the {what} file has no rows", file=file))
+        raise InputError(Issue(Msg("io.table.empty", what=table_name(what)), file=file))
     sheet, buffered = first_nonempty
     wrong_delimiter = sheet is None and delimiter_issue(buffered[0][1], known, file, buffered[0][0])
     if wrong_delimiter:
@@ -209,7 +215,7 @@ def _finish(
     data = tuple(Row(number, cells) for number, cells in rows if not is_empty(cells))
     if not data:
         raise InputError(
-            Issue(f"no data rows below the {what} header row", file=file, row=header_row)
+            Issue(Msg("io.table.no_data", what=table_name(what)), file=file, row=header_row)
         )
     return Table(file, sheet, header_row, tuple(headers), data)
 

@@ -63,7 +63,7 @@ class BadRow(BaseModel):
     def of(cls, issue: Issue) -> BadRow:
         value = None if issue.value is None else str(issue.value)
         return cls(
-            file=issue.file, row=issue.row, column=issue.column, message=issue.message, value=value
+            file=issue.file, row=issue.row, column=issue.column, message=issue.text(), value=value
         )
 
     def issue(self) -> Issue:

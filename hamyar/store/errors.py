@@ -1,6 +1,7 @@
-"""The workspace's refusals, worded in Persian and English.
+"""The workspace's refusals, worded by the message catalogue.
 
-A :class:`WorkspaceError` carries both texts; :func:`in_language` turns it into the
+A :class:`WorkspaceError` carries a :class:`~hamyar.messages.Msg` (or, until its call site is
+converted, an English and a Persian text); :func:`in_language` turns it into the
 :class:`~hamyar.errors.InputError` of the language a command was asked to speak (exit code 2).
 """
 
@@ -10,22 +11,59 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from hamyar.errors import HamyarError, InputError, Issue
+from hamyar.messages import Lang, Text, check_lang, current_lang, render
 
 
 class WorkspaceError(HamyarError):
-    """A command the workspace refuses; nothing has been changed."""
+    """A command the workspace refuses; nothing has been changed.
 
-    def __init__(self, en: str, fa: str, *, where: str = "workspace", value: object = None):
-        self.en, self.fa, self.where, self.value = en, fa, where, value
-        super().__init__(str(Issue(en, value, file=where)))
+    ``WorkspaceError(Msg("store.run.not_found", run=7), value=7)``; the older form
+    ``WorkspaceError(english, persian)`` still works while call sites are converted.
+    """
 
-    def issue(self, lang: str) -> Issue:
-        return Issue(self.fa if lang == "fa" else self.en, self.value, file=self.where)
+    def __init__(
+        self,
+        message: Text,
+        fa: str | None = None,
+        *,
+        where: str = "workspace",
+        value: object = None,
+    ):
+        self.persian, self.where, self.value = fa, where, value
+        super().__init__(message)
+
+    @property
+    def en(self) -> str:
+        return render(self.text("en"), "en")
+
+    @property
+    def fa(self) -> str:
+        return render(self.text("fa"), "fa")
+
+    def text(self, lang: Lang) -> Text:
+        if self.persian is not None and lang == "fa":
+            return self.persian
+        return self.message
+
+    def issue(self, lang: str | None = None) -> Issue:
+        chosen = current_lang() if lang is None else check_lang(lang)
+        return Issue(self.text(chosen), self.value, file=self.where)
+
+    def __str__(self) -> str:
+        return str(self.issue())
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore, (self.message, self.persian, self.where, self.value))
+
+
+def _restore(message: Text, fa: str | None, where: str, value: object) -> WorkspaceError:
+    return WorkspaceError(message, fa, where=where, value=value)
 
 
 @contextmanager
-def in_language(lang: str) -> Iterator[None]:
-    """Re-raise a :class:`WorkspaceError` as an :class:`InputError` in ``lang``."""
+def in_language(lang: str | None = None) -> Iterator[None]:
+    """Re-raise a :class:`WorkspaceError` as an :class:`InputError` in ``lang`` (the current
+    language by default)."""
     try:
         yield
     except WorkspaceError as exc:

@@ -113,7 +113,7 @@ def test_embedded_default_generated_month_pays_and_balances(
     assert len(amounts) == summary["transfers"]
 
     # the same month again is refused, nothing changes; --replace writes it again
-    again = runner.invoke(cli, args)
+    again = runner.invoke(cli, [*args, "--lang", "fa"])
     assert again.exit_code == 2
     assert "هیچ ماهی دو بار پرداخت نمی‌شود" in again.stderr
     replaced = runner.invoke(cli, [*args, "--replace"])

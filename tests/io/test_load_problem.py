@@ -52,7 +52,7 @@ def test_errors_of_two_files_in_one_error_and_no_cross_check_noise(
     assert loaded.problem is None
     assert [(i.file, i.row) for i in loaded.errors] == [(str(apps), 2), (str(units), 3)]
     # DORM's row is bad, yet 4002's preference for DORM is not reported as an unknown unit
-    assert not any("unknown unit" in i.message for i in loaded.errors)
+    assert not any("unknown unit" in i.text() for i in loaded.errors)
     assert len(loaded.applicants) == 2 and len(loaded.units) == 2
 
 

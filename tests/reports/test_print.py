@@ -14,6 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
+from hamyar.messages import say
+from hamyar.text import normalize_digits
 
 
 def _ok(*args: str, code: int = 0) -> str:
@@ -26,19 +28,20 @@ def _ok(*args: str, code: int = 0) -> str:
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The workbooks of run (per unit), pay, compare and sweep; the sweep has failed points."""
     d = tmp_path_factory.mktemp("print")
-    out = _ok("run", "--out", str(d / "run"), "--per-unit")
-    run_id = re.search(r"run (\d+) in the workspace", out)
+    fa = ("--lang", "fa")
+    out = _ok("run", "--out", str(d / "run"), "--per-unit", *fa)
+    run_id = re.search(r"اجرای ([۰-۹]+) در فضای کار", out)
     assert run_id is not None
-    _ok("adopt", run_id.group(1))
+    _ok("adopt", normalize_digits(run_id.group(1)))
     month = ("--month", "1402/08")
     _ok("timesheets", "--allocation", str(d / "run"), *month, "--out", str(d / "ts.xlsx"))
     ts = str(d / "ts.xlsx")
-    _ok("pay", "--allocation", str(d / "run"), "--timesheets", ts, *month, "--out", str(d / "pay"))
-    _ok("compare", "qom-1402-1403", "gpa-15", "--out", str(d / "cmp"))
-    out = _ok(
-        "sweep", "--param", "min_gpa.bachelor_continuous=14,15", "--out", str(d / "sw"), code=3
-    )
-    assert "partial: 1 of 2 points failed" in out
+    pay = ("--allocation", str(d / "run"), "--timesheets", ts, *month, "--out", str(d / "pay"))
+    _ok("pay", *pay, *fa)
+    _ok("compare", "qom-1402-1403", "gpa-15", "--out", str(d / "cmp"), *fa)
+    sweep = ("--param", "min_gpa.bachelor_continuous=14,15", "--out", str(d / "sw"), *fa)
+    out = _ok("sweep", *sweep, code=3)
+    assert say("sweep.partial", lang="fa", failed=1, points=2) in out
     return {
         "allocation": d / "run" / "allocation.xlsx",
         "unit": d / "run" / "units" / "EDU-SIS.xlsx",

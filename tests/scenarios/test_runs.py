@@ -53,7 +53,15 @@ def test_compare_command_writes_workbook_csv_and_table(instance: Path, tmp_path:
     out = tmp_path / "cmp"
     result = CliRunner().invoke(
         cli,
-        ["compare", str(instance / "base.toml"), str(instance / "changed.toml"), "--out", str(out)],
+        [
+            "compare",
+            str(instance / "base.toml"),
+            str(instance / "changed.toml"),
+            "--out",
+            str(out),
+            "--lang",
+            "fa",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert "changed vs base: 1 gained a seat, 1 lost one, 1 moved, 3 unchanged" in result.output
@@ -113,10 +121,12 @@ def test_sweep_runs_the_grid_and_writes_table_and_chart(instance: Path, tmp_path
             "stable=false,true",
             "--out",
             str(out),
+            "--lang",
+            "fa",
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "6 of 6 points solved" in result.output
+    assert "۶ نقطه از ۶ نقطه حل شد" in result.output
     rows = read_csv(out / "sweep.csv")
     assert [(r["min_gpa.bachelor_continuous"], r["stable"]) for r in rows] == [
         ("16", "False"),

@@ -42,7 +42,7 @@ def test_history_lists_terms_applied_to_without_a_placement(
     code, stdout, err = invoke("history", "S5", "--lang", "en")
     assert code == 0, err
     assert "applied, not eligible" in stdout and "E4" in stdout
-    code, stdout, err = invoke("history", "S5")
+    code, stdout, err = invoke("history", "S5", "--lang", "fa")
     assert code == 0 and "درخواست داده بود، واجد شرایط نبود" in stdout
     code, stdout, _ = invoke("history", "S1", "--lang", "en")
     assert code == 0 and "applied" not in stdout and " A " in stdout
