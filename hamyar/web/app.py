@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -15,7 +14,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
-from hamyar.web import inputs, payroll, runs
+from hamyar.store.users import server_key
+from hamyar.web import decisions, inputs, login, payroll, runs, units
+from hamyar.web.auth import AccessCheck
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
 
@@ -34,6 +35,17 @@ def _plain(status: int) -> str:
     from http import HTTPStatus
 
     return HTTPStatus(status).phrase
+
+
+SESSION_HOURS = 12
+"""A login lasts this long (the signed cookie's age)."""
+
+
+def session_secret(workspace: Workspace) -> str:
+    """The key that signs session cookies: kept in the workspace, so a restart keeps every
+    login and two servers on one PostgreSQL workspace accept each other's cookies."""
+    with workspace.session() as session:
+        return server_key(session, "session-cookie")
 
 
 def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
@@ -56,15 +68,22 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         Route("/payroll/preview", payroll.preview, methods=["POST"]),
         Route("/payroll/confirm", payroll.confirm, methods=["POST"]),
         Route("/payroll/{month}/{name}", payroll.download),
+        Route("/login", login.login_page),
+        Route("/login", login.login, methods=["POST"]),
+        Route("/logout", login.logout, methods=["POST"]),
+        *units.ROUTES,
+        *decisions.ROUTES,
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     middleware = [
         Middleware(
             SessionMiddleware,
-            secret_key=secret or secrets.token_urlsafe(32),
+            secret_key=secret or session_secret(workspace),
             same_site="strict",
             session_cookie="hamyar_session",
-        )
+            max_age=SESSION_HOURS * 3600,
+        ),
+        Middleware(AccessCheck),
     ]
     app = Starlette(
         routes=routes, middleware=middleware, exception_handlers={HTTPException: _error}
