@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
 from hamyar.store.users import server_key
-from hamyar.web import decisions, inputs, login, payroll, runs, units
+from hamyar.web import decisions, inputs, jobs, login, payroll, runs, scenarios, units
 from hamyar.web.auth import AccessCheck
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
@@ -64,6 +64,13 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         Route("/runs/{run_id:int}", runs.result_page),
         Route("/runs/{run_id:int}/students/{student_id}", runs.student_page),
         Route("/runs/{run_id:int}/adopt", runs.adopt_run, methods=["POST"]),
+        Route("/scenarios", scenarios.scenarios_page),
+        Route("/scenarios", scenarios.save, methods=["POST"]),
+        Route("/scenarios/{name}.toml", scenarios.download),
+        Route("/scenarios/{name}/run", scenarios.run, methods=["POST"]),
+        Route("/jobs/{job_id}", jobs.job_page),
+        Route("/jobs/{job_id}/events", jobs.events),
+        Route("/jobs/{job_id}/result", jobs.result_of),
         Route("/payroll", payroll.payroll_page),
         Route("/payroll/preview", payroll.preview, methods=["POST"]),
         Route("/payroll/confirm", payroll.confirm, methods=["POST"]),
@@ -89,5 +96,6 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         routes=routes, middleware=middleware, exception_handlers={HTTPException: _error}
     )
     app.state.workspace = workspace
+    app.state.jobs = {}
     app.state.settings = Settings(Path(workspace_dir))
     return app
