@@ -1,9 +1,11 @@
 """``hamyar check [APPLICANTS UNITS]``: read and validate the input, print a short report.
 
-The report: applicants by gender and degree; seats by unit and gender against the applicants
-of that gender who asked for the unit; dead seats; non-viable applicants; every warning.
-Errors go to standard error, one located line each, and the exit code is 2; a clean input
-(warnings allowed) exits 0. With no files it checks the embedded default.
+The report: applicants by gender and degree; how many are eligible (E1–E9); seats by unit and
+gender against the applicants of that gender who asked for the unit; dead seats after E9;
+applicants with no open unit; non-viable applicants; every warning (E8 Sheba among them). A
+figure is printed only when what it is computed from could be read (:mod:`hamyar.checks`).
+Errors go to standard error, one located line each, all of them in one run, and the exit code
+is 2; a clean input (warnings allowed) exits 0. With no files it checks the embedded default.
 """
 
 from __future__ import annotations
@@ -70,13 +72,21 @@ def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
     lines: list[str] = []
     if report.files:
         lines.append(say("check.checked", files=joined(report.files)))
-    lines += _applicants(report)
-    lines += _seats(report)
-    lines += _dead(report, limit)
-    lines += _non_viable(report, limit)
+    if report.applicants_read:
+        lines += _applicants(report)
+    lines += _eligible(report)
+    if report.units_read:
+        lines += _seats(report)
+    if report.cross_checked:
+        lines += _dead(report, limit)
+        lines += _no_open(report, limit)
+        lines += _non_viable(report, limit)
+    else:
+        lines.append("")
+        lines.append(say("check.not_computed"))
     lines.append("")
     lines.append(say("check.warnings", count=len(report.warnings)))
-    lines += [f"  {w}" for w in report.warnings]
+    lines += [f"  {w}" for w in listing(list(report.warnings))]
     n = len(report.errors)
     lines.append("")
     lines.append(say("check.errors", count=n) if n else say("check.no_errors"))
@@ -92,9 +102,21 @@ def gender_word(gender: Gender) -> str:
     return say(f"word.gender.{gender.value}")
 
 
+def _eligible(report: CheckReport) -> list[str]:
+    if report.eligible is None:
+        return []
+    line = say("check.eligible", eligible=report.eligible, applicants=report.applicants)
+    if report.not_eligible_by_rule:
+        rules = joined(f"{r} {number(n)}" for r, n in report.not_eligible_by_rule.items())
+        line += say("check.eligible.by_rule", rules=rules)
+    return ["", line]
+
+
 def _applicants(report: CheckReport) -> list[str]:
     female, male = (report.applicants_of(g) for g in (Gender.female, Gender.male))
     lines = ["", say("check.applicants", total=report.applicants, female=female, male=male)]
+    if report.rows_with_errors:
+        lines[-1] += say("check.applicants.not_counted", rows=report.rows_with_errors)
     degrees = [d for d in Degree if any(d in report.by_gender_degree[g] for g in Gender)]
     if degrees:
         names = {d: say(f"word.degree.{d.value}") for d in degrees}
@@ -114,7 +136,7 @@ def _seats(report: CheckReport) -> list[str]:
         "",
         say("check.seats", total=female + male, units=len(report.units), female=female, male=male),
     ]
-    if not report.units:
+    if not report.units or not report.cross_checked:
         return lines
     by = {(d.code, d.gender): d for d in report.demand}
     code_head, unit_head = say("check.column.code"), say("check.column.unit")
@@ -147,13 +169,27 @@ def _dead(report: CheckReport, limit: int | None) -> list[str]:
     dead = report.dead_seats
     lines = ["", say("check.dead", seats=sum(d.seats for d in dead), groups=len(dead))]
     shown = dead if limit is None else dead[:limit]
-    lines += [
-        say(
-            "check.dead.line", code=d.code, name=d.name, seats=d.seats, gender=gender_word(d.gender)
+    units = {u.code: u for u in report.units}
+    for d in shown:
+        line = say(
+            "check.dead.line",
+            code=d.code,
+            name=unit_name(units[d.code]) if d.code in units else d.name,
+            seats=d.seats,
+            gender=gender_word(d.gender),
         )
-        for d in shown
-    ]
+        if d.demand:
+            line += say("check.dead.asked", count=d.demand)
+        lines.append(line)
     return lines + _more(len(shown), len(dead))
+
+
+def _no_open(report: CheckReport, limit: int | None) -> list[str]:
+    people = report.no_open_unit
+    lines = ["", say("check.no_open", count=len(people))]
+    shown = people if limit is None else people[:limit]
+    lines += [f"  {p.student_id} {p.name}: {joined(p.closed)}" for p in shown]
+    return lines + _more(len(shown), len(people))
 
 
 def _non_viable(report: CheckReport, limit: int | None) -> list[str]:

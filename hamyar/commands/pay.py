@@ -57,6 +57,7 @@ def parse_month(text: str) -> JalaliMonth:
 @click.option("--replace", is_flag=True, help="help.pay.replace")
 @click.option("--skip-bad-rows", is_flag=True, help="help.pay.skip_bad_rows")
 @lang_option
+@click.option("--by", "by", help="help.pay.by")
 @workspace_option
 def command(
     allocation: Path,
@@ -66,6 +67,7 @@ def command(
     replace: bool,
     skip_bad_rows: bool,
     lang: str,
+    by: str | None,
     workspace_dir: Path | None,
 ) -> None:
     """Pay one month: payroll workbook, transfer list (xlsx and CSV), held-back and unpaid rows."""
@@ -82,6 +84,7 @@ def command(
             replace=replace,
             skip_bad_rows=skip_bad_rows,
             lang=check_lang(lang),
+            by=by,
         )
     workspace.close()
     for warning in run.warnings:

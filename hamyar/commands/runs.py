@@ -10,9 +10,10 @@ import click
 from hamyar.commands.base import Command
 from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
-from hamyar.messages import digits, jalali, number, say
+from hamyar.messages import current_lang, digits, jalali, number, say
 from hamyar.store import in_language
 from hamyar.store.adoption import adopted
+from hamyar.store.decisions import term_decisions
 from hamyar.store.runs import RunView, get_run, list_runs
 
 
@@ -44,6 +45,14 @@ def command(term: str | None, workspace_dir: Path | None, lang: str) -> None:
                 number(r.kpis.get("term_cost_rial", 0)),
             )
             click.echo(mark + "  ".join(cells))
+        fa = current_lang() == "fa"
+        for t in sorted({r.term for r in runs}):
+            decisions = term_decisions(session, t)
+            if decisions:
+                click.echo(say("runs.decisions", term=t))
+            for d in decisions:
+                text = d.fa if fa else d.en
+                click.echo(f"  {jalali(d.at)}  {d.by}  {d.kind}  {text}")
     workspace.close()
 
 
