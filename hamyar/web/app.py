@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -15,7 +14,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
-from hamyar.web import inputs, payroll, runs
+from hamyar.store.users import server_key
+from hamyar.web import decisions, inputs, jobs, login, payroll, runs, scenarios, units
+from hamyar.web.auth import AccessCheck
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
 
@@ -36,9 +37,23 @@ def _plain(status: int) -> str:
     return HTTPStatus(status).phrase
 
 
-def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
+SESSION_HOURS = 12
+"""A login lasts this long (the signed cookie's age)."""
+
+
+def session_secret(workspace: Workspace) -> str:
+    """The key that signs session cookies: kept in the workspace, so a restart keeps every
+    login and two servers on one PostgreSQL workspace accept each other's cookies."""
+    with workspace.session() as session:
+        return server_key(session, "session-cookie")
+
+
+def create_app(
+    workspace_dir: Path, secret: str | None = None, *, https_only: bool = False
+) -> Starlette:
     """The web app over the workspace in ``workspace_dir`` (its database, or
-    ``HAMYAR_DATABASE_URL``'s, and the folder the pages keep their files in)."""
+    ``HAMYAR_DATABASE_URL``'s, and the folder the pages keep their files in); ``https_only``
+    marks the session cookie ``Secure`` (served over TLS)."""
     workspace = Workspace.open(workspace_dir)
     static = Path(__file__).with_name("static")
     routes = [
@@ -52,23 +67,39 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         Route("/runs/{run_id:int}", runs.result_page),
         Route("/runs/{run_id:int}/students/{student_id}", runs.student_page),
         Route("/runs/{run_id:int}/adopt", runs.adopt_run, methods=["POST"]),
+        Route("/scenarios", scenarios.scenarios_page),
+        Route("/scenarios", scenarios.save, methods=["POST"]),
+        Route("/scenarios/{name}.toml", scenarios.download),
+        Route("/scenarios/{name}/run", scenarios.run, methods=["POST"]),
+        Route("/jobs/{job_id}", jobs.job_page),
+        Route("/jobs/{job_id}/events", jobs.events),
+        Route("/jobs/{job_id}/result", jobs.result_of),
         Route("/payroll", payroll.payroll_page),
         Route("/payroll/preview", payroll.preview, methods=["POST"]),
         Route("/payroll/confirm", payroll.confirm, methods=["POST"]),
         Route("/payroll/{month}/{name}", payroll.download),
+        Route("/login", login.login_page),
+        Route("/login", login.login, methods=["POST"]),
+        Route("/logout", login.logout, methods=["POST"]),
+        *units.ROUTES,
+        *decisions.ROUTES,
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     middleware = [
         Middleware(
             SessionMiddleware,
-            secret_key=secret or secrets.token_urlsafe(32),
+            secret_key=secret or session_secret(workspace),
             same_site="strict",
             session_cookie="hamyar_session",
-        )
+            max_age=SESSION_HOURS * 3600,
+            https_only=https_only,
+        ),
+        Middleware(AccessCheck),
     ]
     app = Starlette(
         routes=routes, middleware=middleware, exception_handlers={HTTPException: _error}
     )
     app.state.workspace = workspace
+    app.state.jobs = {}
     app.state.settings = Settings(Path(workspace_dir))
     return app

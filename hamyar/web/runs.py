@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +11,13 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from hamyar.commands.workspace import record_and_write
 from hamyar.errors import HamyarError
-from hamyar.io import load_problem
-from hamyar.models import Term
-from hamyar.pipeline import STAGES, file_sha256, run_problem
-from hamyar.reports.labels import stage_label
-from hamyar.reports.outputs import write_run
 from hamyar.store.adoption import adopt, adopted
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import get_run
 from hamyar.store.waitlists import places_of
+from hamyar.web import jobs, running
+from hamyar.web.auth import actor
 from hamyar.web.chart import fill_svg
 from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
 from hamyar.web.state import stored_inputs
@@ -37,42 +32,18 @@ def _refusal(request: Request, exc: HamyarError) -> Response:
 
 
 async def start_run(request: Request) -> Response:
+    """Run the term's stored inputs in the background and show its progress."""
     await checked_form(request)
-    app = request.app.state
-    settings: Settings = app.settings
-    term = term_of(request)
-    files = stored_inputs(settings, term)
-    if not {"applicants", "units"} <= set(files):
+    settings: Settings = request.app.state.settings
+    term, lang = term_of(request), lang_of(request)
+    if not {"applicants", "units"} <= set(stored_inputs(settings, term)):
         return RedirectResponse("/inputs", status_code=303)
-    lang = lang_of(request)
-    stages: list[str] = []
-    problem, warnings = load_problem(
-        files["applicants"],
-        files["units"],
-        files.get("rejections"),
-        term=Term.parse(term),
-        name=f"web-{term}",
-    )
-    hashes = {str(p): file_sha256(p) for p in files.values()}
-    result = run_problem(
-        problem, warnings=tuple(warnings), input_hashes=hashes, progress=stages.append
-    )
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    out = settings.term_dir(term) / "runs" / stamp
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stages.append("reports")
-    run_id = record_and_write(
-        settings.workspace_dir,
-        result,
-        command="allocate",
-        name=problem.name,
-        files=files,
-        out=out,
-        write=lambda folder: write_run(folder, result, lang=lang),
-        force=False,
-    )
-    request.session["stages"] = [stage_label(s, lang) for s in stages]
-    return RedirectResponse(f"/runs/{run_id}", status_code=303)
+
+    def work(progress: jobs.Progress) -> str:
+        return f"/runs/{running.run_inputs(settings, term, lang, progress)}"
+
+    job = jobs.start(request, running.TOTAL, work)
+    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -136,7 +107,6 @@ async def result_page(request: Request) -> Response:
         kpis=summary["kpis"],
         chart=fill_svg(summary["counts"]["per_unit"], lang),
         students=students(folder),
-        stages=request.session.pop("stages", None),
     )
 
 
@@ -166,13 +136,9 @@ async def adopt_run(request: Request) -> Response:
     form = await checked_form(request)
     run_id = int(request.path_params["run_id"])
     note = str(form.get("note") or "") or None
-    user = request.session.get("user")
     try:
         with request.app.state.workspace.session() as session:
-            adopt(session, run_id, by=str(user) if user else None, note=note)
+            adopt(session, run_id, by=actor(request), note=note)
     except WorkspaceError as exc:
         return _refusal(request, exc)
     return RedirectResponse(f"/runs/{run_id}", status_code=303)
-
-
-__all__ = ["STAGES"]

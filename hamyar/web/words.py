@@ -13,6 +13,7 @@ import jdatetime
 from hamyar.models import Term
 from hamyar.reports.labels import digits, term_label
 from hamyar.reports.labels import label as report_label
+from hamyar.web.words_pages import PAGE_WORDS
 
 WORDS: dict[str, tuple[str, str]] = {
     "app": ("همیار دانشجو", "Hamyar Daneshjoo"),
@@ -126,6 +127,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "too_big": ("فایل بزرگ‌تر از حد مجاز است", "The file is larger than allowed"),
     "forbidden": ("دسترسی ندارید.", "Not allowed."),
     "not_found": ("پیدا نشد.", "Not found."),
+    **PAGE_WORDS,
 }
 
 
@@ -156,3 +158,12 @@ def term_words(term: str, lang: str) -> str:
         return term_label(Term.parse(term), lang)
     except ValueError:
         return term
+
+
+def _account_words() -> None:
+    from hamyar.web.account_words import ACCOUNT_WORDS
+
+    WORDS.update(ACCOUNT_WORDS)
+
+
+_account_words()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
@@ -9,8 +11,8 @@ from hamyar.cli import cli
 from hamyar.web import site
 
 
-def test_serve_refuses_an_address_other_computers_reach() -> None:
-    done = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+def test_serve_refuses_an_address_other_computers_reach(tmp_path: Path) -> None:
+    done = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--workspace", str(tmp_path)])
     assert done.exit_code == 2
     assert "--host" in done.output and "127.0.0.1" in done.output
 

@@ -1,0 +1,39 @@
+"""Steps the page tests share: the form token, uploading the inputs, following a run's progress."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from starlette.testclient import TestClient
+
+
+def token(html: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def upload(client: TestClient, files: dict[str, Path], **extra: bytes) -> Any:
+    csrf = token(client.get("/inputs").text)
+    sent = {k: (p.name, p.read_bytes()) for k, p in files.items()}
+    sent.update({k: (f"{k}.csv", v) for k, v in extra.items()})
+    return client.post("/inputs", data={"csrf": csrf}, files=sent)
+
+
+def follow_job(client: TestClient, started: Any) -> tuple[list[str], Any]:
+    """The stages a started run streamed (server-sent events), and the page it ended on."""
+    assert "/jobs/" in str(started.url), started.text
+    stream = client.get(f"{started.url}/events")
+    assert stream.headers["content-type"].startswith("text/event-stream")
+    events = re.findall(r"event: (\w+)\ndata: (.*)\n\n", stream.text)
+    stages = [data.strip('"') for kind, data in events if kind == "stage"]
+    kind, data = events[-1]
+    assert kind == "done", data
+    return stages, client.get(data.strip('"'))
+
+
+def run(client: TestClient, action: str = "/runs", **data: str) -> tuple[list[str], Any]:
+    csrf = token(client.get("/runs").text)
+    return follow_job(client, client.post(action, data={"csrf": csrf, **data}))
