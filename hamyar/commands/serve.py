@@ -36,9 +36,27 @@ def check_host(host: str, accounts: bool) -> None:
 @click.command("serve", cls=Command, help="help.serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="help.serve.host")
 @click.option("--port", default=8000, show_default=True, type=int, help="help.serve.port")
+@click.option(
+    "--certfile",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="help.serve.certfile",
+)
+@click.option(
+    "--keyfile",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="help.serve.keyfile",
+)
 @workspace_option
-def command(host: str, port: int, workspace_dir: Path | None) -> None:
+def command(
+    host: str,
+    port: int,
+    certfile: Path | None,
+    keyfile: Path | None,
+    workspace_dir: Path | None,
+) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
+    if (certfile is None) != (keyfile is None):
+        raise InputError(Issue(Msg("serve.tls_pair"), file="-", column="--certfile"))
     try:
         import uvicorn
 
@@ -53,7 +71,16 @@ def command(host: str, port: int, workspace_dir: Path | None) -> None:
         accounts = any_users(session)
     workspace.close()
     check_host(host, accounts)
-    app = create_app(folder)
+    tls = certfile is not None
+    app = create_app(folder, https_only=tls)
     login = Msg("serve.login" if accounts else "serve.no_login")
-    click.echo(say("serve.listening", url=f"http://{host}:{port}/", login=login))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    url = f"{'https' if tls else 'http'}://{host}:{port}/"
+    click.echo(say("serve.listening", url=url, login=login))
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        ssl_certfile=str(certfile) if certfile else None,
+        ssl_keyfile=str(keyfile) if keyfile else None,
+    )
