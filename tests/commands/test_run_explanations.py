@@ -37,7 +37,7 @@ def _csv(path: Path) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("explained") / "out"
-    result = CliRunner().invoke(cli, ["run", "--out", str(out)])
+    result = CliRunner().invoke(cli, ["run", "--out", str(out), "--lang", "fa"])
     assert result.exit_code == 0, result.output
     return out
 
