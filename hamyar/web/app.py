@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -15,7 +16,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
-from hamyar.web import inputs, jobs, payroll, runs, scenarios
+from hamyar.web import (
+    compare,
+    downloads,
+    inputs,
+    jobs,
+    notices,
+    payroll,
+    runs,
+    scenarios,
+    student,
+)
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
 
@@ -50,12 +61,21 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         Route("/runs", runs.runs_page),
         Route("/runs", runs.start_run, methods=["POST"]),
         Route("/runs/{run_id:int}", runs.result_page),
-        Route("/runs/{run_id:int}/students/{student_id}", runs.student_page),
+        Route("/runs/{run_id:int}/students/{student_id}", student.student_page),
         Route("/runs/{run_id:int}/adopt", runs.adopt_run, methods=["POST"]),
         Route("/scenarios", scenarios.scenarios_page),
         Route("/scenarios", scenarios.save, methods=["POST"]),
         Route("/scenarios/{name}.toml", scenarios.download),
         Route("/scenarios/{name}/run", scenarios.run, methods=["POST"]),
+        Route("/compare", compare.compare_page),
+        Route("/compare", compare.start, methods=["POST"]),
+        Route("/compare/{stamp}", compare.result_page),
+        Route("/compare/{stamp}/comparison.xlsx", compare.workbook),
+        Route("/notices", notices.notices_page),
+        Route("/notices", notices.write, methods=["POST"]),
+        Route("/downloads", downloads.downloads_page),
+        Route("/downloads/run/{run_id:int}/{name:path}", downloads.run_file),
+        Route("/downloads/{area}/{name:path}", downloads.term_file),
         Route("/jobs/{job_id}", jobs.job_page),
         Route("/jobs/{job_id}/events", jobs.events),
         Route("/jobs/{job_id}/result", jobs.result_of),
@@ -78,5 +98,6 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
     )
     app.state.workspace = workspace
     app.state.jobs = {}
+    app.state.explained = OrderedDict()
     app.state.settings = Settings(Path(workspace_dir))
     return app

@@ -49,3 +49,47 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
         ]
     parts.append("</svg>")
     return "".join(parts)
+
+
+COLUMN = 64
+TALL = 160
+
+
+def rank_svg(distribution: dict[str, int], lang: str) -> str:
+    """How many placed students got their first, second … choice: one column per rank, the
+    first choice on the reading side (right in Persian), counts and labels in the page's
+    digits."""
+    ranks = sorted(
+        distribution.items(),
+        key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else 0),
+    )
+    most = max((v for _, v in ranks), default=1) or 1
+    width = COLUMN * max(len(ranks), 1) + 20
+    height = TALL + 50
+    rtl = lang == "fa"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="rank-chart" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(word("rank.title", lang))}">'
+    ]
+    for i, (rank, count) in enumerate(ranks):
+        slot = len(ranks) - 1 - i if rtl else i
+        x = 10 + slot * COLUMN
+        tall = TALL * count / most
+        name = (
+            word("rank.nth", lang).format(n=num(int(rank), lang))
+            if rank.isdigit()
+            else word("rank.none", lang)
+        )
+        middle = x + COLUMN / 2
+        parts += [
+            f'<rect x="{x + 8}" y="{20 + TALL - tall:.1f}" width="{COLUMN - 16}" '
+            f'height="{tall:.1f}" class="bar"><title>{escape(name)}: {escape(num(count, lang))}'
+            "</title></rect>",
+            f'<text x="{middle}" y="{14 + TALL - tall:.1f}" text-anchor="middle" class="val">'
+            f"{escape(num(count, lang))}</text>",
+            f'<text x="{middle}" y="{TALL + 38}" text-anchor="middle" class="lbl">'
+            f"{escape(name)}</text>",
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
