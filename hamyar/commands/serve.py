@@ -35,8 +35,13 @@ def check_host(host: str) -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--empty",
+    is_flag=True,
+    help="Start a new workspace without running the embedded default first.",
+)
 @workspace_option
-def command(host: str, port: int, workspace_dir: Path | None) -> None:
+def command(host: str, port: int, empty: bool, workspace_dir: Path | None) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
     check_host(host)
     try:
@@ -45,6 +50,13 @@ def command(host: str, port: int, workspace_dir: Path | None) -> None:
         from hamyar.web.app import create_app
     except ImportError:
         raise click.ClickException("the web pages need: pip install 'hamyar[web]'") from None
-    app = create_app(workspace_dir or Path("hamyar-workspace"))
+    from hamyar.web.default import prepare_default
+
+    folder = workspace_dir or Path("hamyar-workspace")
+    if not empty:
+        made = prepare_default(folder)
+        if made is not None:
+            click.echo(f"hamyar: the embedded default (term 1402-1) is run {made}")
+    app = create_app(folder)
     click.echo(f"hamyar: http://{host}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -8,7 +8,7 @@ from typing import Any
 from hamyar.web.words import num, word
 
 ROW = 22
-LABEL = 90
+LABEL = 150
 BAR = 300
 
 
@@ -24,7 +24,7 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
     width = LABEL + BAR + 80
     rtl = lang == "fa"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(word("result.fill", lang))}">'
     ]
@@ -68,7 +68,8 @@ def rank_svg(distribution: dict[str, int], lang: str) -> str:
     height = TALL + 50
     rtl = lang == "fa"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="rank-chart" width="{width}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" id="rank-chart" '
+        f'width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(word("rank.title", lang))}">'
     ]

@@ -96,22 +96,41 @@ async def runs_page(request: Request) -> Response:
     return page(request, "runs.html", state=state)
 
 
+def summary_view(folder: Path, lang: str) -> dict[str, Any]:
+    """A run's key figures, its two charts and the first justified-envy cases (summary.json)."""
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    return {
+        "kpis": summary["kpis"],
+        "chart": fill_svg(summary["counts"]["per_unit"], lang),
+        "rank_chart": rank_svg(summary["kpis"]["rank_distribution"], lang),
+        "envy": summary.get("justified_envy", [])[:ENVY_SHOWN],
+    }
+
+
 async def result_page(request: Request) -> Response:
     run_id = int(request.path_params["run_id"])
     run, folder, is_adopted = run_files(request, run_id)
-    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    lang = lang_of(request)
     return page(
         request,
         "result.html",
         run=run,
         adopted=is_adopted,
-        kpis=summary["kpis"],
-        chart=fill_svg(summary["counts"]["per_unit"], lang),
-        rank_chart=rank_svg(summary["kpis"]["rank_distribution"], lang),
-        envy=summary.get("justified_envy", [])[:ENVY_SHOWN],
         students=students(folder),
+        **summary_view(folder, lang_of(request)),
     )
+
+
+def latest_result(
+    request: Request, adopted_id: int | None, run_ids: list[int]
+) -> dict[str, Any] | None:
+    """The term's adopted run, or else its latest, with its figures and charts."""
+    run_id = adopted_id if adopted_id is not None else (max(run_ids) if run_ids else None)
+    if run_id is None:
+        return None
+    run, folder, is_adopted = run_files(request, run_id)
+    if not (folder / "summary.json").is_file():
+        return None
+    return {"run": run, "adopted": is_adopted, **summary_view(folder, lang_of(request))}
 
 
 async def adopt_run(request: Request) -> Response:
