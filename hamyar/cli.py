@@ -52,6 +52,7 @@ COMMANDS = {
     "history": ("history", "command"),
     "notices": ("notices", "command"),
     "serve": ("serve", "command"),
+    "users": ("users", "group"),
 }
 """Each command's module under :mod:`hamyar.commands` and the click object in it. A command's
 module is imported only when that command runs (or for ``--help``), so that ``hamyar run`` never

@@ -1,9 +1,11 @@
 """``hamyar check [APPLICANTS UNITS]``: read and validate the input, print a short report.
 
-The report: applicants by gender and degree; seats by unit and gender against the applicants
-of that gender who asked for the unit; dead seats; non-viable applicants; every warning.
-Errors go to standard error, one located line each, and the exit code is 2; a clean input
-(warnings allowed) exits 0. With no files it checks the embedded default.
+The report: applicants by gender and degree; how many are eligible (E1–E9); seats by unit and
+gender against the applicants of that gender who asked for the unit; dead seats after E9;
+applicants with no open unit; non-viable applicants; every warning (E8 Sheba among them). A
+figure is printed only when what it is computed from could be read (:mod:`hamyar.checks`).
+Errors go to standard error, one located line each, all of them in one run, and the exit code
+is 2; a clean input (warnings allowed) exits 0. With no files it checks the embedded default.
 """
 
 from __future__ import annotations
@@ -70,13 +72,24 @@ def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
     lines: list[str] = []
     if report.files:
         lines.append(f"checked: {', '.join(report.files)}")
-    lines += _applicants(report)
-    lines += _seats(report)
-    lines += _dead(report, limit)
-    lines += _non_viable(report, limit)
+    if report.applicants_read:
+        lines += _applicants(report)
+    lines += _eligible(report)
+    if report.units_read:
+        lines += _seats(report)
+    if report.cross_checked:
+        lines += _dead(report, limit)
+        lines += _no_open(report, limit)
+        lines += _non_viable(report, limit)
+    else:
+        lines.append("")
+        lines.append(
+            "not computed until the errors are fixed: supply against demand, eligibility, "
+            "dead seats, non-viable applicants"
+        )
     lines.append("")
     lines.append(f"warnings ({len(report.warnings)}):")
-    lines += [f"  {w}" for w in report.warnings]
+    lines += [f"  {w}" for w in listing(list(report.warnings))]
     n = len(report.errors)
     lines.append("")
     if n:
@@ -86,9 +99,21 @@ def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
     return "\n".join(lines)
 
 
+def _eligible(report: CheckReport) -> list[str]:
+    if report.eligible is None:
+        return []
+    line = f"eligible (E1–E9): {report.eligible:,} of {report.applicants:,}"
+    if report.not_eligible_by_rule:
+        rules = ", ".join(f"{r} {n:,}" for r, n in report.not_eligible_by_rule.items())
+        line += f"; not eligible by rule: {rules}"
+    return ["", line]
+
+
 def _applicants(report: CheckReport) -> list[str]:
     female, male = (report.applicants_of(g) for g in (Gender.female, Gender.male))
     lines = ["", f"applicants: {report.applicants:,} (female {female:,}, male {male:,})"]
+    if report.rows_with_errors:
+        lines[-1] += f"; {report.rows_with_errors:,} rows with errors are not counted"
     degrees = [d for d in Degree if any(d in report.by_gender_degree[g] for g in Gender)]
     if degrees:
         width = max(len(d.value) for d in degrees)
@@ -106,7 +131,7 @@ def _seats(report: CheckReport) -> list[str]:
         "",
         f"seats: {female + male:,} in {len(report.units)} units (female {female:,}, male {male:,})",
     ]
-    if not report.units:
+    if not report.units or not report.cross_checked:
         return lines
     by = {(d.code, d.gender): d for d in report.demand}
     code_w = max(4, *(len(u.code) for u in report.units))
@@ -133,12 +158,29 @@ def _dead(report: CheckReport, limit: int | None) -> list[str]:
     lines = [
         "",
         f"dead seats: {sum(d.seats for d in dead):,} in {len(dead)} unit-gender groups "
-        "(seats nobody of that gender asked for)",
+        "(seats no eligible applicant of that gender asked for)",
     ]
     shown = dead if limit is None else dead[:limit]
-    lines += [f"  {d.code} {d.name}: {d.seats} {d.gender.value}" for d in shown]
+    for d in shown:
+        line = f"  {d.code} {d.name}: {d.seats} {d.gender.value}"
+        if d.demand:
+            line += f" (asked for by {d.demand:,}, none of them eligible for it)"
+        lines.append(line)
     if len(shown) < len(dead):
         lines.append(f"  … and {len(dead) - len(shown):,} more (--all lists them)")
+    return lines
+
+
+def _no_open(report: CheckReport, limit: int | None) -> list[str]:
+    people = report.no_open_unit
+    lines = [
+        "",
+        f"applicants with no open unit: {len(people):,} (E9 closes every unit they asked for)",
+    ]
+    shown = people if limit is None else people[:limit]
+    lines += [f"  {p.student_id} {p.name}: {', '.join(p.closed)}" for p in shown]
+    if len(shown) < len(people):
+        lines.append(f"  … and {len(people) - len(shown):,} more (--all lists them)")
     return lines
 
 
@@ -146,8 +188,8 @@ def _non_viable(report: CheckReport, limit: int | None) -> list[str]:
     people = report.non_viable
     lines = [
         "",
-        f"non-viable applicants: {len(people):,} (nothing they asked for has a seat of "
-        "their gender)",
+        f"non-viable applicants: {len(people):,} (nothing they asked for and is open to them "
+        "has a seat of their gender)",
     ]
     shown = people if limit is None else people[:limit]
     lines += [f"  {p.student_id} {p.name} ({p.gender.value}): {p.reason}" for p in shown]

@@ -61,6 +61,7 @@ def parse_month(text: str) -> JalaliMonth:
     show_default=True,
     help="Language of the workbooks (fa: Persian headers, right to left).",
 )
+@click.option("--by", "by", help="Who pays; the operating-system user by default.")
 @workspace_option
 def command(
     allocation: Path,
@@ -70,6 +71,7 @@ def command(
     replace: bool,
     skip_bad_rows: bool,
     lang: str,
+    by: str | None,
     workspace_dir: Path | None,
 ) -> None:
     """Pay one month: payroll workbook, transfer list (xlsx and CSV), held-back and unpaid rows."""
@@ -86,6 +88,7 @@ def command(
             replace=replace,
             skip_bad_rows=skip_bad_rows,
             lang="en" if lang == "en" else "fa",
+            by=by,
         )
     workspace.close()
     for warning in run.warnings:

@@ -11,6 +11,7 @@ from hamyar.commands.options import lang_option
 from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.store import in_language
 from hamyar.store.adoption import adopted
+from hamyar.store.decisions import term_decisions
 from hamyar.store.runs import RunView, get_run, list_runs
 
 
@@ -47,6 +48,13 @@ def command(term: str | None, workspace_dir: Path | None, lang: str) -> None:
                 f"{r.created_by}  {r.status}  {r.kpis.get('placed', '')}  "
                 f"{r.kpis.get('term_cost_rial', 0):,}"
             )
+        for t in sorted({r.term for r in runs}):
+            decisions = term_decisions(session, t)
+            if decisions:
+                click.echo(f"decisions of {t}:" if lang == "en" else f"تصمیم‌های {t}:")
+            for d in decisions:
+                text = d.en if lang == "en" else d.fa
+                click.echo(f"  {d.at:%Y-%m-%d %H:%M}  {d.by}  {d.kind}  {text}")
     workspace.close()
 
 

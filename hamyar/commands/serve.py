@@ -1,4 +1,9 @@
-"""``hamyar serve``: the web pages over the workspace, on this computer only for now."""
+"""``hamyar serve``: the web pages over the workspace.
+
+Without accounts the pages need no login, so only a loopback address is served; binding an
+address other computers reach is refused until ``hamyar users add`` made an account, and then
+every page needs a login (:mod:`hamyar.web.auth`).
+"""
 
 from __future__ import annotations
 
@@ -7,29 +12,31 @@ from pathlib import Path
 
 import click
 
-from hamyar.commands.workspace import workspace_option
+from hamyar.commands.workspace import open_workspace, workspace_option
 from hamyar.errors import InputError, Issue
 
-LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
-
-def check_host(host: str) -> None:
-    """Only a loopback address: the pages have no login yet, so another address (which
-    other computers could reach) is refused."""
+def is_loopback(host: str) -> bool:
     try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
-        loopback = False
-    if not loopback:
-        raise InputError(
-            Issue(
-                "binding an address other computers reach needs accounts and a login, which "
-                "this hamyar does not have yet; use 127.0.0.1",
-                host,
-                file="-",
-                column="--host",
-            )
+        return False
+
+
+def check_host(host: str, accounts: bool) -> None:
+    """A loopback address, or any address once accounts exist (then every page needs a login);
+    another address without accounts would open the pages to other computers without one."""
+    if accounts or is_loopback(host):
+        return
+    raise InputError(
+        Issue(
+            "binding an address other computers reach needs accounts, and there are none; "
+            "add one with hamyar users add NAME --role planner, or use 127.0.0.1",
+            host,
+            file="-",
+            column="--host",
         )
+    )
 
 
 @click.command("serve")
@@ -43,20 +50,26 @@ def check_host(host: str) -> None:
 @workspace_option
 def command(host: str, port: int, empty: bool, workspace_dir: Path | None) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
-    check_host(host)
     try:
         import uvicorn
 
         from hamyar.web.app import create_app
     except ImportError:
         raise click.ClickException("the web pages need: pip install 'hamyar[web]'") from None
+    from hamyar.store.users import any_users
     from hamyar.web.default import prepare_default
 
     folder = workspace_dir or Path("hamyar-workspace")
+    workspace = open_workspace(folder)
+    with workspace.session() as session:
+        accounts = any_users(session)
+    workspace.close()
+    check_host(host, accounts)
     if not empty:
         made = prepare_default(folder)
         if made is not None:
             click.echo(f"hamyar: the embedded default (term 1402-1) is run {made}")
     app = create_app(folder)
-    click.echo(f"hamyar: http://{host}:{port}/")
+    login = "a login on every page" if accounts else "no login (this computer only)"
+    click.echo(f"hamyar: http://{host}:{port}/ ({login})")
     uvicorn.run(app, host=host, port=port, log_level="warning")

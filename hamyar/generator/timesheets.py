@@ -21,14 +21,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from hamyar.io.allocation_dir import AllocationRecord
-from hamyar.io.csvfile import write_csv
+from hamyar.io.writers import write_timesheets as write_file
 from hamyar.models import JalaliMonth, Source, TimesheetRow
 from hamyar.payments.payroll import check_month
-
-TIMESHEET_HEADER = ("student_id", "unit_code", "month", "hours")
 
 
 def _half_hours(value: float) -> Decimal:
@@ -84,25 +80,13 @@ def generate_timesheets(
     )
 
 
-def write_timesheets(path: str | Path, rows: Iterable[TimesheetRow]) -> None:
-    """Write timesheets as ``.xlsx`` or, for any other suffix, CSV (UTF-8 with BOM)."""
+def write_timesheets(path: str | Path, rows: Iterable[TimesheetRow], lang: str = "fa") -> None:
+    """Write timesheets as the template lays them out: ``.xlsx`` (Persian headers, right to
+    left, the template's sheet title) or, for any other suffix, CSV (UTF-8 with BOM, Persian
+    headers); ``lang="en"`` writes the canonical English headers instead
+    (:func:`hamyar.io.writers.write_timesheets`, which the timesheet reader reads back)."""
     path = Path(path)
-    cells = [(r.student_id, r.unit_code, str(r.month), _plain(r.hours)) for r in rows]
-    if path.suffix.lower() == ".xlsx":
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = "timesheets"
-        ws.append(list(TIMESHEET_HEADER))
-        for sid, unit, month, hours in cells:
-            number = Decimal(hours)
-            ws.append([sid, unit, month, int(number) if number == int(number) else float(number)])
-            for cell in ws[ws.max_row][:3]:
-                cell.data_type = "s"  # an ID such as "=123" is text, never a formula
-        wb.save(path)
-    else:
-        write_csv(path, TIMESHEET_HEADER, cells)
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    target = path if path.suffix.lower() in (".xlsx", ".csv") else path.with_suffix(".csv")
+    write_file(list(rows), target, lang)
+    if target != path:
+        target.replace(path)

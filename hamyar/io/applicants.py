@@ -16,6 +16,8 @@ from hamyar.io.columns import APPLICANT_COLUMNS, accepted_headers
 from hamyar.io.rows import Parsed, ReadResult, RowReader
 from hamyar.io.tables import Row, read_table
 from hamyar.models import Applicant, national_id_valid
+from hamyar.models.problem import ApplicantKeys
+from hamyar.text import split_list
 
 _SEPARATORS = re.compile(r"[\s\-_.]")
 _FIELDS = {"priority_groups": "declared_groups"}
@@ -28,10 +30,14 @@ def read_applicants(path: str | Path) -> ReadResult[Applicant]:
 
 
 def parse_applicants(path: str | Path) -> Parsed[Applicant]:
-    """Every applicant row that parses, and every issue of the file (nothing raised)."""
+    """Every applicant row that parses, and every issue of the file (nothing raised).
+
+    A wrong header row does not hide the cells: with a required column missing, the cells of
+    the other columns are still checked (no row becomes a record). Every row that does not
+    become a record leaves its identifying cells in ``keys`` for the cross-checks."""
     file = str(path)
     try:
-        table = read_table(path, APPLICANT_COLUMNS, "applicants")
+        table = read_table(path, APPLICANT_COLUMNS, "applicants", lenient=True)
     except InputError as exc:
         return Parsed.failed(file, exc)
     parsed: Parsed[Applicant] = Parsed.for_table(table)
@@ -47,16 +53,33 @@ def parse_applicants(path: str | Path) -> Parsed[Applicant]:
                 row=table.header_row,
             )
         )
-        return parsed
+        parsed.readable = False
     reader = RowReader(table, parsed.issues)
     for row in table.rows:
-        applicant = _applicant(reader, row)
+        applicant = _applicant(reader, row, parsed.readable)
         if applicant is not None:
             parsed.records.append(applicant)
+        else:
+            parsed.keys.append(_keys(reader, row))
     return parsed
 
 
-def _applicant(reader: RowReader, row: Row) -> Applicant | None:
+def _keys(reader: RowReader, row: Row) -> ApplicantKeys:
+    """The cells of a row that the cross-checks need, as written (normalised)."""
+    digits = _SEPARATORS.sub("", reader.text(row, "national_id"))
+    if digits.isdigit() and len(digits) in (8, 9):
+        digits = digits.zfill(10)
+    national = digits if len(digits) == 10 and national_id_valid(digits) else None
+    return ApplicantKeys(
+        student_id=reader.text(row, "student_id"),
+        national_id=national,
+        preferences=tuple(split_list(reader.text(row, "preferences"))),
+        current_unit=reader.text(row, "current_unit") or None,
+        source=reader.source(row),
+    )
+
+
+def _applicant(reader: RowReader, row: Row, complete: bool) -> Applicant | None:
     data, ok = reader.fields(row)
     if "national_id" in data:
         national_id = _national_id(reader, row, str(data["national_id"]))
@@ -65,6 +88,8 @@ def _applicant(reader: RowReader, row: Row) -> Applicant | None:
         data["national_id"] = national_id
     if "sheba" in data:
         data["sheba"] = _SEPARATORS.sub("", str(data["sheba"])).upper()
+    if not complete:
+        return None
     if "study_start" not in data and "semesters_passed" not in data and ok:
         name = "study_start" if reader.table.has("study_start") else "semesters_passed"
         reader.report(row, name, "one of study_start and semesters_passed is required")

@@ -191,7 +191,7 @@ def parse_date(raw: object, text: str) -> JalaliDate:
     return _jalali_date(text)
 
 
-_PASSED_ON = ("a Gregorian", "Jalali year")
+_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first")
 """Messages of the calendar that say more than "not a Jalali date" (issue 19, case 9)."""
 
 

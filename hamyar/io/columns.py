@@ -7,6 +7,8 @@ columns are kept and carried to the output, never an error.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hamyar.text import normalize_key
@@ -131,3 +133,46 @@ def header_map(columns: tuple[Column, ...]) -> dict[str, Column]:
 def accepted_headers(column: Column) -> str:
     """The header spellings accepted for a column, for a missing-column message."""
     return ", ".join(dict.fromkeys((column.name, *column.aliases)))
+
+
+def _spelling_scores(header: str, column: Column) -> tuple[float, str]:
+    """How close ``header`` is to the nearest spelling of ``column`` (0–1), and that spelling."""
+    key = normalize_key(header)
+    best = (0.0, column.name)
+    for spelling in dict.fromkeys((column.name, *column.aliases)):
+        ratio = difflib.SequenceMatcher(None, key, normalize_key(spelling)).ratio()
+        best = max(best, (ratio, spelling))
+    return best
+
+
+SUGGEST_MISSING = 0.6
+"""How close an unknown header must be to a missing required column to be suggested for it."""
+SUGGEST_UNKNOWN = 0.8
+"""How close an unknown header must be to an absent column to be warned about."""
+
+
+def header_for_missing(column: Column, unknown: Iterable[str]) -> str | None:
+    """The unknown header of a file most likely meant as the missing ``column``: the closest one
+    (difflib ratio ≥ :data:`SUGGEST_MISSING` after :func:`normalize_key`), or one that contains
+    a spelling of the column or is contained in one; ``None`` when none is."""
+    spellings = [normalize_key(s) for s in (column.name, *column.aliases)]
+    best: tuple[float, str] | None = None
+    for header in unknown:
+        key = normalize_key(header)
+        ratio, _ = _spelling_scores(header, column)
+        contained = any(len(s) >= 3 and (s in key or key in s) for s in spellings if key)
+        score = max(ratio, SUGGEST_MISSING if contained else 0.0)
+        if score >= SUGGEST_MISSING and (best is None or score > best[0]):
+            best = (score, header)
+    return None if best is None else best[1]
+
+
+def column_for_unknown(header: str, absent: Iterable[Column]) -> str | None:
+    """The spelling of an absent column that an unknown ``header`` most likely misspells
+    (difflib ratio ≥ :data:`SUGGEST_UNKNOWN`), or ``None``."""
+    best: tuple[float, str] | None = None
+    for column in absent:
+        score = _spelling_scores(header, column)
+        if score[0] >= SUGGEST_UNKNOWN and (best is None or score > best):
+            best = score
+    return None if best is None else best[1]

@@ -5,11 +5,14 @@ issue, which is what ``hamyar check`` reports. :func:`load_problem` is the stric
 pipeline uses: it returns the problem and its warnings, or raises one
 :class:`hamyar.errors.InputError` with the errors of all files.
 
-Cross-references (duplicate student_id or national_id, a preference, current unit or rejection
-naming an unknown unit) are checked by :meth:`hamyar.models.Problem.create`, and only when every
-file read cleanly: with a bad units row, "unknown unit" errors would be noise. Duplicate unit
-codes and names are reported whatever else is wrong. Their issues are
-located at the offending row, under the header as written in the file.
+Cross-references are checked by :func:`hamyar.models.problem.reference_issues` (the check of
+:meth:`hamyar.models.Problem.create`) in the same run as the cells, so that nothing comes in
+rounds: duplicate student_id or national_id and duplicate unit codes and names whatever else is
+wrong, over every row (also a row with a bad cell, by its identifying cells); a preference,
+current unit or rejection naming an unknown unit as soon as the units file read cleanly (with a
+bad units row, "unknown unit" errors would be noise); a rejection naming an unknown student as
+soon as the applicants file's student IDs could be read. Their issues are located at the
+offending row, under the header as written in the file.
 
 A preference list is split on ``;``, ``،``, ``,`` and line breaks, yet some unit names contain
 ``،`` (``مدیریت امور آموزشی، پژوهشی و فناوری خواهران``). Consecutive pieces that together spell
@@ -32,7 +35,7 @@ from hamyar.io.rejections import parse_rejections
 from hamyar.io.rows import Parsed
 from hamyar.io.units import parse_units
 from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
-from hamyar.models.problem import reference_issues
+from hamyar.models.problem import ApplicantKeys, reference_issues
 from hamyar.text import normalize_key
 
 _LOOSE = re.compile(r"[\s،,;؛]+")
@@ -49,6 +52,14 @@ class Loaded(SplitIssues):
     issues: tuple[Issue, ...]
     problem: Problem | None
     files: tuple[str, ...]
+    headers: dict[str, dict[str, str]] = dataclasses.field(default_factory=dict)
+    """``{file: {column name: header as written}}``."""
+    applicants_readable: bool = True
+    """The applicants file's header row was complete (its rows could become records)."""
+    units_readable: bool = True
+    """The units file's header row was complete."""
+    applicant_rows: int = 0
+    """Data rows of the applicants file, bad or not."""
 
 
 def load_problem(
@@ -109,8 +120,14 @@ def _collect(
             problem = Problem.create(app_records, unit_records, rej_records, policy, term, name)
         except InputError as exc:
             issues.extend(_as_written(exc.issues, everything))
-    else:  # the units' own duplicates are no noise, whatever else is wrong: all at once
-        issues.extend(_as_written(reference_issues((), unit_records, ()), everything))
+    else:  # duplicates and references as far as they can be known: all at once
+        keys = rejoin_keys(parsed_apps.keys, unit_records)
+        rows: list[Applicant | ApplicantKeys] = [*app_records, *keys]
+        rows.sort(key=lambda a: a.source.row or 0)
+        units_known = parsed_units.readable and not parsed_units.errors
+        students_known = "student_id" in parsed_apps.headers
+        found = reference_issues(rows, unit_records, rej_records, units_known, students_known)
+        issues.extend(_as_written(found, everything))
     return Loaded(
         applicants=app_records,
         units=unit_records,
@@ -118,6 +135,10 @@ def _collect(
         issues=tuple(issues),
         problem=problem,
         files=tuple(p.file for p in everything),
+        headers={p.file: p.headers for p in everything},
+        applicants_readable=parsed_apps.readable,
+        units_readable=parsed_units.readable,
+        applicant_rows=parsed_apps.rows,
     )
 
 
@@ -136,12 +157,7 @@ def _as_written(
 def rejoin_preferences(applicants: Iterable[Applicant], units: Iterable[Unit]) -> list[Applicant]:
     """Applicants whose split preference pieces that spell a unit name with a comma are joined
     back into that name."""
-    names = {
-        _LOOSE.sub("", normalize_key(n)): n
-        for u in units
-        for n in (u.name_fa, u.name_en)
-        if n and _LOOSE.search(n.strip())
-    }
+    names = _comma_names(units)
     result = []
     for app in applicants:
         joined = _rejoin(app.preferences, names) if names else app.preferences
@@ -149,6 +165,24 @@ def rejoin_preferences(applicants: Iterable[Applicant], units: Iterable[Unit]) -
             app if joined == app.preferences else app.model_copy(update={"preferences": joined})
         )
     return result
+
+
+def rejoin_keys(keys: Iterable[ApplicantKeys], units: Iterable[Unit]) -> list[ApplicantKeys]:
+    """:func:`rejoin_preferences` for the rows that did not become applicants."""
+    names = _comma_names(units)
+    return [
+        dataclasses.replace(k, preferences=_rejoin(k.preferences, names)) if names else k
+        for k in keys
+    ]
+
+
+def _comma_names(units: Iterable[Unit]) -> dict[str, str]:
+    return {
+        _LOOSE.sub("", normalize_key(n)): n
+        for u in units
+        for n in (u.name_fa, u.name_en)
+        if n and _LOOSE.search(n.strip())
+    }
 
 
 def _rejoin(tokens: tuple[str, ...], names: dict[str, str]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -47,6 +47,14 @@ class Parsed(SplitIssues, Generic[T]):
     extra_columns: tuple[str, ...] = ()
     headers: dict[str, str] = field(default_factory=dict)
     """``{column name: header as written}`` for the known columns of the file."""
+    readable: bool = False
+    """The header row was found with every required column: each row could become a record.
+    Figures computed from a file that is not readable would be computed from nothing."""
+    rows: int = 0
+    """Data rows of the file (a row with a bad cell counts too)."""
+    keys: list[Any] = field(default_factory=list)
+    """The identifying cells of rows that did not become records (the applicants file keeps
+    them, so that duplicates and references are checked on every row, bad cells or not)."""
 
     @classmethod
     def failed(cls, file: str, exc: InputError) -> Parsed[T]:
@@ -54,8 +62,16 @@ class Parsed(SplitIssues, Generic[T]):
 
     @classmethod
     def for_table(cls, table: Table) -> Parsed[T]:
+        """An empty result for ``table``, holding its header issues (a lenient read)."""
         headers = {h.column.name: h.text for h in table.headers if h.column is not None}
-        return cls(file=table.file, extra_columns=table.extra_columns, headers=headers)
+        return cls(
+            file=table.file,
+            extra_columns=table.extra_columns,
+            headers=headers,
+            issues=list(table.issues),
+            readable=table.complete,
+            rows=len(table.rows),
+        )
 
     def result(self) -> ReadResult[T]:
         """The records, or :class:`InputError` carrying every error of the file."""
@@ -180,16 +196,17 @@ def parse_plain_table(
     path: str | Path, columns: tuple[Column, ...], what: str, model: type[M]
 ) -> Parsed[M]:
     """Every row of a table whose rows map one to one onto ``model`` (rejections, timesheets),
-    and every issue of the file; nothing raised."""
+    and every issue of the file; nothing raised. With a required column missing, the cells of
+    the other columns are still checked."""
     try:
-        table = read_table(path, columns, what)
+        table = read_table(path, columns, what, lenient=True)
     except InputError as exc:
         return Parsed.failed(str(path), exc)
     parsed: Parsed[M] = Parsed.for_table(table)
     reader = RowReader(table, parsed.issues)
     for row in table.rows:
         data, ok = reader.fields(row)
-        if ok:
+        if ok and table.complete:
             record = reader.build(model, row, data)
             if record is not None:
                 parsed.records.append(record)

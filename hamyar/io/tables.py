@@ -8,7 +8,14 @@ Excel (the first row is 1, the header row counted); in a CSV file they are recor
 
 Everything that stops a file from being read at all — a missing or unreadable file, an
 unsupported extension, an empty sheet, no header row, a missing required column, a header row
-with nothing below it — raises :class:`hamyar.errors.InputError` with a located issue.
+with nothing below it — raises :class:`hamyar.errors.InputError` with a located issue. With
+``lenient=True`` a header row that was found but is wrong (a missing required column, a column
+twice) does not stop the reading: the table carries those issues and the names of the missing
+columns, so a reader can still report every bad cell of the columns that are there.
+
+A missing required column names the unknown header most likely meant for it ("did you mean
+'degre'?"), and an unknown header close to the spelling of a column the file lacks is a warning
+naming that column (it is kept as an unknown column all the same).
 """
 
 from __future__ import annotations
@@ -26,7 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from hamyar.errors import InputError, Issue
-from hamyar.io.columns import Column, accepted_headers, header_map
+from hamyar.io.columns import (
+    Column,
+    accepted_headers,
+    column_for_unknown,
+    header_for_missing,
+    header_map,
+)
 from hamyar.io.limits import check_archive, check_file_size, check_rows, current_limits
 from hamyar.io.sniff import delimiter_issue, refuse_disguised
 from hamyar.text import normalize_key, normalize_value
@@ -65,6 +78,15 @@ class Table:
     header_row: int
     headers: tuple[HeaderCell, ...]
     rows: tuple[Row, ...]
+    issues: tuple[Issue, ...] = ()
+    """Problems of the header row (only with ``lenient``): errors and warnings."""
+    missing: tuple[str, ...] = ()
+    """Required columns the header row lacks (only with ``lenient``)."""
+
+    @property
+    def complete(self) -> bool:
+        """Every required column is there: the rows can become records."""
+        return not self.missing
 
     @cached_property
     def _positions(self) -> dict[str, HeaderCell]:
@@ -109,10 +131,13 @@ def is_empty(cells: Sequence[object]) -> bool:
     return all(normalize_value(cell_text(c)) == "" for c in cells)
 
 
-def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Table:
+def read_table(
+    path: str | Path, columns: tuple[Column, ...], what: str, lenient: bool = False
+) -> Table:
     """Read ``path`` and match its header row against ``columns``.
 
-    ``what`` names the table in messages (``applicants``, ``units``…).
+    ``what`` names the table in messages (``applicants``, ``units``…); with ``lenient`` a wrong
+    header row is carried in :attr:`Table.issues` rather than raised (module docstring).
     """
     path = Path(path)
     file = str(path)
@@ -145,7 +170,8 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
                     continue
                 buffered.append((number, cells))
                 if sum(normalize_key(cell_text(c)) in known for c in cells) >= need:
-                    return _finish(file, sheet, number, cells, rows, columns, known, what)
+                    found = (sheet, number, cells)
+                    return _finish(file, found, rows, columns, known, what, lenient)
             if buffered and first_nonempty is None:
                 first_nonempty = (sheet, buffered)
     if first_nonempty is None:
@@ -166,17 +192,18 @@ def read_table(path: str | Path, columns: tuple[Column, ...], what: str) -> Tabl
 
 def _finish(
     file: str,
-    sheet: str | None,
-    header_row: int,
-    header_cells: tuple[object, ...],
+    found: tuple[str | None, int, tuple[object, ...]],
     rows: Iterator[tuple[int, tuple[object, ...]]],
     columns: tuple[Column, ...],
     known: dict[str, Column],
     what: str,
+    lenient: bool,
 ) -> Table:
+    sheet, header_row, header_cells = found
     issues: list[Issue] = []
     headers: list[HeaderCell] = []
     seen: dict[str, str] = {}
+    unknown: list[str] = []
     for index, raw in enumerate(header_cells):
         text = normalize_value(cell_text(raw))
         column = known.get(normalize_key(text))
@@ -193,25 +220,49 @@ def _finish(
                 column = None
             else:
                 seen[column.name] = text
+        elif text:
+            unknown.append(text)
         headers.append(HeaderCell(index, text, column))
-    for column in columns:
-        if column.required and column.name not in seen:
+    missing = [c for c in columns if c.required and c.name not in seen]
+    meant: set[str] = set()
+    for column in missing:
+        guess = header_for_missing(column, [h for h in unknown if h not in meant])
+        hint = ";"
+        if guess is not None:
+            meant.add(guess)
+            hint = f"; did you mean {guess!r}?"
+        issues.append(
+            Issue(
+                f"missing required column {column.name}{hint} accepted headers: "
+                f"{accepted_headers(column)}",
+                file=file,
+                row=header_row,
+            )
+        )
+    absent = [c for c in columns if c.name not in seen]
+    for text in unknown:
+        spelling = None if text in meant else column_for_unknown(text, absent)
+        if spelling is not None:
             issues.append(
                 Issue(
-                    f"missing required column {column.name}; accepted headers: "
-                    f"{accepted_headers(column)}",
+                    f"unknown column, kept as it is; did you mean {spelling!r}?",
                     file=file,
                     row=header_row,
+                    column=text,
+                    severity="warning",
                 )
             )
-    if issues:
-        raise InputError(issues)
+    errors = [i for i in issues if i.severity == "error"]
+    if errors and not lenient:
+        raise InputError(errors)
     data = tuple(Row(number, cells) for number, cells in rows if not is_empty(cells))
     if not data:
-        raise InputError(
-            Issue(f"no data rows below the {what} header row", file=file, row=header_row)
-        )
-    return Table(file, sheet, header_row, tuple(headers), data)
+        empty = Issue(f"no data rows below the {what} header row", file=file, row=header_row)
+        raise InputError([*(errors if lenient else ()), empty])
+    kept = tuple(issues) if lenient else ()
+    return Table(
+        file, sheet, header_row, tuple(headers), data, kept, tuple(c.name for c in missing)
+    )
 
 
 Rows = Iterator[tuple[int, tuple[object, ...]]]

@@ -1,11 +1,14 @@
 """Empty workbooks a planner fills in: Persian headers, right-to-left, drop-down lists.
 
 Each template has one sheet whose first row holds the Persian header of every column
-(:attr:`hamyar.io.columns.Column.header_fa`), frozen, with a note giving the English name and
-what the column accepts. Enumerated and yes/no columns get a drop-down list of their Persian
-words; whole-number columns accept only whole numbers ≥ 0. Identifier, date and GPA columns
-are formatted as text, so a spreadsheet keeps leading zeros and does not turn ``17/5`` or
-``1402/07/01`` into a date. The readers accept a filled template unchanged.
+(:attr:`hamyar.io.columns.Column.header_fa`), frozen, with a Persian note saying whether the
+column is required and what it accepts (and the English column name a CSV file may use). The
+timesheets template has a second sheet, «نمونه» (:data:`EXAMPLE_SHEET`), with the same headers
+and one filled example row; the readers read the first sheet, so the example is never data.
+Enumerated and yes/no columns get a drop-down list of their Persian words; whole-number
+columns accept only whole numbers ≥ 0. Identifier, date and GPA columns are formatted as
+text, so a spreadsheet keeps leading zeros and does not turn ``17/5`` or ``1402/07/01`` into a
+date. The readers accept a filled template unchanged.
 """
 
 from __future__ import annotations
@@ -46,15 +49,21 @@ _TEXT_COLUMNS = {
 }
 _YES, _NO = "بله", "خیر"  # words of hamyar.io.cells.YES_NO_WORDS
 _KIND_HELP = {
-    "text": "text",
-    "int": "a whole number ≥ 0",
-    "number": "a number ≥ 0",
-    "gpa": "0–20; 17.5, 17/5 and ۱۷٫۵ are accepted",
-    "date": "Jalali date yyyy/mm/dd, e.g. 1402/07/01",
-    "month": "Jalali month yyyy/mm, e.g. 1402/08",
-    "bool": f"{_YES} / {_NO} (yes / no)",
-    "list": "a list separated by ; or ، or a line break",
+    "text": "متن",
+    "int": "عدد صحیح، صفر یا بیشتر",
+    "number": "عدد، صفر یا بیشتر",
+    "gpa": "از ۰ تا ۲۰؛ ۱۷٫۵ و ۱۷/۵ هر دو پذیرفته است",
+    "date": "تاریخ شمسی به صورت سال/ماه/روز، مانند ۱۴۰۲/۰۷/۰۱",
+    "month": "ماه شمسی به صورت سال/ماه، مانند ۱۴۰۲/۰۸",
+    "bool": f"{_YES} / {_NO}",
+    "list": "فهرستی که با ؛ یا ، یا سطر تازه جدا شده است",
 }
+EXAMPLE_SHEET = "نمونه"
+"""The sheet of a template that shows one filled row (never read as data)."""
+EXAMPLES: dict[str, dict[str, object]] = {
+    "timesheets": {"student_id": "4011000003", "unit_code": "LIB", "month": "1402/08", "hours": 40},
+}
+"""The example row of a template, by column name."""
 _HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 
 TEMPLATES: dict[str, tuple[Column, ...]] = {
@@ -84,12 +93,25 @@ def write_templates(folder: str | Path) -> list[Path]:
 
 
 def template_workbook(name: str) -> Workbook:
-    """The empty workbook of template ``name`` (a key of :data:`TEMPLATES`)."""
-    columns = TEMPLATES[name]
+    """The empty workbook of template ``name`` (a key of :data:`TEMPLATES`), with its example
+    sheet when it has one (:data:`EXAMPLES`)."""
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
-    sheet.title = SHEET_TITLES[name]
+    _layout(sheet, name, SHEET_TITLES[name])
+    example = EXAMPLES.get(name)
+    if example is not None:
+        shown = workbook.create_sheet(EXAMPLE_SHEET)
+        _layout(shown, name, EXAMPLE_SHEET)
+        shown.append([example.get(c.name) for c in TEMPLATES[name]])
+        shown.sheet_properties.tabColor = "A6A6A6"
+    return workbook
+
+
+def _layout(sheet: Worksheet, name: str, title: str) -> None:
+    """Title, right-to-left, the frozen header row with its notes, widths, formats, checks."""
+    columns = TEMPLATES[name]
+    sheet.title = title
     sheet.sheet_view.rightToLeft = True
     sheet.freeze_panes = "A2"
     for position, column in enumerate(columns, start=1):
@@ -107,7 +129,6 @@ def template_workbook(name: str) -> Workbook:
         if validation is not None:
             sheet.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{VALIDATED_ROWS + 1}")
-    return workbook
 
 
 def choices(column: Column) -> list[str] | None:
@@ -148,13 +169,14 @@ def _validation(column: Column) -> DataValidation | None:
 
 
 def _note(column: Column) -> str:
-    """The header's note: English name, whether required, and what is accepted."""
-    required = "required" if column.required else "optional"
+    """The header's note, in Persian: required or not (with the English column name a CSV
+    file may use instead of the header), and what is accepted."""
+    required = "الزامی" if column.required else "اختیاری"
     enum = enum_of(column)
     if enum is not None:
-        accepts = accepted_words(enum)
+        accepts = f"یکی از: {accepted_words(enum)}"
         if column.kind.startswith("enum_list:"):
-            accepts = f"a list (separated by ; or ،) of: {accepts}"
+            accepts = f"فهرستی (جداشده با ؛ یا ،) از: {accepted_words(enum)}"
     else:
         accepts = _KIND_HELP.get(column.kind, column.kind)
-    return f"{column.name} ({required})\n{accepts}"
+    return f"{required} (نام ستون در CSV: {column.name})\n{accepts}"

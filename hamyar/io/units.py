@@ -40,7 +40,7 @@ def parse_units(path: str | Path) -> Parsed[Unit]:
     """Every unit row that parses, and every issue of the file (nothing raised)."""
     file = str(path)
     try:
-        table = read_table(path, UNIT_COLUMNS, "units")
+        table = read_table(path, UNIT_COLUMNS, "units", lenient=True)
     except InputError as exc:
         return Parsed.failed(file, exc)
     parsed: Parsed[Unit] = Parsed.for_table(table)
@@ -63,6 +63,8 @@ def parse_units(path: str | Path) -> Parsed[Unit]:
 
 def _unit(reader: RowReader, row: Row, position: int) -> Unit | None:
     data, ok = reader.fields(row)
+    if not reader.table.complete:
+        return None
     if "hours_per_month" in data and data["hours_per_month"] == 0:
         reader.report(
             row, "hours_per_month", "must be greater than 0", reader.written(row, "hours_per_month")

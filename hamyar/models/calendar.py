@@ -42,6 +42,13 @@ def _gregorian(year: int, month: int, day: int) -> str | None:
     return f"a Gregorian date, not Jalali: in Jalali it is {j.year:04d}/{j.month:02d}/{j.day:02d}"
 
 
+def _day_first(year: int, month: int, day: int) -> str | None:
+    """``dd/mm/yyyy`` that is a real Jalali date, as a message naming it ``yyyy/mm/dd``."""
+    if not JALALI_YEARS[0] <= year <= JALALI_YEARS[1] or not _is_jalali_date(year, month, day):
+        return None
+    return f"a Jalali date written day first; did you mean {year:04d}/{month:02d}/{day:02d}?"
+
+
 def _check_year(year: int) -> None:
     low, high = JALALI_YEARS
     if not low <= year <= high:
@@ -86,7 +93,10 @@ class JalaliDate(BaseModel):
         match = _DATE.match(text)
         if not match:
             first = _DAY_FIRST.match(text)
-            found = first and _gregorian(int(first[3]), int(first[2]), int(first[1]))
+            found = first and (
+                _gregorian(int(first[3]), int(first[2]), int(first[1]))
+                or _day_first(int(first[3]), int(first[2]), int(first[1]))
+            )
             raise ValueError(found or "not a Jalali date yyyy/mm/dd")
         year, month, day = (int(g) for g in match.groups())
         found = _gregorian(year, month, day)

@@ -3,22 +3,36 @@
 Cross-references are checked here and nowhere else: a preference, a current unit or a rejection
 naming an unknown unit is an error that names it and suggests the closest unit code or name.
 Preferences are resolved to unit codes: a token is a unit code, a unit name (Persian or
-English), or an area, which stands for all of its units at that rank.
+English), or an area, which stands for all of its units at that rank. The Sajad form writes an
+area with its description, «امور خوابگاه - ارائه خدمات مناسب خوابگاهی»: a token that names
+nothing as a whole and has a dash with a space on either side stands for what the text before
+the first such dash names (here the area «امور خوابگاه»).
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hamyar.errors import InputError, Issue
 from hamyar.models.calendar import Term
-from hamyar.models.people import Applicant, Exclusion, Rejection, Unit
+from hamyar.models.people import Applicant, Exclusion, Rejection, Source, Unit
 from hamyar.models.policy import Policy
 from hamyar.text import normalize_key
+
+_SAJAD_DASH = re.compile(r"\s[-–—]\s")
+
+
+def sajad_head(token: str) -> str | None:
+    """The area name before the dash of the Sajad form's «area - description», or ``None``."""
+    parts = _SAJAD_DASH.split(token, maxsplit=1)
+    head = parts[0].strip()
+    return head if len(parts) == 2 and head else None
 
 
 class UnitIndex:
@@ -42,17 +56,25 @@ class UnitIndex:
         normalised once (applicants name the same units again and again)."""
         codes = self._resolved.get(token)
         if codes is None:
-            key = normalize_key(token)
-            codes = (self._names[key],) if key in self._names else tuple(self._areas.get(key, ()))
+            codes = self._lookup(token)
+            head = sajad_head(token) if not codes else None
+            if head is not None:
+                codes = self._lookup(head)
             self._resolved[token] = codes
         return codes
+
+    def _lookup(self, token: str) -> tuple[str, ...]:
+        key = normalize_key(token)
+        return (self._names[key],) if key in self._names else tuple(self._areas.get(key, ()))
 
     def unit_code(self, token: str) -> str | None:
         """The unit a token names (code or name, not an area), or ``None``."""
         return self._names.get(normalize_key(token))
 
     def suggestion(self, token: str) -> str:
-        """`` — did you mean 'X'?`` for the closest code, name or area, or an empty string."""
+        """`` — did you mean 'X'?`` for the closest code, name or area, or an empty string (for
+        the Sajad form's «area - description», the closest to the area)."""
+        token = sajad_head(token) or token
         candidates: dict[str, str] = {}
         for unit in self.units:
             for name in (unit.code, unit.name_fa, unit.name_en, unit.area):
@@ -62,14 +84,36 @@ class UnitIndex:
         return f"; did you mean {candidates[close[0]]!r}?" if close else ""
 
 
-def _issue(record: Applicant | Unit | Rejection, message: str, value: object, column: str) -> Issue:
+@dataclass(frozen=True)
+class ApplicantKeys:
+    """What the cross-checks need of an applicant row that did not become an
+    :class:`Applicant` (a bad cell elsewhere in it): its identifiers and the units it names."""
+
+    student_id: str
+    national_id: str | None
+    preferences: tuple[str, ...]
+    current_unit: str | None
+    source: Source
+
+
+def _issue(
+    record: Applicant | ApplicantKeys | Unit | Rejection, message: str, value: object, column: str
+) -> Issue:
     return Issue(message, value, file=record.source.file, row=record.source.row, column=column)
 
 
 def reference_issues(
-    applicants: Iterable[Applicant], units: Iterable[Unit], rejections: Iterable[Rejection]
+    applicants: Iterable[Applicant | ApplicantKeys],
+    units: Iterable[Unit],
+    rejections: Iterable[Rejection],
+    units_known: bool = True,
+    students_known: bool = True,
 ) -> list[Issue]:
-    """Every broken cross-reference and duplicate key, located at the offending row."""
+    """Every broken cross-reference and duplicate key, located at the offending row.
+
+    Duplicates are always checked. A reference to a unit is checked only when ``units_known``
+    (with a bad units row, "unknown unit" would be noise), a rejection's student only when
+    ``students_known``."""
     units = tuple(units)
     issues: list[Issue] = []
     seen_codes: dict[str, Unit] = {}
@@ -86,17 +130,18 @@ def reference_issues(
             issues.append(_issue(unit, "duplicate unit name", unit.name_fa, "name_fa"))
         seen_names.setdefault(key, unit)
     index = UnitIndex(units)
-    ids: dict[str, Applicant] = {}
-    national: dict[str, Applicant] = {}
+    ids: dict[str, Applicant | ApplicantKeys] = {}
+    national: dict[str, Applicant | ApplicantKeys] = {}
     for app in applicants:
-        if app.student_id in ids:
+        if app.student_id and app.student_id in ids:
             first = ids[app.student_id].source.row
             issues.append(
                 _issue(
                     app, f"duplicate student_id (also row {first})", app.student_id, "student_id"
                 )
             )
-        ids.setdefault(app.student_id, app)
+        if app.student_id:
+            ids.setdefault(app.student_id, app)
         if app.national_id:
             if app.national_id in national:
                 first = national[app.national_id].source.row
@@ -109,6 +154,8 @@ def reference_issues(
                     )
                 )
             national.setdefault(app.national_id, app)
+        if not units_known:
+            continue
         for token in app.preferences:
             if not index.resolve(token):
                 issues.append(
@@ -129,7 +176,7 @@ def reference_issues(
                 )
             )
     for rej in rejections:
-        if index.unit_code(rej.unit_code) is None:
+        if units_known and index.unit_code(rej.unit_code) is None:
             issues.append(
                 _issue(
                     rej,
@@ -138,7 +185,7 @@ def reference_issues(
                     "unit_code",
                 )
             )
-        if rej.student_id not in ids:
+        if students_known and rej.student_id not in ids:
             issues.append(_issue(rej, "unknown student", rej.student_id, "student_id"))
     return issues
 

@@ -167,19 +167,25 @@ def _placed(
     return (first, then, *waits, *notes)
 
 
-def _higher_waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
-    """A placed student's places on the waiting lists of the units he or she ranked higher."""
+def _places(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
+    """Each entry's unit and place on its waiting list, as one list in ``lang``."""
     places = [
         (unit_name(units[e.unit_code], lang) if e.unit_code in units else e.unit_code, e.position)
         for e in entries
     ]
     if lang == "fa":
-        listed = "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
+        return "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
+    return "; ".join(f"{n}: number {p}" for n, p in places)
+
+
+def _higher_waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
+    """A placed student's places on the waiting lists of the units he or she ranked higher."""
+    listed = _places(entries, units, lang)
+    if lang == "fa":
         return (
             f"جایگاه شما در فهرست انتظار واحدهایی که بالاتر خواسته بودید: {listed}. اگر جایی "
             "خالی شود، به همین ترتیب به شما پیشنهاد می‌شود."
         )
-    listed = "; ".join(f"{n}: number {p}" for n, p in places)
     return (
         f"Your places on the waiting lists of the units you ranked higher: {listed}. A seat "
         "that becomes free is offered in this order."
@@ -206,17 +212,12 @@ def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: L
         if lang == "fa":
             return "در فهرست انتظار هیچ واحدی نیستید."
         return "You are not on the waiting list of any unit."
-    places = [
-        (unit_name(units[e.unit_code], lang) if e.unit_code in units else e.unit_code, e.position)
-        for e in entries
-    ]
+    listed = _places(entries, units, lang)
     if lang == "fa":
-        listed = "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
         return (
             f"جایگاه شما در فهرست انتظار: {listed}. اگر جایی خالی شود، به همین ترتیب به "
             "شما پیشنهاد می‌شود."
         )
-    listed = "; ".join(f"{n}: number {p}" for n, p in places)
     return (
         f"Your places on the waiting lists: {listed}. A seat that becomes free is offered in "
         "this order."

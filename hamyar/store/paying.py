@@ -162,8 +162,10 @@ def pay_recorded(
     replace: bool = False,
     skip_bad_rows: bool = False,
     lang: Lang = "fa",
+    by: str | None = None,
 ) -> tuple[PayRun, PaymentBatchRow]:
-    """Pay ``month`` from an adopted run's folder; the folder and the ledger batch."""
+    """Pay ``month`` from an adopted run's folder; the folder and the ledger batch (recorded as
+    paid by ``by``, the operating-system user by default)."""
     record = read_allocation_dir(allocation)
     check_month(month, record.term, record.policy)
     run_id = run_id_of_folder(allocation)
@@ -172,7 +174,9 @@ def pay_recorded(
     lock_output(folder)
     try:
         settle_pending(workspace, month, folder)
-        return _pay(workspace, record, timesheets, month, out, run_id, replace, skip_bad_rows, lang)
+        return _pay(
+            workspace, record, timesheets, month, out, run_id, replace, skip_bad_rows, lang, by
+        )
     finally:
         release(folder)
 
@@ -187,6 +191,7 @@ def _pay(
     replace: bool,
     skip_bad_rows: bool,
     lang: Lang,
+    by: str | None,
 ) -> tuple[PayRun, PaymentBatchRow]:
     staging: Staging | None = None
     hold = ExitStack()  # SIGTERM and SIGINT wait from the pending folder to its placing
@@ -216,6 +221,7 @@ def _pay(
                 timesheets_sha256=file_sha256(timesheets),
                 out_dir=pay_run.folder,
                 replace=replace,
+                by=by,
             )
             write_ledger_file(staging.path, batch, workspace.url)
             fault_point("ledger")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections import OrderedDict
 from pathlib import Path
 
@@ -16,17 +15,22 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
+from hamyar.store.users import server_key
 from hamyar.web import (
     compare,
+    decisions,
     downloads,
     inputs,
     jobs,
+    login,
     notices,
     payroll,
     runs,
     scenarios,
     student,
+    units,
 )
+from hamyar.web.auth import AccessCheck
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
 
@@ -45,6 +49,17 @@ def _plain(status: int) -> str:
     from http import HTTPStatus
 
     return HTTPStatus(status).phrase
+
+
+SESSION_HOURS = 12
+"""A login lasts this long (the signed cookie's age)."""
+
+
+def session_secret(workspace: Workspace) -> str:
+    """The key that signs session cookies: kept in the workspace, so a restart keeps every
+    login and two servers on one PostgreSQL workspace accept each other's cookies."""
+    with workspace.session() as session:
+        return server_key(session, "session-cookie")
 
 
 def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
@@ -83,15 +98,22 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
         Route("/payroll/preview", payroll.preview, methods=["POST"]),
         Route("/payroll/confirm", payroll.confirm, methods=["POST"]),
         Route("/payroll/{month}/{name}", payroll.download),
+        Route("/login", login.login_page),
+        Route("/login", login.login, methods=["POST"]),
+        Route("/logout", login.logout, methods=["POST"]),
+        *units.ROUTES,
+        *decisions.ROUTES,
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     middleware = [
         Middleware(
             SessionMiddleware,
-            secret_key=secret or secrets.token_urlsafe(32),
+            secret_key=secret or session_secret(workspace),
             same_site="strict",
             session_cookie="hamyar_session",
-        )
+            max_age=SESSION_HOURS * 3600,
+        ),
+        Middleware(AccessCheck),
     ]
     app = Starlette(
         routes=routes, middleware=middleware, exception_handlers={HTTPException: _error}

@@ -23,8 +23,19 @@ from hamyar.store.errors import WorkspaceError
 from hamyar.store.paying import pay_recorded
 from hamyar.store.runs import get_run
 from hamyar.store.vacancy import term_changes
-from hamyar.web.site import Settings, checked_form, lang_of, page, suffix_of, term_of, upload
+from hamyar.web.auth import actor
+from hamyar.web.site import (
+    Settings,
+    checked_form,
+    lang_of,
+    page,
+    suffix_of,
+    term_of,
+    upload,
+    word,
+)
 from hamyar.web.state import term_state
+from hamyar.web.units import entered_timesheets
 
 DOWNLOADS = (PAYROLL_XLSX, TRANSFERS_XLSX, TRANSFERS_CSV)
 
@@ -66,15 +77,19 @@ async def preview(request: Request) -> Response:
     term = term_of(request)
     allocation = _allocation(request)
     item = upload(form, "timesheets")
-    if allocation is None or item is None:
+    entered = form.get("entered") == "1"
+    if allocation is None or (item is None and not entered):
         return RedirectResponse("/payroll", status_code=303)
     pending = settings.term_dir(term) / "pending"
     pending.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(8)
-    sheet = pending / f"{token}{suffix_of(item)}"
-    sheet.write_bytes(await item.read())
+    sheet = pending / f"{token}{suffix_of(item) if item else '.csv'}"
+    if item is not None:
+        sheet.write_bytes(await item.read())
     try:
         month = JalaliMonth.parse(str(form.get("month") or ""))
+        if item is None and not entered_timesheets(settings, term, month, sheet):
+            raise ValueError(word("pay.none_entered", lang_of(request)))
         with request.app.state.workspace.session() as session:
             adoption = adopted(session, term)
             assert adoption is not None
@@ -123,7 +138,12 @@ async def confirm(request: Request) -> Response:
     try:
         month = JalaliMonth.parse(str(form.get("month") or ""))
         _, batch = pay_recorded(
-            request.app.state.workspace, allocation, sheet, month, _out(settings, term)
+            request.app.state.workspace,
+            allocation,
+            sheet,
+            month,
+            _out(settings, term),
+            by=actor(request),
         )
     except (HamyarError, ValueError) as exc:
         text = _message(request, exc) if isinstance(exc, HamyarError) else str(exc)

@@ -16,6 +16,7 @@ from hamyar.store.adoption import adopt, adopted
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import get_run
 from hamyar.web import jobs, running
+from hamyar.web.auth import actor
 from hamyar.web.chart import fill_svg, rank_svg
 from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
 from hamyar.web.state import stored_inputs
@@ -137,10 +138,9 @@ async def adopt_run(request: Request) -> Response:
     form = await checked_form(request)
     run_id = int(request.path_params["run_id"])
     note = str(form.get("note") or "") or None
-    user = request.session.get("user")
     try:
         with request.app.state.workspace.session() as session:
-            adopt(session, run_id, by=str(user) if user else None, note=note)
+            adopt(session, run_id, by=actor(request), note=note)
     except WorkspaceError as exc:
         return _refusal(request, exc)
     return RedirectResponse(f"/runs/{run_id}", status_code=303)

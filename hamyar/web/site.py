@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from hamyar.web.auth import LOCAL_PLANNER, account_of
 from hamyar.web.words import num, term_words, when, word
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -103,6 +104,8 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
         term_label=term_words(term, lang),
         csrf=csrf_token(request),
         path=request.url.path,
+        account=account_of(request),
+        logged_in=account_of(request).name != LOCAL_PLANNER,
         **values,
     )
     return HTMLResponse(html, status_code=status)

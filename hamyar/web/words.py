@@ -157,3 +157,12 @@ def term_words(term: str, lang: str) -> str:
         return term_label(Term.parse(term), lang)
     except ValueError:
         return term
+
+
+def _account_words() -> None:
+    from hamyar.web.account_words import ACCOUNT_WORDS
+
+    WORDS.update(ACCOUNT_WORDS)
+
+
+_account_words()

@@ -97,10 +97,13 @@ def test_errors_go_to_stderr_with_exit_2(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{tmp_path / 'a.csv'}:2:gpa: GPA must be within 0-20 (25)"
-    ]
-    assert "errors (1), listed on standard error" in result.stdout
-    assert "applicants: 3" in result.stdout  # the rows that did parse are still reported
+        f"{tmp_path / 'a.csv'}:2:gpa: GPA must be within 0-20 (25)",
+        f"{tmp_path / 'a.csv'}:3:preferences: unknown unit in preferences; did you mean 'LIB'? "
+        "(LIBB)",
+    ]  # the cell and the reference in one run
+    assert "errors (2), listed on standard error" in result.stdout
+    # the rows that did parse are still counted, and the rest said
+    assert "applicants: 3 (female 2, male 1); 1 rows with errors are not counted" in result.stdout
 
 
 def test_one_path_only_is_a_usage_error(files: tuple[Path, Path]) -> None:

@@ -232,5 +232,5 @@ def test_timesheets_keep_an_existing_file_unless_forced(default_run: Path, tmp_p
     assert result.exit_code == 0, result.output
     with ts.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) > 100 and {"student_id", "unit_code"} <= rows[0].keys()
+    assert len(rows) > 100 and {"شماره دانشجویی", "کد واحد"} <= rows[0].keys()  # as the template
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ts.csv"]

@@ -117,9 +117,11 @@ def _drop_database(server: str, name: str) -> None:
     admin.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def backend(request: pytest.FixtureRequest) -> str:
-    """The database a workspace test runs on: each such test runs twice."""
+    """The database a workspace test runs on: each such test runs twice, and its PostgreSQL
+    twin is marked ``slow`` (a cluster and a database for each test: CI runs it, the quick
+    loop ``-m "not slow"`` leaves it out)."""
     return str(request.param)
 
 
@@ -138,10 +140,14 @@ def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -
         _drop_database(server, name)
 
 
+Prepare = Callable[[Path], None]
+
+
 class WorkspaceTemplates:
     """Workspaces prepared once per session and backend, copied for each test that asks: a
     SQLite file copied, or ``CREATE DATABASE … TEMPLATE`` on the server. The files the
-    preparation wrote stay in one folder of the session, shared by every copy."""
+    preparation wrote stay in one folder of the session, shared by every copy; a template made
+    from another (``base``) starts from a copy of its database and shares its folder."""
 
     def __init__(self, request: pytest.FixtureRequest, root: Path) -> None:
         self._request = request
@@ -153,17 +159,26 @@ class WorkspaceTemplates:
         return str(self._request.getfixturevalue("postgres_server"))
 
     def _template(
-        self, backend: str, name: str, prepare: Callable[[Path], None]
+        self, backend: str, name: str, prepare: Prepare, base: tuple[str, Prepare] | None
     ) -> tuple[str, Path]:
         key = (backend, name)
         if key not in self._made:
-            folder = self._root / f"{name}-{backend}"
-            folder.mkdir()
+            source: str | None = None
+            if base is None:
+                folder = self._root / f"{name}-{backend}"
+                folder.mkdir()
+            else:
+                source, folder = self._template(backend, *base, None)
             if backend == "sqlite":
-                url = f"sqlite:///{folder / 'workspace' / 'hamyar.db'}"
+                path = self._root / "databases" / f"{name}.db"
+                path.parent.mkdir(exist_ok=True)
+                if source is not None:
+                    shutil.copyfile(source.removeprefix("sqlite:///"), path)
+                url = f"sqlite:///{path}"
             else:
                 database = f"hamyar_template_{name}"
-                _create_database(self._server(), database)
+                template = None if source is None else source.rsplit("/", 1)[1]
+                _create_database(self._server(), database, template=template)
                 self._templates.append((self._server(), database))
                 url = f"{self._server()}/{database}"
             with pytest.MonkeyPatch.context() as patch:
@@ -176,14 +191,16 @@ class WorkspaceTemplates:
         self,
         backend: str,
         name: str,
-        prepare: Callable[[Path], None],
+        prepare: Prepare,
         tmp_path: Path,
         finalizer: Callable[[Callable[[], None]], None],
+        base: tuple[str, Prepare] | None = None,
     ) -> tuple[str, Path]:
         """A new database holding what ``prepare(folder)`` left in the template workspace
-        ``name`` (run once per backend, with ``HAMYAR_DATABASE_URL`` set to it), dropped by
-        ``finalizer``; its URL and the template's folder."""
-        url, folder = self._template(backend, name, prepare)
+        ``name`` (run once per backend, with ``HAMYAR_DATABASE_URL`` set to it, on a copy of
+        the template ``base`` when given), dropped by ``finalizer``; its URL and the template's
+        folder."""
+        url, folder = self._template(backend, name, prepare, base)
         if backend == "sqlite":
             target = tmp_path / "workspace"
             target.mkdir(exist_ok=True)
@@ -219,15 +236,16 @@ def workspace_from(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     request: pytest.FixtureRequest,
-) -> Callable[[str, Callable[[Path], None]], Path]:
-    """``workspace_from(name, prepare)``: ``HAMYAR_DATABASE_URL`` set to a copy of the workspace
-    that ``prepare(folder)`` left (prepared once per session and backend, the commands it runs
-    seeing that workspace); the folder of the files it wrote, shared by every test: read them,
-    write elsewhere."""
+) -> Callable[..., Path]:
+    """``workspace_from(name, prepare, base=None)``: ``HAMYAR_DATABASE_URL`` set to a copy of
+    the workspace that ``prepare(folder)`` left (prepared once per session and backend, the
+    commands it runs seeing that workspace; on a copy of the template ``base = (name, prepare)``
+    and in its folder when given); the folder of the files it wrote, shared by every test: read
+    them, write elsewhere."""
 
-    def use(name: str, prepare: Callable[[Path], None]) -> Path:
+    def use(name: str, prepare: Prepare, base: tuple[str, Prepare] | None = None) -> Path:
         url, folder = workspace_templates.copy(
-            backend, name, prepare, tmp_path, request.addfinalizer
+            backend, name, prepare, tmp_path, request.addfinalizer, base
         )
         monkeypatch.setenv("HAMYAR_DATABASE_URL", url)
         return folder
@@ -263,7 +281,7 @@ def _record_default_run(folder: Path) -> None:
 
 
 def _adopt_and_pay_default_run(folder: Path) -> None:
-    _record_default_run(folder)
+    """On the template of :func:`_record_default_run`, in its folder."""
     assert _invoke("adopt", "1", "--by", "karimi")[0] == 0
     code, _, stderr = _invoke(
         "pay", "--allocation", str(folder / "run"), "--timesheets", str(folder / "ts.csv"),
@@ -273,7 +291,7 @@ def _adopt_and_pay_default_run(folder: Path) -> None:
 
 
 @pytest.fixture
-def default_run(workspace_from: Callable[[str, Callable[[Path], None]], Path]) -> tuple[Path, Path]:
+def default_run(workspace_from: Callable[..., Path]) -> tuple[Path, Path]:
     """A workspace where the embedded default ran (``hamyar run --lang en``, run 1 of term
     1402-1, not adopted), its output folder and a timesheet of 1402/08 made for it by
     ``hamyar timesheets``."""
@@ -282,10 +300,11 @@ def default_run(workspace_from: Callable[[str, Callable[[Path], None]], Path]) -
 
 
 @pytest.fixture
-def paid_default_run(workspace_from: Callable[[str, Callable[[Path], None]], Path]) -> Path:
+def paid_default_run(workspace_from: Callable[..., Path]) -> Path:
     """A workspace where the embedded default ran (run 1), was adopted by ``karimi`` and its
     month 1402/08 paid (the timesheet of ``hamyar timesheets``); the run's output folder."""
-    return workspace_from("paid-default-run", _adopt_and_pay_default_run) / "run"
+    base = ("default-run", _record_default_run)
+    return workspace_from("paid-default-run", _adopt_and_pay_default_run, base) / "run"
 
 
 def _first_waiting(run: Path) -> tuple[PlacedRow, str]:

@@ -246,10 +246,11 @@ def test_keep_previous_with_continue_from(adopted_term: Path, tmp_path: Path) ->
 
 
 def test_a_unit_evaluates_the_student_who_left_it_mid_term(
-    workspace_env: str, tmp_path: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+    default_run: tuple[Path, Path],
+    tmp_path: Path,
+    first_waiting: Callable[[Path], tuple[PlacedRow, str]],
 ) -> None:
-    run = tmp_path / "run"
-    assert invoke("run", "--out", str(run))[0] == 0
+    run = default_run[0]
     assert invoke("adopt", "1")[0] == 0
     leaver, newcomer = first_waiting(run)
     code, _, stderr = invoke("vacancy", leaver.student_id, "--from", "1402/09/15")

@@ -129,9 +129,9 @@ def test_notices_need_an_adopted_allocation(workspace_env: str, tmp_path: Path) 
 
 
 def test_notices_of_the_default_run_explain_as_the_optimizer(
-    workspace_env: str, tmp_path: Path
+    default_run: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    assert invoke("run", "--out", str(tmp_path / "run"))[0] == 0
+    run = default_run[0]
     assert invoke("adopt", "1")[0] == 0
     out = tmp_path / "notices"
     code, _, err = invoke("notices", "--out", str(out))
@@ -145,7 +145,7 @@ def test_notices_of_the_default_run_explain_as_the_optimizer(
     assert source.explanations == {e.student_id: e for e in result.allocation.explanations}
     assert source.eligibility == result.eligibility
     rows = read_rows(out / "notices.csv")
-    unplaced = read_rows(tmp_path / "run" / "unassigned.csv")
+    unplaced = read_rows(run / "unassigned.csv")
     assert {s for s, r in rows.items() if r["kind"] == "not_placed"} == set(unplaced)
     assert sum(r["kind"] == "placed" for r in rows.values()) == result.kpis.placed
     assert len(list((out / "letters").iterdir())) == len(rows) + 1
@@ -199,9 +199,8 @@ def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
 
 
 def test_notices_of_a_term_continued_from_the_one_before(
-    workspace_env: str, tmp_path: Path
+    default_run: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    assert invoke("run", "--out", str(tmp_path / "1402-1"))[0] == 0
     assert invoke("adopt", "1")[0] == 0
     scenario = tmp_path / "next.toml"
     scenario.write_text(
@@ -249,17 +248,16 @@ def test_a_scenario_run_whose_folder_is_gone_is_refused(workspace_env: str, tmp_
     assert not (tmp_path / "n").exists()
 
 
-def test_no_notice_names_another_applicant(workspace_env: str, tmp_path: Path) -> None:
+def test_no_notice_names_another_applicant(default_run: tuple[Path, Path], tmp_path: Path) -> None:
     """Notices go to students: none holds another applicant's student ID or national ID, while
     the planner's explanations (unassigned.csv) do name the seat holders."""
-    assert invoke("run", "--out", str(tmp_path / "run"))[0] == 0
     assert invoke("adopt", "1")[0] == 0
     inputs = load_scenario_inputs(None)
     people = {
         a.student_id: {a.student_id, *([a.national_id] if a.national_id else [])}
         for a in inputs.problem.applicants
     }
-    unplaced = read_rows(tmp_path / "run" / "unassigned.csv")
+    unplaced = read_rows(default_run[0] / "unassigned.csv")
     named = {
         s
         for row in unplaced.values()

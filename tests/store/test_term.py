@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from hamyar.cli import cli
+from hamyar.io import read_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.placements import PlacedRow
 from hamyar.store import Workspace
@@ -72,7 +73,7 @@ def test_a_term_end_to_end(
     # month 2: the unit reports the leaver's and the newcomer's hours; both paid pro rata
     ts2 = tmp_path / "ts-09.csv"
     timesheets(run, "1402/09", ts2)
-    hours = {r["student_id"]: Decimal(r["hours"]) for r in rows_of(ts2)}
+    hours = {r.student_id: r.hours for r in read_timesheets(ts2).records}
     with ts2.open("a", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerow([newcomer, leaver.unit_code, "1402/09", "30"])
     code, stdout, stderr = invoke(*pay, "--timesheets", str(ts2), "--month", "1402/09")

@@ -13,8 +13,8 @@ from hamyar.web.app import create_app
 from hamyar.web.default import prepare_default
 
 
-def test_serve_refuses_an_address_other_computers_reach() -> None:
-    done = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+def test_serve_refuses_an_address_other_computers_reach(tmp_path: Path) -> None:
+    done = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--workspace", str(tmp_path)])
     assert done.exit_code == 2
     assert "--host" in done.output and "127.0.0.1" in done.output
 
