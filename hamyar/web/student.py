@@ -43,6 +43,7 @@ async def student_page(request: Request) -> Response:
     if elig is None:
         raise HTTPException(404)
     placed = next((r for r in csv_rows(folder / "assignments.csv") if r["student_id"] == sid), None)
+    left = next((r for r in csv_rows(folder / "unassigned.csv") if r["student_id"] == sid), None)
     with request.app.state.workspace.session() as session:
         waiting = list(places_of(session, run_id, sid))
     lang = lang_of(request)
@@ -76,6 +77,7 @@ async def student_page(request: Request) -> Response:
         run=run,
         elig=elig,
         placed=placed,
+        left=left,
         asked=asked,
         trouble=trouble,
         waiting=waiting,
