@@ -94,6 +94,12 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
     )
     lines += _table(rows)
     for r in records:
+        if r.better:
+            rank = f" ({w('choice')} {d(r.preference_rank)})" if r.preference_rank else ""
+            lines.append("")
+            lines.append(f"{w('term')} {d(r.term)}: {r.unit_code}{rank}")
+            for en, fa in r.better:
+                lines.append(f"  {w('why_not')} {fa if lang == 'fa' else en}")
         if r.unplaced is None:
             continue
         lines.append("")

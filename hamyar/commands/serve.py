@@ -46,12 +46,18 @@ def check_host(host: str, accounts: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="help.serve.keyfile",
 )
+@click.option(
+    "--empty",
+    is_flag=True,
+    help="help.serve.empty",
+)
 @workspace_option
 def command(
     host: str,
     port: int,
     certfile: Path | None,
     keyfile: Path | None,
+    empty: bool,
     workspace_dir: Path | None,
 ) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
@@ -64,6 +70,7 @@ def command(
     except ImportError:
         raise click.ClickException(say("serve.needs_web")) from None
     from hamyar.store.users import any_users
+    from hamyar.web.default import prepare_default
 
     folder = workspace_dir or Path("hamyar-workspace")
     workspace = open_workspace(folder)
@@ -71,6 +78,10 @@ def command(
         accounts = any_users(session)
     workspace.close()
     check_host(host, accounts)
+    if not empty:
+        made = prepare_default(folder)
+        if made is not None:
+            click.echo(say("serve.default_run", run=made))
     tls = certfile is not None
     app = create_app(folder, https_only=tls)
     login = Msg("serve.login" if accounts else "serve.no_login")
