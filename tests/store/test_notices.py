@@ -284,6 +284,11 @@ def test_no_notice_names_another_applicant(default_run: tuple[Path, Path], tmp_p
             assert "متقاضی با اولویت بالاتر از شما گرفته‌اند" in said
         else:
             assert "held by applicants who come before you" in said
+            # placed below the first choice: told why not each unit ranked higher
+            placed = read_rows(default_run[0] / "assignments.csv")
+            for sid, row in placed.items():
+                told = "Why not each unit you ranked higher: " in rows[sid]["text"]
+                assert told == (row["preference_rank"] != "1"), sid
 
 
 def test_placed_below_the_first_choice_hears_of_the_waiting_list(
@@ -298,6 +303,8 @@ def test_placed_below_the_first_choice_hears_of_the_waiting_list(
     assert rows["S2"]["kind"] == "placed" and "«خوابگاه» پذیرفته" in s2
     assert "فهرست انتظار واحدهایی که بالاتر خواسته بودید: «کتابخانه»: نفر ۲" in s2
     assert "فهرست انتظار" not in rows["S1"]["text"]  # placed at the first choice
+    assert "علت، برای هر واحدی که بالاتر خواسته بودید: «کتابخانه»:" in s2
+    assert "بالاتر خواسته بودید" not in rows["S1"]["text"]
     s3 = rows["S3"]["text"]
     assert "S1" not in s3 and "S2" not in s3 and "۱۹" not in s3
     assert "ظرفیت خواهران این واحد را ۱ متقاضی با اولویت بالاتر از شما گرفته‌اند" in s3
