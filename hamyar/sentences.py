@@ -26,6 +26,9 @@ DECIDED: tuple[Said, Said, Said] = (
 )
 """Which part of the precedence order decided: priority score, GPA, seeded lottery."""
 
+AHEAD: tuple[str, str, str] = ("ahead.score", "ahead.gpa", "ahead.lottery")
+"""The sentences that count the seat holders ahead by priority score, GPA and lottery."""
+
 SEPARATORS: dict[str, Said] = {
     "reasons": ("; ", "؛ "),
     "causes": (", ", "، "),
@@ -37,6 +40,11 @@ EXPLANATIONS: dict[str, Said] = {
         "closed to you by rule E9: {reasons}",
         "طبق قاعده E9 برای شما بسته است: {reasons}",
     ),
+    "rejected": (
+        "rejected by the unit: it judged you unsuitable (rejections file, rule E9)",
+        "این واحد شما را برای همکاری مناسب تشخیص نداده است (فهرست ردشدگان، قاعده E9)",
+    ),
+    "rejected.more": ("; also closed by rule E9: {reasons}", "؛ همچنین طبق قاعده E9: {reasons}"),
     "no_seats": (
         "the unit has no {seats} seats (rule A1)",
         "این واحد ظرفیتی برای {seats} ندارد (قاعده A1)",
@@ -50,10 +58,28 @@ EXPLANATIONS: dict[str, Said] = {
         "شما به عنوان همیار ادامه‌دهنده در واحد فعلی خود ({unit}) می‌مانید (قاعده A5)",
     ),
     "full": (
-        "full: every {seats} seat is held by a student of higher precedence; the last of them, "
-        "{holder}, has {bar} and is ahead of you by {decided}",
-        "ظرفیت {seats} این واحد را دانشجویانی با اولویت بالاتر پر کرده‌اند؛ آخرین آنها، "
-        "{holder}، با {bar}، از نظر {decided} از شما جلوتر است",
+        "full: its {count} {seats} seats are held by {held} students who come before you under "
+        "rule A3 ({why}); the last of them, {holder}, has {bar} and is ahead of you by {decided}",
+        "ظرفیت {count} نفرهٔ {seats} این واحد را {held} دانشجو گرفته‌اند که طبق قاعده A3 از شما "
+        "جلوترند ({why})؛ آخرین آنها، {holder}، با {bar}، از نظر {decided} از شما جلوتر است",
+    ),
+    "full.one": (
+        "full: its only {seats} seat is held by a student who comes before you under rule A3; "
+        "that student, {holder}, has {bar} and is ahead of you by {decided}",
+        "تنها ظرفیت {seats} این واحد را دانشجویی گرفته است که طبق قاعده A3 از شما جلوتر است؛ "
+        "این دانشجو، {holder}، با {bar}، از نظر {decided} از شما جلوتر است",
+    ),
+    "ahead.score": (
+        "{n} by a higher priority score",
+        "{n} نفر با امتیاز اولویت بالاتر",
+    ),
+    "ahead.gpa": (
+        "{n} by a higher GPA at an equal priority score",
+        "{n} نفر با معدل بالاتر و امتیاز اولویت برابر",
+    ),
+    "ahead.lottery": (
+        "{n} by the seeded lottery at an equal priority score and GPA",
+        "{n} نفر با قرعه‌کشی، با امتیاز اولویت و معدل برابر",
     ),
     "full.pinned": (
         " ({pinned} of the seats are kept by continuing assistants, rule A5)",
@@ -66,8 +92,8 @@ EXPLANATIONS: dict[str, Said] = {
         "ادامه‌دهنده (قاعده A5) از جمله {holder}{rest} گرفته‌اند",
     ),
     "pinned.rest": (
-        " and the rest by students of higher precedence",
-        " و بقیه را دانشجویانی با اولویت بالاتر از شما",
+        " and the other {held} by students who come before you under rule A3 ({why})",
+        " و {held} نفر دیگر را دانشجویانی که طبق قاعده A3 از شما جلوترند ({why})",
     ),
     "stability": (
         "a {seats} seat here went to {holder} ({bar}), who has lower precedence than you by "

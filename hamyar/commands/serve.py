@@ -42,9 +42,29 @@ def check_host(host: str, accounts: bool) -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--certfile",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="TLS certificate (PEM): serve https, the session cookie marked Secure.",
+)
+@click.option(
+    "--keyfile",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="The certificate's private key (PEM).",
+)
 @workspace_option
-def command(host: str, port: int, workspace_dir: Path | None) -> None:
+def command(
+    host: str,
+    port: int,
+    certfile: Path | None,
+    keyfile: Path | None,
+    workspace_dir: Path | None,
+) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
+    if (certfile is None) != (keyfile is None):
+        raise InputError(
+            Issue("--certfile and --keyfile go together", file="-", column="--certfile")
+        )
     try:
         import uvicorn
 
@@ -59,7 +79,15 @@ def command(host: str, port: int, workspace_dir: Path | None) -> None:
         accounts = any_users(session)
     workspace.close()
     check_host(host, accounts)
-    app = create_app(folder)
+    tls = certfile is not None
+    app = create_app(folder, https_only=tls)
     login = "a login on every page" if accounts else "no login (this computer only)"
-    click.echo(f"hamyar: http://{host}:{port}/ ({login})")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    click.echo(f"hamyar: {'https' if tls else 'http'}://{host}:{port}/ ({login})")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        ssl_certfile=str(certfile) if certfile else None,
+        ssl_keyfile=str(keyfile) if keyfile else None,
+    )

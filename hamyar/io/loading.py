@@ -16,7 +16,9 @@ offending row, under the header as written in the file.
 
 A preference list is split on ``;``, ``،``, ``,`` and line breaks, yet some unit names contain
 ``،`` (``مدیریت امور آموزشی، پژوهشی و فناوری خواهران``). Consecutive pieces that together spell
-such a unit's name, ignoring spaces and commas, are joined back into that name.
+such a unit's name, ignoring spaces and commas, are joined back into that name. The Sajad form's
+«area - description» may hold a comma in its description: a piece that names nothing and follows
+such a piece is joined back to it.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ from hamyar.io.rejections import parse_rejections
 from hamyar.io.rows import Parsed
 from hamyar.io.units import parse_units
 from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
-from hamyar.models.problem import ApplicantKeys, reference_issues
+from hamyar.models.problem import ApplicantKeys, UnitIndex, reference_issues, sajad_head
 from hamyar.text import normalize_key
 
 _LOOSE = re.compile(r"[\s،,;؛]+")
+_DASHES = frozenset("-–—")
 
 
 @dataclass(frozen=True)
@@ -156,11 +159,13 @@ def _as_written(
 
 def rejoin_preferences(applicants: Iterable[Applicant], units: Iterable[Unit]) -> list[Applicant]:
     """Applicants whose split preference pieces that spell a unit name with a comma are joined
-    back into that name."""
-    names = _comma_names(units)
+    back into that name, and whose Sajad «area - description» pieces are joined back into one
+    (module docstring)."""
+    units = tuple(units)
+    joiner = _Joiner(units)
     result = []
     for app in applicants:
-        joined = _rejoin(app.preferences, names) if names else app.preferences
+        joined = joiner.rejoin(app.preferences)
         result.append(
             app if joined == app.preferences else app.model_copy(update={"preferences": joined})
         )
@@ -169,20 +174,38 @@ def rejoin_preferences(applicants: Iterable[Applicant], units: Iterable[Unit]) -
 
 def rejoin_keys(keys: Iterable[ApplicantKeys], units: Iterable[Unit]) -> list[ApplicantKeys]:
     """:func:`rejoin_preferences` for the rows that did not become applicants."""
-    names = _comma_names(units)
-    return [
-        dataclasses.replace(k, preferences=_rejoin(k.preferences, names)) if names else k
-        for k in keys
-    ]
+    joiner = _Joiner(tuple(units))
+    return [dataclasses.replace(k, preferences=joiner.rejoin(k.preferences)) for k in keys]
 
 
-def _comma_names(units: Iterable[Unit]) -> dict[str, str]:
-    return {
-        _LOOSE.sub("", normalize_key(n)): n
-        for u in units
-        for n in (u.name_fa, u.name_en)
-        if n and _LOOSE.search(n.strip())
-    }
+class _Joiner:
+    """Joins back what splitting a preference list on commas tore apart."""
+
+    def __init__(self, units: tuple[Unit, ...]) -> None:
+        self.names = {
+            _LOOSE.sub("", normalize_key(n)): n
+            for u in units
+            for n in (u.name_fa, u.name_en)
+            if n and _LOOSE.search(n.strip())
+        }
+        self.index = UnitIndex(units)
+
+    def rejoin(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        joined = _rejoin(tokens, self.names) if self.names else tokens
+        if len(joined) > 1 and any(_DASHES.intersection(t) for t in joined):
+            return self._descriptions(joined)
+        return joined
+
+    def _descriptions(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """A piece that names nothing, after a Sajad «area - description» piece, is the rest of
+        that description (``امور فرهنگی - برگزاری اردوها، مراسم``)."""
+        out: list[str] = []
+        for token in tokens:
+            if out and sajad_head(out[-1]) is not None and not self.index.resolve(token):
+                out[-1] = f"{out[-1]}، {token}"
+            else:
+                out.append(token)
+        return tuple(out)
 
 
 def _rejoin(tokens: tuple[str, ...], names: dict[str, str]) -> tuple[str, ...]:

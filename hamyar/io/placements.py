@@ -4,12 +4,17 @@ Columns (in this order; DATA.md *outputs*)::
 
     student_id, national_id, first_name, last_name, gender, degree, marital_status, field, gpa,
     unit_code, unit_name_fa, unit_name_en, unit_area, preference_rank, priority_score, pinned,
-    hours_per_month, hourly_rate, multiplier, bonus_percent, planned_monthly_pay, sheba
+    hours_per_month, hourly_rate, multiplier, bonus_percent, planned_monthly_pay, sheba,
+    explanation_fa, explanation_en
 
 ``planned_monthly_pay`` is :func:`hamyar.models.pay.monthly_pay_rial` at ``hours_per_month``
 (whole rials), ``hourly_rate`` is the degree's rate in rials (P1), ``multiplier`` the married
 multiplier applied (P2), ``bonus_percent`` the bonus rule that applies (0 when none). ``gpa`` and
 ``unit_area`` are kept so that the payroll can apply the same bonus rules from this file alone.
+``explanation_fa`` and ``explanation_en`` say, for a student placed below the first choice, why
+each better-ranked unit asked for did not take him or her (the optimizer's
+:class:`~hamyar.models.Explanation`); they are empty for a student at the first choice. Files
+written before these columns existed are read as before.
 
 An allocation folder holds it with ``summary.json`` (:mod:`hamyar.io.allocation_dir`).
 """
@@ -30,6 +35,7 @@ from hamyar.io.csvfile import undefuse, write_csv
 from hamyar.models import (
     Allocation,
     Degree,
+    Explanation,
     Gender,
     MaritalStatus,
     Problem,
@@ -66,6 +72,8 @@ ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "bonus_percent",
     "planned_monthly_pay",
     "sheba",
+    "explanation_fa",
+    "explanation_en",
 )
 
 _REQUIRED = (
@@ -107,6 +115,9 @@ class PlacedRow(Named, BaseModel):
     bonus_percent: int = 0
     planned_monthly_pay: int
     sheba: str | None = None
+    explanation_fa: str = ""
+    explanation_en: str = ""
+    """Why not a better-ranked unit (empty at the first choice)."""
     row: int | None = None
     """Row of ``assignments.csv`` this came from (header = row 1), when read from a file."""
 
@@ -135,6 +146,8 @@ class PlacedRow(Named, BaseModel):
             "bonus_percent": self.bonus_percent,
             "planned_monthly_pay": self.planned_monthly_pay,
             "sheba": self.sheba,
+            "explanation_fa": self.explanation_fa,
+            "explanation_en": self.explanation_en,
         }
         return [values[c] for c in ASSIGNMENT_COLUMNS]
 
@@ -146,8 +159,10 @@ def _plain(value: Decimal) -> str:
 
 
 def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ...]:
-    """One :class:`PlacedRow` per assignment, with the planned pay of the one pay formula."""
+    """One :class:`PlacedRow` per assignment, with the planned pay of the one pay formula and
+    the optimizer's explanation when the student is below the first choice."""
     policy = problem.policy
+    why = {e.student_id: e for e in allocation.explanations if e.placed_unit is not None}
     rows = []
     for a in allocation.assignments:
         app = problem.applicant_by_id.get(a.student_id)
@@ -183,9 +198,16 @@ def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ..
                     app.degree, app.married, hours, policy, unit=unit, gpa=app.gpa
                 ),
                 sheba=app.sheba,
+                **_explanation(why.get(app.student_id), a.unit_code),
             )
         )
     return tuple(rows)
+
+
+def _explanation(explanation: Explanation | None, unit_code: str) -> dict[str, str]:
+    if explanation is None or explanation.placed_unit != unit_code or not explanation.units:
+        return {}
+    return {"explanation_fa": explanation.message_fa, "explanation_en": explanation.message_en}
 
 
 def write_assignments_csv(path: str | Path, rows: Iterable[PlacedRow]) -> None:
@@ -227,6 +249,8 @@ def _parse_row(
         values[column] = _cell(record, column)
     for column in ("national_id", "field", "unit_name_en", "unit_area", "sheba"):
         values[column] = _cell(record, column) or None
+    for column in ("explanation_fa", "explanation_en"):
+        values[column] = _cell(record, column)
     for column, enum in (
         ("gender", Gender),
         ("degree", Degree),

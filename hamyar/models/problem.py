@@ -6,7 +6,8 @@ Preferences are resolved to unit codes: a token is a unit code, a unit name (Per
 English), or an area, which stands for all of its units at that rank. The Sajad form writes an
 area with its description, «امور خوابگاه - ارائه خدمات مناسب خوابگاهی»: a token that names
 nothing as a whole and has a dash with a space on either side stands for what the text before
-the first such dash names (here the area «امور خوابگاه»).
+the first such dash names (here the area «امور خوابگاه»); when that names nothing either and
+begins with «امور» ("the affairs of"), for what the rest names (the unit «خوابگاه»).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from hamyar.models.policy import Policy
 from hamyar.text import normalize_key
 
 _SAJAD_DASH = re.compile(r"\s[-–—]\s")
+_AFFAIRS = normalize_key("امور") + " "
 
 
 def sajad_head(token: str) -> str | None:
@@ -60,6 +62,9 @@ class UnitIndex:
             head = sajad_head(token) if not codes else None
             if head is not None:
                 codes = self._lookup(head)
+                key = normalize_key(head)
+                if not codes and key.startswith(_AFFAIRS):
+                    codes = self._lookup(key.removeprefix(_AFFAIRS))
             self._resolved[token] = codes
         return codes
 

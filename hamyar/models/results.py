@@ -148,7 +148,13 @@ class Assignment(BaseModel):
 
 
 ExplanationKind = Literal[
-    "full_higher_precedence", "closed_e9", "no_seats_of_gender", "budget", "stability", "other"
+    "full_higher_precedence",
+    "closed_e9",
+    "rejected_by_unit",
+    "no_seats_of_gender",
+    "budget",
+    "stability",
+    "other",
 ]
 
 

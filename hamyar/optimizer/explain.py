@@ -7,16 +7,19 @@ then by unit code, with the first of these that holds (``g`` = the student's gen
 
 1. ``no_seats_of_gender`` — the unit has no seats for ``g``
    (:func:`~hamyar.optimizer.seats.no_seats`);
-2. ``closed_e9`` — the eligibility result closed the unit to the student (rule E9), with its
-   reasons;
+2. ``rejected_by_unit`` — the unit turned the student down (the rejections file, rule E9), with
+   any other E9 reasons; ``closed_e9`` — the eligibility result closed the unit to the student
+   (rule E9) for other reasons, with them;
 3. ``other`` — the unit is not among the student's admissible units for another reason;
 4. ``other`` — the student is a continuing assistant kept in his or her pinned unit (rule A5);
 5. ``full_higher_precedence`` — every ``g`` seat is taken and the lowest-precedence holder ``t``
-   (named in ``holder_student_id``) has higher precedence than the student. The message gives
-   ``t``'s priority score and GPA (the bar the student did not reach) and which of priority
-   score (A3), GPA and the seeded lottery decided;
+   (named in ``holder_student_id``) has higher precedence than the student. The message says how
+   many students hold the seats and how many of them come first by each part of the rule A3
+   order (priority score, GPA, seeded lottery; :class:`~hamyar.optimizer.standing.Standings`),
+   then ``t``'s priority score and GPA (the bar the student did not reach) and which part
+   decided against ``t``;
 6. ``other`` — every ``g`` seat is taken, by continuing assistants kept by rule A5 (the lowest of
-   them is named) and by students of higher precedence;
+   them is named) and by students of higher precedence, counted as in case 5;
 7. ``stability`` — a movable holder ``t`` of lower precedence holds a ``g`` seat (justified envy;
    ``holder_student_id`` is the same student :func:`~hamyar.optimizer.envy.justified_envy` names):
    the allocation put the policy's objective (students placed, their priority scores) first;
@@ -30,9 +33,9 @@ A result of :func:`~hamyar.optimizer.stable.acceptance.deferred_acceptance` only
 Ineligible applicants are not explained here: their eligibility reasons say why.
 
 Messages name the unit's holder, never the student's own values, so one frozen
-:class:`UnitExplanation` serves every student with the same unit, rank, case and deciding
-criterion: at 100,000 applicants a few tens of thousands of them are built for some 300,000
-(student, unit) reasons. Precedence positions come from
+:class:`UnitExplanation` serves every student with the same unit, rank, case, deciding
+criterion and counts of holders ahead: at 100,000 applicants a few tens of thousands of them
+are built for some 300,000 (student, unit) reasons. Precedence positions come from
 :func:`~hamyar.optimizer.precedence.precedence_positions`, computed once per problem; a caller
 that already has them, or the priority scores, passes them along.
 """
@@ -57,7 +60,8 @@ from hamyar.models.results import ExplanationKind
 from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
 from hamyar.optimizer.seats import SeatKey
 from hamyar.optimizer.stable.acceptance import by_rank_then_code
-from hamyar.sentences import DECIDED, SEATS, Said, joined, say
+from hamyar.optimizer.standing import Ahead, Standings
+from hamyar.sentences import AHEAD, DECIDED, SEATS, Said, joined, say
 
 SCORE, GPA, LOTTERY = 0, 1, 2
 """Which part of the precedence order (priority score, GPA, seeded lottery) decided
@@ -82,7 +86,7 @@ def explain(
     positions and scores computed from ``problem``).
     """
     holders = seat_holders(problem, placement, capacity, pins, position=position, scores=scores)
-    reasons = _Reasons(problem, holders, scores)
+    reasons = _Reasons(problem, holders, placement, scores)
     items = eligibility.by_id
     ranks = problem.preference_ranks
     explanations: list[Explanation] = []
@@ -135,25 +139,37 @@ class _Student(NamedTuple):
 class _Reasons:
     """The reason of each (student, asked-for unit), each distinct one built once.
 
-    A reason is fixed by ``(case, slot, rank, detail)``: ``detail`` is the deciding criterion
-    (:data:`SCORE`, :data:`GPA` or :data:`LOTTERY`) of cases :data:`FULL` and :data:`STABILITY`,
-    whether the student is placed for :data:`FREE`, else 0 (case :data:`KEPT` is fixed by the
-    unit the student is kept in instead). Outside :data:`KEPT` its words depend on the case, slot
-    and detail only, so all ranks share them.
+    A reason is fixed by ``(case, slot, rank, detail, ahead)``: ``detail`` is the deciding
+    criterion (:data:`SCORE`, :data:`GPA` or :data:`LOTTERY`) of cases :data:`FULL` and
+    :data:`STABILITY`, whether the student is placed for :data:`FREE`, else 0; ``ahead`` the
+    holders ahead of the student by each criterion (:data:`~hamyar.optimizer.standing.Ahead`) in
+    cases :data:`FULL` and :data:`PINNED` (case :data:`KEPT` is fixed by the unit the student is
+    kept in instead). When the weakest holder concerned has a higher priority score than the
+    student, every holder is ahead by the score: ``ahead`` is implied by the slot and is
+    ``None``, and the common case costs no count. Outside :data:`KEPT` the words depend on the
+    case, slot, detail and ahead only, so all ranks share them.
     """
 
     def __init__(
-        self, problem: Problem, holders: SeatHolders, scores: Mapping[str, int] | None = None
+        self,
+        problem: Problem,
+        holders: SeatHolders,
+        placement: Mapping[str, str],
+        scores: Mapping[str, int] | None = None,
     ) -> None:
         self.problem = problem
         self.policy = problem.policy
         self.holders = holders
         self.scores = scores
+        self.standings = Standings(problem, holders, placement, self.score)
         self._students: dict[str, _Student] = {}
-        # _made[slot][rank · 32 + case · 4 + detail]; case < 8 and detail < 4 outside KEPT.
-        self._made: list[dict[int, UnitExplanation]] = [{} for _ in holders.seats]
+        # _made[slot][rank · 32 + case · 4 + detail], or that with ``ahead`` when it is not
+        # implied (``_Reasons.units``); case < 8 and detail < 4 outside KEPT.
+        self._made: list[dict[int | tuple[int, Ahead], UnitExplanation]] = [
+            {} for _ in holders.seats
+        ]
         self._kept: dict[tuple[int, int, str | None], UnitExplanation] = {}
-        self._said: dict[tuple[int, int, int], _Words] = {}
+        self._said: dict[tuple[int, int, int, Ahead | None], _Words] = {}
         self.pools, self.seats, self.filled = holders.table.pools, holders.seats, holders.filled
         self.weakest = [self.student(t) if t else None for t in holders.weakest]
         self.movable = [self.student(t) if t else None for t in holders.weakest_movable]
@@ -194,11 +210,12 @@ class _Reasons:
         mine, score, gpa = self.holders.position[sid], self.score(app), app.gpa
         kept = sid in self.holders.fixed
         slot_of, seats_of, filled, made = self.pools[g], self.seats, self.filled, self._made
-        weakest, movables = self.weakest, self.movable
+        weakest, movables, standings = self.weakest, self.movable, self.standings
         found: list[UnitExplanation] = []
         for code, rank in better:
             slot = slot_of[code]
             seats = seats_of[slot]
+            ahead: Ahead | None = None  # None: implied by the slot, case and detail
             if seats <= 0:
                 case, detail = NO_SEATS, 0
             elif code in closures:
@@ -214,20 +231,27 @@ class _Reasons:
                 assert low is not None  # a full slot with seats has holders
                 if low.position < mine:
                     case = FULL
-                    detail = SCORE if low.score != score else GPA if low.gpa != gpa else LOTTERY
+                    if low.score != score:  # the weakest holder's score is the lowest
+                        detail = SCORE
+                    else:
+                        detail = GPA if low.gpa != gpa else LOTTERY
+                        ahead = standings.ahead(slot, score, gpa)
                 else:
                     movable = movables[slot]
                     if movable is None or movable.position < mine:
                         case, detail = PINNED, 0
+                        if movable is not None and movable.score == score:
+                            ahead = standings.ahead(slot, score, gpa, movable_only=True)
                     else:
                         case, t = STABILITY, movable
                         detail = SCORE if score != t.score else GPA if gpa != t.gpa else LOTTERY
             else:
                 case, detail = FREE, int(placed_unit is not None)
-            key = rank * 32 + case * 4 + detail
+            base = rank * 32 + case * 4 + detail
+            key = base if ahead is None else (base, ahead)
             reason = made[slot].get(key)
             if reason is None:
-                words = self._said_of(case, slot, detail, code, placed_unit)
+                words = self._said_of(case, slot, detail, ahead, code, placed_unit)
                 reason = made[slot][key] = _reason(code, rank, words)
             found.append(reason)
         return tuple(found)
@@ -237,18 +261,25 @@ class _Reasons:
         key = (slot, rank, placed_unit)
         reason = self._kept.get(key)
         if reason is None:
-            words = self._words(KEPT, 0, code, slot, placed_unit)
+            words = self._words(KEPT, 0, None, code, slot, placed_unit)
             reason = self._kept[key] = _reason(code, rank, words)
         return reason
 
     def _said_of(
-        self, case: int, slot: int, detail: int, code: str, placed_unit: str | None
+        self,
+        case: int,
+        slot: int,
+        detail: int,
+        ahead: Ahead | None,
+        code: str,
+        placed_unit: str | None,
     ) -> _Words:
-        """The words of a reason outside case :data:`KEPT`, built once per (case, slot, detail)."""
-        said = (case, slot, detail)
+        """The words of a reason outside case :data:`KEPT`, built once per (case, slot, detail,
+        ahead)."""
+        said = (case, slot, detail, ahead)
         words = self._said.get(said)
         if words is None:
-            words = self._said[said] = self._words(case, detail, code, slot, placed_unit)
+            words = self._said[said] = self._words(case, detail, ahead, code, slot, placed_unit)
         return words
 
     def bar(self, sid: str) -> Said:
@@ -257,14 +288,27 @@ class _Reasons:
         return say("bar", score=holder.score, gpa=holder.gpa)
 
     def _closed(self, code: str, rank: int, closure: UnitClosure) -> UnitExplanation:
-        reasons = joined("reasons", [(r.message_en, r.message_fa) for r in closure.reasons])
-        en, fa = say("closed_e9", reasons=reasons)
-        return UnitExplanation(
-            unit_code=code, rank=rank, kind="closed_e9", message_en=en, message_fa=fa
-        )
+        """Case 2: the unit's rejection (rejections file) first, then its other E9 reasons."""
+        rejected = [r for r in closure.reasons if r.values.get("requirement") == "rejection"]
+        others = [(r.message_en, r.message_fa) for r in closure.reasons if r not in rejected]
+        kind: ExplanationKind = "rejected_by_unit" if rejected else "closed_e9"
+        if rejected:
+            en, fa = say("rejected")
+            if others:
+                more_en, more_fa = say("rejected.more", reasons=joined("reasons", others))
+                en, fa = en + more_en, fa + more_fa
+        else:
+            en, fa = say("closed_e9", reasons=joined("reasons", others))
+        return UnitExplanation(unit_code=code, rank=rank, kind=kind, message_en=en, message_fa=fa)
 
     def _words(
-        self, case: int, detail: int, code: str, slot: int, placed_unit: str | None
+        self,
+        case: int,
+        detail: int,
+        ahead: Ahead | None,
+        code: str,
+        slot: int,
+        placed_unit: str | None,
     ) -> _Words:
         """``(kind, message_en, message_fa, holder_student_id)`` of one case; the sentences are
         :data:`hamyar.sentences.EXPLANATIONS`."""
@@ -281,14 +325,28 @@ class _Reasons:
             weakest = holders.weakest[slot]
             assert weakest is not None
             bar, decided = self.bar(weakest), DECIDED[detail]
-            en, fa = say("full", seats=seats, holder=weakest, bar=bar, decided=decided)
+            ahead = ahead or (holders.filled[slot], 0, 0)
+            held, why = sum(ahead), _why_ahead(ahead)
+            en, fa = say(
+                "full.one" if held == count == 1 else "full",
+                count=count,
+                seats=seats,
+                held=held,
+                why=why,
+                holder=weakest,
+                bar=bar,
+                decided=decided,
+            )
             if pinned:
                 more_en, more_fa = say("full.pinned", pinned=pinned)
                 en, fa = en + more_en, fa + more_fa
             return "full_higher_precedence", en, fa, weakest
         if case == PINNED:
             weakest = holders.weakest[slot]
-            rest = say("pinned.rest") if holders.weakest_movable[slot] else ("", "")
+            rest: Said = ("", "")
+            if holders.weakest_movable[slot]:
+                ahead = ahead or (holders.filled[slot] - pinned, 0, 0)
+                rest = say("pinned.rest", held=sum(ahead), why=_why_ahead(ahead))
             words = say(
                 "pinned", pinned=pinned, count=count, seats=seats, holder=weakest, rest=rest
             )
@@ -318,6 +376,12 @@ def _reason(code: str, rank: int, words: _Words) -> UnitExplanation:
         message_fa=fa,
         holder_student_id=holder,
     )
+
+
+def _why_ahead(ahead: Ahead) -> Said:
+    """``3 by a higher priority score (rule A3), 1 by a higher GPA …``: the non-zero counts."""
+    parts = [say(which, n=n) for which, n in zip(AHEAD, ahead, strict=True) if n]
+    return joined("causes", parts)
 
 
 def _budget_applies(policy: Policy, code: str) -> bool:

@@ -121,6 +121,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "units.cost_monthly_toman": ("هزینه ماهانه (تومان)", "Monthly cost (toman)"),
     "units.cost_term": ("هزینه نیمسال (ریال)", "Term cost (rial)"),
     "units.cost_term_toman": ("هزینه نیمسال (تومان)", "Term cost (toman)"),
+    # ---------------------------------------------------------------- Assignments
+    "assignments.explanation": (
+        "چرا نه واحدهای با اولویت بالاتر",
+        "Why not a better-ranked unit",
+    ),
     # ---------------------------------------------------------------- Unassigned
     "unassigned.choices": ("واحدهای درخواستی (به ترتیب)", "Units asked for (in order)"),
     "unassigned.explanation": ("توضیح", "Explanation"),

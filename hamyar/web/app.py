@@ -48,9 +48,12 @@ def session_secret(workspace: Workspace) -> str:
         return server_key(session, "session-cookie")
 
 
-def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
+def create_app(
+    workspace_dir: Path, secret: str | None = None, *, https_only: bool = False
+) -> Starlette:
     """The web app over the workspace in ``workspace_dir`` (its database, or
-    ``HAMYAR_DATABASE_URL``'s, and the folder the pages keep their files in)."""
+    ``HAMYAR_DATABASE_URL``'s, and the folder the pages keep their files in); ``https_only``
+    marks the session cookie ``Secure`` (served over TLS)."""
     workspace = Workspace.open(workspace_dir)
     static = Path(__file__).with_name("static")
     routes = [
@@ -89,6 +92,7 @@ def create_app(workspace_dir: Path, secret: str | None = None) -> Starlette:
             same_site="strict",
             session_cookie="hamyar_session",
             max_age=SESSION_HOURS * 3600,
+            https_only=https_only,
         ),
         Middleware(AccessCheck),
     ]

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
@@ -123,6 +124,8 @@ async def save_hours(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     term = term_of(request)
     has_adoption, students = _roster(request, unit)
+    if not students:  # the file is named only by a unit code the adopted allocation holds
+        raise HTTPException(404)
     text = str(form.get("month") or "")
     typed = {s.student_id: str(form.get(f"hours.{s.student_id}") or "").strip() for s in students}
     values = dict(unit=unit, adopted=has_adoption, students=students, month=text, entered=typed)

@@ -104,6 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "student.eligibility": ("شرایط", "Eligibility"),
     "student.placement": ("تخصیص", "Placement"),
     "student.why": ("توضیح", "Explanation"),
+    "student.why_higher": ("چرا نه واحدهای با اولویت بالاتر", "Why not a better-ranked unit"),
     "student.waiting": ("جایگاه در فهرست انتظار", "Waiting-list places"),
     "student.eligible": ("واجد شرایط", "eligible"),
     "pay.title": ("حقوق ماه", "Monthly payroll"),

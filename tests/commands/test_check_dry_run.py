@@ -189,3 +189,23 @@ def test_broken_file_as_subprocess(tmp_path: Path) -> None:
     assert f"{apps_file}:3:gpa: not a number (بیست)" in lines
     assert f"{apps_file}:4:student_id: duplicate student_id (also row 2) (4001)" in lines
     assert not any(line.startswith("applicants:") for line in done.stdout.splitlines())
+
+
+def test_sajad_wording_on_the_shipped_qom_table(tmp_path: Path) -> None:
+    """On the shipped table (whose areas are not written as the Sajad form writes them), «امور
+    خوابگاه - …» names the unit «خوابگاه» (the area less «امور»), and a comma inside a
+    description does not split it into an unknown unit."""
+    units = Path(__file__).parents[2] / "hamyar" / "data" / "qom-1402-1403-units.csv"
+    apps = _rows(
+        {
+            (2, "preferences"): "امور خوابگاه - ارائه خدمات مناسب خوابگاهی",
+            (3, "preferences"): "امور فرهنگی - برگزاری اردوها، مراسم و همایش‌ها؛ LIB",
+        }
+    )
+    apps_file = _csv(tmp_path / "apps.csv", apps)
+    result = CliRunner().invoke(cli, ["check", str(apps_file), str(units)])
+    assert result.exit_code == 0, result.output
+    report = check_files(apps_file, units)
+    asking = {(d.code, d.gender.value): d.demand for d in report.demand}
+    assert asking[("DORM", "female")] == 1
+    assert asking[("CULT", "female")] == 1 and asking[("LIB", "female")] == 1

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hamyar.models import Explanation, Gender, Policy, PriorityGroup
+from hamyar.eligibility import evaluate
+from hamyar.models import Explanation, Gender, Policy, PriorityGroup, Problem, Rejection
 from hamyar.optimizer.envy import justified_envy
 from hamyar.optimizer.explain import explain
 from hamyar.optimizer.precedence import precedence_key
@@ -46,13 +47,14 @@ def test_full_with_higher_priority_score_names_the_holder(
     assert (why.unit_code, why.rank, why.kind) == ("X", 1, "full_higher_precedence")
     assert why.holder_student_id == "holder"
     assert why.message_en == (
-        "full: every female seat is held by a student of higher precedence; the last of them, "
-        "holder, has priority score 3 and GPA 14 and is ahead of you by the priority score "
-        "(rule A3)"
+        "full: its only female seat is held by a student who comes before you under rule A3; "
+        "that student, holder, has priority score 3 and GPA 14 and is ahead of you by the "
+        "priority score (rule A3)"
     )
     assert why.message_fa == (
-        "ظرفیت خواهران این واحد را دانشجویانی با اولویت بالاتر پر کرده‌اند؛ آخرین آنها، "
-        "holder، با امتیاز اولویت 3 و معدل 14، از نظر امتیاز اولویت (قاعده A3) از شما جلوتر است"
+        "تنها ظرفیت خواهران این واحد را دانشجویی گرفته است که طبق قاعده A3 از شما جلوتر است؛ "
+        "این دانشجو، holder، با امتیاز اولویت 3 و معدل 14، از نظر امتیاز اولویت (قاعده A3) از "
+        "شما جلوتر است"
     )
     assert ex.message_en == f"X: {why.message_en}"
     assert ex.message_fa == f"X: {why.message_fa}"
@@ -113,6 +115,80 @@ def test_the_lowest_of_several_holders_is_named(
     (ex,) = explain(problem, make_eligibility(problem), {"a": "Y", "b": "Y"})
     assert (ex.placed_unit, ex.placed_rank) == (None, None)
     assert ex.units[0].holder_student_id == "b"
+
+
+def test_full_counts_the_holders_ahead_by_each_part_of_a3(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    """Three holders, each ahead of the student for another reason: priority score, GPA at an
+    equal score, the lottery at an equal score and GPA."""
+    tied = [student("p", ["Z"], gpa=17), student("q", ["Z"], gpa=17)]
+    problem = problem_of(
+        [
+            student("a", ["Z"], gpa=12, groups=[PriorityGroup.shahed]),
+            student("b", ["Z"], gpa=19),
+            *tied,
+        ],
+        [unit("Z", 3, 0)],
+    )
+    first, second = sorted(tied, key=lambda s: precedence_key(s, problem.policy))
+    placement = {"a": "Z", "b": "Z", first.student_id: "Z"}
+    (ex,) = explain(problem, make_eligibility(problem), placement)
+    assert ex.student_id == second.student_id
+    (why,) = ex.units
+    assert why.kind == "full_higher_precedence"
+    assert why.holder_student_id == first.student_id
+    assert why.message_en.startswith(
+        "full: its 3 female seats are held by 3 students who come before you under rule A3 "
+        "(1 by a higher priority score, 1 by a higher GPA at an equal priority score, 1 by the "
+        "seeded lottery at an equal priority score and GPA); the last of them, "
+        f"{first.student_id}, has priority score 0 and GPA 17"
+    )
+    assert (
+        "را 3 دانشجو گرفته‌اند که طبق قاعده A3 از شما جلوترند (1 نفر با امتیاز اولویت بالاتر، "
+        "1 نفر با معدل بالاتر و امتیاز اولویت برابر، 1 نفر با قرعه‌کشی، با امتیاز اولویت و "
+        "معدل برابر)"
+    ) in why.message_fa
+
+
+def test_seats_kept_under_a5_count_the_rest_ahead(
+    student, unit, problem_of, make_eligibility
+) -> None:
+    problem = problem_of(
+        [
+            student("old", ["Z"], gpa=12, current="Z"),
+            student("a", ["Z"], gpa=19),
+            student("b", ["Z"], gpa=18, groups=[PriorityGroup.shahed]),
+            student("me", ["Z"], gpa=15),
+        ],
+        [unit("Z", 3, 0)],
+    )
+    (ex,) = explain(problem, make_eligibility(problem), {"old": "Z", "a": "Z", "b": "Z"})
+    (why,) = ex.units
+    assert (why.kind, why.holder_student_id) == ("other", "old")
+    assert why.message_en == (
+        "full: 1 of its 3 female seats are kept by continuing assistants (rule A5), among them "
+        "old and the other 2 by students who come before you under rule A3 (1 by a higher "
+        "priority score, 1 by a higher GPA at an equal priority score)"
+    )
+    assert "و 2 نفر دیگر را دانشجویانی که طبق قاعده A3 از شما جلوترند" in why.message_fa
+
+
+def test_a_rejection_is_its_own_reason(student, problem_of, three_units) -> None:
+    apps = [student("me", ["X", "Y"], gpa=19), student("other", ["X", "Y"], gpa=18)]
+    problem = Problem.create(
+        apps,
+        three_units,
+        rejections=[Rejection(unit_code="X", student_id="me")],
+    )
+    result = explain(problem, evaluate(problem), {"me": "Y", "other": "X"})
+    (why,) = only(result, "me").units
+    assert (why.unit_code, why.kind) == ("X", "rejected_by_unit")
+    assert why.message_en == (
+        "rejected by the unit: it judged you unsuitable (rejections file, rule E9)"
+    )
+    assert "فهرست ردشدگان" in why.message_fa and "E9" in why.message_fa
+    assert [e.student_id for e in result] == ["me"]
 
 
 def test_closed_by_e9_and_no_seats_of_gender(

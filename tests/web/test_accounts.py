@@ -213,6 +213,9 @@ def test_a_unit_enters_hours_and_evaluations_the_planner_pays_from_them(
     bad = unit.post("/units/LIB/hours", data={**sent, **hours, f"hours.{rows[0].student_id}": "-3"})
     assert bad.status_code == 422 and rows[0].student_id in bad.text
     assert "hours" in bad.text.split('id="hours-problems"')[1][:300]
+    mine = {"csrf": token(planner.get("/units/LIB/hours").text), "month": "1402/08"}
+    assert planner.post("/units/..%2F..%2Fx/hours", data=mine).status_code == 404
+    assert planner.post("/units/NOPE/hours", data=mine).status_code == 404
     saved = unit.post("/units/LIB/hours", data={**sent, **hours})
     assert saved.status_code == 200 and 'id="hours-saved"' in saved.text
     assert saved.text.count('value="40"') == len(rows)

@@ -84,6 +84,16 @@ def test_a_term_from_inputs_to_payroll(
     assert sid
     student = client.get(f"/runs/1/students/{sid.group(1)}")
     assert student.status_code == 200 and 'id="placement"' in student.text
+    # a student placed below the first choice is told why not each better-ranked unit
+    lower = re.search(
+        r'/runs/1/students/(\d+)">[^<]*</a>(?:</td><td[^>]*>[^<]*){4}</td><td data-sort="[2-9]"',
+        result.text,
+    )
+    assert lower, "the default places students below their first choice"
+    why = client.get(f"/runs/1/students/{lower.group(1)}")
+    section = re.search(r'<section id="why">(.*?)</section>', why.text, re.S)
+    assert section and "چرا نه واحدهای با اولویت بالاتر" in section.group(1)
+    assert re.search(r"قاعده (A[135]|E9)", section.group(1)), section.group(1)
     adopted = client.post("/runs/1/adopt", data={"csrf": csrf, "note": "council"})
     assert 'id="adopted"' in adopted.text
     assert "پرداخت" in client.get("/").text

@@ -10,7 +10,9 @@ Sheets, in this order (names and headers in Persian, or English with ``lang="en"
   native bar charts: seats asked vs filled per unit and gender (drawn from the Units sheet)
   and the rank distribution.
 * **Assignments** — one row per placed student, by unit (in the order of the units table)
-  then surname (Persian alphabetical order).
+  then surname (Persian alphabetical order); for a student below the first choice, the last
+  column says why not each better-ranked unit asked for (the optimizer's explanation, one line
+  per unit).
 * **Units** — per unit: female and male seats asked and filled,
   ``fill % = (filled_f + filled_m) / (asked_f + asked_m)``, planned monthly and term cost; a
   total row under the table.

@@ -1,5 +1,6 @@
 """The Assignments sheet: one row per placed student, by unit then surname, with the planned
-cost's hours, rate, multiplier and pay."""
+cost's hours, rate, multiplier and pay, and for a student below the first choice why not each
+better-ranked unit asked for (the optimizer's explanation)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from hamyar.reports.labels import (
 from hamyar.reports.workbook.columns import (
     ASSIGNMENT_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, student_cells, unit_name
+from hamyar.reports.workbook.context import (
+    RunSheets,
+    explanation_text,
+    student_cells,
+    unit_name,
+)
 from hamyar.reports.xlsx_style import (
     DECIMAL_FORMAT,
     RIAL_FORMAT,
@@ -38,7 +44,17 @@ def assignments_sheet(report: RunSheets, w: SheetWriter) -> None:
                 cost.multiplier,
                 cost.monthly_rial,
                 cost.monthly_toman,
+                _why_not_higher(report, a.student_id, a.unit_code),
             ]
         )
     formats = [None] * 11 + [DECIMAL_FORMAT, RIAL_FORMAT, DECIMAL_FORMAT, *[RIAL_FORMAT] * 2]
+    w.wrap_cap[len(ASSIGNMENT_COLUMNS)] = 90
     w.table(1, labels(ASSIGNMENT_COLUMNS, lang), rows, formats, freeze=True, auto_filter=True)
+
+
+def _why_not_higher(report: RunSheets, student_id: str, unit_code: str) -> str:
+    """The explanation of a student placed below the first choice; ``""`` at the first."""
+    explanation = report.explanations.get(student_id)
+    if explanation is None or explanation.placed_unit != unit_code:
+        return ""
+    return explanation_text(explanation, report.lang)

@@ -55,6 +55,7 @@ ASSIGNMENT_COLUMNS: tuple[str, ...] = (
     "col.multiplier",
     "col.monthly_rial",
     "col.monthly_toman",
+    "assignments.explanation",
 )
 
 UNASSIGNED_COLUMNS: tuple[str, ...] = (

@@ -7,6 +7,7 @@ from typing import Any
 
 from hamyar.models import (
     Applicant,
+    Explanation,
     Gender,
     Problem,
     Unit,
@@ -51,6 +52,17 @@ def rank_codes(ranks: dict[str, int]) -> str:
     return "; ".join(f"{c}:{r}" for c, r in sorted(ranks.items(), key=lambda cr: (cr[1], cr[0])))
 
 
+def explanation_text(explanation: Explanation | None, lang: str) -> str:
+    """The optimizer's explanation, one line per asked-for unit: ``CODE: why``; ``""`` when
+    there is none."""
+    if explanation is None:
+        return ""
+    return "\n".join(
+        f"{u.unit_code}: {u.message_fa if lang == 'fa' else u.message_en}"
+        for u in explanation.units
+    )
+
+
 class RunSheets:
     """What every sheet of one run in one language reads: the run's own figures (fill from
     ``allocation.fill``, pay from the planned cost), nothing recounted."""
@@ -76,6 +88,8 @@ class RunSheets:
             self.filled[(f.unit_code, f.gender)] = f.filled
             self.asked[(f.unit_code, f.gender)] = f.seats
         placed = result.allocation.by_student
+        self.explanations = {e.student_id: e for e in result.allocation.explanations}
+        """The optimizer's explanation of each eligible student not at the first choice."""
         self.unassigned = [
             self.problem.applicant_by_id[sid]
             for sid in result.eligibility.eligible_ids

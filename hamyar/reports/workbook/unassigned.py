@@ -10,7 +10,13 @@ from hamyar.reports.labels import (
 from hamyar.reports.workbook.columns import (
     UNASSIGNED_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets, rank_codes, student_cells, surname_key
+from hamyar.reports.workbook.context import (
+    RunSheets,
+    explanation_text,
+    rank_codes,
+    student_cells,
+    surname_key,
+)
 from hamyar.reports.xlsx_style import (
     COUNT_FORMAT,
     SheetWriter,
@@ -19,21 +25,14 @@ from hamyar.reports.xlsx_style import (
 
 def unassigned_sheet(report: RunSheets, w: SheetWriter) -> None:
     lang = report.lang
-    explanations = {e.student_id: e for e in report.result.allocation.explanations}
     left = list(report.unassigned)
     policy = report.problem.policy
     left.sort(key=lambda a: (-policy.priority_score(a.priority_groups), -a.gpa, surname_key(a)))
     rows = []
     for app in left:
         ranks = report.problem.preference_ranks.get(app.student_id, {})
-        exp = explanations.get(app.student_id)
-        if exp is not None and exp.units:
-            text = "\n".join(
-                f"{u.unit_code}: {u.message_fa if lang == 'fa' else u.message_en}"
-                for u in exp.units
-            )
-        else:
-            text = report.t("unassigned.none")
+        text = explanation_text(report.explanations.get(app.student_id), lang)
+        text = text or report.t("unassigned.none")
         rows.append(
             [
                 *student_cells(app, lang),

@@ -1,0 +1,106 @@
+"""A unit account in a real headless Chromium (Debian's chromium and chromium-driver) against a
+real uvicorn server on a free loopback port: it logs in, gets 403 on another unit's page and
+sees its own students."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from hamyar.cli import cli
+from hamyar.store import Workspace
+from hamyar.store.users import add_user
+from hamyar.web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+PASSWORD = "library-password"
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The embedded default run and adopted, a planner and the library's unit account."""
+    monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
+    ws = tmp_path / "ws"
+    for args in (["run", "--out", str(tmp_path / "run")], ["adopt", "1", "--by", "karimi"]):
+        done = CliRunner().invoke(cli, [*args, "--workspace", str(ws)])
+        assert done.exit_code == 0, done.output
+    workspace = Workspace.open(ws)
+    with workspace.session() as session:
+        add_user(session, "karimi", "planner", PASSWORD)
+        add_user(session, "lib", "unit", PASSWORD, unit_code="LIB")
+    workspace.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        thread.join(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join()
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    if not (shutil.which("chromium") and Path(CHROMEDRIVER).exists()):
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or ""
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'chrome'}",
+        "--window-size=1200,900",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_a_unit_account_logs_in_and_is_refused_another_units_page(
+    server: str, browser: object
+) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    d = browser
+    d.implicitly_wait(30)
+    d.get(server + "/units/PE")
+    assert d.current_url == server + "/login?next=/units/PE"
+    d.find_element(By.ID, "login-name").send_keys("lib")
+    d.find_element(By.ID, "login-password").send_keys(PASSWORD)
+    d.find_element(By.ID, "login-go").click()
+    refusal = d.find_element(By.ID, "refusal")
+    assert d.current_url == server + "/units/PE"
+    assert refusal.text == "دسترسی ندارید."
+    assert "lib" in d.find_element(By.ID, "account").text
+    d.get(server + "/units/LIB")
+    rows = d.find_elements(By.CSS_SELECTOR, "#unit-students tr.student")
+    assert rows, "the library's own students are listed"
+    d.find_element(By.CSS_SELECTOR, "#unit-students tr.student input[type=checkbox]").click()
+    d.find_element(By.ID, "confirm-students").click()
+    confirmed = d.find_element(By.CSS_SELECTOR, "#unit-students tr.student td:last-child")
+    assert confirmed.text.startswith("lib ·")
+    d.find_element(By.ID, "logout").click()
+    assert d.current_url == server + "/login"
