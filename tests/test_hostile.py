@@ -42,6 +42,7 @@ from hamyar.generator.default import default_problem
 from hamyar.generator.timesheets import generate_timesheets, write_timesheets
 from hamyar.io.allocation_dir import read_allocation_dir
 from hamyar.io.cells import parse_date
+from hamyar.io.columns import TIMESHEET_COLUMNS
 from hamyar.io.csvfile import defuse, undefuse
 from hamyar.io.units import read_units
 from hamyar.models import JalaliMonth
@@ -595,7 +596,8 @@ def paid_run(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert _invoke("adopt", run_id.group(1)).exit_code == 0
     args = ["--allocation", str(run), "--month", "1402/08", "--out", str(sheets)]
     assert _invoke("timesheets", *args).exit_code == 0
-    rows = openpyxl.load_workbook(sheets).active.iter_rows(values_only=True)
+    rows = list(openpyxl.load_workbook(sheets).active.iter_rows(values_only=True))
+    rows[0] = tuple(c.name for c in TIMESHEET_COLUMNS)  # the English headers, as the tests say
     with (tmp_path / "ts.csv").open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([["" if c is None else c for c in r] for r in rows])
     return run

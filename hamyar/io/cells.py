@@ -7,7 +7,9 @@ is wrong; the reader adds ``file:row:column`` and the value as written.
 ======================  =====================================================================
 kind                    accepts
 ======================  =====================================================================
-``text``                any text
+``text``                any text; the ``'`` that hamyar's writers put before text a
+                        spreadsheet would read as a formula is taken off again
+                        (:func:`hamyar.io.csvfile.undefuse`: ``'+123`` is ``+123``)
 ``int``                 a whole number ≥ 0 (``3`` or ``3.0``)
 ``number``              a decimal number ≥ 0
 ``gpa``                 a number within 0–20; ``/`` and ``٫`` count as the decimal point
@@ -32,6 +34,7 @@ from functools import lru_cache
 import jdatetime
 
 from hamyar.io.columns import Column
+from hamyar.io.csvfile import undefuse
 from hamyar.io.tables import cell_text
 from hamyar.models import (
     Degree,
@@ -114,7 +117,7 @@ def parse_cell(column: Column, raw: object) -> object:
         return None
     kind = column.kind
     if kind == "text":
-        return text
+        return undefuse(text) if text[0] == "'" else text
     if kind == "int":
         return parse_int(text)
     if kind == "number":
@@ -191,7 +194,7 @@ def parse_date(raw: object, text: str) -> JalaliDate:
     return _jalali_date(text)
 
 
-_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first")
+_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first", "a Jalali month")
 """Messages of the calendar that say more than "not a Jalali date" (issue 19, case 9)."""
 
 

@@ -22,9 +22,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
-
 from hamyar.io.csvfile import write_csv
 from hamyar.models import JalaliMonth, Term, persian
 from hamyar.models.pay import toman
@@ -32,10 +29,8 @@ from hamyar.payments.payroll import Payroll
 from hamyar.payments.transfers import TransferList
 from hamyar.reports import labels
 from hamyar.reports.labels import month_label, term_label
-from hamyar.reports.payroll_sheet import append, fit, font, heading, label, sheet, signature
-from hamyar.reports.xlsx_style import (
-    persian_digits,
-)
+from hamyar.reports.payroll_sheet import append, fit, heading, label, sheet, signature
+from hamyar.reports.xlsx_style import Book, SheetWriter, persian_digits
 from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"
@@ -48,7 +43,7 @@ PAYROLL_JSON = "payroll.json"
 
 
 def _num(value: Any) -> Any:
-    """A Decimal as an int when whole, else a float (openpyxl stores numbers, not Decimal)."""
+    """A Decimal as an int when whole, else a float (a cell holds a number, not a Decimal)."""
     if value == int(value):
         return int(value)
     return float(value)
@@ -88,9 +83,9 @@ def _payroll_columns(parts: bool) -> tuple[str, ...]:
     return (*PAYROLL_COLUMNS[:PART_COLUMN], "part_of_month", *PAYROLL_COLUMNS[PART_COLUMN:])
 
 
-def _append_parts(ws: Worksheet, parts: bool, values: list[object], bold: bool = False) -> None:
+def _append_parts(w: SheetWriter, parts: bool, values: list[object], bold: bool = False) -> None:
     """A payroll row given with its part-month cell, which is dropped when ``parts`` is off."""
-    append(ws, values if parts else values[:PART_COLUMN] + values[PART_COLUMN + 1 :], bold)
+    append(w, values if parts else values[:PART_COLUMN] + values[PART_COLUMN + 1 :], bold)
 
 
 NOT_PAYABLE_COLUMNS = (
@@ -121,19 +116,19 @@ TRANSFER_COLUMNS = (
 
 def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, lang: Lang) -> None:
     """The payroll workbook: paid students with unit subtotals and the total, then the lists."""
-    wb = Workbook()
+    book = Book(path, constant_memory=True)
     subject = _subject(payroll.month, payroll.term, lang)
-    ws = sheet(wb, "sheet_summary", lang, (), first=True)
-    ws.append([label("summary_title", lang), subject])
-    ws[1][0].font = ws[1][1].font = font(lang, bold=True)
+    ws = sheet(book, "sheet_summary", lang, ())
+    writers = [ws]
+    append(ws, [label("summary_title", lang), subject], bold=True)
     for key, value in _summary_pairs(payroll, transfers, lang):
         append(ws, [label(key, lang), value])
     signature(ws, lang)
-    heading(ws, subject, lang)
-    ws.print_title_rows = None
+    heading(ws, subject)
     parts = bool(payroll.part_month)
     columns = _payroll_columns(parts)
-    ws = sheet(wb, "sheet_payroll", lang, columns, first=False)
+    ws = sheet(book, "sheet_payroll", lang, columns)
+    writers.append(ws)
     yes = labels.yes_no(True, lang)
     for unit in payroll.units:
         for line in (x for x in payroll.lines if x.unit_code == unit.unit_code):
@@ -193,10 +188,11 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
     total_row += [payroll.total_rial, payroll.total_toman, None]
     _append_parts(ws, parts, total_row, bold=True)
     signature(ws, lang)
-    heading(ws, subject, lang)
-    wb.active = 1
+    heading(ws, subject)
+    ws.ws.activate()
 
-    ws = sheet(wb, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS, first=False)
+    ws = sheet(book, "sheet_not_payable", lang, NOT_PAYABLE_COLUMNS)
+    writers.append(ws)
     for item in payroll.not_payable:
         reason = item.message_en if lang == "en" else item.message_fa
         append(
@@ -213,15 +209,16 @@ def write_payroll_xlsx(path: Path, payroll: Payroll, transfers: TransferList, la
                 item.row,
             ],
         )
-    _write_held_sheet(wb, transfers, lang)
+    writers.append(_write_held_sheet(book, transfers, lang))
     if payroll.bad_rows:
-        ws = sheet(wb, "sheet_bad", lang, BAD_COLUMNS, first=False)
+        ws = sheet(book, "sheet_bad", lang, BAD_COLUMNS)
+        writers.append(ws)
         for bad in payroll.bad_rows:
             append(ws, [bad.file, bad.row, bad.column, bad.value, bad.message])
-    for other in wb.worksheets[2:]:
-        heading(other, subject, lang)
-    fit(wb)
-    wb.save(path)
+    for other in writers[2:]:
+        heading(other, subject)
+    fit(writers)
+    book.close()
 
 
 def _subject(month: JalaliMonth | str, term: Term | None, lang: Lang) -> str:
@@ -250,14 +247,15 @@ def _summary_pairs(
     ]
 
 
-def _write_held_sheet(wb: Workbook, transfers: TransferList, lang: Lang) -> None:
-    ws = sheet(wb, "sheet_held", lang, HELD_COLUMNS, first=False)
+def _write_held_sheet(book: Book, transfers: TransferList, lang: Lang) -> SheetWriter:
+    ws = sheet(book, "sheet_held", lang, HELD_COLUMNS)
     for held in transfers.held_back:
         reason = held.reason_en if lang == "en" else held.reason_fa
         append(
             ws,
             [held.student_id, held.full_name, held.unit_code, held.amount_rial, held.sheba, reason],
         )
+    return ws
 
 
 def write_transfers_xlsx(
@@ -266,8 +264,8 @@ def write_transfers_xlsx(
     """The transfer list: one row per transfer, then the control total (= Σ rows) and the
     signature block. The columns a bank clerk checks come first — name, amount, Sheba — so that
     one printed line is one payee (A4 landscape, fitted to the width, header on every page)."""
-    wb = Workbook()
-    ws = sheet(wb, "sheet_transfers", lang, TRANSFER_COLUMNS, first=True)
+    book = Book(path, constant_memory=True)
+    ws = sheet(book, "sheet_transfers", lang, TRANSFER_COLUMNS)
     for number, t in enumerate(transfers.transfers, start=1):
         append(
             ws,
@@ -301,11 +299,11 @@ def write_transfers_xlsx(
     )
     signature(ws, lang)
     subject = _subject(transfers.month, term, lang)
-    heading(ws, subject, lang)
-    _write_held_sheet(wb, transfers, lang)
-    heading(wb.worksheets[-1], subject, lang)
-    fit(wb)
-    wb.save(path)
+    heading(ws, subject)
+    held = _write_held_sheet(book, transfers, lang)
+    heading(held, subject)
+    fit([ws, held])
+    book.close()
 
 
 def write_transfers_csv(path: Path, transfers: TransferList) -> None:

@@ -23,15 +23,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from hamyar.models import Applicant, Unit
 from hamyar.models.pay import planned_hours
 from hamyar.models.run import RunResult
 from hamyar.reports.labels import label, labels, term_label
 from hamyar.reports.workbook import student_cells, surname_key, unit_name
 from hamyar.reports.workbook.columns import STUDENT_COLUMNS
-from hamyar.reports.xlsx_style import DECIMAL_FORMAT, SheetWriter
+from hamyar.reports.xlsx_style import DECIMAL_FORMAT, Book
 from hamyar.text import check_lang, normalize_key
 
 CONTACT_WORDS: tuple[str, ...] = (
@@ -123,11 +121,8 @@ def _write_unit(
     hours: Mapping[str, Decimal],
     lang: str,
 ) -> None:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = label("sheet.unit", lang)
-    w = SheetWriter(ws, lang == "fa")
+    book = Book(path)
+    w = book.sheet(label("sheet.unit", lang), lang == "fa")
     name = unit_name(unit, lang)
     term = term_label(result.problem.term, lang)
     w.title(1, f"{label('unit.title', lang)} {name} ({unit.code}) — {term}")
@@ -154,4 +149,4 @@ def _write_unit(
     last = w.table(HEADER_ROW, header, rows, formats, freeze=True, auto_filter=True)
     w.put(last + 3, 1, label("unit.signature", lang), bold=True, fit=False)
     w.fit_columns()
-    wb.save(path)
+    book.close()

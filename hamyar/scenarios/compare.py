@@ -17,10 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import PatternFill
-from openpyxl.utils import get_column_letter
-
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Gender, Problem
 from hamyar.models.run import RunResult
@@ -205,8 +201,8 @@ def _rank(result: RunResult, sid: str) -> int | None:
     return a.preference_rank if a else None
 
 
-_GAIN = PatternFill("solid", fgColor="E2EFDA")
-_LOSS = PatternFill("solid", fgColor="FCE4D6")
+_GAIN = "#E2EFDA"
+_LOSS = "#FCE4D6"
 
 
 def _with_differences(
@@ -231,32 +227,42 @@ def _with_differences(
     return header, out
 
 
+def kpi_differences(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+    """The KPI table with each scenario's difference from the base, as the workbook has it."""
+    header, rows = kpi_table(c, lang)
+    return _with_differences(c, header, rows, lang)
+
+
+def shown(value: object, fmt: str | None = None) -> str:
+    """A figure as the printed table shows it (shares as percentages)."""
+    return _fmt(value, fmt)
+
+
 def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
     """``comparison.xlsx`` and ``kpis.csv``, ``units.csv``, ``diff.csv`` (CSV in English)."""
-    wb = new_workbook()
+    book = new_workbook(folder / "comparison.xlsx")
     header, rows = kpi_table(c, lang)
     header, rows = _with_differences(c, header, rows, lang)
-    ws = table_sheet(wb, label("sheet.kpis", lang), header, rows, lang)
-    for i, col in enumerate(c.columns, start=2):
-        for cell in ws[i][1:]:
-            if isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
-                cell.number_format = col.fmt or "#,##0.##"
+    kpi_formats = [col.fmt or "#,##0.##" for col in c.columns]
+    w = table_sheet(book, label("sheet.kpis", lang), header, rows, lang, row_formats=kpi_formats)
     if len(c.names) > 1:  # the differences from the base: gains green, losses red
-        first = get_column_letter(2 + len(c.names))
-        last = get_column_letter(len(header))
-        area = f"{first}2:{last}{len(rows) + 1}"
-        ws.conditional_formatting.add(
-            area, CellIsRule(operator="greaterThan", formula=["0"], fill=_GAIN)
-        )
-        ws.conditional_formatting.add(
-            area, CellIsRule(operator="lessThan", formula=["0"], fill=_LOSS)
-        )
+        area = (1, 1 + len(c.names), len(rows), len(header) - 1)
+        for criteria, color in ((">", _GAIN), ("<", _LOSS)):
+            w.ws.conditional_format(
+                *area,
+                {
+                    "type": "cell",
+                    "criteria": criteria,
+                    "value": 0,
+                    "format": book.format(bg_color=color),
+                },
+            )
     header, rows = units_table(c, lang)
     fill_cols = {2 + 5 * i + 4: SHARE_FORMAT for i in range(len(c.names))}
-    table_sheet(wb, label("sheet.units", lang), header, rows, lang, fill_cols)
+    table_sheet(book, label("sheet.units", lang), header, rows, lang, fill_cols)
     header, rows = diff_table(c, lang)
-    table_sheet(wb, label("sheet.diff", lang), header, rows, lang)
-    wb.save(folder / "comparison.xlsx")
+    table_sheet(book, label("sheet.diff", lang), header, rows, lang)
+    book.close()
     for name, table in (("kpis", kpi_table), ("units", units_table), ("diff", diff_table)):
         header, rows = table(c, "en")
         write_csv(folder / f"{name}.csv", header, rows)

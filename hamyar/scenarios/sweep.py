@@ -21,8 +21,6 @@ from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import Any
 
-from openpyxl.chart import LineChart, Reference
-
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.models import Problem
@@ -33,7 +31,7 @@ from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.labels import label, labels
 from hamyar.reports.policy_words import key_label
-from hamyar.reports.xlsx_style import print_setup
+from hamyar.reports.xlsx_style import people_text
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet
@@ -282,33 +280,56 @@ def write_sweep(
             row[1] = f"{row[1]} ({failed})"
     columns = kpi_columns(p.kpis for p in points)
     offset = 2 + len(params)
-    wb = new_workbook()
-    fa = lang == "fa"
-    ws = table_sheet(
-        wb, label("sheet.sweep", lang), header, rows, lang, formats_of(columns, offset)
+    book = new_workbook(folder / "sweep.xlsx")
+    table = table_sheet(
+        book, label("sheet.sweep", lang), header, rows, lang, formats_of(columns, offset)
     )
-    charts = wb.create_sheet(label("sheet.charts", lang))
-    charts.sheet_view.rightToLeft = fa
-    print_setup(charts, rtl=fa, landscape=False)
+    charts = book.sheet(label("sheet.charts", lang), rtl=lang == "fa", landscape=False)
     n = len(rows)
+    axis = " / ".join(key_label(p.key, lang) for p in params)
+    points_cache = [table_text(r[1], lang) for r in rows]
     for i, (title, chart_keys) in enumerate(CHARTS):
-        chart = LineChart()
-        chart.title = label(title, lang)
-        chart.height, chart.width = 8, 18
-        chart.x_axis.title = " / ".join(key_label(p.key, lang) for p in params)
-        chart.y_axis.title = label(title, lang)
-        chart.x_axis.delete = False  # axes drawn, with their numbers
-        chart.y_axis.delete = False
+        chart = book.chart({"type": "line"})
         for key in chart_keys:
-            col = keys.index(key) + 1
-            chart.add_data(
-                Reference(ws, min_col=col, min_row=1, max_row=n + 1), titles_from_data=True
+            col = keys.index(key)
+            chart.add_series(
+                {
+                    "name": [table.ws.name, 0, col],
+                    "name_data": [table_text(header[col], lang)],
+                    "categories": [table.ws.name, 1, 1, max(n, 1), 1],
+                    "categories_data": points_cache,
+                    "values": [table.ws.name, 1, col, max(n, 1), col],
+                    "values_data": [_number_or_none(r[col]) for r in rows],
+                    "marker": {"type": "circle"},
+                    "smooth": False,  # points joined by straight lines, not a fitted curve
+                }
             )
-        for series in chart.series:
-            series.smooth = False  # points joined by straight lines, not a fitted curve
-        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=max(n + 1, 2)))
-        charts.add_chart(chart, f"A{1 + 16 * i}")
-    wb.save(folder / "sweep.xlsx")
+        chart.set_title({"name": label(title, lang)})
+        chart.set_x_axis({"name": axis})  # axes drawn, with their numbers
+        chart.set_y_axis({"name": label(title, lang), "num_format": _axis_format(columns, key)})
+        chart.show_blanks_as("gap")  # a failed point breaks the line
+        chart.set_size({"width": 680, "height": 302})  # 18 × 8 cm
+        charts.ws.insert_chart(16 * i, 0, chart)
+    book.close()
+
+
+def table_text(value: object, lang: str) -> object:
+    """A value as the table's cell shows it (Persian digits inside Persian text)."""
+    return people_text(value) if lang == "fa" and isinstance(value, str) else value
+
+
+def _number_or_none(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return value
+
+
+def _axis_format(columns: Sequence[Any], key: str) -> str:
+    """The number format of the value axis: that of the chart's (last) column."""
+    for column in columns:
+        if column.key == key and column.fmt:
+            return str(column.fmt)
+    return "General"
 
 
 def _csv(value: object) -> object:

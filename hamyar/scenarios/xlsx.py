@@ -5,14 +5,13 @@ fitted, right to left in Tahoma for ``lang="fa"``, text never stored as a formul
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from hamyar.reports.xlsx_style import (
     RIAL_FORMAT,
     SHARE_FORMAT,
+    Book,
     SheetWriter,
     persian_digits,
 )
@@ -26,29 +25,36 @@ __all__ = [
 ]
 
 
-def new_workbook() -> Workbook:
-    """An empty workbook (its default sheet removed)."""
-    wb = Workbook()
-    if wb.active is not None:
-        wb.remove(wb.active)
-    return wb
+def new_workbook(path: Path) -> Book:
+    """An empty workbook to be written to ``path`` (on :meth:`Book.close`)."""
+    return Book(path)
 
 
 def table_sheet(
-    wb: Workbook,
+    book: Book,
     title: str,
     header: Sequence[str],
     rows: Iterable[Sequence[Any]],
     lang: str = "fa",
     formats: dict[int, str] | None = None,
-) -> Worksheet:
+    *,
+    row_formats: Sequence[str | None] | None = None,
+) -> SheetWriter:
     """A sheet holding one table: header in row 1, frozen, filtered, columns fitted.
 
-    ``formats`` maps a 0-based column index to a number format (``#,##0`` for rials…).
+    ``formats`` maps a 0-based column index to a number format (``#,##0`` for rials…);
+    ``row_formats[i]``, when given, is the format of every number in the ``i``-th row instead.
     """
-    ws = wb.create_sheet(title=title[:31])
-    writer = SheetWriter(ws, rtl=lang == "fa")
+    writer = book.sheet(title, rtl=lang == "fa")
     column_formats = [(formats or {}).get(i) for i in range(len(header))]
-    writer.table(1, header, list(rows), column_formats, freeze=True, auto_filter=True)
+    writer.table(
+        1,
+        header,
+        list(rows),
+        column_formats,
+        freeze=True,
+        auto_filter=True,
+        row_formats=row_formats,
+    )
     writer.fit_columns()
-    return ws
+    return writer

@@ -279,10 +279,9 @@ def workbook_problems(path: Path, *, technical: tuple[str, ...] = ()) -> list[st
         setup = ws.page_setup
         if str(setup.paperSize) != str(ws.PAPERSIZE_A4):
             problems.append(f"{where}: paper {setup.paperSize}, not A4")
-        if not ws.sheet_properties.pageSetUpPr.fitToPage or (
-            setup.fitToWidth,
-            setup.fitToHeight,
-        ) != (1, 0):
+        # an absent fitToWidth or fitToHeight is 1, its default in ECMA-376 (18.3.1.63)
+        fit = tuple(1 if v is None else v for v in (setup.fitToWidth, setup.fitToHeight))
+        if not ws.sheet_properties.pageSetUpPr.fitToPage or fit != (1, 0):
             problems.append(f"{where}: not fitted to the width ({setup.fitToWidth})")
         if ws.max_row > 1 and not ws.print_title_rows and ws._charts == []:
             problems.append(f"{where}: no header rows repeated on each page")

@@ -58,7 +58,7 @@ def test_one_workbook_per_unit_with_assistants(tmp_path, result, lang):
     for path, expected in zip(paths, (["s2", "s4", "s1"], ["s3", "s7"]), strict=True):
         ws, header, rows = read_table(path, lang)
         assert [r[sid] for r in rows] == expected  # by surname, Persian order
-        assert ws.sheet_view.rightToLeft is (lang == "fa")
+        assert bool(ws.sheet_view.rightToLeft) is (lang == "fa")  # absent: left to right
         assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
         assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW}:")
         assert header[: len(UNIT_COLUMNS)] == labels(UNIT_COLUMNS, lang)
@@ -187,3 +187,11 @@ def test_codes_that_clash_get_distinct_files(tmp_path, report_applicant):
     # the whole workbook handles this run too (no English names, no stages, no explanations)
     write_workbook(tmp_path / "allocation.xlsx", result, lang="en", run_date=RUN_DATE)
     assert load_workbook(tmp_path / "allocation.xlsx").sheetnames[0] == "Summary"
+
+
+def test_unit_workbooks_are_the_same_bytes_each_time(tmp_path, result):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_unit_workbooks(tmp_path / "a", result, lang="fa")
+    second = write_unit_workbooks(tmp_path / "b", result, lang="fa")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]

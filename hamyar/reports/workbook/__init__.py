@@ -44,7 +44,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import jdatetime
-from openpyxl import Workbook
 
 from hamyar.models import JalaliDate
 from hamyar.models.run import RunResult
@@ -68,7 +67,7 @@ from hamyar.reports.workbook.summary import summary_sheet
 from hamyar.reports.workbook.unassigned import unassigned_sheet
 from hamyar.reports.workbook.units import units_sheet
 from hamyar.reports.workbook.waiting import waiting_sheet
-from hamyar.reports.xlsx_style import SheetWriter
+from hamyar.reports.xlsx_style import Book
 from hamyar.text import check_lang
 
 
@@ -82,15 +81,13 @@ def write_workbook(
     language = check_lang(lang)
     if run_date is None:
         run_date = JalaliDate.parse(jdatetime.date.today())
-    wb = Workbook()
-    if wb.active is not None:
-        wb.remove(wb.active)
-    sheets = {key: wb.create_sheet(label(f"sheet.{key}", language)) for key in SHEETS}
+    book = Book(path, constant_memory=True)
     rtl = language == "fa"
-    writers = {key: SheetWriter(ws, rtl) for key, ws in sheets.items()}
+    names = {key: label(f"sheet.{key}", language) for key in SHEETS}
+    writers = {key: book.sheet(name, rtl) for key, name in names.items()}
     report = RunSheets(result, language)
     units_sheet(report, writers["units"])
-    summary_sheet(report, writers["summary"], run_date, sheets["units"])
+    summary_sheet(report, writers["summary"], run_date, names["units"])
     assignments_sheet(report, writers["assignments"])
     unassigned_sheet(report, writers["unassigned"])
     waiting_sheet(report, writers["waiting"])
@@ -99,10 +96,9 @@ def write_workbook(
     policy_sheet(report, writers["policy"])
     heading = f"{report.problem.name} — {term_label(report.problem.term, language)}"
     for key, writer in writers.items():
-        writer.page_heading(f"{heading} — {sheets[key].title}")
+        writer.page_heading(f"{heading} — {names[key]}")
         writer.fit_columns()
-    wb.active = 0
-    wb.save(path)
+    book.close()
 
 
 __all__ = [

@@ -4,10 +4,7 @@ objective stages, the warnings and two bar charts."""
 from __future__ import annotations
 
 import math
-from typing import Any
-
-from openpyxl.chart import BarChart, Reference
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from hamyar.models import (
     Gender,
@@ -24,7 +21,7 @@ from hamyar.reports.labels import (
 from hamyar.reports.workbook.columns import (
     UNITS_COLUMNS,
 )
-from hamyar.reports.workbook.context import RunSheets
+from hamyar.reports.workbook.context import RunSheets, unit_name
 from hamyar.reports.xlsx_style import (
     COUNT_FORMAT,
     DECIMAL_FORMAT,
@@ -33,7 +30,11 @@ from hamyar.reports.xlsx_style import (
     SECONDS_FORMAT,
     SHARE_FORMAT,
     SheetWriter,
+    people_text,
 )
+
+if TYPE_CHECKING:
+    from xlsxwriter.chart import Chart
 
 _FILL_COLORS = ("F4B6C2", "C2185B", "9DC3E6", "1F4E79")
 """Female asked, female filled, male asked, male filled."""
@@ -44,14 +45,14 @@ _ROW_CM = 0.53
 
 
 def summary_sheet(
-    report: RunSheets, w: SheetWriter, run_date: JalaliDate, units_ws: Worksheet
+    report: RunSheets, w: SheetWriter, run_date: JalaliDate, units_sheet: str
 ) -> None:
     result, kpis, lang = report.result, report.result.kpis, report.lang
     w.title(1, f"{report.t('summary.title')} — {report.problem.name}")
     w.row(2, [report.t("summary.term"), term_label(report.problem.term, lang)], bold=False)
     w.row(3, [report.t("summary.run_date"), date_label(run_date, lang)])
-    w.ws.freeze_panes = "A4"
-    w.ws.print_title_rows = "1:3"
+    w.freeze(4)
+    w.title_rows(1, 3)
     gap = max((s.gap for s in result.allocation.stages), default=kpis.gap)
     figures: list[tuple[str, Any, str | None, Any]] = [
         ("kpi.applicants", kpis.applicants, COUNT_FORMAT, None),
@@ -149,12 +150,11 @@ def summary_sheet(
             w.put(warn_top + offset, 1, str(issue), fit=False)
 
     chart_col = 9
-    fill_chart = _fill_chart(report, units_ws)
-    anchor = w.ws.cell(row=top, column=chart_col).coordinate
-    w.ws.add_chart(fill_chart, anchor)
-    rank_chart = _rank_chart(report, w.ws, rank_top + 1, rank_count)
-    below = top + math.ceil(float(fill_chart.height) / _ROW_CM) + 2
-    w.ws.add_chart(rank_chart, w.ws.cell(row=below, column=chart_col).coordinate)
+    fill_chart, fill_height = _fill_chart(report, w, units_sheet)
+    w.ws.insert_chart(top - 1, chart_col - 1, fill_chart)
+    rank_chart = _rank_chart(report, w, rank_top + 1, rank_rows[: max(rank_count, 1)])
+    below = top + math.ceil(fill_height / _ROW_CM) + 2
+    w.ws.insert_chart(below - 1, chart_col - 1, rank_chart)
 
 
 def _rank_rows(report: RunSheets) -> list[tuple[Any, int, float]]:
@@ -198,51 +198,75 @@ def _priority_rows(report: RunSheets) -> list[tuple[str, int, int, float | None]
     return rows
 
 
-def _fill_chart(report: RunSheets, units_ws: Worksheet) -> BarChart:
+def _px(cm: float) -> int:
+    """Centimetres as screen pixels (96 per inch), the unit of a chart's size."""
+    return round(cm / 2.54 * 96)
+
+
+def _fill_chart(report: RunSheets, w: SheetWriter, units_sheet: str) -> tuple[Chart, float]:
     """Horizontal bars: for each unit, female and male seats asked and filled, drawn from
-    the Units sheet (first unit at the top)."""
+    the Units sheet (first unit at the top); with its height in centimetres."""
     n = len(report.problem.units)
-    first = UNITS_COLUMNS.index("units.female_asked") + 1
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "clustered"
-    chart.title = report.t("chart.fill")
-    chart.y_axis.title = report.t("chart.seats")
-    data = Reference(units_ws, min_col=first, max_col=first + 3, min_row=1, max_row=1 + n)
-    chart.add_data(data, titles_from_data=True)
-    name_col = UNITS_COLUMNS.index("col.unit_name") + 1
-    chart.set_categories(Reference(units_ws, min_col=name_col, min_row=2, max_row=1 + n))
-    for series, color in zip(chart.series, _FILL_COLORS, strict=False):
-        series.graphicalProperties.solidFill = color
-        series.graphicalProperties.line.solidFill = color
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.y_axis.crosses = "max"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.y_axis.majorGridlines = None
-    chart.gapWidth = 60
-    chart.width = 20
-    chart.height = max(8.0, 0.6 * n + 3)
-    chart.legend.position = "b"
-    return chart
+    first = UNITS_COLUMNS.index("units.female_asked")
+    name_col = UNITS_COLUMNS.index("col.unit_name")
+    chart = w.book.chart({"type": "bar"})
+    names = [unit_name(u, report.lang) for u in report.problem.units]
+    if w.rtl:
+        names = [people_text(name) for name in names]
+    keys = ("units.female_asked", "units.female_filled", "units.male_asked", "units.male_filled")
+    cells = {
+        "units.female_asked": report.asked,
+        "units.female_filled": report.filled,
+        "units.male_asked": report.asked,
+        "units.male_filled": report.filled,
+    }
+    for offset, (key, color) in enumerate(zip(keys, _FILL_COLORS, strict=True)):
+        gender = Gender.female if "female" in key else Gender.male
+        col = first + offset
+        chart.add_series(
+            {
+                "name": [units_sheet, 0, col],
+                "name_data": [report.t(key)],
+                "categories": [units_sheet, 1, name_col, n, name_col],
+                "categories_data": names,
+                "values": [units_sheet, 1, col, n, col],
+                "values_data": [cells[key][(u.code, gender)] for u in report.problem.units],
+                "fill": {"color": "#" + color},
+                "border": {"color": "#" + color},
+                "gap": 60,
+            }
+        )
+    chart.set_title({"name": report.t("chart.fill")})
+    # a bar chart's x axis is the value axis: seats, numbered, crossing at the last unit
+    chart.set_x_axis({"name": report.t("chart.seats"), "major_gridlines": {"visible": False}})
+    chart.set_y_axis({"reverse": True, "crossing": "max"})
+    chart.set_legend({"position": "bottom"})
+    height = max(8.0, 0.6 * n + 3)
+    chart.set_size({"width": _px(20), "height": _px(height)})
+    return chart, height
 
 
-def _rank_chart(report: RunSheets, ws: Worksheet, header_row: int, count: int) -> BarChart:
+def _rank_chart(
+    report: RunSheets, w: SheetWriter, header_row: int, rows: list[tuple[Any, int, float]]
+) -> Chart:
     """Columns: how many students got their 1st, 2nd, … choice (the Summary's table)."""
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = report.t("chart.rank")
-    chart.x_axis.title = report.t("rank.rank")
-    chart.y_axis.title = report.t("rank.students")
-    data = Reference(ws, min_col=2, min_row=header_row, max_row=header_row + max(count, 1))
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(
-        Reference(ws, min_col=1, min_row=header_row + 1, max_row=header_row + max(count, 1))
+    sheet = w.ws.name
+    first, last = header_row, header_row + len(rows) - 1  # 0-based rows under the header
+    chart = w.book.chart({"type": "column"})
+    chart.add_series(
+        {
+            "name": [sheet, header_row - 1, 1],
+            "name_data": [report.t("rank.students")],
+            "categories": [sheet, first, 0, last, 0],
+            "categories_data": [r[0] for r in rows],
+            "values": [sheet, first, 1, last, 1],
+            "values_data": [r[1] for r in rows],
+            "fill": {"color": "#2E75B6"},
+        }
     )
-    chart.series[0].graphicalProperties.solidFill = "2E75B6"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend = None
-    chart.width = 20
-    chart.height = 7.5
+    chart.set_title({"name": report.t("chart.rank")})
+    chart.set_x_axis({"name": report.t("rank.rank")})
+    chart.set_y_axis({"name": report.t("rank.students")})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": _px(20), "height": _px(7.5)})
     return chart
