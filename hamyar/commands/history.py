@@ -41,6 +41,8 @@ WORDS = {
     "applied": ("درخواست داده بود، جای نگرفت", "applied, not placed"),
     "ineligible": ("درخواست داده بود، واجد شرایط نبود", "applied, not eligible"),
     "why": ("علت", "why"),
+    "choice": ("انتخاب", "choice"),
+    "why_not": ("چرا نه", "why not"),
     "waiting": ("فهرست انتظار", "waiting list"),
 }
 
@@ -107,6 +109,12 @@ def render(student_id: str, records: Sequence[TermRecord], lang: str) -> str:
     )
     lines += _table(rows)
     for r in records:
+        if r.better:
+            rank = f" ({w('choice')} {r.preference_rank})" if r.preference_rank else ""
+            lines.append("")
+            lines.append(f"{w('term')} {r.term}: {r.unit_code}{rank}")
+            for en, fa in r.better:
+                lines.append(f"  {w('why_not')} {fa if lang == 'fa' else en}")
         if r.unplaced is None:
             continue
         lines.append("")

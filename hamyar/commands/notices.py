@@ -9,11 +9,58 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hamyar.commands.options import force_option, lang_option, parse_term, term_option
 from hamyar.commands.workspace import open_workspace, workspace_option
+
+if TYPE_CHECKING:
+    from hamyar.reports.notices import StudentNotice, UnitLetter
+    from hamyar.text import Lang
+
+
+def write_term_notices(
+    workspace_dir: Path | None,
+    out: Path,
+    term: str | None,
+    scenario: str | None,
+    lang: Lang,
+    force: bool,
+) -> tuple[int, str, tuple[StudentNotice, ...], tuple[UnitLetter, ...]]:
+    """Write the notices of ``term``'s adopted allocation into ``out`` (module docstring); the
+    run id, the term, the notices and the unit letters."""
+    from hamyar.io.outdir import check_out_dir, staged_output
+    from hamyar.reports.notice_files import write_notices
+    from hamyar.reports.notices import student_notices, unit_letters
+    from hamyar.store import in_language
+    from hamyar.store.notices import gather_notices
+
+    check_out_dir(out, force)
+    workspace = open_workspace(workspace_dir, lang)
+    try:
+        with in_language(lang), workspace.session() as session:
+            source = gather_notices(session, term, scenario)
+    finally:
+        workspace.close()
+    problem = source.problem
+    notices = tuple(
+        student_notices(
+            problem,
+            source.eligibility,
+            source.placement,
+            source.explanations,
+            source.waiting,
+            lang,
+            left=source.left,
+            starts=source.starts,
+        )
+    )
+    letters = tuple(unit_letters(problem, source.placement))
+    with staged_output(out, force) as folder:
+        write_notices(folder, problem, notices, letters, source.run_id, lang)
+    return source.run_id, str(problem.term), notices, letters
 
 
 @click.command("notices")
@@ -41,41 +88,18 @@ def command(
 ) -> None:
     """Notices of the adopted allocation: a text per applicant (placed: unit, hours, whom to
     report to; not placed: why, and the waiting-list places), letters, and unit letters."""
-    from hamyar.io.outdir import check_out_dir, staged_output
-    from hamyar.reports.notice_files import write_notices
-    from hamyar.reports.notices import student_notices, unit_letters
-    from hamyar.store import in_language
-    from hamyar.store.notices import gather_notices
     from hamyar.text import check_lang
 
     language = check_lang(lang)
     term = parse_term(term_text)
-    check_out_dir(out, force)
-    workspace = open_workspace(workspace_dir, lang)
-    try:
-        with in_language(lang), workspace.session() as session:
-            source = gather_notices(session, str(term) if term else None, scenario)
-    finally:
-        workspace.close()
-    problem = source.problem
-    notices = student_notices(
-        problem,
-        source.eligibility,
-        source.placement,
-        source.explanations,
-        source.waiting,
-        language,
-        left=source.left,
-        starts=source.starts,
+    run_id, term_name, notices, letters = write_term_notices(
+        workspace_dir, out, str(term) if term else None, scenario, language, force
     )
-    letters = unit_letters(problem, source.placement)
-    with staged_output(out, force) as folder:
-        write_notices(folder, problem, notices, letters, source.run_id, language)
     counts = Counter(n.kind for n in notices)
     with_mobile = sum(1 for n in notices if n.mobile)
     if language == "fa":
         click.echo(
-            f"اطلاعیه‌های اجرای {source.run_id} (نیمسال {problem.term}): "
+            f"اطلاعیه‌های اجرای {run_id} (نیمسال {term_name}): "
             f"{counts['placed']} پذیرفته، {counts['not_placed']} بی‌جا، "
             f"{counts['ineligible']} فاقد شرایط، {counts['left']} پایان همکاری؛ "
             f"{with_mobile} با تلفن همراه؛ "
@@ -83,7 +107,7 @@ def command(
         )
     else:
         click.echo(
-            f"notices of run {source.run_id} (term {problem.term}): {counts['placed']} placed, "
+            f"notices of run {run_id} (term {term_name}): {counts['placed']} placed, "
             f"{counts['not_placed']} not placed, {counts['ineligible']} not eligible, "
             f"{counts['left']} left; "
             f"{with_mobile} with a mobile; {len(letters)} unit letters"

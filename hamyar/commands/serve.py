@@ -52,12 +52,18 @@ def check_host(host: str, accounts: bool) -> None:
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     help="The certificate's private key (PEM).",
 )
+@click.option(
+    "--empty",
+    is_flag=True,
+    help="Start a new workspace without running the embedded default first.",
+)
 @workspace_option
 def command(
     host: str,
     port: int,
     certfile: Path | None,
     keyfile: Path | None,
+    empty: bool,
     workspace_dir: Path | None,
 ) -> None:
     """Serve the planner's pages (Persian; ?lang=en for English) at http://HOST:PORT/."""
@@ -72,6 +78,7 @@ def command(
     except ImportError:
         raise click.ClickException("the web pages need: pip install 'hamyar[web]'") from None
     from hamyar.store.users import any_users
+    from hamyar.web.default import prepare_default
 
     folder = workspace_dir or Path("hamyar-workspace")
     workspace = open_workspace(folder)
@@ -79,6 +86,10 @@ def command(
         accounts = any_users(session)
     workspace.close()
     check_host(host, accounts)
+    if not empty:
+        made = prepare_default(folder)
+        if made is not None:
+            click.echo(f"hamyar: the embedded default (term 1402-1) is run {made}")
     tls = certfile is not None
     app = create_app(folder, https_only=tls)
     login = "a login on every page" if accounts else "no login (this computer only)"

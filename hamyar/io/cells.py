@@ -194,7 +194,7 @@ def parse_date(raw: object, text: str) -> JalaliDate:
     return _jalali_date(text)
 
 
-_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first")
+_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first", "a Jalali month")
 """Messages of the calendar that say more than "not a Jalali date" (issue 19, case 9)."""
 
 

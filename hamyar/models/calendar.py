@@ -23,6 +23,7 @@ from hamyar.text import normalize_digits, normalize_value
 _DATE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})[/\-.](\d{1,2})$")
 _TERM = re.compile(r"^(\d{4})\s*-\s*([12])$")
+_MONTH_FIRST = re.compile(r"^(\d{1,2})[/\-.](\d{4})$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
 
 JALALI_YEARS = (1300, 1500)
@@ -149,6 +150,12 @@ class JalaliMonth(BaseModel):
         text = normalize_value(value)
         match = _MONTH.match(text)
         if not match:
+            first = _MONTH_FIRST.match(text)
+            year, month = (int(first[2]), int(first[1])) if first else (0, 0)
+            if JALALI_YEARS[0] <= year <= JALALI_YEARS[1] and 1 <= month <= 12:
+                raise ValueError(
+                    f"a Jalali month written month first; did you mean {year:04d}/{month:02d}?"
+                )
             raise ValueError("not a Jalali month yyyy/mm")
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:

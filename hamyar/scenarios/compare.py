@@ -227,6 +227,17 @@ def _with_differences(
     return header, out
 
 
+def kpi_differences(c: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+    """The KPI table with each scenario's difference from the base, as the workbook has it."""
+    header, rows = kpi_table(c, lang)
+    return _with_differences(c, header, rows, lang)
+
+
+def shown(value: object, fmt: str | None = None) -> str:
+    """A figure as the printed table shows it (shares as percentages)."""
+    return _fmt(value, fmt)
+
+
 def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
     """``comparison.xlsx`` and ``kpis.csv``, ``units.csv``, ``diff.csv`` (CSV in English)."""
     book = new_workbook(folder / "comparison.xlsx")

@@ -137,6 +137,13 @@ class TermRecord:
     evaluations: list[Evaluated] = field(default_factory=list)
     unplaced: Unplaced | None = None
     """Set by :func:`hamyar.store.applied.with_applications` for a term applied to, unplaced."""
+    preference_rank: int | None = None
+    """The rank the student gave the unit of the adopted allocation (``None``: outside the
+    list, or not placed)."""
+    better: tuple[tuple[str, str], ...] = ()
+    """``(english, persian)``: placed below the first choice, why each better-ranked unit asked
+    for did not take the student (the planner's explanation; set by
+    :func:`hamyar.store.applied.with_applications`)."""
 
     @property
     def hours(self) -> Decimal:
@@ -167,7 +174,7 @@ def student_history(session: Session, student_id: str) -> Sequence[TermRecord]:
         if placed is not None:
             entry = record(term)
             entry.unit_code, entry.run_id = placed.unit_code, row.run_id
-            entry.pinned = placed.pinned
+            entry.pinned, entry.preference_rank = placed.pinned, placed.preference_rank
         changes = term_changes(session, row)
         for newcomer in changes.newcomers:
             if newcomer.student_id == student_id:

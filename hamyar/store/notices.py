@@ -31,14 +31,13 @@ from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import read_summary
 from hamyar.io.loading import load_problem
 from hamyar.models import EligibilityResult, Explanation, Policy, Problem, Rejection, Term
-from hamyar.optimizer.explain import explain
-from hamyar.optimizer.infeasible import hard_placements
 from hamyar.optimizer.waitlist import WaitingEntry
 from hamyar.pipeline.continuing import OPTION, continue_from
 from hamyar.scenarios.replan import replan_problem
 from hamyar.scenarios.source import find_source, inputs_changed, read_source_file
 from hamyar.store.adoption import adopted, adopted_run
 from hamyar.store.errors import WorkspaceError
+from hamyar.store.explained import explained
 from hamyar.store.history import term_history
 from hamyar.store.schema import AdoptionRow, RunRow
 from hamyar.store.vacancy import effective_placement, term_changes
@@ -208,9 +207,7 @@ def gather_notices(
     placement = effective_placement(run, changes)
     _check_placement(run, problem, placement)
     eligibility = evaluate(problem)
-    placements = hard_placements(problem, eligibility, previous)
-    pins = {**placements.fixed, **placements.soft_pins}
-    explanations = {e.student_id: e for e in explain(problem, eligibility, placement, pins=pins)}
+    explanations = explained(problem, eligibility, placement, previous)
     waiting: dict[str, list[WaitingEntry]] = {}
     for (unit, _gender), entries in run_waiting_lists(session, run.id).items():
         still = [e for e in entries if placement.get(e.student_id) != unit]

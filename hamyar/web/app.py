@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -15,7 +16,20 @@ from starlette.staticfiles import StaticFiles
 
 from hamyar.store import Workspace
 from hamyar.store.users import server_key
-from hamyar.web import decisions, inputs, jobs, login, payroll, runs, scenarios, units
+from hamyar.web import (
+    compare,
+    decisions,
+    downloads,
+    inputs,
+    jobs,
+    login,
+    notices,
+    payroll,
+    runs,
+    scenarios,
+    student,
+    units,
+)
 from hamyar.web.auth import AccessCheck
 from hamyar.web.site import Settings, page, word
 from hamyar.web.site import lang_of as _lang
@@ -65,12 +79,21 @@ def create_app(
         Route("/runs", runs.runs_page),
         Route("/runs", runs.start_run, methods=["POST"]),
         Route("/runs/{run_id:int}", runs.result_page),
-        Route("/runs/{run_id:int}/students/{student_id}", runs.student_page),
+        Route("/runs/{run_id:int}/students/{student_id}", student.student_page),
         Route("/runs/{run_id:int}/adopt", runs.adopt_run, methods=["POST"]),
         Route("/scenarios", scenarios.scenarios_page),
         Route("/scenarios", scenarios.save, methods=["POST"]),
         Route("/scenarios/{name}.toml", scenarios.download),
         Route("/scenarios/{name}/run", scenarios.run, methods=["POST"]),
+        Route("/compare", compare.compare_page),
+        Route("/compare", compare.start, methods=["POST"]),
+        Route("/compare/{stamp}", compare.result_page),
+        Route("/compare/{stamp}/comparison.xlsx", compare.workbook),
+        Route("/notices", notices.notices_page),
+        Route("/notices", notices.write, methods=["POST"]),
+        Route("/downloads", downloads.downloads_page),
+        Route("/downloads/run/{run_id:int}/{name:path}", downloads.run_file),
+        Route("/downloads/{area}/{name:path}", downloads.term_file),
         Route("/jobs/{job_id}", jobs.job_page),
         Route("/jobs/{job_id}/events", jobs.events),
         Route("/jobs/{job_id}/result", jobs.result_of),
@@ -101,5 +124,6 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.jobs = {}
+    app.state.explained = OrderedDict()
     app.state.settings = Settings(Path(workspace_dir))
     return app

@@ -8,7 +8,7 @@ from typing import Any
 from hamyar.web.words import num, word
 
 ROW = 22
-LABEL = 90
+LABEL = 150
 BAR = 300
 
 
@@ -24,7 +24,7 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
     width = LABEL + BAR + 80
     rtl = lang == "fa"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(word("result.fill", lang))}">'
     ]
@@ -46,6 +46,51 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
             f'class="filled {gender}"/>',
             f'<text x="{value_x:.1f}" y="{y + 14}" text-anchor="{"end" if rtl else "start"}" '
             f'class="val">{escape(value)}</text>',
+        ]
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+COLUMN = 64
+TALL = 160
+
+
+def rank_svg(distribution: dict[str, int], lang: str) -> str:
+    """How many placed students got their first, second … choice: one column per rank, the
+    first choice on the reading side (right in Persian), counts and labels in the page's
+    digits."""
+    ranks = sorted(
+        distribution.items(),
+        key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else 0),
+    )
+    most = max((v for _, v in ranks), default=1) or 1
+    width = COLUMN * max(len(ranks), 1) + 20
+    height = TALL + 50
+    rtl = lang == "fa"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" id="rank-chart" '
+        f'width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(word("rank.title", lang))}">'
+    ]
+    for i, (rank, count) in enumerate(ranks):
+        slot = len(ranks) - 1 - i if rtl else i
+        x = 10 + slot * COLUMN
+        tall = TALL * count / most
+        name = (
+            word("rank.nth", lang).format(n=num(int(rank), lang))
+            if rank.isdigit()
+            else word("rank.none", lang)
+        )
+        middle = x + COLUMN / 2
+        parts += [
+            f'<rect x="{x + 8}" y="{20 + TALL - tall:.1f}" width="{COLUMN - 16}" '
+            f'height="{tall:.1f}" class="bar"><title>{escape(name)}: {escape(num(count, lang))}'
+            "</title></rect>",
+            f'<text x="{middle}" y="{14 + TALL - tall:.1f}" text-anchor="middle" class="val">'
+            f"{escape(num(count, lang))}</text>",
+            f'<text x="{middle}" y="{TALL + 38}" text-anchor="middle" class="lbl">'
+            f"{escape(name)}</text>",
         ]
     parts.append("</svg>")
     return "".join(parts)

@@ -20,9 +20,13 @@ from hamyar.web.state import KINDS, stored_inputs, term_state
 
 
 async def term_page(request: Request) -> Response:
+    from hamyar.web.runs import latest_result
+
     app = request.app.state
     state = term_state(app.workspace, app.settings, term_of(request))
-    return page(request, "term.html", state=state)
+    adopted_id = state.adoption.run_id if state.adoption else None
+    latest = latest_result(request, adopted_id, [r.id for r in state.runs])
+    return page(request, "term.html", state=state, latest=latest)
 
 
 async def choose_term(request: Request) -> Response:

@@ -54,7 +54,7 @@ class Job:
             ]
 
 
-def _message(exc: BaseException, lang: str) -> str:
+def message(exc: BaseException, lang: str) -> str:
     if isinstance(exc, WorkspaceError):
         return exc.fa if lang == "fa" else exc.en
     if isinstance(exc, InputError):
@@ -72,7 +72,7 @@ def start(request: Request, total: int, work: Callable[[Progress], str]) -> Job:
         try:
             job.done = work(job.progress)
         except HamyarError as exc:
-            job.error = _message(exc, job.lang)
+            job.error = message(exc, job.lang)
         except Exception as exc:  # the page says what went wrong instead of hanging
             job.error = f"{type(exc).__name__}: {exc}"
 

@@ -15,10 +15,9 @@ from hamyar.errors import HamyarError
 from hamyar.store.adoption import adopt, adopted
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import get_run
-from hamyar.store.waitlists import places_of
 from hamyar.web import jobs, running
 from hamyar.web.auth import actor
-from hamyar.web.chart import fill_svg
+from hamyar.web.chart import fill_svg, rank_svg
 from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
 from hamyar.web.state import stored_inputs
 
@@ -46,14 +45,18 @@ async def start_run(request: Request) -> Response:
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
 
-def _csv(path: Path) -> list[dict[str, str]]:
+ENVY_SHOWN = 50
+"""Justified-envy pairs listed on the result page (the count is of all of them)."""
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     with path.open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
-def _run_files(request: Request, run_id: int) -> tuple[Any, Path, bool]:
+def run_files(request: Request, run_id: int) -> tuple[Any, Path, bool]:
     workspace = request.app.state.workspace
     with workspace.session() as session:
         try:
@@ -68,9 +71,9 @@ def _run_files(request: Request, run_id: int) -> tuple[Any, Path, bool]:
 
 def students(folder: Path) -> list[dict[str, str]]:
     """Every applicant with their status and unit, from the run's CSV files."""
-    placed = {r["student_id"]: r for r in _csv(folder / "assignments.csv")}
+    placed = {r["student_id"]: r for r in csv_rows(folder / "assignments.csv")}
     rows = []
-    for e in _csv(folder / "eligibility.csv"):
+    for e in csv_rows(folder / "eligibility.csv"):
         p = placed.get(e["student_id"])
         status = "placed" if p else ("unplaced" if e["eligible"] == "yes" else "ineligible")
         rows.append(
@@ -94,42 +97,41 @@ async def runs_page(request: Request) -> Response:
     return page(request, "runs.html", state=state)
 
 
+def summary_view(folder: Path, lang: str) -> dict[str, Any]:
+    """A run's key figures, its two charts and the first justified-envy cases (summary.json)."""
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    return {
+        "kpis": summary["kpis"],
+        "chart": fill_svg(summary["counts"]["per_unit"], lang),
+        "rank_chart": rank_svg(summary["kpis"]["rank_distribution"], lang),
+        "envy": summary.get("justified_envy", [])[:ENVY_SHOWN],
+    }
+
+
 async def result_page(request: Request) -> Response:
     run_id = int(request.path_params["run_id"])
-    run, folder, is_adopted = _run_files(request, run_id)
-    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    lang = lang_of(request)
+    run, folder, is_adopted = run_files(request, run_id)
     return page(
         request,
         "result.html",
         run=run,
         adopted=is_adopted,
-        kpis=summary["kpis"],
-        chart=fill_svg(summary["counts"]["per_unit"], lang),
         students=students(folder),
+        **summary_view(folder, lang_of(request)),
     )
 
 
-async def student_page(request: Request) -> Response:
-    run_id = int(request.path_params["run_id"])
-    sid = request.path_params["student_id"]
-    run, folder, _ = _run_files(request, run_id)
-    elig = next((e for e in _csv(folder / "eligibility.csv") if e["student_id"] == sid), None)
-    if elig is None:
-        raise HTTPException(404)
-    placed = next((r for r in _csv(folder / "assignments.csv") if r["student_id"] == sid), None)
-    left = next((r for r in _csv(folder / "unassigned.csv") if r["student_id"] == sid), None)
-    with request.app.state.workspace.session() as session:
-        waiting = list(places_of(session, run_id, sid))
-    return page(
-        request,
-        "student.html",
-        run=run,
-        elig=elig,
-        placed=placed,
-        left=left,
-        waiting=waiting,
-    )
+def latest_result(
+    request: Request, adopted_id: int | None, run_ids: list[int]
+) -> dict[str, Any] | None:
+    """The term's adopted run, or else its latest, with its figures and charts."""
+    run_id = adopted_id if adopted_id is not None else (max(run_ids) if run_ids else None)
+    if run_id is None:
+        return None
+    run, folder, is_adopted = run_files(request, run_id)
+    if not (folder / "summary.json").is_file():
+        return None
+    return {"run": run, "adopted": is_adopted, **summary_view(folder, lang_of(request))}
 
 
 async def adopt_run(request: Request) -> Response:

@@ -112,7 +112,10 @@ def scenario_path_named(request: Request, name: str) -> Path:
 
 
 def _fields(form: FormData) -> tuple[dict[str, str], dict[str, str]]:
-    values = {k: str(form.get(k) or "") for k in scenario_form.FIELDS}
+    values = {
+        **scenario_form.defaults(),
+        **{k: str(form[k]) for k in scenario_form.FIELDS if k in form},
+    }
     seats = {
         k: str(v).strip()
         for k, v in form.multi_items()

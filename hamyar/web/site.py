@@ -104,7 +104,7 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
         term_label=term_words(term, lang),
         csrf=csrf_token(request),
         path=request.url.path,
-        account=account_of(request),
+        account=request.scope.get("state", {}).get("account"),
         logged_in=account_of(request).name != LOCAL_PLANNER,
         **values,
     )

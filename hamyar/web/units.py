@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from starlette.exceptions import HTTPException
@@ -23,7 +24,7 @@ from hamyar.errors import HamyarError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.io.evaluations import EvaluationEntry
 from hamyar.io.timesheets import parse_timesheets
-from hamyar.models import JalaliMonth, Satisfaction, Source
+from hamyar.models import Degree, JalaliMonth, Satisfaction, Source, persian
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.evaluations import check_entries, live_evaluations, record_evaluations
 from hamyar.store.unit_roster import UnitStudent, confirm_students, unit_students
@@ -66,10 +67,26 @@ def entered_timesheets(settings: Settings, term: str, month: JalaliMonth, into: 
     return True
 
 
+def degree_words(lang: str) -> Callable[[str], str]:
+    """A degree as the unit reads it: Persian words, or the value with spaces in English."""
+
+    def say(value: str) -> str:
+        try:
+            member = Degree(value)
+        except ValueError:
+            return value
+        return persian(member) if lang == "fa" else value.replace("_", " ")
+
+    return say
+
+
 async def unit_page(request: Request) -> Response:
     unit = request.path_params["unit"]
     has_adoption, students = _roster(request, unit)
-    return page(request, "unit.html", unit=unit, adopted=has_adoption, students=students)
+    return page(
+        request, "unit.html", unit=unit, adopted=has_adoption, students=students,
+        degree=degree_words(lang_of(request)),
+    )  # fmt: skip
 
 
 async def confirm(request: Request) -> Response:
@@ -84,6 +101,7 @@ async def confirm(request: Request) -> Response:
         return page(
             request, "unit.html", status=409, unit=unit, adopted=has_adoption,
             students=students, error=_message(request, exc),
+            degree=degree_words(lang_of(request)),
         )  # fmt: skip
     return RedirectResponse(f"/units/{unit}", status_code=303)
 

@@ -80,7 +80,7 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "rank.title": ("اولویت انتخاب‌شده‌ها", "Choice each placed student got"),
     "rank.nth": ("انتخاب {n}", "choice {n}"),
     "rank.none": ("بیرون از فهرست", "outside the list"),
-    "envy.title": ("حق تقدم نادیده (justified envy)", "Justified envy"),
+    "envy.title": ("حسادت موجه (حق تقدم نادیده)", "Justified envy"),
     "envy.zero": (
         "هیچ دانشجویی واحدی را که خواسته به کسی با اولویت کمتر از خودش نباخته است: "
         "این تخصیص پایدار است.",
@@ -97,7 +97,9 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
         "costs: the allocation put the priority scores and the number placed first. The "
         "stable mode makes this zero, perhaps with fewer placed.",
     ),
-    "envy.students": ("دانشجو", "students"),
+    "envy.pairs": ("موردها", "The cases"),
+    "envy.wants": ("دانشجویی که واحد را می‌خواست", "student who wanted the unit"),
+    "envy.holds": ("دارندهٔ جا با اولویت کمتر", "holder of lower precedence"),
     "student.holders": ("دارندگان جاهای این واحد", "Who holds this unit's seats"),
     "student.asked": ("واحدهای خواسته‌شده", "Units asked for"),
     "student.priority": ("امتیاز اولویت", "priority score"),

@@ -90,3 +90,13 @@ def test_generated_timesheets_are_persian_and_read_back(tmp_path: Path, ext: str
     else:
         first = path.read_text(encoding="utf-8-sig").splitlines()[0]
         assert first.split(",") == headers
+
+
+def test_month_written_month_first_says_what_was_meant(tmp_path: Path) -> None:
+    path = tmp_path / "ts.csv"
+    path.write_text("شماره دانشجویی,کد واحد,ماه,ساعت\n4011000003,LIB,08/1402,40\n", "utf-8")
+    with pytest.raises(InputError) as info:
+        read_timesheets(path)
+    assert str(info.value) == (
+        f"{path}:2:ماه: a Jalali month written month first; did you mean 1402/08? (08/1402)"
+    )

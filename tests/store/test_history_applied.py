@@ -1,5 +1,6 @@
 """``hamyar history STUDENT`` also lists the terms a student applied to without a placement,
-with the reason: the blocking rule, or the explanation and the waiting-list places."""
+with the reason: the blocking rule, or the explanation and the waiting-list places; and for a
+term placed below the first choice, why not each better-ranked unit."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def test_history_lists_terms_applied_to_without_a_placement(
     code, stdout, _ = invoke("history", "S1", "--lang", "en")
     assert code == 0 and "applied" not in stdout and " A " in stdout
     assert invoke("history", "S9", "--lang", "en")[0] == 2
+    # S2 holds B, her second choice: the history says why not A, her first
+    code, stdout, err = invoke("history", "S2", "--lang", "en")
+    assert code == 0, err
+    assert "term 1402-1: B (choice 2)" in stdout
+    assert (
+        "why not A: full: its only female seat is held by a student who comes before you under "
+        "rule A3; that student, S1, has priority score 0 and GPA 19"
+    ) in stdout
+    code, stdout, _ = invoke("history", "S2")
+    assert code == 0 and "چرا نه A: تنها ظرفیت خواهران این واحد" in stdout
+    assert "why not" not in invoke("history", "S1", "--lang", "en")[1]

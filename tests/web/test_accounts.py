@@ -113,6 +113,7 @@ def test_every_page_needs_a_login_once_accounts_exist(ws: Path, client_of: Clien
     assert client.get("/static/style.css").status_code == 200
     page = client.get("/login")
     assert page.status_code == 200 and 'id="login"' in page.text
+    assert 'href="/runs"' not in page.text and 'id="logout"' not in page.text  # no menu yet
     refused = client.post("/login", data={"name": "karimi", "password": PASSWORD})
     assert refused.status_code == 403  # no CSRF token
     bad = login(client, "karimi", "wrong-password")
@@ -157,6 +158,8 @@ def test_a_unit_sees_only_its_own_students_without_national_ids_or_shebas(
         assert r.national_id and r.national_id not in page.text
         assert r.sheba and r.sheba not in page.text and r.sheba[-10:] not in page.text
     assert all(f'data-id="{r.student_id}"' not in page.text for r in others)
+    assert "دکتری تخصصی" in page.text or "کارشناسی" in page.text  # degrees in Persian
+    assert "bachelor_continuous" not in page.text and 'href="/runs"' not in page.text
     student = f"/runs/1/students/{rows[0].student_id}"
     for path in ("/units/PE", "/units/PE/hours", "/units/PE/evaluations", "/runs", "/runs/1",
                  "/inputs", "/payroll", "/decisions", student):  # fmt: skip

@@ -6,12 +6,16 @@ from __future__ import annotations
 import shutil
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 import uvicorn
+from click.testing import CliRunner
 
+from hamyar.cli import cli
 from hamyar.web.app import create_app
 
 pytestmark = pytest.mark.slow
@@ -57,42 +61,119 @@ def browser(tmp_path: Path) -> Iterator[object]:
         "--window-size=1200,900",
     ):
         options.add_argument(arg)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     yield driver
     driver.quit()
 
 
-def test_a_planner_uploads_runs_and_opens_a_student(
-    server: str, browser: object, default_files: dict[str, Path]
+def test_a_planners_term_in_chromium(
+    server: str, browser: object, default_files: dict[str, Path], tmp_path: Path
 ) -> None:
+    """Upload the embedded default's files, see a broken file located, fix it, run, open a
+    student, make a scenario on the form and compare it with the inputs, adopt, pay a month,
+    download the transfer list and read it back with openpyxl."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
+    from selenium.webdriver.support.ui import Select
 
     assert isinstance(browser, WebDriver)
     d = browser
-    d.implicitly_wait(60)
+    d.implicitly_wait(90)
+    broken = tmp_path / "applicants-broken.xlsx"
+    book = openpyxl.load_workbook(default_files["applicants"])
+    sheet = book.active
+    assert sheet is not None
+    gpa = [c.value for c in sheet[1]].index("معدل ترم گذشته") + 1
+    sheet.cell(row=5, column=gpa, value="بیست")
+    book.save(broken)
+
     d.get(server + "/inputs")
     assert d.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
+    for kind, path in {**default_files, "applicants": broken}.items():
+        d.find_element(By.NAME, kind).send_keys(str(path))
+    d.find_element(By.ID, "check").click()
+    assert "ذخیره نشدند" in d.find_element(By.ID, "verdict").text
+    located = d.find_element(By.CSS_SELECTOR, "#errors tbody tr").text
+    assert "applicants-broken.xlsx" in located and "۵" in located and "بیست" in located
     for kind, path in default_files.items():
         d.find_element(By.NAME, kind).send_keys(str(path))
     d.find_element(By.ID, "check").click()
     assert "ذخیره شدند" in d.find_element(By.ID, "verdict").text
+
     d.get(server + "/runs")
     d.find_element(By.ID, "run").click()
+    assert "[۱/۵]" in d.find_element(By.CSS_SELECTOR, "#progress li").text  # streamed stages
     assert "۲۸۰" in d.find_element(By.ID, "kpi-placed").text
+    assert d.find_element(By.ID, "rank-chart").is_displayed()
     search = d.find_element(By.ID, "students-search")
     first = d.find_element(By.CSS_SELECTOR, "#students tbody tr td a")
     sid_text = first.text
-    search.send_keys(first.get_attribute("href").rsplit("/", 1)[1][:10])
+    search.send_keys((first.get_attribute("href") or "").rsplit("/", 1)[1][:10])
     visible = [
         r for r in d.find_elements(By.CSS_SELECTOR, "#students tbody tr") if r.is_displayed()
     ]
     assert len(visible) == 1
     visible[0].find_element(By.TAG_NAME, "a").click()
     assert sid_text in d.find_element(By.TAG_NAME, "h1").text
+    assert d.find_element(By.ID, "waiting").is_displayed()
+
+    d.get(server + "/scenarios")
+    d.find_element(By.NAME, "name").send_keys("gpa-15")
+    for key in ("min_gpa.bachelor_continuous", "min_gpa.bachelor_discontinuous"):
+        field = d.find_element(By.NAME, key)
+        field.clear()
+        field.send_keys("۱۵")
+    d.find_element(By.CSS_SELECTOR, 'input[name="pins"][value="soft"]').click()
+    d.find_element(By.NAME, "seats.DORM.female").send_keys("+10")
+    d.find_element(By.ID, "save-scenario").click()
+    assert "gpa-15" in d.find_element(By.ID, "scenario-saved").text
+    d.get(server + "/compare")
+    Select(d.find_element(By.ID, "scenario-2")).select_by_value("gpa-15")
+    d.find_element(By.ID, "compare").click()
+    kpis = d.find_element(By.ID, "compare-kpis")
+    assert kpis.find_elements(By.CSS_SELECTOR, "td.loss, td.gain")
+    reasons = d.find_elements(By.CSS_SELECTOR, "#changes td.reason")
+    assert reasons and all(r.text for r in reasons[:20])
+
     d.get(server + "/runs/1")
     d.find_element(By.ID, "adopt").click()
     assert d.find_element(By.ID, "adopted").is_displayed()
+    sheets = timesheets_for(tmp_path / "ws", tmp_path / "ts.xlsx")
+    d.get(server + "/payroll")
+    d.find_element(By.NAME, "timesheets").send_keys(str(sheets))
+    d.find_element(By.NAME, "month").send_keys("1402/08")
+    d.find_element(By.ID, "preview").click()
+    total = d.find_element(By.ID, "preview-total").text
+    d.find_element(By.ID, "confirm").click()
+    link = d.find_element(By.CSS_SELECTOR, "#batches a.transfers")
+    link.click()
+    downloaded = tmp_path / "downloads" / "transfers.xlsx"
+    for _ in range(200):
+        if downloaded.is_file() and downloaded.stat().st_size:
+            break
+        time.sleep(0.1)
+    transfers = openpyxl.load_workbook(downloaded)
+    cells = [str(c) for ws in transfers for row in ws.iter_rows(values_only=True) for c in row]
+    assert any(c.startswith("IR") for c in cells)  # the payees' Shebas
+    assert total  # the month previewed before it was paid
+
     d.get(server + "/")
+    d.execute_script("window.scrollTo(0, 0)")
     d.save_screenshot(str(ROOT / "docs" / "web-term.png"))
     assert "پرداخت" in d.find_element(By.ID, "next").text
+
+
+def timesheets_for(workspace: Path, out: Path) -> Path:
+    """A month of timesheets for the term's one run, as ``hamyar timesheets`` writes them."""
+    (folder,) = (workspace / "web" / "1402-1" / "runs").iterdir()
+    done = CliRunner().invoke(
+        cli, ["timesheets", "--allocation", str(folder), "--month", "1402/08", "--out", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    return out

@@ -1,0 +1,97 @@
+"""Compare, the result page's charts and envy, a student's reasons, notices and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+from starlette.testclient import TestClient
+from walk import follow_job, run, token, upload
+
+
+def test_compare_two_scenarios_then_adopt_notices_and_downloads(
+    client: TestClient, default_files: dict[str, Path]
+) -> None:
+    upload(client, default_files)
+    csrf = token(client.get("/scenarios").text)
+    saved = client.post(
+        "/scenarios",
+        data={"csrf": csrf, "name": "gpa-15", "min_gpa.bachelor_continuous": "15", "pins": "soft"},
+    )
+    assert saved.status_code == 200, saved.text
+    page = client.get("/compare")
+    assert 'value="gpa-15"' in page.text
+    too_few = client.post("/compare", data={"csrf": csrf, "scenario": ["inputs"]})
+    assert too_few.status_code == 422 and 'id="compare-error"' in too_few.text
+    started = client.post("/compare", data={"csrf": csrf, "scenario": ["inputs", "gpa-15", ""]})
+    stages, result = follow_job(client, started)
+    assert stages[-1].endswith("مقایسه") and len(stages) == 8
+    text = result.text
+    assert result.status_code == 200 and 'id="compare-kpis"' in text
+    assert 'class="loss"' in text  # fewer eligible under GPA 15, shaded as a loss
+    changes = re.search(r'<table id="changes".*?</table>', text, re.S)
+    assert changes
+    rows = re.findall(r'<tr class="(gained|lost|moved)">(.*?)</tr>', changes.group(0), re.S)
+    assert rows and {"lost"} <= {kind for kind, _ in rows}
+    lost = [cells for kind, cells in rows if kind == "lost"]
+    assert any("E4" in cells for cells in lost)  # lost the seat: GPA below 15 (rule E4)
+    assert all(
+        re.search(r'class="reason">[^<]+<', cells) for _, cells in rows
+    )  # every row says why
+    english = client.get(str(result.url) + "?lang=en").text
+    assert "not eligible here: E4" in english
+    client.get("/?lang=fa")
+    book = client.get(str(result.url).split("?")[0] + "/comparison.xlsx")
+    assert book.status_code == 200 and openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames
+
+    _, base = run(client)
+    run_id = re.search(r"/runs/(\d+)$", str(base.url))
+    assert run_id
+    rid = run_id.group(1)
+    body = base.text
+    assert 'id="rank-chart"' in body and "انتخاب ۱" in body and "۲۰۵" in body  # 205 first choices
+    envy = re.search(r'<section id="envy">.*?</section>', body, re.S)
+    assert envy and "۱۴۳" in envy.group(0) and "اولویت کمتر" in envy.group(0)
+    with_reason = re.search(
+        r"/runs/\d+/students/(\d+)\">[^<]*</a></td><td>[^<]*</td>"
+        r"<td>[^<]*</td><td>بدون تخصیص",
+        body,
+    )
+    assert with_reason
+    student = client.get(f"/runs/{rid}/students/{with_reason.group(1)}")
+    assert student.status_code == 200 and 'id="why"' in student.text
+    assert 'class="holders"' in student.text and "امتیاز اولویت" in student.text
+    placed_low = re.search(r'/runs/\d+/students/(\d+)">.{0,400}?data-sort="[2-5]"', body, re.S)
+    assert placed_low
+    second = client.get(f"/runs/{rid}/students/{placed_low.group(1)}").text
+    assert 'id="why"' in second  # placed, but not at the first choice: why, and who holds it
+
+    adopted = client.post(f"/runs/{rid}/adopt", data={"csrf": csrf})
+    assert 'id="adopted"' in adopted.text
+    notices = client.post("/notices", data={"csrf": csrf})
+    assert notices.status_code == 200 and 'id="notices-written"' in notices.text
+    sms = client.get("/downloads/notices/notices.csv")
+    assert sms.status_code == 200
+    texts = list(csv.DictReader(io.StringIO(sms.content.decode("utf-8-sig"))))
+    assert len(texts) == 1000 and {"placed", "not_placed", "ineligible"} <= {
+        t["kind"] for t in texts
+    }
+    assert client.get("/downloads/notices/units/all.html").status_code == 200
+    listing = client.get("/downloads").text
+    for name in (
+        "allocation.xlsx",
+        "assignments.csv",
+        "eligibility.csv",
+        "unassigned.csv",
+        "notices.csv",
+        "letters/all.html",
+        "units/all.html",
+    ):
+        assert name in listing, name
+    workbook = client.get(f"/downloads/run/{rid}/allocation.xlsx")
+    assert workbook.status_code == 200 and openpyxl.load_workbook(io.BytesIO(workbook.content))
+    assert client.get(f"/downloads/run/{rid}/../../hamyar.db").status_code == 404
+    assert client.get("/downloads/notices/%2e%2e/inputs/units.xlsx").status_code == 404
