@@ -113,6 +113,23 @@ def _warn(app: Applicant, message: str, value: object, column: str | None = None
     )
 
 
+def _release(
+    applicants: list[Applicant],
+    reasons: Mapping[str, str],
+    not_continuing: dict[str, str],
+    warnings: list[Issue],
+    label: str,
+) -> None:
+    """The students of ``reasons`` not kept in their unit: no current unit in ``applicants``,
+    the reason recorded in ``not_continuing`` and warned of."""
+    for i, app in enumerate(applicants):
+        reason = reasons.get(app.student_id)
+        if reason is not None:
+            applicants[i] = app.model_copy(update={"current_unit": None})
+            not_continuing[app.student_id] = reason
+            warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+
+
 def _rebuild(
     problem: Problem, applicants: list[Applicant], exclusions: tuple[Exclusion, ...]
 ) -> Problem:
@@ -200,22 +217,12 @@ def continue_from(problem: Problem, history: History) -> Continued:
         if conflict is not None:
             released[sid] = conflict
     if released:
-        for i, app in enumerate(applicants):
-            reason = released.get(app.student_id)
-            if reason is not None:
-                applicants[i] = app.model_copy(update={"current_unit": None})
-                not_continuing[app.student_id] = reason
-                warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+        _release(applicants, released, not_continuing, warnings, label)
         candidate = _rebuild(problem, applicants, exclusions)
 
     over = _beyond_seats(candidate)
     if over:
-        for i, app in enumerate(applicants):
-            reason = over.get(app.student_id)
-            if reason is not None:
-                applicants[i] = app.model_copy(update={"current_unit": None})
-                not_continuing[app.student_id] = reason
-                warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+        _release(applicants, over, not_continuing, warnings, label)
         candidate = _rebuild(problem, applicants, exclusions)
 
     applied = set(problem.applicant_by_id)

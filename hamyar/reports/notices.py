@@ -5,7 +5,8 @@ A notice is one of four kinds, in the order of the applicants file:
 * ``placed`` — the unit, its planned hours per month (:func:`~hamyar.models.pay.planned_hours`)
   and whom to report to: the unit's responsible person, telephone and place when the units
   file has those columns (:data:`~hamyar.io.columns.NOTICE_UNIT_COLUMNS`), else the unit
-  itself; when placed below the first choice, the student's places on the waiting lists of the
+  itself; when placed below the first choice, why not each unit ranked higher (the optimizer's
+  explanation, said as for ``not_placed``) and the student's places on the waiting lists of the
   units ranked higher; then the warnings of the student's eligibility (a Sheba to correct,
   rule E8);
 * ``not_placed`` — eligible, no seat: the optimizer's explanation per asked-for unit
@@ -142,6 +143,7 @@ def _placed(
     warnings: Sequence[str],
     starts: str | None,
     higher: Sequence[WaitingEntry],
+    why: Sequence[str],
     lang: Lang,
 ) -> tuple[str, ...]:
     hours = number(planned_hours(unit, problem.policy), lang)
@@ -163,7 +165,13 @@ def _placed(
         )
         then = f"Please report to {who} to start."
         notes = [f"Please note: {w}." for w in warnings]
-    waits = (_higher_waiting(higher, problem.unit_by_code, lang),) if higher else ()
+    waits: list[str] = []
+    if why and lang == "fa":
+        waits.append("علت، برای هر واحدی که بالاتر خواسته بودید: " + "؛ ".join(why) + ".")
+    elif why:
+        waits.append("Why not each unit you ranked higher: " + "; ".join(why) + ".")
+    if higher:
+        waits.append(_higher_waiting(higher, problem.unit_by_code, lang))
     return (first, then, *waits, *notes)
 
 
@@ -224,6 +232,23 @@ def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: L
     )
 
 
+def _why(
+    problem: Problem,
+    app: Applicant,
+    placement: Mapping[str, str],
+    explanation: Explanation | None,
+    lang: Lang,
+) -> list[str]:
+    """Each asked-for unit of the explanation with why, naming no other applicant."""
+    units = problem.unit_by_code
+    why = []
+    for u in explanation.units if explanation else ():
+        name = unit_name(units[u.unit_code], lang) if u.unit_code in units else u.unit_code
+        words = private_reason(problem, app, u, placement, lang)
+        why.append(f"«{name}»: {words}" if lang == "fa" else f"{name}: {words}")
+    return why
+
+
 def _not_placed(
     problem: Problem,
     app: Applicant,
@@ -234,11 +259,7 @@ def _not_placed(
 ) -> tuple[str, ...]:
     units = problem.unit_by_code
     term = term_text(problem.term, lang)
-    why = []
-    for u in explanation.units if explanation else ():
-        name = unit_name(units[u.unit_code], lang) if u.unit_code in units else u.unit_code
-        words = private_reason(problem, app, u, placement, lang)
-        why.append(f"«{name}»: {words}" if lang == "fa" else f"{name}: {words}")
+    why = _why(problem, app, placement, explanation, lang)
     if lang == "fa":
         first = (
             f"شرایط برنامه‌ی همیار دانشجو {term} را دارید، اما در تخصیص "
@@ -298,8 +319,12 @@ def student_notices(
                 for e in waiting.get(app.student_id, ())
                 if e.unit_code != code and (rank is None or e.preference_rank < rank)
             ]
+            explanation = explanations.get(app.student_id)
+            if explanation is not None and explanation.placed_unit != code:
+                explanation = None
+            why = _why(problem, app, placement, explanation, lang)
             paragraphs = _placed(
-                problem, units[code], warnings, starts.get(app.student_id), higher, lang
+                problem, units[code], warnings, starts.get(app.student_id), higher, why, lang
             )
         elif app.student_id in left:
             kind = "left"

@@ -81,27 +81,15 @@ def replan_problem(
 def _check_previous(record: AllocationRecord, problem: Problem) -> None:
     """Every earlier placement names a student and a unit of the rebuilt problem."""
     issues = []
+    file = str(Path(record.folder) / "assignments.csv")
     for row in record.rows:
-        if row.student_id not in problem.applicant_by_id:
-            issues.append(
-                Issue(
-                    "the earlier run placed a student the inputs no longer have",
-                    row.student_id,
-                    file=str(Path(record.folder) / "assignments.csv"),
-                    row=row.row,
-                    column="student_id",
-                )
-            )
-        if row.unit_code not in problem.unit_by_code:
-            issues.append(
-                Issue(
-                    "the earlier run used a unit the inputs no longer have",
-                    row.unit_code,
-                    file=str(Path(record.folder) / "assignments.csv"),
-                    row=row.row,
-                    column="unit_code",
-                )
-            )
+        for value, known, what, column in (
+            (row.student_id, problem.applicant_by_id, "placed a student", "student_id"),
+            (row.unit_code, problem.unit_by_code, "used a unit", "unit_code"),
+        ):
+            if value not in known:
+                message = f"the earlier run {what} the inputs no longer have"
+                issues.append(Issue(message, value, file=file, row=row.row, column=column))
     if issues:
         raise InputError(issues)
 

@@ -1,7 +1,8 @@
 """Modes of every output under umask 022 and 002 (#19 case 16): ``run`` (its folder, files and
 ``units/`` sub-folder), ``timesheets`` (one file) and ``pay`` (``--out``, the month folder and
 its files) are what the umask allows, so colleagues on a shared office folder can open them;
-tests/io/test_outdir.py has ``generate`` and a replaced setgid folder."""
+tests/io/test_outdir.py has ``generate`` and a replaced setgid folder. The run is of a small
+generated scenario: the modes do not depend on the instance, and every file is still written."""
 
 from __future__ import annotations
 
@@ -27,16 +28,35 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scenario of term 1402-1 over 40 generated applicants and 5 units."""
+    folder = tmp_path_factory.mktemp("generated")
+    args = ["generate", "--applicants", "40", "--units", "5", "--seed", "1", "--out", str(folder)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    path = folder / "small.toml"
+    path.write_text(
+        'name = "small"\napplicants = "applicants.csv"\nunits = "units.csv"\nterm = "1402-1"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.mark.parametrize(
     "mask, folder_mode, file_mode", [(0o022, 0o755, 0o644), (0o002, 0o775, 0o664)]
 )
 def test_run_timesheets_and_pay_follow_the_umask(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mask: int, folder_mode: int, file_mode: int
+    scenario: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mask: int,
+    folder_mode: int,
+    file_mode: int,
 ) -> None:
     monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "ws"))
     run, ts, paid = tmp_path / "run", tmp_path / "ts.csv", tmp_path / "paid"
     commands = [
-        ["run", "--out", str(run), "--per-unit", "--lang", "en"],
+        ["run", str(scenario), "--out", str(run), "--per-unit", "--lang", "en"],
         ["adopt", "1"],
         ["timesheets", "--allocation", str(run), "--month", "1402/08", "--out", str(ts)],
         [

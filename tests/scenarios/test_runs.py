@@ -283,6 +283,41 @@ def test_replan_errors(earlier_run: Path, tmp_path: Path, write_rejections_file)
     assert not (tmp_path / "o").exists()
 
 
+def test_replan_refuses_placements_the_inputs_no_longer_have(
+    earlier_run: Path, instance: Path, tmp_path: Path, write_rejections_file
+) -> None:
+    """S1 (placed in A) has left the applicants and unit C (S6's) the units: both earlier
+    placements are located in the earlier run's assignments.csv, all at once, exit 2."""
+    from hamyar.io.writers import write_applicants, write_units
+    from hamyar.scenarios.inputs import load_scenario_inputs as load
+
+    problem = load(instance / "base.toml").problem
+    kept = [
+        a.model_copy(update={"preferences": tuple(p for p in a.preferences if p != "C")})
+        for a in problem.applicants
+        if a.student_id not in ("S1", "S7")  # S7 asked for C alone
+    ]
+    write_applicants(kept, instance / "data" / "applicants.csv")
+    write_units([u for u in problem.units if u.code != "C"], instance / "data" / "units.csv")
+    rejections = write_rejections_file(tmp_path / "rej.csv", [("B", "S3")])
+    out = tmp_path / "o"
+    result = CliRunner().invoke(
+        cli, ["replan", str(earlier_run), "--rejections", str(rejections), "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assignments = str(earlier_run / "assignments.csv")
+    rows = {r["student_id"]: i for i, r in enumerate(read_csv(earlier_run / "assignments.csv"), 2)}
+    assert (
+        f"{assignments}:{rows['S1']}:student_id: the earlier run placed a student the inputs no "
+        "longer have (S1)" in result.output
+    )
+    assert (
+        f"{assignments}:{rows['S6']}:unit_code: the earlier run used a unit the inputs no longer "
+        "have (C)" in result.output
+    )
+    assert "Traceback" not in result.output and not out.exists()
+
+
 def test_replan_finds_the_scenario_when_told_or_by_the_default_name(
     earlier_run: Path, instance: Path, tmp_path: Path, write_rejections_file
 ) -> None:

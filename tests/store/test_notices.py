@@ -4,6 +4,7 @@ the letters and the unit letters read back, and the refusals (no adoption, chang
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -255,10 +256,15 @@ def test_no_notice_names_another_applicant(default_run: tuple[Path, Path], tmp_p
     the planner's explanations (unassigned.csv) do name the seat holders."""
     assert invoke("adopt", "1")[0] == 0
     inputs = load_scenario_inputs(None)
-    people = {
-        a.student_id: {a.student_id, *([a.national_id] if a.national_id else [])}
-        for a in inputs.problem.applicants
-    }
+    owners: dict[str, set[str]] = {}  # each student ID and national ID → whose it is
+    for a in inputs.problem.applicants:
+        for code in (a.student_id, *([a.national_id] if a.national_id else [])):
+            owners.setdefault(code, set()).add(a.student_id)
+    people = {a.student_id for a in inputs.problem.applicants}
+    # every code is ASCII digits, so each place it stands in a text lies inside one run of
+    # ASCII digits: the substrings of those runs of a code's length are all the places to look
+    assert all(code.isascii() and code.isdigit() for code in owners)
+    lengths = {len(code) for code in owners}
     unplaced = read_rows(default_run[0] / "unassigned.csv")
     named = {
         s
@@ -278,14 +284,24 @@ def test_no_notice_names_another_applicant(default_run: tuple[Path, Path], tmp_p
             if path.stem in texts:
                 texts[path.stem] += path.read_text(encoding="utf-8")
         for sid, text in texts.items():
-            others = [code for s, codes in people.items() if s != sid for code in codes]
-            leaked = [code for code in others if code in text]
+            found = {
+                run[i : i + n]
+                for run in re.findall("[0-9]+", text)
+                for n in lengths
+                for i in range(len(run) - n + 1)
+            }
+            leaked = sorted(code for code in found & owners.keys() if owners[code] - {sid})
             assert not leaked, (sid, leaked[:3])
         said = " ".join(texts.values())
         if lang == "fa":
             assert "متقاضی با اولویت بالاتر از شما گرفته‌اند" in said
         else:
             assert "held by applicants who come before you" in said
+            # placed below the first choice: told why not each unit ranked higher
+            placed = read_rows(default_run[0] / "assignments.csv")
+            for sid, row in placed.items():
+                told = "Why not each unit you ranked higher: " in rows[sid]["text"]
+                assert told == (row["preference_rank"] != "1"), sid
 
 
 def test_placed_below_the_first_choice_hears_of_the_waiting_list(
@@ -300,6 +316,8 @@ def test_placed_below_the_first_choice_hears_of_the_waiting_list(
     assert rows["S2"]["kind"] == "placed" and "«خوابگاه» پذیرفته" in s2
     assert "فهرست انتظار واحدهایی که بالاتر خواسته بودید: «کتابخانه»: نفر ۲" in s2
     assert "فهرست انتظار" not in rows["S1"]["text"]  # placed at the first choice
+    assert "علت، برای هر واحدی که بالاتر خواسته بودید: «کتابخانه»:" in s2
+    assert "بالاتر خواسته بودید" not in rows["S1"]["text"]
     s3 = rows["S3"]["text"]
     assert "S1" not in s3 and "S2" not in s3 and "۱۹" not in s3
     assert "ظرفیت خواهران این واحد را ۱ متقاضی با اولویت بالاتر از شما گرفته‌اند" in s3

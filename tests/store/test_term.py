@@ -1,4 +1,5 @@
-"""A term walked end to end on SQLite and PostgreSQL, through the CLI: run → adopt → pay month 1
+"""A term walked end to end on SQLite and PostgreSQL, through the CLI: run (the recorded default
+run of tests/store/conftest.py) → adopt → pay month 1
 → a vacancy → pay month 2 with pro rata lines (P5) → the units' evaluations → the next term with
 its continuing assistants (A5) from the history, and each student's history."""
 
@@ -45,12 +46,12 @@ def by_hand(row: PlacedRow, hours: Decimal) -> int:
 
 
 def test_a_term_end_to_end(
-    workspace_env: str, tmp_path: Path, first_waiting: Callable[[Path], tuple[PlacedRow, str]]
+    default_run: tuple[Path, Path],
+    tmp_path: Path,
+    first_waiting: Callable[[Path], tuple[PlacedRow, str]],
 ) -> None:
-    # run and adopt the term's allocation
-    run = tmp_path / "1402-1"
-    code, stdout, stderr = invoke("run", "--out", str(run))
-    assert code == 0 and "(run 1 in the workspace)" in stdout, stderr
+    # the term's allocation, run as `hamyar run` (run 1, the session's template), adopted
+    run = default_run[0]
     assert invoke("adopt", "1", "--note", "council", "--by", "karimi")[0] == 0
     record = read_allocation_dir(run)
     placed = {r.student_id: r for r in record.rows}
