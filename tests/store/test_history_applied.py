@@ -56,6 +56,6 @@ def test_history_lists_terms_applied_to_without_a_placement(
         "why not A: full: its only female seat is held by a student who comes before you under "
         "rule A3; that student, S1, has priority score 0 and GPA 19"
     ) in stdout
-    code, stdout, _ = invoke("history", "S2")
+    code, stdout, _ = invoke("history", "S2", "--lang", "fa")
     assert code == 0 and "چرا نه A: تنها ظرفیت خواهران این واحد" in stdout
     assert "why not" not in invoke("history", "S1", "--lang", "en")[1]
