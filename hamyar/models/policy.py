@@ -13,7 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from hamyar.errors import InputError, Issue
 from hamyar.models.bounds import (
@@ -26,6 +34,14 @@ from hamyar.models.bounds import (
 )
 from hamyar.models.enums import Degree, InstitutionType, PriorityGroup
 from hamyar.models.tomlfile import read_toml_file
+
+
+def _gpa_within_range(gpa: Decimal) -> Decimal:
+    """Rule E4's thresholds are GPAs: 0 to 20 (each degree's error is located at its key)."""
+    if not 0 <= gpa <= 20:
+        raise ValueError("a minimum GPA must be within 0-20")
+    return gpa
+
 
 TimeLimit = Annotated[float, Field(gt=0, le=MAX_TIME_LIMIT_S, allow_inf_nan=False)]
 """Seconds a solve may take: more than 0, at most a day, a finite number."""
@@ -110,7 +126,9 @@ class Policy(BaseModel):
     semester1_start_month: int = Field(default=7, ge=1, le=12)
     semester2_start_month: int = Field(default=11, ge=1, le=12)
     max_probation_semesters: int = Field(default=1, ge=0, le=20)
-    min_gpa: dict[Degree, Decimal] = Field(default_factory=lambda: dict(DEFAULT_MIN_GPA))
+    min_gpa: dict[Degree, Annotated[Decimal, AfterValidator(_gpa_within_range)]] = Field(
+        default_factory=lambda: dict(DEFAULT_MIN_GPA)
+    )
     institution_type: InstitutionType = InstitutionType.ministry_science
     excluded_institution_types: tuple[InstitutionType, ...] = (
         InstitutionType.azad,
@@ -170,10 +188,7 @@ class Policy(BaseModel):
 
     @field_validator("min_gpa")
     @classmethod
-    def _gpa_range(cls, value: dict[Degree, Decimal]) -> dict[Degree, Decimal]:
-        for degree, gpa in value.items():
-            if not 0 <= gpa <= 20:
-                raise ValueError(f"min_gpa.{degree.value} must be within 0-20, got {gpa}")
+    def _gpa_defaults(cls, value: dict[Degree, Decimal]) -> dict[Degree, Decimal]:
         return {**DEFAULT_MIN_GPA, **value}
 
     @field_validator("hourly_rate_rial")

@@ -122,20 +122,33 @@ def build_inputs(scenario: ResolvedScenario, base_policy: Policy | None = None) 
                 column=missing[0],
             )
         )
-    policy = build_policy(scenario, base_policy)
+    problems: list[Issue] = []
+    try:
+        policy = build_policy(scenario, base_policy)
+    except InputError as exc:  # read on under the base policy: every error at once
+        problems.extend(exc.issues)
+        policy = base_policy or Policy()
     term = Term.parse(scenario.term) if scenario.term else _default_term()
     hashes: dict[str, str] = {}
     for i, file in enumerate(scenario.chain):
         hashes["scenario" if i == 0 else f"extends:{Path(file).name}"] = _hash_of(file)
     if scenario.policy:
         hashes["policy"] = _hash_of(scenario.policy)
-    base, warnings = _read_inputs(scenario, policy, term)
+    try:
+        base, warnings = _read_inputs(scenario, policy, term)
+    except InputError as exc:
+        raise InputError([*problems, *exc.issues]) from None
     for key, value in scenario.inputs.items():
         if value != EMBEDDED:
             hashes[key] = _hash_of(value)
     if any(v == EMBEDDED for v in scenario.inputs.values()):
         hashes["embedded"] = problem_sha256(base)
-    problem, change_warnings = apply_changes(base, scenario.seats, scenario.closed_units)
+    try:
+        problem, change_warnings = apply_changes(base, scenario.seats, scenario.closed_units)
+    except InputError as exc:
+        raise InputError([*problems, *exc.issues]) from None
+    if problems:
+        raise InputError(problems)
     hashes["problem"] = problem_sha256(problem)
     return ScenarioInputs(
         problem=problem,

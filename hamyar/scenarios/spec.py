@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from hamyar.errors import InputError, Issue
-from hamyar.models import Term
+from hamyar.models import Policy, Term
 from hamyar.models.bounds import MAX_SEATS
 from hamyar.models.tomlfile import read_toml_file
 from hamyar.text import normalize_digits
@@ -196,10 +197,28 @@ def parse_spec(data: dict[str, Any], file: str) -> ScenarioSpec:
     try:
         spec = ScenarioSpec.model_validate(data)
     except ValidationError as exc:
-        raise InputError(spec_issues(exc, file)) from None
+        raise InputError(spec_issues(exc, file) + _override_issues(data, file)) from None
     if spec.overrides:
         spec = spec.model_copy(update={"overrides": flatten_overrides(spec.overrides)})
     return spec
+
+
+def _override_issues(data: dict[str, Any], file: str) -> list[Issue]:
+    """The overrides' own errors (against the default policy) when other keys are wrong, so
+    that a bad seat value does not hide a bad threshold: every error at once."""
+    overrides = data.get("overrides")
+    if not isinstance(overrides, dict) or not overrides:
+        return []
+    try:
+        Policy().with_overrides(flatten_overrides(overrides), file=file)
+    except InputError as exc:
+        return [
+            replace(i, column=f"overrides.{i.column}" if i.column else "overrides")
+            for i in exc.issues
+        ]
+    except (TypeError, ValueError):
+        return []
+    return []
 
 
 def read_toml(path: Path, what: str = "scenario") -> dict[str, Any]:

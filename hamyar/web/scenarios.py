@@ -18,7 +18,7 @@ from hamyar.scenarios import form as scenario_form
 from hamyar.scenarios.resolve import SUFFIX
 from hamyar.scenarios.spec import read_spec
 from hamyar.web import jobs, running
-from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
+from hamyar.web.site import Settings, checked_form, lang_of, page, term_of, word
 from hamyar.web.state import stored_inputs
 
 
@@ -45,8 +45,20 @@ def _units(settings: Settings, term: str) -> list[Unit]:
 
 
 def _labels(lang: str) -> dict[str, str]:
-    """Each field's label: the policy key in Persian words, or as the policy file writes it."""
-    return {key: key_label(key, lang) for key in scenario_form.FIELDS}
+    """Each field's label: the policy key in Persian words; in English, in words with the key
+    as the policy file writes it."""
+    if lang == "fa":
+        return {key: key_label(key, lang) for key in scenario_form.FIELDS}
+    return {key: _english_label(key) for key in scenario_form.FIELDS}
+
+
+def _english_label(key: str) -> str:
+    """``min_gpa.phd`` → ``Minimum GPA (rule E4): phd — min_gpa.phd``."""
+    head, _, tail = key.partition(".")
+    text = word(f"field.{head}", "en")
+    if tail:
+        text += f": {tail.replace('_', ' ')}"
+    return f"{text} — {key}"
 
 
 def _form_page(

@@ -6,6 +6,7 @@ workbooks (:mod:`hamyar.reports.labels`) are reused where they say the same thin
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import jdatetime
@@ -139,10 +140,19 @@ def word(key: str, lang: str) -> str:
     return report_label(key, lang)
 
 
+_DECIMAL = re.compile(r"[+-]?[\d,]*\.\d+%?")
+"""A figure written with a decimal point (``73.2``, ``73.2%``, ``1,234.5``)."""
+
+
 def num(value: object, lang: str) -> str:
-    """A number with thousands separators, Persian digits and separator in Persian."""
-    text = f"{value:,}" if isinstance(value, int) else str(value)
-    return digits(text.replace(",", "٬"), lang) if lang == "fa" else text
+    """A number with thousands separators; in Persian, Persian digits, the Persian thousands
+    separator (٬) and the Persian decimal separator (٫)."""
+    text = f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    if lang != "fa":
+        return text
+    if _DECIMAL.fullmatch(text):
+        text = text.replace(".", "٫")
+    return digits(text.replace(",", "٬"), lang)
 
 
 def when(moment: datetime, lang: str) -> str:

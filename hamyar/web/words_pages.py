@@ -4,6 +4,11 @@
 from __future__ import annotations
 
 PAGE_WORDS: dict[str, tuple[str, str]] = {
+    "field.min_gpa": ("حداقل معدل", "Minimum GPA (rule E4)"),
+    "field.priority_weights": ("وزن اولویت", "Priority weight (rule A3)"),
+    "field.stable": ("حالت تخصیص", "Allocation mode: stable or welfare-first"),
+    "field.budget_term_rial": ("سقف بودجهٔ نیم‌سال (ریال)", "Budget cap for the term (rial)"),
+    "field.pins": ("ادامهٔ همیاران فعلی", "Continuing assistants' pins: soft or hard (rule A5)"),
     "nav.scenarios": ("سناریوها", "Scenarios"),
     "nav.compare": ("مقایسه", "Compare"),
     "nav.notices": ("اطلاعیه‌ها", "Notices"),

@@ -358,3 +358,32 @@ def test_scenarios_command_lists_names_and_descriptions() -> None:
     assert any(line.startswith(DEFAULT_SCENARIO) for line in lines)
     fa = CliRunner().invoke(cli, ["scenarios", "--lang", "fa"])
     assert "خوابگاه" in fa.output
+
+
+def test_every_error_of_a_scenario_at_once_policy_and_unknown_unit(instance: Path) -> None:
+    path = write(
+        instance / "x.toml",
+        'extends = "base.toml"\n[overrides]\n"min_gpa.phd" = 30\n"priority_weights.welfare" = -5\n'
+        "[seats.NOPE]\nfemale = 3\n",
+    )
+    with pytest.raises(InputError) as exc:
+        load_scenario_inputs(path)
+    lines = messages(exc)
+    where = str(path.resolve())
+    assert f"{where}:overrides.min_gpa.phd: a minimum GPA must be within 0-20 (30)" in lines
+    assert any(line.startswith(f"{where}:overrides.priority_weights.welfare:") for line in lines)
+    assert any(line.startswith(f"{where}:seats.NOPE: unknown unit") for line in lines)
+    assert len(lines) == 3
+
+
+def test_a_bad_seat_value_does_not_hide_a_bad_override(instance: Path) -> None:
+    path = write(
+        instance / "x.toml",
+        'extends = "base.toml"\n[overrides]\n"min_gpa.phd" = 30\n[seats.A]\nfemale = "x"\n',
+    )
+    with pytest.raises(InputError) as exc:
+        load_scenario_inputs(path)
+    lines = messages(exc)
+    where = str(path.resolve())
+    assert any(line.startswith(f"{where}:seats.A.female: seats: a whole number") for line in lines)
+    assert f"{where}:overrides.min_gpa.phd: a minimum GPA must be within 0-20 (30)" in lines

@@ -33,6 +33,7 @@ def test_a_scenario_from_the_form_is_checked_saved_and_run(
     assert refused.status_code == 422
     errors = re.findall(r'<li dir="ltr">(.*?)</li>', refused.text)
     assert errors and errors[0].startswith("gpa-15.toml:overrides.priority_weights.welfare:")
+    assert any(e.startswith("gpa-15.toml:seats.NOPE: unknown unit") for e in errors)  # all at once
     assert 'name="priority_weights.welfare" value="شش"' in refused.text  # kept as typed
     assert "bad-field" in refused.text
     assert client.get("/scenarios/gpa-15.toml").status_code == 404  # nothing saved
@@ -61,3 +62,13 @@ def test_a_scenario_from_the_form_is_checked_saved_and_run(
     ]
     assert result.status_code == 200 and "/runs/1" in str(result.url)
     assert "gpa-15" in client.get("/runs").text
+
+
+def test_the_form_labels_say_in_words_what_each_field_sets(
+    client: TestClient, default_files: dict[str, Path]
+) -> None:
+    upload(client, default_files)
+    english = client.get("/scenarios?lang=en").text
+    assert "Minimum GPA (rule E4): phd — min_gpa.phd" in english
+    assert "Priority weight (rule A3): welfare — priority_weights.welfare" in english
+    assert "<label>min_gpa.phd <input" not in english  # not the bare key
