@@ -192,7 +192,7 @@ def test_rule_counts_match_the_result() -> None:
             "min_gpaa = 14\n",
             "policy.toml:min_gpaa: unknown key 'min_gpaa'; did you mean 'min_gpa'?",
         ),
-        ("[min_gpa]\nbachelor_continuous = 25\n", "policy.toml:min_gpa: "),
+        ("[min_gpa]\nbachelor_continuous = 25\n", "policy.toml:min_gpa.bachelor_continuous: "),
         ("married_multiplier = -1.5\n", "policy.toml:married_multiplier: "),
         ("max_probation_semesters = 'two'\n", "policy.toml:max_probation_semesters: "),
     ],
