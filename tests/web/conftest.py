@@ -3,9 +3,16 @@ input files written as the office would have them."""
 
 from __future__ import annotations
 
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from hamyar.generator.default import default_applicants, default_rejections, default_units
@@ -26,3 +33,63 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
     return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
+
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+@contextmanager
+def _serving(app: Starlette) -> Iterator[str]:
+    """``app`` served by a real uvicorn on a free loopback port; yields its address."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        thread.join(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def serve() -> object:
+    """``with serve(app) as address``: ``app`` served by a real uvicorn on a free loopback port."""
+    return _serving
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    """Debian's headless Chromium by its chromedriver; downloads go to ``tmp_path/downloads``."""
+    if not (shutil.which("chromium") and Path(CHROMEDRIVER).exists()):
+        pytest.skip("Debian's chromium and chromium-driver are not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or ""
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'chrome'}",
+        "--window-size=1200,900",
+    ):
+        options.add_argument(arg)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()

@@ -3,16 +3,13 @@ a real uvicorn server on a free loopback port."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
 from hamyar.cli import cli
@@ -21,55 +18,12 @@ from hamyar.web.app import create_app
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(tmp_path / "ws"), host="127.0.0.1", port=port)
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join()
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
-    if not (shutil.which("chromium") and Path(CHROMEDRIVER).exists()):
-        pytest.skip("Debian's chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or ""
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'chrome'}",
-        "--window-size=1200,900",
-    ):
-        options.add_argument(arg)
-    downloads = tmp_path / "downloads"
-    downloads.mkdir()
-    options.add_experimental_option(
-        "prefs",
-        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
-    )
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
+def server(tmp_path: Path, serve: Any) -> Iterator[str]:
+    with serve(create_app(tmp_path / "ws")) as address:
+        yield address
 
 
 def test_a_planners_term_in_chromium(

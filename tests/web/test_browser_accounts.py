@@ -4,14 +4,11 @@ sees its own students."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-import uvicorn
 from click.testing import CliRunner
 
 from hamyar.cli import cli
@@ -21,12 +18,11 @@ from hamyar.web.app import create_app
 
 pytestmark = pytest.mark.slow
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
 PASSWORD = "library-password"
 
 
 @pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve: Any) -> Iterator[str]:
     """The embedded default run and adopted, a planner and the library's unit account."""
     monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
     ws = tmp_path / "ws"
@@ -38,43 +34,8 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         add_user(session, "karimi", "planner", PASSWORD)
         add_user(session, "lib", "unit", PASSWORD, unit_code="LIB")
     workspace.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(ws), host="127.0.0.1", port=port))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        thread.join(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join()
-
-
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
-    if not (shutil.which("chromium") and Path(CHROMEDRIVER).exists()):
-        pytest.skip("Debian's chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or ""
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'chrome'}",
-        "--window-size=1200,900",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    yield driver
-    driver.quit()
+    with serve(create_app(ws)) as address:
+        yield address
 
 
 def test_a_unit_account_logs_in_and_is_refused_another_units_page(
