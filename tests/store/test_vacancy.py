@@ -103,8 +103,8 @@ def test_persian_output(
     leaver, expected = first_waiting(term_run)
     code, stdout, stderr = invoke("vacancy", leaver.student_id, "--from", "۱۴۰۲/۰۹/۱۵", lang="fa")
     assert code == 0, stderr
-    assert "جای خالی 1" in stdout and f"جای او به {expected} " in stdout
-    assert "نفر 1 فهرست انتظار" in stdout
+    assert "جای خالی ۱" in stdout and f"جای او به {expected} " in stdout
+    assert "نفر ۱ فهرست انتظار" in stdout
 
 
 def test_bad_vacancies_are_refused_and_change_nothing(
