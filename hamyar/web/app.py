@@ -31,7 +31,7 @@ from hamyar.web import (
     units,
 )
 from hamyar.web.auth import AccessCheck
-from hamyar.web.site import Settings, page, word
+from hamyar.web.site import PageLanguage, Settings, page, word
 from hamyar.web.site import lang_of as _lang
 
 
@@ -117,6 +117,7 @@ def create_app(
             max_age=SESSION_HOURS * 3600,
             https_only=https_only,
         ),
+        Middleware(PageLanguage),
         Middleware(AccessCheck),
     ]
     app = Starlette(

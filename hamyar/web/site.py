@@ -12,7 +12,9 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from hamyar.messages import use_lang
 from hamyar.web.auth import LOCAL_PLANNER, account_of
 from hamyar.web.words import num, term_words, when, word
 
@@ -46,6 +48,21 @@ def lang_of(request: Request) -> str:
     if asked in ("fa", "en"):
         request.session["lang"] = asked
     return "en" if request.session.get("lang") == "en" else "fa"
+
+
+class PageLanguage:
+    """Every message a request renders (a located error, a refusal) is in the page's language,
+    ``?lang=`` or the session's, not the server's ``HAMYAR_LANG``. Inside the session middleware."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with use_lang(lang_of(Request(scope))):
+            await self.app(scope, receive, send)
 
 
 def term_of(request: Request) -> str:

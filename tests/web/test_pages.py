@@ -65,7 +65,12 @@ def test_a_broken_file_is_located_and_not_stored(
     row = re.search(r'<table id="errors".*?</table>', text, re.S)
     assert row and "applicants-broken.xlsx" in row.group(0) and "۵" in row.group(0)
     assert "بیست" in row.group(0)
+    assert "عدد نیست" in row.group(0)  # in the page's language, not the server's HAMYAR_LANG
     assert "stored" not in client.get("/inputs").text.split("</form>")[1][:200]
+    client.get("/?lang=en")
+    english = _upload(client, {**default_files, "applicants": broken}).text  # type: ignore[attr-defined]
+    row = re.search(r'<table id="errors".*?</table>', english, re.S)
+    assert row and "not a number" in row.group(0) and "عدد نیست" not in row.group(0)
 
 
 def test_a_term_from_inputs_to_payroll(
