@@ -32,13 +32,14 @@ def test_a_scenario_from_the_form_is_checked_saved_and_run(
     refused = client.post("/scenarios", data=broken)
     assert refused.status_code == 422
     errors = re.findall(r'<li dir="ltr">(.*?)</li>', refused.text)
-    assert errors and errors[0].startswith("gpa-15.toml:overrides.priority_weights.welfare:")
-    assert any(e.startswith("gpa-15.toml:seats.NOPE: unknown unit") for e in errors)  # all at once
+    welfare, nope = "«overrides.priority_weights.welfare»: ", "«seats.NOPE»: unknown unit"
+    assert errors and errors[0].startswith(f"gpa-15.toml، ستون {welfare}")  # Persian lines
+    assert any(e.startswith(f"gpa-15.toml، ستون {nope}") for e in errors)  # all at once
     assert 'name="priority_weights.welfare" value="شش"' in refused.text  # kept as typed
     assert "bad-field" in refused.text
     assert client.get("/scenarios/gpa-15.toml").status_code == 404  # nothing saved
     bad_seat = client.post("/scenarios", data={**FORM, "csrf": csrf, "seats.NOPE.male": "3"})
-    assert bad_seat.status_code == 422 and "gpa-15.toml:seats.NOPE: unknown unit" in bad_seat.text
+    assert bad_seat.status_code == 422 and f"gpa-15.toml، ستون {nope}" in bad_seat.text
     saved = client.post("/scenarios", data={**FORM, "csrf": csrf})
     assert saved.status_code == 200 and 'id="scenario-saved"' in saved.text
     toml = tomllib.loads(client.get("/scenarios/gpa-15.toml").text)
