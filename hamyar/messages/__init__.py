@@ -40,12 +40,13 @@ here for the reports and the web pages: :func:`number`, :func:`digits`, :func:`j
 :func:`joined` (a list with the language's comma).
 """
 
-from hamyar.messages.catalogue import Msg, Text, render, say
+from hamyar.messages.catalogue import Bilingual, Msg, Text, render, say
 from hamyar.messages.lang import LANGS, Lang, check_lang, current_lang, default_lang, use_lang
 from hamyar.messages.numbers import digits, jalali, joined, localized, number
 
 __all__ = [
     "LANGS",
+    "Bilingual",
     "Lang",
     "Msg",
     "Text",
