@@ -29,6 +29,7 @@ from hamyar.web import (
     scenarios,
     student,
     units,
+    vacancy,
 )
 from hamyar.web.auth import AccessCheck
 from hamyar.web.site import PageLanguage, Settings, page, word
@@ -108,6 +109,7 @@ def create_app(
         Route("/logout", login.logout, methods=["POST"]),
         *units.ROUTES,
         *decisions.ROUTES,
+        *vacancy.ROUTES,
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     middleware = [
