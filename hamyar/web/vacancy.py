@@ -11,8 +11,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from hamyar.commands.vacancy import parse_date, render
-from hamyar.errors import InputError
-from hamyar.messages import Lang, use_lang
+from hamyar.errors import InputError, Issue
+from hamyar.messages import Lang, say, use_lang
 from hamyar.models import Term
 from hamyar.store.adoption import adopted
 from hamyar.store.errors import WorkspaceError
@@ -50,6 +50,15 @@ def _record(
         )
 
 
+def _said(issue: Issue, lang: Lang) -> str:
+    """An issue of the form's one student and one date: what is wrong and the value typed (the
+    command's option names mean nothing on the page)."""
+    text = issue.text(lang)
+    if issue.value is not None and issue.value != "":
+        text += say("issue.value", lang=lang, value=str(issue.value))
+    return text
+
+
 async def record(request: Request) -> Response:
     form = await checked_form(request)
     lang = lang_of(request)
@@ -62,7 +71,7 @@ async def record(request: Request) -> Response:
     except WorkspaceError as exc:
         return _page(request, 409, error=exc.fa if lang == "fa" else exc.en, typed=typed)
     except InputError as exc:
-        error = "\n".join(i.line(lang) for i in exc.issues)
+        error = "\n".join(_said(i, lang) for i in exc.issues)
         return _page(request, 422, error=error, typed=typed)
     return _page(request, done=render(outcome, lang).splitlines())
 
