@@ -78,6 +78,7 @@ def test_run_outputs_agree(default_run: Path) -> None:
     assert wb.worksheets[1].max_row - 1 == len(assignments)
 
 
+@pytest.mark.slow
 def test_run_is_deterministic(default_run: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
     result = CliRunner().invoke(cli, ["run", "--out", str(out)])

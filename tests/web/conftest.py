@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from click.testing import CliRunner
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from hamyar.cli import cli
 from hamyar.generator.default import default_applicants, default_rejections, default_units
 from hamyar.io.writers import write_applicants, write_rejections, write_units
 from hamyar.web.app import create_app
@@ -28,6 +30,26 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     write_units(default_units(), files["units"], "fa")
     write_rejections(default_rejections(), files["rejections"], "fa")
     return files
+
+
+@pytest.fixture(scope="session")
+def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1, not yet
+    adopted): ``ws`` (the workspace) and ``run`` (the run's folder). Read it; ``ws`` copies it."""
+    folder = tmp_path_factory.mktemp("adopted")
+    done = CliRunner().invoke(
+        cli, ["run", "--out", str(folder / "run"), "--workspace", str(folder / "ws")]
+    )
+    assert done.exit_code == 0, done.output
+    return folder
+
+
+@pytest.fixture
+def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the workspace of ``adopted_workspace`` for this test."""
+    monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
+    shutil.copytree(adopted_workspace / "ws", tmp_path / "ws")
+    return tmp_path / "ws"
 
 
 @pytest.fixture

@@ -6,17 +6,14 @@ decision recorded with the account that made it."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
-from hamyar.cli import cli
 from hamyar.io.placements import read_assignments_csv
 from hamyar.store import Workspace
 from hamyar.store.decisions import term_decisions
@@ -26,24 +23,6 @@ from hamyar.store.users import add_user, set_password
 from hamyar.web.app import create_app
 
 PASSWORD = "a-good-password"
-
-
-@pytest.fixture(scope="session")
-def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1)."""
-    folder = tmp_path_factory.mktemp("adopted")
-    done = CliRunner().invoke(
-        cli, ["run", "--out", str(folder / "run"), "--workspace", str(folder / "ws")]
-    )
-    assert done.exit_code == 0, done.output
-    return folder
-
-
-@pytest.fixture
-def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
-    shutil.copytree(adopted_workspace / "ws", tmp_path / "ws")
-    return tmp_path / "ws"
 
 
 @pytest.fixture
