@@ -1,5 +1,6 @@
-"""The web pages on a real workspace (SQLite in a temporary folder) and the embedded default's
-input files written as the office would have them."""
+"""The web pages on a real workspace (SQLite in a temporary folder), the embedded default's
+input files written as the office would have them, and a workspace where ``hamyar run``
+recorded the embedded default (``ws``, with ``client_of(name)`` logged in as an account)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import uvicorn
 from click.testing import CliRunner
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
+from walk import Client, login
 
 from hamyar.cli import cli
 from hamyar.generator.default import default_applicants, default_rejections, default_units
@@ -55,6 +57,18 @@ def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
     return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
+
+
+@pytest.fixture
+def client_of(ws: Path) -> Client:
+    def make(name: str | None = None, address: str = "testclient") -> TestClient:
+        client = TestClient(create_app(ws), client=(address, 50000))
+        if name is not None:
+            done = login(client, name)
+            assert done.status_code == 303, done.text  # type: ignore[attr-defined]
+        return client
+
+    return make
 
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
