@@ -34,7 +34,8 @@ Converting a call site:
 Parameters: an ``int`` or ``float`` is written with the language's digits and separators
 (``{n}`` groups thousands, ``{year:d}`` does not, ``{gpa:.2f}`` as in Python), a date as the
 Jalali date, a :class:`Msg` rendered in the same language; ``{term:digits}`` writes a text's
-digits in the language's (a term, a month); any other value as ``str``. The same helpers are
+digits in the language's (a term, a month); a list or tuple is joined with the language's
+comma; any other value as ``str``. The same helpers are
 here for the reports and the web pages: :func:`number`, :func:`digits`, :func:`jalali`,
 :func:`joined` (a list with the language's comma).
 """

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from hamyar.messages.lang import Lang, current_lang
-from hamyar.messages.numbers import digits, jalali, number
+from hamyar.messages.numbers import digits, jalali, joined, number
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 """Where the catalogues are: ``LOCALE/<lang>/LC_MESSAGES/hamyar.po`` and ``.mo``."""
@@ -97,7 +97,8 @@ def render(text: Text | None, lang: Lang | None = None) -> str:
 def field(value: object, spec: str, lang: Lang) -> str:
     """One parameter as text in ``lang``: numbers with the language's digits and separators
     (``spec`` as in Python, ``d`` for no grouping), dates Jalali, a :class:`Msg` rendered;
-    ``{x:digits}`` writes a text's ASCII digits in the language's; anything else as ``str``."""
+    ``{x:digits}`` writes a text's ASCII digits in the language's; a list or tuple joined with
+    the language's comma; anything else as ``str``."""
     if isinstance(value, Msg):
         return format(value.render(lang), spec)
     if isinstance(value, bool):
@@ -106,6 +107,8 @@ def field(value: object, spec: str, lang: Lang) -> str:
         return number(value, lang, spec)
     if isinstance(value, dt.date):
         return jalali(value, lang)
+    if isinstance(value, list | tuple):
+        return joined((field(v, "", lang) for v in value), lang)
     if spec == "digits":
         return digits(str(value), lang)
     return format(str(value), spec)

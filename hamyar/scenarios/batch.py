@@ -33,13 +33,14 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import Lang, current_lang, use_lang
 from hamyar.models.kpis import Kpis
 from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
@@ -69,6 +70,9 @@ class BatchJob:
     scenario: ResolvedScenario
     time_limit_s: float | None = None
     solver: SolverParams | None = None
+    lang: Lang | None = None
+    """The language the job's messages are written in (the batch's ``--lang``; a worker's own
+    ``HAMYAR_LANG`` otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,13 @@ def read_manifest(path: Path) -> list[BatchJob]:
 
 
 def run_job(job: BatchJob) -> BatchOutcome:
-    """Build and run one scenario; its output files come back as bytes. Never raises."""
+    """Build and run one scenario in the job's language; its output files come back as
+    bytes. Never raises."""
+    with use_lang(job.lang):
+        return _run_job(job)
+
+
+def _run_job(job: BatchJob) -> BatchOutcome:
     start = time.perf_counter()
     try:
         inputs = build_inputs(job.scenario)
@@ -276,9 +286,13 @@ def run_jobs(
     executor: Executor,
     on_done: Callable[[BatchOutcome], None] | None = None,
 ) -> list[BatchOutcome]:
-    """Submit every job to ``executor``; outcomes in manifest order. A job whose future fails
-    (a worker lost, a result that cannot be sent back) becomes a failed outcome."""
-    futures: dict[Future[BatchOutcome], BatchJob] = {executor.submit(run_job, j): j for j in jobs}
+    """Submit every job to ``executor``, in the current language unless a job names its own;
+    outcomes in manifest order. A job whose future fails (a worker lost, a result that cannot
+    be sent back) becomes a failed outcome."""
+    lang = current_lang()
+    futures: dict[Future[BatchOutcome], BatchJob] = {
+        executor.submit(run_job, j if j.lang else replace(j, lang=lang)): j for j in jobs
+    }
     outcomes: dict[int, BatchOutcome] = {}
     for future in as_completed(futures):
         job = futures[future]
