@@ -47,9 +47,7 @@ def check_known(revision: str | None, where: str) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     known = {r.revision for r in script.walk_revisions()}
     if revision not in known:
-        raise WorkspaceError(
-            Msg("store.schema.newer", revision=revision, head=head()), where=where
-        )
+        raise WorkspaceError(Msg("store.schema.newer", revision=revision, head=head()), where=where)
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:

@@ -118,9 +118,7 @@ def confirm_students(
     own = {s.student_id: s for s in students}
     strangers = [sid for sid in student_ids if sid not in own]
     if strangers:
-        raise WorkspaceError(
-            Msg("store.roster.strangers", unit=unit), value=", ".join(strangers)
-        )
+        raise WorkspaceError(Msg("store.roster.strangers", unit=unit), value=", ".join(strangers))
     made, stamp = 0, now()
     for sid in student_ids:
         if own[sid].confirmed_by is not None:
