@@ -40,7 +40,7 @@ from typing import Any
 
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
-from hamyar.messages import Lang, current_lang, use_lang
+from hamyar.messages import Lang, Msg, current_lang, use_lang
 from hamyar.models.kpis import Kpis
 from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
@@ -103,14 +103,14 @@ def read_manifest(path: Path) -> list[BatchJob]:
         if key not in MANIFEST_KEYS:
             issues.append(
                 Issue(
-                    f"unknown key {key!r}; allowed keys: {', '.join(MANIFEST_KEYS)}",
+                    Msg("scen.spec.unknown_key", key=repr(key), hint="", allowed=MANIFEST_KEYS),
                     file=file,
                     column=key,
                 )
             )
     entries = data.get("scenarios")
     if not isinstance(entries, list) or not entries:
-        issues.append(Issue("no [[scenarios]] tables", file=file, column="scenarios"))
+        issues.append(Issue(Msg("scen.batch.no_tables"), file=file, column="scenarios"))
         raise InputError(issues)
     jobs: list[BatchJob] = []
     names: dict[str, int] = {}
@@ -118,13 +118,13 @@ def read_manifest(path: Path) -> list[BatchJob]:
     for i, entry in enumerate(entries, start=1):
         where = f"{file}:scenarios[{i}]"
         if not isinstance(entry, dict):
-            issues.append(Issue("a table expected", file=file, column=f"scenarios[{i}]"))
+            issues.append(Issue(Msg("scen.batch.not_a_table"), file=file, column=f"scenarios[{i}]"))
             continue
         unknown = [k for k in entry if k not in ENTRY_KEYS]
         for key in unknown:
             issues.append(
                 Issue(
-                    f"unknown key {key!r}; allowed keys: {', '.join(ENTRY_KEYS)}",
+                    Msg("scen.spec.unknown_key", key=repr(key), hint="", allowed=ENTRY_KEYS),
                     file=where,
                     column=key,
                 )
@@ -140,9 +140,7 @@ def read_manifest(path: Path) -> list[BatchJob]:
         name = name or f"scenario-{i}"
         scenario = scenario.model_copy(update={"name": name})
         if name in names:
-            issues.append(
-                Issue(f"duplicate name (also scenarios[{names[name]}])", name, file=where)
-            )
+            issues.append(Issue(Msg("scen.batch.duplicate", index=names[name]), name, file=where))
             continue
         names[name] = i
         folder = safe_folder_name(name)
@@ -245,9 +243,7 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise HamyarError(
-            "Dask is not installed; install the extra with: pip install 'hamyar[dask]'"
-        ) from None
+        raise HamyarError(Msg("scen.batch.no_dask")) from None
     return distributed
 
 
@@ -271,7 +267,9 @@ def dask_executor(
         try:
             client = distributed.Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise HamyarError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise HamyarError(
+                Msg("scen.batch.unreachable", scheduler=scheduler, error=str(exc))
+            ) from None
     try:
         with client.get_executor(pure=False) as ex:
             yield ex
