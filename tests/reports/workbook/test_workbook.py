@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -17,6 +18,7 @@ from openpyxl.chart import BarChart
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hamyar.io.placements import placed_rows, write_assignments_csv
+from hamyar.messages.catalogue import LOCALE
 from hamyar.models import (
     ASSUMPTIONS,
     Allocation,
@@ -28,7 +30,7 @@ from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.payments.planned import planned_cost
-from hamyar.reports.labels import LABELS, label, labels
+from hamyar.reports.labels import label, labels
 from hamyar.reports.policy_words import key_label
 from hamyar.reports.workbook import (
     ASSIGNMENT_COLUMNS,
@@ -107,10 +109,18 @@ def test_persian_and_english_headers(book):
     assert first == ("شماره دانشجویی" if lang == "fa" else "Student ID")
 
 
-def test_every_label_has_both_languages():
-    for key, (fa, en) in LABELS.items():
-        assert fa and en, key
-        assert any("\u0600" <= ch <= "\u06ff" for ch in fa), key
+def _catalogue(lang: str) -> dict[str, str]:
+    with (LOCALE / lang / "LC_MESSAGES" / "hamyar.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle, locale=lang) if m.id}
+
+
+def test_every_report_word_has_both_languages():
+    words = {lang: _catalogue(lang) for lang in ("fa", "en")}
+    codes = [code for code in words["en"] if code.startswith("report.")]
+    assert len(codes) > 300
+    for code in codes:
+        assert words["fa"][code] and words["en"][code], code
+        assert any("\u0600" <= ch <= "\u06ff" for ch in words["fa"][code]), code
 
 
 def test_table_sheets_have_frozen_header_and_filter(book):
