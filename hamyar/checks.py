@@ -35,6 +35,7 @@ from pathlib import Path
 from hamyar.eligibility import evaluate
 from hamyar.errors import InputError, Issue
 from hamyar.io.loading import collect_problem
+from hamyar.messages import Bilingual, Msg, joined
 from hamyar.models import (
     Applicant,
     ApplicantEligibility,
@@ -85,12 +86,15 @@ class NonViable:
     gender: Gender
     asked: tuple[str, ...]
     """The unit codes the preferences resolve to and E9 leaves open (empty when none does)."""
+    asked_fa: tuple[str, ...] = ()
+    """The Persian names of the units of ``asked``, which Persian text names them by."""
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Msg:
         if not self.asked:
-            return "asked for no known unit"
-        return f"no {self.gender.value} seats in {', '.join(self.asked)}"
+            return Msg("check.non_viable.no_unit")
+        codes = Bilingual(fa=joined(self.asked_fa or self.asked, "fa"), en=joined(self.asked, "en"))
+        return Msg(f"check.non_viable.no_seats.{self.gender.value}", units=codes)
 
 
 @dataclass(frozen=True)
@@ -264,7 +268,8 @@ def _unplaceable(
         if verdict is not None:
             codes = tuple(c for c in codes if c in verdict.admissible_units)
         if not any(by_code[c].seats(app.gender) > 0 for c in codes):
-            non_viable.append(NonViable(app.student_id, app.full_name, app.gender, codes))
+            names = tuple(by_code[c].name_fa for c in codes)
+            non_viable.append(NonViable(app.student_id, app.full_name, app.gender, codes, names))
     return tuple(no_open), tuple(non_viable)
 
 
@@ -289,7 +294,7 @@ def _eligibility_issues(
             row = app.source.row
             issues[r.rule].append(
                 Issue(
-                    r.message_en,
+                    r.message or r.message_en,
                     app.student_id if row is None else None,  # no row to name: the student
                     file=file,
                     row=row,

@@ -188,7 +188,10 @@ def _no_open(report: CheckReport, limit: int | None) -> list[str]:
     people = report.no_open_unit
     lines = ["", say("check.no_open", count=len(people))]
     shown = people if limit is None else people[:limit]
-    lines += [f"  {p.student_id} {p.name}: {joined(p.closed)}" for p in shown]
+    units = {u.code: u for u in report.units}
+    fa = current_lang() == "fa"  # Persian names the units, English gives their codes
+    named = [[units[c].name_fa if fa and c in units else c for c in p.closed] for p in shown]
+    lines += [f"  {p.student_id} {p.name}: {joined(n)}" for p, n in zip(shown, named, strict=True)]
     return lines + _more(len(shown), len(people))
 
 

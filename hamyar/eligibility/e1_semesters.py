@@ -23,18 +23,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hamyar.eligibility.reasons import degree_fa, fa_number, reason
+from hamyar.eligibility.reasons import degree_word, reason, rendered
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Applicant, JalaliDate, Policy, Reason, Term
 
 
 @dataclass(frozen=True)
 class Semesters:
-    """Semesters passed, with its derivation in English and in Persian."""
+    """Semesters passed, with how they were found (a message)."""
 
     count: int
-    derivation_en: str
-    derivation_fa: str
+    derivation: Msg
+
+    @property
+    def derivation_en(self) -> str:
+        return rendered(self.derivation)[1]
+
+    @property
+    def derivation_fa(self) -> str:
+        return rendered(self.derivation)[0]
 
 
 def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semesters:
@@ -42,19 +50,18 @@ def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semest
     study start is later than the term."""
     start = applicant.study_start
     if applicant.semesters_passed is None and start is None:  # the model requires one of the two
-        raise InputError(_issue(applicant, "one of study_start and semesters_passed is required"))
+        raise InputError(_issue(applicant, Msg("elig.e1.start_or_count")))
     m1, m2 = policy.semester1_start_month, policy.semester2_start_month
     found = _derived(applicant.semesters_passed, start, m1, m2, term)
     if found is None:
         following = Term(year=term.year + term.semester - 1, semester=3 - term.semester)
-        raise InputError(
-            _issue(
-                applicant,
-                f"study start is after the term {term} (it begins {term.start(m1, m2)}; "
-                f"the next term begins {following.start(m1, m2)})",
-                str(start),
-            )
+        message = Msg(
+            "elig.e1.after_term",
+            term=str(term),
+            begins=str(term.start(m1, m2)),
+            next=str(following.start(m1, m2)),
         )
+        raise InputError(_issue(applicant, message, str(start)))
     return found
 
 
@@ -64,26 +71,17 @@ def _derived(
 ) -> Semesters | None:
     """:func:`derive_semesters` once per distinct study start (``None``: after the term)."""
     if given is not None:
-        return Semesters(
-            given,
-            f"{given} semesters passed (as given)",
-            f"{fa_number(given)} نیمسال گذرانده (طبق فهرست)",
-        )
+        return Semesters(given, Msg("elig.e1.given", count=given))
     assert start is not None
     n = term.index - Term.containing(start, m1, m2).index
     if n < 0:
         return None
-    return Semesters(
-        n,
-        f"started {start}, term {term}: {n} semesters passed",
-        f"شروع به تحصیل {fa_number(start)}، نیمسال {fa_number(term)}: "
-        f"{fa_number(n)} نیمسال گذرانده",
-    )
+    return Semesters(n, Msg("elig.e1.derived", start=str(start), term=str(term), count=n))
 
 
-def _issue(applicant: Applicant, message: str, value: object = None) -> Issue:
+def _issue(applicant: Applicant, message: Msg, value: object = None) -> Issue:
     if applicant.source.row is None:  # not read from a file: name the student instead
-        message = f"student {applicant.student_id}: {message}"
+        message = Msg("elig.student", student=applicant.student_id, message=message)
     return Issue(
         message,
         value,
@@ -111,9 +109,12 @@ def e1_semesters(applicant: Applicant, policy: Policy, term: Term) -> list[Reaso
     return [
         reason(
             "E1",
-            f"{found.derivation_fa}؛ برای مقطع {degree_fa(degree)} گذراندن دست‌کم "
-            f"{fa_number(need)} نیمسال تحصیلی لازم است",
-            f"{found.derivation_en} < {need} required for {degree.value}",
+            Msg(
+                "elig.e1.too_few",
+                derivation=found.derivation,
+                required=need,
+                degree=degree_word(degree),
+            ),
             semesters_passed=found.count,
             required=need,
             degree=degree.value,

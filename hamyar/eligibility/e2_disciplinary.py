@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hamyar.eligibility.reasons import reason
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Policy, Reason, Term
 
 
@@ -13,8 +14,7 @@ def e2_disciplinary(applicant: Applicant, policy: Policy, term: Term) -> list[Re
     return [
         reason(
             "E2",
-            "متقاضی در مقطع فعلی یا مقاطع قبلی سابقهٔ محکومیت انضباطی دارد",
-            "disciplinary conviction on record (current or an earlier degree)",
+            Msg("elig.e2.conviction"),
             disciplinary_record="yes",
         )
     ]

@@ -6,7 +6,8 @@ probation semester passes and two fail).
 
 from __future__ import annotations
 
-from hamyar.eligibility.reasons import fa_number, reason
+from hamyar.eligibility.reasons import reason
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Policy, Reason, Term
 
 
@@ -18,9 +19,7 @@ def e3_probation(applicant: Applicant, policy: Policy, term: Term) -> list[Reaso
     return [
         reason(
             "E3",
-            f"متقاضی {fa_number(n)} نیمسال مشروطی دارد و حداکثر {fa_number(allowed)} نیمسال "
-            "مشروطی مجاز است",
-            f"{n} probation semesters > {allowed} allowed",
+            Msg("elig.e3.probation", count=n, allowed=allowed),
             probation_semesters=n,
             allowed=allowed,
         )

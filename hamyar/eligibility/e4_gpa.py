@@ -7,9 +7,11 @@ The comparison is exact in decimal (a GPA of 13.99 fails a threshold of 14, 14.0
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
-from hamyar.eligibility.reasons import degree_fa, fa_number, fmt_gpa, reason
-from hamyar.models import Applicant, Policy, Reason, Term
+from hamyar.eligibility.reasons import degree_word, gpa_value, reason
+from hamyar.messages import Msg
+from hamyar.models import Applicant, Degree, Policy, Reason, Term
 
 
 def e4_gpa(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
@@ -17,16 +19,17 @@ def e4_gpa(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     need = policy.min_gpa_for(applicant.degree)
     if Decimal(str(applicant.gpa)) >= need:
         return []
-    gpa, need_text = fmt_gpa(applicant.gpa), fmt_gpa(need)
-    degree = applicant.degree
-    return [
-        reason(
-            "E4",
-            f"معدل {fa_number(gpa)} کمتر از حداقل {fa_number(need_text)} لازم برای مقطع "
-            f"{degree_fa(degree)} است",
-            f"GPA {gpa} < {need_text} required for {degree.value}",
-            gpa=gpa,
-            required=need_text,
-            degree=degree.value,
-        )
-    ]
+    return [_too_low(applicant.gpa, need, applicant.degree)]
+
+
+@lru_cache(maxsize=4096)
+def _too_low(gpa: float, need: Decimal, degree: Degree) -> Reason:
+    """The E4 reason, the same for every applicant with this GPA and degree."""
+    shown, required = gpa_value(gpa), gpa_value(need)
+    return reason(
+        "E4",
+        Msg("elig.e4.gpa", gpa=shown, required=required, degree=degree_word(degree)),
+        gpa=shown,
+        required=required,
+        degree=degree.value,
+    )

@@ -9,6 +9,7 @@ not concerned.
 from __future__ import annotations
 
 from hamyar.eligibility.reasons import reason
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Policy, Reason, StudentType, Term
 
 
@@ -20,8 +21,7 @@ def e5_international(applicant: Applicant, policy: Policy, term: Term) -> list[R
         return [
             reason(
                 "E5",
-                "دانشجوی بین‌الملل با مادر ایرانی است و مانند دانشجویان ایرانی پذیرفته می‌شود",
-                "international student with an Iranian mother: treated as an Iranian student",
+                Msg("elig.e5.iranian_mother"),
                 severity="info",
                 student_type="international",
                 iranian_mother="yes",
@@ -31,8 +31,7 @@ def e5_international(applicant: Applicant, policy: Policy, term: Term) -> list[R
         return [
             reason(
                 "E5",
-                "دانشجوی بین‌الملل است و با تأیید معاونت دانشجویی پذیرفته می‌شود",
-                "international student admitted with the student deputy's approval",
+                Msg("elig.e5.approved"),
                 severity="info",
                 student_type="international",
                 iranian_mother="no",
@@ -42,9 +41,7 @@ def e5_international(applicant: Applicant, policy: Policy, term: Term) -> list[R
     return [
         reason(
             "E5",
-            "دانشجوی بین‌الملل است، مادر ایرانی ندارد و تأیید معاونت دانشجویی را نگرفته است",
-            "international student without an Iranian mother needs the student deputy's "
-            "approval, which is not recorded",
+            Msg("elig.e5.not_approved"),
             student_type="international",
             iranian_mother="no",
             deputy_approval="no",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from hamyar.eligibility.reasons import reason
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Policy, Reason, Term
 
 
@@ -14,8 +15,7 @@ def e6_accepted_rules(applicant: Applicant, policy: Policy, term: Term) -> list[
     return [
         reason(
             "E6",
-            "متقاضی با قوانین طرح همیار دانشجو موافقت نکرده است",
-            "did not accept the programme's rules",
+            Msg("elig.e6.not_accepted"),
             accepted_rules="no",
         )
     ]

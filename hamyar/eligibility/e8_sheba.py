@@ -10,19 +10,45 @@ the bank checks it at transfer time.
 
 from __future__ import annotations
 
-from hamyar.eligibility.reasons import reason
+from functools import lru_cache
+
+from hamyar.eligibility.reasons import reason, rendered
+from hamyar.messages import Bilingual, Msg
 from hamyar.models import Applicant, Policy, Reason, Term
 from hamyar.models.results import Severity
 from hamyar.models.sheba import check_sheba
 
 
-def _consequence(required: bool, missing: bool) -> tuple[str, str]:
-    """What follows from a missing or invalid Sheba, in Persian and English."""
+def _consequence(required: bool, missing: bool) -> Msg:
+    """What follows from a missing or invalid Sheba."""
     if required:
-        return "شبای معتبر برای تخصیص الزامی است", "a valid Sheba is required for allocation"
-    if missing:
-        return "تا ثبت آن پرداخت انجام نمی‌شود", "payment is blocked until one is given"
-    return "تا اصلاح آن پرداخت انجام نمی‌شود", "payment is blocked until it is corrected"
+        return Msg("elig.e8.required")
+    return Msg("elig.e8.blocked_missing" if missing else "elig.e8.blocked_invalid")
+
+
+@lru_cache(maxsize=2)
+def _missing(required: bool) -> Reason:
+    """The E8 reason of every applicant without a Sheba."""
+    return reason(
+        "E8",
+        Msg("elig.e8.missing", then=_consequence(required, missing=True)),
+        severity="error" if required else "warning",
+        sheba="",
+        problem="missing",
+    )
+
+
+@lru_cache(maxsize=256)
+def _other_bank(
+    code: str | None, bank_fa: str | None, bank_en: str | None
+) -> tuple[Msg, tuple[str, str]]:
+    """The note of an account at another bank than Bank Melli, rendered once per bank."""
+    if bank_fa and bank_en:
+        bank: Bilingual | Msg = Bilingual(fa=bank_fa, en=bank_en)
+    else:
+        bank = Msg("elig.e8.unknown_bank", code=code)
+    message = Msg("elig.e8.other_bank", bank=bank, code=code)
+    return message, rendered(message)
 
 
 def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
@@ -30,24 +56,14 @@ def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     check = check_sheba(applicant.sheba)
     severity: Severity = "error" if policy.require_valid_sheba else "warning"
     if not check.text:
-        fa, en = _consequence(policy.require_valid_sheba, missing=True)
-        return [
-            reason(
-                "E8",
-                f"شماره شبا ثبت نشده است؛ {fa}",
-                f"no Sheba on record: {en}",
-                severity=severity,
-                sheba="",
-                problem="missing",
-            )
-        ]
+        return [_missing(policy.require_valid_sheba)]
     if not check.valid:
-        fa, en = _consequence(policy.require_valid_sheba, missing=False)
+        then = _consequence(policy.require_valid_sheba, missing=False)
+        problem = Bilingual(fa=check.problem_fa or "", en=check.problem or "")
         return [
             reason(
                 "E8",
-                f"شماره شبای {check.text} نامعتبر است ({check.problem_fa})؛ {fa}",
-                f"invalid Sheba {check.text} ({check.problem}): {en}",
+                Msg("elig.e8.invalid", sheba=check.text, problem=problem, then=then),
                 severity=severity,
                 sheba=check.text,
                 problem=check.problem,
@@ -55,14 +71,13 @@ def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
         ]
     if check.is_melli:
         return []
-    bank_fa = check.bank_fa or f"بانکی با کد ناشناختهٔ {check.bank_code}"
-    bank_en = check.bank_en or f"an unknown bank (code {check.bank_code})"
+    message, words = _other_bank(check.bank_code, check.bank_fa, check.bank_en)
     return [
         reason(
             "E8",
-            f"حساب متقاضی در {bank_fa} (کد {check.bank_code}) است، نه بانک ملی که ترجیح دارد",
-            f"account at {bank_en} (code {check.bank_code}), not Bank Melli (preferred)",
+            message,
             severity="info",
+            words=words,
             sheba=check.text,
             bank_code=check.bank_code,
             bank=check.bank_en,

@@ -13,9 +13,11 @@ left with none gets :func:`no_open_unit`, which names each closed unit and why.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from hamyar.eligibility.reasons import degree_fa, fa_body, reason
-from hamyar.models import Applicant, Policy, Reason, Term, Unit, UnitClosure
+from hamyar.eligibility.reasons import bodies, degree_word, degree_words, reason, unit_named
+from hamyar.messages import Bilingual, Msg, joined
+from hamyar.models import Applicant, Degree, Policy, Reason, Term, Unit, UnitClosure
 from hamyar.text import normalize_key
 
 
@@ -28,63 +30,70 @@ def e9_unit(
     unsatisfied_in: str | None = None,
 ) -> list[Reason]:
     """E9 for one pair: every requirement of ``unit`` the applicant misses, the rejection, and
-    (with ``policy.exclude_unsatisfied``) the unit's "not satisfied" of term ``unsatisfied_in``."""
+    (with ``policy.exclude_unsatisfied``) the unit's "not satisfied" of term ``unsatisfied_in``.
+    A unit's reasons are the same for every applicant they concern: each is built once."""
     reasons: list[Reason] = []
-    where_fa = f"واحد «{unit.name_fa}» ({unit.code})"
+    code, name = unit.code, unit.name_fa
     degree = applicant.degree
     if unit.allowed_degrees and degree not in unit.allowed_degrees:
-        allowed = unit.allowed_degrees
-        reasons.append(
-            reason(
-                "E9",
-                f"{where_fa} فقط دانشجویان مقاطع {'، '.join(degree_fa(d) for d in allowed)} را "
-                f"می‌پذیرد و مقطع متقاضی {degree_fa(degree)} است",
-                f"unit {unit.code} takes only {', '.join(d.value for d in allowed)}; "
-                f"the applicant is {degree.value}",
-                unit_code=unit.code,
-                requirement="allowed_degrees",
-                degree=degree.value,
-            )
-        )
+        reasons.append(_degree_closed(code, name, tuple(unit.allowed_degrees), degree))
     if unit.allowed_fields and not _field_allowed(applicant.field, unit.allowed_fields):
-        fields = unit.allowed_fields
-        field = applicant.field
-        reasons.append(
-            reason(
-                "E9",
-                f"{where_fa} فقط دانشجویان رشته‌های {'، '.join(fields)} را می‌پذیرد و "
-                + (f"رشتهٔ متقاضی {field} است" if field else "رشتهٔ متقاضی ثبت نشده است"),
-                f"unit {unit.code} takes only the fields {', '.join(fields)}; "
-                + (f"the applicant's field is {field}" if field else "no field given"),
-                unit_code=unit.code,
-                requirement="allowed_fields",
-                field=field,
-            )
-        )
+        reasons.append(_field_closed(code, name, tuple(unit.allowed_fields), applicant.field))
     if rejected:
-        reasons.append(
-            reason(
-                "E9",
-                f"{where_fa} متقاضی را برای همکاری مناسب تشخیص نداده است",
-                f"unit {unit.code} judged the applicant unsuitable (rejections list)",
-                unit_code=unit.code,
-                requirement="rejection",
-            )
-        )
+        reasons.append(_rejected(code, name))
     if unsatisfied_in is not None and policy.exclude_unsatisfied:
-        reasons.append(
-            reason(
-                "E9",
-                f"{where_fa} در ارزیابی پایان نیمسال {unsatisfied_in} از همکاری متقاضی "
-                "ناراضی بوده است",
-                f"unit {unit.code} was not satisfied with the student in term {unsatisfied_in} "
-                "(evaluation; policy exclude_unsatisfied)",
-                unit_code=unit.code,
-                requirement="evaluation",
-                evaluation_term=unsatisfied_in,
-            )
-        )
+        reasons.append(_unsatisfied(code, name, unsatisfied_in))
     return reasons
+
+
+@lru_cache(maxsize=4096)
+def _degree_closed(code: str, name: str, allowed: tuple[Degree, ...], degree: Degree) -> Reason:
+    return reason(
+        "E9",
+        Msg(
+            "elig.e9.degrees",
+            unit=unit_named(code, name),
+            allowed=degree_words(allowed),
+            degree=degree_word(degree),
+        ),
+        unit_code=code,
+        requirement="allowed_degrees",
+        degree=degree.value,
+    )
+
+
+@lru_cache(maxsize=16384)
+def _field_closed(code: str, name: str, allowed: tuple[str, ...], field: str | None) -> Reason:
+    fields = Bilingual(fa=joined(allowed, "fa"), en=joined(allowed, "en"))
+    given = Msg("elig.e9.field_is", field=field) if field else Msg("elig.e9.no_field")
+    return reason(
+        "E9",
+        Msg("elig.e9.fields", unit=unit_named(code, name), allowed=fields, field=given),
+        unit_code=code,
+        requirement="allowed_fields",
+        field=field,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _rejected(code: str, name: str) -> Reason:
+    return reason(
+        "E9",
+        Msg("elig.e9.rejected", unit=unit_named(code, name)),
+        unit_code=code,
+        requirement="rejection",
+    )
+
+
+@lru_cache(maxsize=4096)
+def _unsatisfied(code: str, name: str, term: str) -> Reason:
+    return reason(
+        "E9",
+        Msg("elig.e9.unsatisfied", unit=unit_named(code, name), term=term),
+        unit_code=code,
+        requirement="evaluation",
+        evaluation_term=term,
+    )
 
 
 def _field_allowed(field: str | None, allowed: Sequence[str]) -> bool:
@@ -97,18 +106,12 @@ def no_open_unit(closures: Sequence[UnitClosure]) -> Reason:
     """The applicant-level E9 error: every asked-for unit is closed, each named with why."""
     return reason(
         "E9",
-        "هیچ‌یک از واحدهای درخواستی متقاضی برای او باز نیست: "
-        + "؛ ".join(fa_body(r) for c in closures for r in c.reasons),
-        "no asked-for unit is open to the applicant: "
-        + "; ".join(r.message_en for c in closures for r in c.reasons),
+        Msg("elig.e9.no_open", reasons=bodies(r for c in closures for r in c.reasons)),
         closed_units=";".join(c.unit_code for c in closures),
     )
 
 
+@lru_cache(maxsize=1)
 def no_unit_asked() -> Reason:
     """An applicant who asked for no unit can be placed nowhere (rule A4)."""
-    return reason(
-        "A4",
-        "متقاضی هیچ واحدی را درخواست نکرده است و فقط در واحدهای درخواستی به کار گرفته می‌شود",
-        "asked for no unit: an applicant is only placed in a unit he or she asked for",
-    )
+    return reason("A4", Msg("elig.a4.no_unit"))

@@ -32,8 +32,9 @@ from hamyar.eligibility.e6_accepted_rules import e6_accepted_rules
 from hamyar.eligibility.e7_institution import e7_institution
 from hamyar.eligibility.e8_sheba import e8_sheba
 from hamyar.eligibility.e9_unit import e9_unit, no_open_unit, no_unit_asked
-from hamyar.eligibility.reasons import fa_body, reason
+from hamyar.eligibility.reasons import bodies, reason, unit_named
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import (
     Applicant,
     ApplicantEligibility,
@@ -95,13 +96,13 @@ def evaluate_applicant(problem: Problem, applicant: Applicant) -> ApplicantEligi
 
     pin_closure = next((c for c in closures if c.unit_code == pin), None)
     if pin_closure is not None:
+        kept = problem.unit_by_code[pin_closure.unit_code]
+        kept_in = unit_named(kept.code, kept.name_fa)
+        why = bodies(pin_closure.reasons)
         reasons.append(
             reason(
                 "E9",
-                f"همیار ادامه‌دهنده در واحد فعلی خود ({pin}) نمی‌تواند بماند: "
-                + "؛ ".join(fa_body(r) for r in pin_closure.reasons),
-                f"continuing assistant cannot be kept in the current unit {pin}: "
-                + "; ".join(r.message_en for r in pin_closure.reasons),
+                Msg("elig.e9.pin_closed", unit=kept_in, reasons=why),
                 severity="warning",
                 unit_code=pin,
             )

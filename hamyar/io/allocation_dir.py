@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue
-from hamyar.io.csvfile import undefuse
+from hamyar.io.csvfile import cannot_read, undefuse
 from hamyar.io.placements import (
     ASSIGNMENTS_FILE,
     ELIGIBILITY_FILE,
@@ -26,10 +26,12 @@ from hamyar.io.placements import (
     PlacedRow,
     read_assignments_csv,
 )
+from hamyar.messages import Msg
 from hamyar.models import (
     Policy,
     Term,
 )
+from hamyar.models.validation import reason
 from hamyar.text import normalize_value
 
 
@@ -74,10 +76,11 @@ def _eligibility_students(path: Path) -> set[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read file: {exc}", file=str(path))) from None
+        raise InputError(Issue(cannot_read(exc), file=str(path))) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if "student_id" not in [normalize_value(h) for h in (reader.fieldnames or [])]:
-        raise InputError(Issue("missing column: student_id", file=str(path), row=1))
+        missing = Msg("io.placed.missing_columns", columns=("student_id",))
+        raise InputError(Issue(missing, file=str(path), row=1))
     reader.fieldnames = [normalize_value(h) for h in reader.fieldnames or []]
     ids = (undefuse(normalize_value(r["student_id"])) for r in reader)
     return {sid for sid in ids if sid}
@@ -89,27 +92,27 @@ def read_summary(path: Path) -> tuple[Term, Policy, dict[str, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(Issue("file not found", file=file)) from None
+        raise InputError(Issue(Msg("io.file.not_found"), file=file)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read file: {exc}", file=file)) from None
+        raise InputError(Issue(cannot_read(exc), file=file)) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
-            Issue(f"not valid JSON: {exc.msg}", file=file, row=exc.lineno, column=str(exc.colno))
-        ) from None
+        message = Msg("io.json.invalid", reason=exc.msg)
+        issue = Issue(message, file=file, row=exc.lineno, column=str(exc.colno))
+        raise InputError(issue) from None
     if not isinstance(data, dict):
-        raise InputError(Issue("a JSON object expected", file=file))
+        raise InputError(Issue(Msg("io.json.not_object"), file=file))
     issues = []
     term: Term | None = None
     if "term" not in data:
-        issues.append(Issue("missing key 'term'", file=file, column="term"))
+        issues.append(Issue(Msg("io.json.missing_term"), file=file, column="term"))
     else:
         try:
             term = Term.parse(data["term"])
         except ValueError as exc:
-            issues.append(Issue(str(exc), data["term"], file=file, column="term"))
+            issues.append(Issue(reason(exc), data["term"], file=file, column="term"))
     policy: Policy | None = None
     if not isinstance(data.get("policy"), dict):
-        issues.append(Issue("missing key 'policy' (an object)", file=file, column="policy"))
+        issues.append(Issue(Msg("io.json.missing_policy"), file=file, column="policy"))
     else:
         try:
             policy = Policy.from_mapping(data["policy"], file=f"{file}:policy")
@@ -125,7 +128,7 @@ def read_allocation_dir(path: str | Path) -> AllocationRecord:
     ``eligibility.csv``. A missing or garbled folder is an :class:`InputError` naming the file."""
     folder = Path(path)
     if not folder.is_dir():
-        raise InputError(Issue("allocation folder not found", file=str(folder)))
+        raise InputError(Issue(Msg("io.allocation.not_found"), file=str(folder)))
     issues: list[Issue] = []
     rows: tuple[PlacedRow, ...] = ()
     try:

@@ -15,6 +15,7 @@ from hamyar.errors import InputError, Issue
 from hamyar.io.columns import APPLICANT_COLUMNS, accepted_headers
 from hamyar.io.rows import Parsed, ReadResult, RowReader
 from hamyar.io.tables import Row, read_table
+from hamyar.messages import Msg
 from hamyar.models import Applicant, national_id_valid
 from hamyar.models.problem import ApplicantKeys
 from hamyar.text import split_list
@@ -45,14 +46,12 @@ def parse_applicants(path: str | Path) -> Parsed[Applicant]:
         start, passed = (
             c for c in APPLICANT_COLUMNS if c.name in ("study_start", "semesters_passed")
         )
-        parsed.issues.append(
-            Issue(
-                "missing required column: one of study_start or semesters_passed; accepted "
-                f"headers: {accepted_headers(start)}; {accepted_headers(passed)}",
-                file=file,
-                row=table.header_row,
-            )
+        message = Msg(
+            "io.applicants.missing_start",
+            start=accepted_headers(start),
+            passed=accepted_headers(passed),
         )
+        parsed.issues.append(Issue(message, file=file, row=table.header_row))
         parsed.readable = False
     reader = RowReader(table, parsed.issues)
     for row in table.rows:
@@ -92,7 +91,7 @@ def _applicant(reader: RowReader, row: Row, complete: bool) -> Applicant | None:
         return None
     if "study_start" not in data and "semesters_passed" not in data and ok:
         name = "study_start" if reader.table.has("study_start") else "semesters_passed"
-        reader.report(row, name, "one of study_start and semesters_passed is required")
+        reader.report(row, name, Msg("models.applicant.start_or_semesters"))
         ok = False
     if not ok:
         return None
@@ -108,9 +107,9 @@ def _national_id(reader: RowReader, row: Row, text: str) -> str | None:
         digits = digits.zfill(10)
     written = reader.written(row, "national_id")
     if not digits.isdigit() or len(digits) != 10:
-        reader.report(row, "national_id", "national ID must be 10 digits", written)
+        reader.report(row, "national_id", Msg("io.applicants.national_id_length"), written)
         return None
     if not national_id_valid(digits):
-        reader.report(row, "national_id", "national ID has a wrong check digit", written)
+        reader.report(row, "national_id", Msg("io.applicants.national_id_check"), written)
         return None
     return digits

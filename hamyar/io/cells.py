@@ -50,7 +50,7 @@ from hamyar.models import (
     parse_enum,
 )
 from hamyar.models.calendar import JALALI_YEARS
-from hamyar.models.enums import accepted_words
+from hamyar.models.enums import unknown_word
 from hamyar.text import normalize_key, normalize_value, split_list
 
 ENUMS: dict[str, type[StrEnum]] = {
@@ -82,15 +82,6 @@ YES_WORDS = tuple(dict.fromkeys(yes for yes, _ in YES_NO_WORDS))
 NO_WORDS = tuple(dict.fromkeys(no for _, no in YES_NO_WORDS))
 _YES = {normalize_key(w) for w in YES_WORDS}
 _NO = {normalize_key(w) for w in NO_WORDS}
-_ENUM_NAMES = {
-    "Gender": "gender",
-    "Degree": "degree",
-    "StudentType": "student type",
-    "MaritalStatus": "marital status",
-    "PriorityGroup": "priority group",
-    "InstitutionType": "institution type",
-    "Satisfaction": "evaluation",
-}
 
 
 class CellError(ValueError):
@@ -156,9 +147,9 @@ def parse_int(text: str) -> int:
     """A whole number ≥ 0."""
     value = _decimal(text)
     if value != value.to_integral_value():
-        raise CellError("not a whole number")
+        raise CellError(Msg("io.cell.not_whole"))
     if value < 0:
-        raise CellError("must not be negative")
+        raise CellError(Msg("io.cell.negative"))
     return int(value)
 
 
@@ -166,7 +157,7 @@ def parse_number(text: str) -> Decimal:
     """A decimal number ≥ 0."""
     value = _decimal(text)
     if value < 0:
-        raise CellError("must not be negative")
+        raise CellError(Msg("io.cell.negative"))
     return value
 
 
@@ -196,8 +187,22 @@ def parse_date(raw: object, text: str) -> JalaliDate:
     return _jalali_date(text)
 
 
-_PASSED_ON = ("a Gregorian", "Jalali year", "a Jalali date written day first", "a Jalali month")
+_PASSED_ON = frozenset(
+    {
+        "models.date.gregorian",
+        "models.date.day_first",
+        "models.date.year_range",
+        "models.month.month_first",
+        "models.month.gregorian",
+    }
+)
 """Messages of the calendar that say more than "not a Jalali date" (issue 19, case 9)."""
+
+
+def _calendar_reason(exc: ValueError) -> Msg | None:
+    """The calendar's message when it is one of :data:`_PASSED_ON`."""
+    reason = exc.args[0] if exc.args else None
+    return reason if isinstance(reason, Msg) and reason.code in _PASSED_ON else None
 
 
 @lru_cache(maxsize=4096)
@@ -206,12 +211,10 @@ def _jalali_date(text: str) -> JalaliDate:
     try:
         return JalaliDate.parse(text)
     except ValueError as exc:
-        message = str(exc).splitlines()[0]
-        if "no such" in message:
-            raise CellError("impossible Jalali date") from None
-        if message.startswith(_PASSED_ON):
-            raise CellError(message) from None
-        raise CellError("not a Jalali date yyyy/mm/dd") from None
+        reason = exc.args[0] if exc.args else None
+        if isinstance(reason, Msg) and reason.code == "models.date.no_such":
+            raise CellError(Msg("io.cell.no_such_date")) from None
+        raise CellError(_calendar_reason(exc) or Msg("models.date.not_a_date")) from None
 
 
 def parse_month(raw: object, text: str) -> JalaliMonth:
@@ -221,10 +224,7 @@ def parse_month(raw: object, text: str) -> JalaliMonth:
     try:
         return JalaliMonth.parse(text)
     except ValueError as exc:
-        message = str(exc).splitlines()[0]
-        if message.startswith(_PASSED_ON):
-            raise CellError(message) from None
-        raise CellError("not a Jalali month yyyy/mm") from None
+        raise CellError(_calendar_reason(exc) or Msg("models.month.not_a_month")) from None
 
 
 def parse_bool(text: str) -> bool:
@@ -234,8 +234,8 @@ def parse_bool(text: str) -> bool:
         return True
     if key in _NO:
         return False
-    words = ", ".join(dict.fromkeys(w for pair in YES_NO_WORDS for w in pair))
-    raise CellError(f"not a yes/no word; accepted: {words}")
+    words = tuple(dict.fromkeys(w for pair in YES_NO_WORDS for w in pair))
+    raise CellError(Msg("io.cell.not_yes_no", words=words))
 
 
 def parse_word(enum: type[StrEnum], text: str, in_list: bool = False) -> StrEnum:
@@ -243,6 +243,4 @@ def parse_word(enum: type[StrEnum], text: str, in_list: bool = False) -> StrEnum
     try:
         return parse_enum(enum, text)
     except ValueError:
-        noun = _ENUM_NAMES.get(enum.__name__, enum.__name__)
-        item = f" {text!r}" if in_list else ""
-        raise CellError(f"unknown {noun}{item}; accepted: {accepted_words(enum)}") from None
+        raise CellError(unknown_word(enum, text if in_list else None)) from None

@@ -130,9 +130,9 @@ def header_map(columns: tuple[Column, ...]) -> dict[str, Column]:
     return table
 
 
-def accepted_headers(column: Column) -> str:
+def accepted_headers(column: Column) -> tuple[str, ...]:
     """The header spellings accepted for a column, for a missing-column message."""
-    return ", ".join(dict.fromkeys((column.name, *column.aliases)))
+    return tuple(dict.fromkeys((column.name, *column.aliases)))
 
 
 def _spelling_scores(header: str, column: Column) -> tuple[float, str]:

@@ -13,6 +13,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from hamyar.messages import Msg
+
 FORMULA_STARTS = ("=", "+", "-", "@")
 _FIRST = frozenset("=+-@'")
 """The first characters of a text that may need defusing (a formula start, or a quote)."""
@@ -52,3 +54,10 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
                     for v in row
                 ]
             )
+
+
+def cannot_read(exc: OSError | UnicodeDecodeError) -> Msg:
+    """Why a file could not be read: not UTF-8 text, or the system's reason."""
+    if isinstance(exc, UnicodeDecodeError):
+        return Msg("io.table.not_utf8")
+    return Msg("io.file.cannot_read", reason=exc.strerror or str(exc))

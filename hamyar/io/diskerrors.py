@@ -14,21 +14,15 @@ import os
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 
 _CAUSES = {
-    errno.EROFS: ("{folder} is on a read-only file system", "{folder} فقط‌خواندنی است"),
-    errno.EACCES: ("no permission to write in {folder}", "اجازه‌ی نوشتن در {folder} نیست"),
-    errno.EPERM: ("no permission to write in {folder}", "اجازه‌ی نوشتن در {folder} نیست"),
-    errno.ENOSPC: (
-        "the disk holding {folder} is full (no space left on device)",
-        "دیسکِ {folder} پر است",
-    ),
-    errno.EDQUOT: ("the disk quota of {folder} is used up", "سهمیه‌ی دیسکِ {folder} تمام شده است"),
+    errno.EROFS: "io.disk.read_only",
+    errno.EACCES: "io.disk.no_permission",
+    errno.EPERM: "io.disk.no_permission",
+    errno.ENOSPC: "io.disk.full",
+    errno.EDQUOT: "io.disk.quota",
 }
-_ON_THE_WAY_TEXT = (
-    "{named} is a broken link, a file or missing ({reason})",
-    "{named} پیوندی شکسته، یک فایل یا ناموجود است",
-)
 _ALWAYS_WRITING = frozenset({errno.EROFS, errno.ENOSPC, errno.EDQUOT})
 """Causes that can only come from writing, whatever file the error names (or none)."""
 _ON_THE_WAY = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EEXIST})
@@ -52,21 +46,14 @@ def cannot_write(out: Path, exc: BaseException) -> InputError | None:
     code = exc.errno
     if code not in _ALWAYS_WRITING and not _names_output(exc, out):
         return None
-    if code in _CAUSES:
-        en, fa = _CAUSES[code]
-    elif code in _ON_THE_WAY:
-        en, fa = _ON_THE_WAY_TEXT
-    else:
+    if code not in _CAUSES and code not in _ON_THE_WAY:
         return None
     named = os.fsdecode(exc.filename) if exc.filename else str(out.parent)
     folder = out.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the folder that exists: where the writing was refused
-    words = {"folder": str(folder), "named": named, "reason": os.strerror(code)}
-    return InputError(
-        Issue(
-            f"cannot write the output: {en.format(**words)}; nothing was written "
-            f"/ خروجی نوشته نشد: {fa.format(**words)}؛ چیزی نوشته نشد",
-            file=str(out),
-        )
-    )
+    if code in _CAUSES:
+        cause = Msg(_CAUSES[code], folder=str(folder))
+    else:
+        cause = Msg("io.disk.on_the_way", named=named, reason=os.strerror(code))
+    return InputError(Issue(Msg("io.disk.cannot_write", cause=cause), file=str(out)))

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Policy
 
 MB = 1_000_000
@@ -65,14 +66,8 @@ def input_limits(limits: InputLimits) -> Iterator[None]:
         _LIMITS.reset(token)
 
 
-def _too_large(file: str, size: str, limits: InputLimits) -> InputError:
-    return InputError(
-        Issue(
-            f"file too large: {size}, more than the limit of {limits.max_mb:,} MB "
-            "(policy key max_input_mb)",
-            file=file,
-        )
-    )
+def _too_large(file: str, size: Msg, limits: InputLimits) -> InputError:
+    return InputError(Issue(Msg("io.limits.too_large", size=size, limit=limits.max_mb), file=file))
 
 
 def check_file_size(path: Path, file: str) -> None:
@@ -80,7 +75,7 @@ def check_file_size(path: Path, file: str) -> None:
     limits = current_limits()
     size = path.stat().st_size
     if size > limits.max_bytes:
-        raise _too_large(file, f"{size / MB:,.0f} MB", limits)
+        raise _too_large(file, Msg("io.limits.mb", mb=round(size / MB)), limits)
 
 
 def check_archive(path: Path, file: str) -> None:
@@ -94,17 +89,18 @@ def check_archive(path: Path, file: str) -> None:
         members = archive.infolist()
         declared = sum(m.file_size for m in members)
         if declared > limits.max_bytes:
-            raise _too_large(file, f"{declared / MB:,.0f} MB uncompressed", limits)
+            raise _too_large(file, Msg("io.limits.mb_inflated", mb=round(declared / MB)), limits)
         total = 0
         try:
             with path.open("rb") as raw:
                 for member in members:
                     total += _inflated_size(archive, raw, member, limits.max_bytes - total)
                     if total > limits.max_bytes:
-                        raise _too_large(file, "more than that uncompressed", limits)
+                        raise _too_large(file, Msg("io.limits.more_inflated"), limits)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
             reason = str(exc) or type(exc).__name__
-            raise InputError(Issue(f"cannot read workbook: {reason}", file=file)) from None
+            unreadable = Msg("io.table.bad_workbook", reason=reason)
+            raise InputError(Issue(unreadable, file=file)) from None
         except NotImplementedError:
             return  # a compression method Python lacks: the declared sizes were checked
 
@@ -141,11 +137,10 @@ def check_rows(rows: int, file: str, sheet: str | None = None) -> None:
     """A sheet or CSV file of at most ``max_input_rows`` rows."""
     limits = current_limits()
     if rows > limits.max_rows:
-        where = f"sheet {sheet!r} has" if sheet else "the file has"
-        raise InputError(
-            Issue(
-                f"too many rows: {where} {rows:,}, more than the limit of "
-                f"{limits.max_rows:,} (policy key max_input_rows)",
-                file=file,
-            )
+        limit = limits.max_rows
+        message = (
+            Msg("io.limits.rows_sheet", sheet=sheet, rows=rows, limit=limit)
+            if sheet
+            else Msg("io.limits.rows", rows=rows, limit=limit)
         )
+        raise InputError(Issue(message, file=file))

@@ -33,6 +33,7 @@ from hamyar.io.diskerrors import cannot_write
 from hamyar.io.faults import fault_point
 from hamyar.io.manifest import foreign_files, read_manifest, write_manifest
 from hamyar.io.outlock import OLD_MARK, PENDING_MARK, TMP_MARK, lock_output, release
+from hamyar.messages import Msg
 
 PAYROLL_KIND = "pay"
 _SHOWN = 5
@@ -85,53 +86,31 @@ def check_out_dir(out: Path, force: bool) -> None:
     where = str(out)
     if Path(out).is_symlink():
         if not Path(out).exists():
-            raise InputError(
-                Issue(
-                    "output path is a symbolic link to a folder that does not exist; name a "
-                    "real folder",
-                    os.readlink(out),
-                    file=where,
-                )
-            )
-        raise InputError(
-            Issue("output path is a symbolic link; name the folder it points to", file=where)
-        )
+            raise InputError(Issue(Msg("io.out.dangling_link"), os.readlink(out), file=where))
+        raise InputError(Issue(Msg("io.out.link_folder"), file=where))
     target = _absolute(out)
     cwd = Path.cwd()
     if target == cwd or target in cwd.parents:
-        raise InputError(
-            Issue("output folder is or contains the current folder; name a new folder", file=where)
-        )
+        raise InputError(Issue(Msg("io.out.holds_cwd"), file=where))
     for source in _input_files():
         if target == source.parent or target in source.parents:
-            raise InputError(
-                Issue(
-                    "output folder is or contains an input file's folder", str(source), file=where
-                )
-            )
+            raise InputError(Issue(Msg("io.out.holds_input"), str(source), file=where))
     lock_output(target)
     if target.exists() and not target.is_dir():
-        raise InputError(Issue("output path exists and is not a folder", file=where))
+        raise InputError(Issue(Msg("io.out.not_a_folder"), file=where))
     if not target.is_dir() or not any(target.iterdir()):
         return
     if not force:
-        raise InputError(Issue("output folder is not empty; use --force to replace it", file=where))
+        raise InputError(Issue(Msg("io.out.not_empty"), file=where))
     foreign = foreign_files(target)
     if foreign:
-        more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
+        more = f" (+{len(foreign) - _SHOWN})" if len(foreign) > _SHOWN else ""
         raise InputError(
-            Issue(
-                "output folder holds files hamyar did not write; --force replaces only "
-                "hamyar's own output, so move them or name another folder",
-                ", ".join(foreign[:_SHOWN]) + more,
-                file=where,
-            )
+            Issue(Msg("io.out.foreign"), ", ".join(foreign[:_SHOWN]) + more, file=where)
         )
     manifest = read_manifest(target) or {}
     if manifest.get("kind") == PAYROLL_KIND and _kind() != PAYROLL_KIND:
-        raise InputError(
-            Issue("output folder holds a payroll; --force never removes a payroll", file=where)
-        )
+        raise InputError(Issue(Msg("io.out.payroll"), file=where))
 
 
 def _umask() -> int:
@@ -360,19 +339,11 @@ def staged_file(out: Path) -> Iterator[Path]:
     On any exception the staging file is removed and ``out`` is left as it was.
     """
     if out.is_symlink():
-        raise InputError(
-            Issue("output path is a symbolic link; name the file it points to", file=str(out))
-        )
+        raise InputError(Issue(Msg("io.out.link_file"), file=str(out)))
     out = _absolute(out)
     for folder in _input_folders():
         if folder in out.parents:
-            raise InputError(
-                Issue(
-                    "output file lies inside an input folder; name a file elsewhere",
-                    str(folder),
-                    file=str(out),
-                )
-            )
+            raise InputError(Issue(Msg("io.out.in_input"), str(folder), file=str(out)))
     lock_output(out)
     try:
         handle, name = tempfile.mkstemp(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.diskerrors import cannot_write
+from hamyar.messages import Msg
 
 TMP_MARK = ".hamyar-"
 """Staging folders and files are named ``.NAME.hamyar-XXXX.tmp``."""
@@ -75,13 +76,7 @@ def lock_output(out: Path) -> None:
             raise
         raise refusal from None
     if fd is None:
-        raise InputError(
-            Issue(
-                "another hamyar command is writing this output right now; wait for it to "
-                "finish, then run again",
-                file=str(out),
-            )
-        )
+        raise InputError(Issue(Msg("io.out.locked"), file=str(out)))
     _held[out] = (fd, created)
     clean_leftovers(out.parent)
 

@@ -31,7 +31,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.errors import InputError, Issue, IssueLog
-from hamyar.io.csvfile import undefuse, write_csv
+from hamyar.io.csvfile import cannot_read, undefuse, write_csv
+from hamyar.messages import Msg, Text
 from hamyar.models import (
     Allocation,
     Degree,
@@ -43,6 +44,7 @@ from hamyar.models import (
 )
 from hamyar.models.pay import bonus_percent, monthly_pay_rial, multiplier, planned_hours
 from hamyar.models.people import Named
+from hamyar.models.validation import reason
 from hamyar.text import normalize_key, normalize_value
 
 ASSIGNMENTS_FILE = "assignments.csv"
@@ -233,12 +235,12 @@ def _parse_row(
     errors_before = len(log.errors)
     values: dict[str, Any] = {"row": row}
 
-    def bad(column: str, message: str, value: object) -> None:
+    def bad(column: str, message: Text, value: object) -> None:
         log.error(message, value, file=file, row=row, column=column)
 
     for column in _REQUIRED:
         if not _cell(record, column):
-            bad(column, "required value missing", None)
+            bad(column, Msg("io.cell.missing"), None)
     for column in (
         "student_id",
         "first_name",
@@ -261,20 +263,20 @@ def _parse_row(
             try:
                 values[column] = parse_enum(enum, text)
             except ValueError as exc:
-                bad(column, str(exc), text)
+                bad(column, reason(exc), text)
     for column in ("preference_rank", "priority_score", "hourly_rate", "bonus_percent"):
         text = _cell(record, column)
         if text:
             try:
                 values[column] = int(text)
             except ValueError:
-                bad(column, "whole number expected", text)
+                bad(column, Msg("io.placed.not_whole"), text)
     for column in ("planned_monthly_pay",):
         text = _cell(record, column)
         try:
             values[column] = int(text)
         except ValueError:
-            bad(column, "whole number of rials expected", text)
+            bad(column, Msg("io.placed.not_rials"), text)
     for column in ("hours_per_month", "multiplier"):
         text = _cell(record, column)
         try:
@@ -282,20 +284,20 @@ def _parse_row(
             if not values[column].is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            bad(column, "number expected", text)
+            bad(column, Msg("io.placed.not_a_number"), text)
     gpa = _cell(record, "gpa")
     if gpa:
         try:
             values["gpa"] = float(Decimal(gpa))
         except InvalidOperation:
-            bad("gpa", "number expected", gpa)
+            bad("gpa", Msg("io.placed.not_a_number"), gpa)
     pinned = normalize_key(_cell(record, "pinned"))
     if pinned in _TRUE:
         values["pinned"] = True
     elif pinned in _FALSE:
         values["pinned"] = False
     else:
-        bad("pinned", "true or false expected", pinned)
+        bad("pinned", Msg("io.placed.not_bool"), pinned)
     if len(log.errors) > errors_before:
         return None
     return PlacedRow.model_validate(values)
@@ -308,9 +310,9 @@ def read_assignments_csv(path: str | Path) -> tuple[PlacedRow, ...]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(Issue("file not found", file=file)) from None
+        raise InputError(Issue(Msg("io.file.not_found"), file=file)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read file: {exc}", file=file)) from None
+        raise InputError(Issue(cannot_read(exc), file=file)) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [normalize_value(h) for h in (reader.fieldnames or [])]
     missing = [c for c in _REQUIRED if c not in header]
@@ -318,7 +320,7 @@ def read_assignments_csv(path: str | Path) -> tuple[PlacedRow, ...]:
         if c not in header:
             missing.append(c)
     if missing:
-        raise InputError(Issue(f"missing columns: {', '.join(missing)}", file=file, row=1))
+        raise InputError(Issue(Msg("io.placed.missing_columns", columns=missing), file=file, row=1))
     reader.fieldnames = header
     log = IssueLog()
     rows: list[PlacedRow] = []
@@ -329,7 +331,7 @@ def read_assignments_csv(path: str | Path) -> tuple[PlacedRow, ...]:
         sid = _cell(record, "student_id")
         if sid and sid in seen:
             log.error(
-                f"duplicate student_id (also row {seen[sid]})",
+                Msg("models.problem.duplicate_student", row=str(seen[sid])),
                 sid,
                 file=file,
                 row=row_number,

@@ -22,6 +22,7 @@ from hamyar.io.columns import Column
 from hamyar.io.tables import Row, Table, cell_text, read_table
 from hamyar.messages import Msg, Text
 from hamyar.models import Source
+from hamyar.models.validation import reason, validation_message
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
@@ -88,9 +89,9 @@ class RowReader:
         self,
         table: Table,
         issues: list[Issue],
-        wording: Mapping[tuple[str, str], str] | None = None,
+        wording: Mapping[tuple[str, str], Text] | None = None,
     ) -> None:
-        """``wording`` rewords a cell error for a column: ``{(column, message): message}``."""
+        """``wording`` rewords a cell error for a column: ``{(column, message code): message}``."""
         self.table = table
         self.issues = issues
         self.wording = dict(wording or {})
@@ -148,14 +149,15 @@ class RowReader:
             try:
                 value = parse_cell(column, raw)
             except CellError as exc:
-                cause = exc.args[0] if exc.args and isinstance(exc.args[0], Msg) else str(exc)
-                message = self.wording.get((column.name, str(exc)), cause)
+                cause = reason(exc)
+                code = cause.code if isinstance(cause, Msg) else cause
+                message = self.wording.get((column.name, code), cause)
                 self.report(row, column.name, message, self.written(row, column.name))
                 ok = False
                 continue
             if value is None:
                 if column.required:
-                    self.report(row, column.name, "missing value")
+                    self.report(row, column.name, Msg("io.cell.missing"))
                     ok = False
                 continue
             values[column.name] = value
@@ -186,11 +188,13 @@ class RowReader:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
                 name = (columns or {}).get(field_name, field_name) if field_name else None
-                message = err["msg"].removeprefix("Value error, ")
+                message = validation_message(err)
                 if name is not None and self.table.has(name):
                     self.report(row, name, message, self.written(row, name))
+                elif field_name:
+                    self.report(row, None, Msg("io.row.field", field=field_name, message=message))
                 else:
-                    self.report(row, None, f"{field_name}: {message}" if field_name else message)
+                    self.report(row, None, message)
             return None
 
 

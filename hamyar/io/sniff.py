@@ -18,20 +18,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.text import normalize_key
 
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP = b"PK\x03\x04"
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
-_KINDS = {
-    "xls": "an Excel 97-2003 workbook (.xls)",
-    "ods": "an OpenDocument spreadsheet (.ods)",
-    "zip": "a zip archive, not a workbook",
-    "xlsx": "an Excel workbook (.xlsx)",
-    "html": "a web page (HTML)",
-    "pdf": "a PDF document",
-}
-DELIMITERS = {";": "semicolons (;)", "\t": "tabs"}
+DELIMITERS = {";": "io.sniff.by.semicolons", "\t": "io.sniff.by.tabs"}
 
 
 def file_kind(path: Path) -> str | None:
@@ -85,13 +78,11 @@ def refuse_disguised(path: Path, suffix: str, file: str) -> None:
     if kind is None or (kind == "text" and not excel) or (kind == "xlsx" and excel):
         return
     if kind == "text":
-        message = f"not a workbook although named {suffix}: a text file? if it is CSV, name it .csv"
-    elif kind in ("xls", "ods"):
-        message = f"this file is {_KINDS[kind]} named {suffix}: open it and save it as .xlsx"
-    elif kind == "xlsx":
-        message = f"this file is {_KINDS[kind]} named {suffix}: name it .xlsx"
+        message = Msg("io.sniff.text", suffix=suffix)
     else:
-        message = f"this file is {_KINDS[kind]} named {suffix}: save the table as .xlsx or .csv"
+        what = Msg(f"io.sniff.kind.{kind}")
+        code = {"xls": "io.sniff.resave", "ods": "io.sniff.resave", "xlsx": "io.sniff.rename"}
+        message = Msg(code.get(kind, "io.sniff.other"), what=what, suffix=suffix)
     raise InputError(Issue(message, file=file))
 
 
@@ -107,10 +98,5 @@ def delimiter_issue(
     for delimiter, word in DELIMITERS.items():
         parts = texts[0].split(delimiter)
         if sum(normalize_key(p) in names for p in parts) >= 2:
-            return Issue(
-                f"the columns are separated by {word}, not commas: save the file as "
-                "'CSV UTF-8 (comma delimited)' or as .xlsx",
-                file=file,
-                row=row,
-            )
+            return Issue(Msg("io.sniff.delimiter", by=Msg(word)), file=file, row=row)
     return None

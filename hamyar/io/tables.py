@@ -149,11 +149,9 @@ def read_table(
     file = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        accepted = ", ".join(SUPPORTED_SUFFIXES)
-        hint = "; save it as .xlsx" if suffix in (".xls", ".ods") else ""
-        raise InputError(
-            Issue(f"unsupported file type {suffix or '(none)'}: use {accepted}{hint}", file=file)
-        )
+        code = "io.table.old_type" if suffix in (".xls", ".ods") else "io.table.unsupported"
+        message = Msg(code, suffix=suffix or Msg("io.table.no_suffix"), accepted=SUPPORTED_SUFFIXES)
+        raise InputError(Issue(message, file=file))
     refuse_disguised(path, suffix, file)
     if not path.exists():
         raise InputError(Issue(Msg("io.table.not_found", what=table_name(what)), file=file))
@@ -186,14 +184,13 @@ def read_table(
     wrong_delimiter = sheet is None and delimiter_issue(buffered[0][1], known, file, buffered[0][0])
     if wrong_delimiter:
         raise InputError(wrong_delimiter)
-    required = "; ".join(f"{c.name} ({accepted_headers(c)})" for c in columns if c.required)
-    raise InputError(
-        Issue(
-            f"no header row: no row names the {what} columns; required columns: {required}",
-            file=file,
-            row=buffered[0][0],
-        )
+    required = tuple(
+        Msg("io.table.spellings", column=c.name, headers=accepted_headers(c))
+        for c in columns
+        if c.required
     )
+    message = Msg("io.table.no_header", what=table_name(what), required=required)
+    raise InputError(Issue(message, file=file, row=buffered[0][0]))
 
 
 def _finish(
@@ -217,7 +214,7 @@ def _finish(
             if column.name in seen:
                 issues.append(
                     Issue(
-                        f"column {column.name} appears twice (also as {seen[column.name]!r})",
+                        Msg("io.table.twice", column=column.name, header=seen[column.name]),
                         file=file,
                         row=header_row,
                         column=text,
@@ -233,25 +230,21 @@ def _finish(
     meant: set[str] = set()
     for column in missing:
         guess = header_for_missing(column, [h for h in unknown if h not in meant])
-        hint = ";"
+        spellings = accepted_headers(column)
+        message = Msg("io.table.missing_column", column=column.name, headers=spellings)
         if guess is not None:
             meant.add(guess)
-            hint = f"; did you mean {guess!r}?"
-        issues.append(
-            Issue(
-                f"missing required column {column.name}{hint} accepted headers: "
-                f"{accepted_headers(column)}",
-                file=file,
-                row=header_row,
+            message = Msg(
+                "io.table.missing_column_meant", column=column.name, meant=guess, headers=spellings
             )
-        )
+        issues.append(Issue(message, file=file, row=header_row))
     absent = [c for c in columns if c.name not in seen]
     for text in unknown:
         spelling = None if text in meant else column_for_unknown(text, absent)
         if spelling is not None:
             issues.append(
                 Issue(
-                    f"unknown column, kept as it is; did you mean {spelling!r}?",
+                    Msg("io.table.unknown_column", meant=spelling),
                     file=file,
                     row=header_row,
                     column=text,
@@ -286,7 +279,7 @@ def _excel_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # a damaged workbook fails in many ways; all are bad input
-        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+        raise InputError(_unreadable(exc, file)) from None
     try:
         for meta in workbook.sheets_metadata:
             if meta.typ != SheetTypeEnum.WorkSheet:
@@ -302,13 +295,13 @@ def _sheet_rows(workbook: Any, name: str, file: str) -> Rows:
     try:
         sheet = workbook.get_sheet_by_name(name)
     except Exception as exc:
-        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+        raise InputError(_unreadable(exc, file)) from None
     end = sheet.end
     check_rows(0 if end is None else end[0] + 1, file, name)
     try:
         rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:
-        raise InputError(Issue(f"cannot read workbook: {_reason(exc)}", file=file)) from None
+        raise InputError(_unreadable(exc, file)) from None
     for number, cells in enumerate(rows, start=1):
         yield number, tuple(map(_cell, cells))
 
@@ -325,14 +318,20 @@ def _reason(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _unreadable(exc: Exception, file: str) -> Issue:
+    """A workbook the reader could not open, with the reader's own words for why."""
+    return Issue(Msg("io.table.bad_workbook", reason=_reason(exc)), file=file)
+
+
 def _csv_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
     """The one "sheet" of a CSV file: UTF-8, with or without a byte-order mark."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(Issue("not UTF-8 text; save the file as 'CSV UTF-8'", file=file)) from None
+        raise InputError(Issue(Msg("io.table.not_utf8"), file=file)) from None
     except OSError as exc:
-        raise InputError(Issue(f"cannot read file: {exc.strerror or exc}", file=file)) from None
+        cannot = Msg("io.file.cannot_read", reason=exc.strerror or str(exc))
+        raise InputError(Issue(cannot, file=file)) from None
     yield None, _csv_rows(text, file)
 
 
@@ -358,7 +357,7 @@ def csv_issue(text: str, file: str, exc: csv.Error) -> Issue:
     row = records + 1
     limit = csv.field_size_limit()
     if "field larger than field limit" not in str(exc):
-        return Issue(f"not a valid CSV file: {exc}", file=file, row=row)
+        return Issue(Msg("io.table.bad_csv", reason=str(exc)), file=file, row=row)
     previous = csv.field_size_limit(len(text) + 1)
     try:
         first, *_, cells = itertools.islice(csv.reader(io.StringIO(text, newline="")), row)
@@ -367,8 +366,8 @@ def csv_issue(text: str, file: str, exc: csv.Error) -> Issue:
     index = max(range(len(cells)), key=lambda i: len(cells[i]))
     header = normalize_value(first[index]) if row > 1 and index < len(first) else ""
     return Issue(
-        f"a cell of {len(cells[index]):,} characters; at most {limit:,}",
+        Msg("io.table.cell_too_long", length=len(cells[index]), limit=limit),
         file=file,
         row=row,
-        column=header or f"column {index + 1}",
+        column=header or str(index + 1),
     )

@@ -174,9 +174,10 @@ def _note(column: Column) -> str:
     required = "الزامی" if column.required else "اختیاری"
     enum = enum_of(column)
     if enum is not None:
-        accepts = f"یکی از: {accepted_words(enum)}"
+        words = "، ".join(accepted_words(enum))
+        accepts = f"یکی از: {words}"
         if column.kind.startswith("enum_list:"):
-            accepts = f"فهرستی (جداشده با ؛ یا ،) از: {accepted_words(enum)}"
+            accepts = f"فهرستی (جداشده با ؛ یا ،) از: {words}"
     else:
         accepts = _KIND_HELP.get(column.kind, column.kind)
     return f"{required} (نام ستون در CSV: {column.name})\n{accepts}"

@@ -21,14 +21,16 @@ from hamyar.io.cells import CellError, cell_value, parse_int
 from hamyar.io.columns import TOTAL_ROW_WORDS, UNIT_COLUMNS
 from hamyar.io.rows import Parsed, ReadResult, RowReader
 from hamyar.io.tables import Row, read_table
+from hamyar.messages import Msg, Text
 from hamyar.models import Unit
 from hamyar.text import normalize_key
 
 _TOTAL_WORDS = {normalize_key(w) for w in TOTAL_ROW_WORDS}
 _SEATS = ("female_seats", "male_seats")
 _NOT_FIELDS = ("row", "total")
-_WORDING = {(name, "must not be negative"): "negative seats" for name in (*_SEATS, "total")}
-_SEAT_WORDS = {"female_seats": "female", "male_seats": "male", "total": "total"}
+_WORDING: dict[tuple[str, str], Text] = {
+    (name, "io.cell.negative"): Msg("io.units.negative_seats") for name in (*_SEATS, "total")
+}
 
 
 def read_units(path: str | Path) -> ReadResult[Unit]:
@@ -66,9 +68,8 @@ def _unit(reader: RowReader, row: Row, position: int) -> Unit | None:
     if not reader.table.complete:
         return None
     if "hours_per_month" in data and data["hours_per_month"] == 0:
-        reader.report(
-            row, "hours_per_month", "must be greater than 0", reader.written(row, "hours_per_month")
-        )
+        written = reader.written(row, "hours_per_month")
+        reader.report(row, "hours_per_month", Msg("io.units.hours_zero"), written)
         ok = False
     if not ok:
         return None
@@ -76,14 +77,16 @@ def _unit(reader: RowReader, row: Row, position: int) -> Unit | None:
     assert isinstance(female, int) and isinstance(male, int)
     total = data.get("total")
     if total is not None and total != female + male:
-        reader.report(
-            row,
-            "total",
-            f"{reader.table.header_of('total')} {total} is not "
-            f"{reader.table.header_of('female_seats')} + {reader.table.header_of('male_seats')}"
-            f" = {female + male}; the seat columns are used",
-            severity="warning",
+        header = reader.table.header_of
+        message = Msg(
+            "io.units.total_differs",
+            total_header=header("total"),
+            total=total,
+            female_header=header("female_seats"),
+            male_header=header("male_seats"),
+            seats=female + male,
         )
+        reader.report(row, "total", message, severity="warning")
     code = data.get("code") or data.get("row") or str(position)
     fields = {k: v for k, v in data.items() if k not in _NOT_FIELDS}
     fields["code"] = code
@@ -122,7 +125,7 @@ def _check_total_row(reader: RowReader, row: Row, sums: dict[str, int]) -> None:
             reader.report(
                 row,
                 name,
-                "total row value is not a whole number",
+                Msg("io.units.total_row_not_whole"),
                 reader.written(row, name),
                 severity="warning",
             )
@@ -130,8 +133,11 @@ def _check_total_row(reader: RowReader, row: Row, sums: dict[str, int]) -> None:
             reader.report(
                 row,
                 name,
-                f"total row does not match the units: {_SEAT_WORDS[name]} {given} in the total "
-                f"row, {sums[name]} summed over the rows; the rows are used",
+                Msg(
+                    f"io.units.total_row_differs.{name}",
+                    given=given,
+                    summed=sums[name],
+                ),
                 severity="warning",
             )
 
@@ -141,6 +147,6 @@ def _ignore_rest(reader: RowReader, rest: tuple[Row, ...]) -> None:
         reader.report(
             rest[0],
             None,
-            f"{len(rest)} row(s) below the total row are not units and were ignored",
+            Msg("io.units.below_total", count=len(rest)),
             severity="warning",
         )

@@ -34,6 +34,7 @@ from hamyar.io.columns import (
     Column,
 )
 from hamyar.io.csvfile import defuse, write_csv
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Rejection, TimesheetRow, Unit
 from hamyar.models.enums import persian
 from hamyar.text import Lang, check_lang
@@ -79,7 +80,11 @@ def _check(path: Path, lang: str) -> Lang:
     if path.suffix.lower() not in SUFFIXES:
         raise InputError(
             Issue(
-                f"unsupported file type {path.suffix or '(none)'}: use {', '.join(SUFFIXES)}",
+                Msg(
+                    "io.table.unsupported",
+                    suffix=path.suffix or Msg("io.table.no_suffix"),
+                    accepted=tuple(SUFFIXES),
+                ),
                 file=str(path),
             )
         )

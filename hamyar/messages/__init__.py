@@ -33,19 +33,20 @@ Converting a call site:
 
 Parameters: an ``int`` or ``float`` is written with the language's digits and separators
 (``{n}`` groups thousands, ``{year:d}`` does not, ``{gpa:.2f}`` as in Python), a date as the
-Jalali date, a :class:`Msg` rendered in the same language; ``{term:digits}`` writes a text's
-digits in the language's (a term, a month); a list or tuple is joined with the language's
-comma; any other value as ``str``. The same helpers are
+Jalali date, a :class:`Msg` rendered in the same language, a list or tuple joined with the
+language's comma (each item as a parameter); ``{term:digits}`` writes a text's
+digits in the language's (a term, a month); any other value as ``str``. The same helpers are
 here for the reports and the web pages: :func:`number`, :func:`digits`, :func:`jalali`,
 :func:`joined` (a list with the language's comma).
 """
 
-from hamyar.messages.catalogue import Msg, Text, render, say
+from hamyar.messages.catalogue import Bilingual, Msg, Text, render, say
 from hamyar.messages.lang import LANGS, Lang, check_lang, current_lang, default_lang, use_lang
 from hamyar.messages.numbers import digits, jalali, joined, localized, number
 
 __all__ = [
     "LANGS",
+    "Bilingual",
     "Lang",
     "Msg",
     "Text",

@@ -12,6 +12,7 @@ import gettext
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -82,6 +83,23 @@ def _msg(code: str, params: dict[str, object]) -> Msg:
     return Msg(code, **params)
 
 
+@dataclass(frozen=True)
+class Bilingual:
+    """A parameter that is already words in each language, not a catalogue sentence: a
+    unit's Persian name and its code, sentences the data built in both (``Msg(…,
+    unit=Bilingual(fa=unit.name_fa, en=unit.code))``); it shows ``fa`` in Persian, ``en`` in
+    English."""
+
+    fa: str
+    en: str
+
+    def render(self, lang: Lang | None = None) -> str:
+        return self.fa if (lang or current_lang()) == "fa" else self.en
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 Text = str | Msg
 """What a message field holds: a :class:`Msg`, or plain text (text a person wrote, or a
 module not yet converted)."""
@@ -96,19 +114,19 @@ def render(text: Text | None, lang: Lang | None = None) -> str:
 
 def field(value: object, spec: str, lang: Lang) -> str:
     """One parameter as text in ``lang``: numbers with the language's digits and separators
-    (``spec`` as in Python, ``d`` for no grouping), dates Jalali, a :class:`Msg` rendered;
-    ``{x:digits}`` writes a text's ASCII digits in the language's; a list or tuple joined with
-    the language's comma; anything else as ``str``."""
-    if isinstance(value, Msg):
+    (``spec`` as in Python, ``d`` for no grouping), dates Jalali, a :class:`Msg` rendered, a
+    list or tuple as its items joined with the language's comma;
+    ``{x:digits}`` writes a text's ASCII digits in the language's; anything else as ``str``."""
+    if isinstance(value, Msg | Bilingual):
         return format(value.render(lang), spec)
     if isinstance(value, bool):
         return str(value)
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):  # a Decimal keeps its places (14.00)
         return number(value, lang, spec)
     if isinstance(value, dt.date):
         return jalali(value, lang)
     if isinstance(value, list | tuple):
-        return joined((field(v, "", lang) for v in value), lang)
+        return format(joined((field(v, "", lang) for v in value), lang), spec)
     if spec == "digits":
         return digits(str(value), lang)
     return format(str(value), spec)

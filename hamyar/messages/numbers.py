@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from hamyar.messages.lang import Lang, current_lang
 
@@ -15,7 +16,7 @@ _FA = str.maketrans("0123456789,.%", "۰۱۲۳۴۵۶۷۸۹٬٫٪")
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
-def number(x: float, lang: Lang | None = None, spec: str = "") -> str:
+def number(x: float | Decimal, lang: Lang | None = None, spec: str = "") -> str:
     """``x`` formatted by ``spec`` (Python's format mini-language; empty: thousands grouped,
     ``1,234`` / ``2.5``) in ``lang`` (the current language by default): in Persian
     ``۱٬۲۳۴`` / ``۲٫۵``. ``spec="d"`` writes an integer without grouping (a year, a row)."""

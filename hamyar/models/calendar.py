@@ -18,6 +18,7 @@ from typing import Any
 import jdatetime
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from hamyar.messages import Msg
 from hamyar.text import normalize_digits, normalize_value
 
 _DATE = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
@@ -31,7 +32,7 @@ JALALI_YEARS = (1300, 1500)
 _GREGORIAN_YEARS = (1800, 2300)
 
 
-def _gregorian(year: int, month: int, day: int) -> str | None:
+def _gregorian(year: int, month: int, day: int) -> Msg | None:
     """The Jalali date a Gregorian ``year/month/day`` is, as a message, or ``None`` when the
     year is not a Gregorian one or the date does not exist."""
     if not _GREGORIAN_YEARS[0] <= year <= _GREGORIAN_YEARS[1]:
@@ -40,20 +41,20 @@ def _gregorian(year: int, month: int, day: int) -> str | None:
         j = jdatetime.date.fromgregorian(date=dt.date(year, month, day))
     except ValueError:
         return None
-    return f"a Gregorian date, not Jalali: in Jalali it is {j.year:04d}/{j.month:02d}/{j.day:02d}"
+    return Msg("models.date.gregorian", jalali=f"{j.year:04d}/{j.month:02d}/{j.day:02d}")
 
 
-def _day_first(year: int, month: int, day: int) -> str | None:
+def _day_first(year: int, month: int, day: int) -> Msg | None:
     """``dd/mm/yyyy`` that is a real Jalali date, as a message naming it ``yyyy/mm/dd``."""
     if not JALALI_YEARS[0] <= year <= JALALI_YEARS[1] or not _is_jalali_date(year, month, day):
         return None
-    return f"a Jalali date written day first; did you mean {year:04d}/{month:02d}/{day:02d}?"
+    return Msg("models.date.day_first", date=f"{year:04d}/{month:02d}/{day:02d}")
 
 
 def _check_year(year: int) -> None:
     low, high = JALALI_YEARS
     if not low <= year <= high:
-        raise ValueError(f"Jalali year out of range {low}-{high}")
+        raise ValueError(Msg("models.date.year_range", low=low, high=high))
 
 
 @lru_cache(maxsize=8192)
@@ -80,7 +81,7 @@ class JalaliDate(BaseModel):
     @model_validator(mode="after")
     def _real_date(self) -> JalaliDate:
         if not _is_jalali_date(self.year, self.month, self.day):
-            raise ValueError(f"not a Jalali date: {self}")
+            raise ValueError(Msg("models.date.not_real", date=str(self)))
         return self
 
     @classmethod
@@ -98,7 +99,7 @@ class JalaliDate(BaseModel):
                 _gregorian(int(first[3]), int(first[2]), int(first[1]))
                 or _day_first(int(first[3]), int(first[2]), int(first[1]))
             )
-            raise ValueError(found or "not a Jalali date yyyy/mm/dd")
+            raise ValueError(found or Msg("models.date.not_a_date"))
         year, month, day = (int(g) for g in match.groups())
         found = _gregorian(year, month, day)
         if found:
@@ -107,7 +108,7 @@ class JalaliDate(BaseModel):
         try:
             jdatetime.date(year, month, day)
         except ValueError as exc:
-            raise ValueError("no such Jalali date") from exc
+            raise ValueError(Msg("models.date.no_such")) from exc
         return cls(year=year, month=month, day=day)
 
     def __str__(self) -> str:
@@ -140,7 +141,7 @@ class JalaliMonth(BaseModel):
     @model_validator(mode="after")
     def _real_month(self) -> JalaliMonth:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month must be 1-12: {self.month}")
+            raise ValueError(Msg("models.month.range_of", month=self.month))
         return self
 
     @classmethod
@@ -153,20 +154,18 @@ class JalaliMonth(BaseModel):
             first = _MONTH_FIRST.match(text)
             year, month = (int(first[2]), int(first[1])) if first else (0, 0)
             if JALALI_YEARS[0] <= year <= JALALI_YEARS[1] and 1 <= month <= 12:
-                raise ValueError(
-                    f"a Jalali month written month first; did you mean {year:04d}/{month:02d}?"
-                )
-            raise ValueError("not a Jalali month yyyy/mm")
+                raise ValueError(Msg("models.month.month_first", month=f"{year:04d}/{month:02d}"))
+            raise ValueError(Msg("models.month.not_a_month"))
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
-            raise ValueError("month must be 1-12")
+            raise ValueError(Msg("models.month.range"))
         if _GREGORIAN_YEARS[0] <= year <= _GREGORIAN_YEARS[1]:
             first = jdatetime.date.fromgregorian(year=year, month=month, day=1)
             last = jdatetime.date.fromgregorian(year=year, month=month, day=28)
             span = f"{first.year:04d}/{first.month:02d}"
             if (last.year, last.month) != (first.year, first.month):
                 span += f"-{last.year:04d}/{last.month:02d}"
-            raise ValueError(f"a Gregorian month, not Jalali: in Jalali it is {span}")
+            raise ValueError(Msg("models.month.gregorian", jalali=span))
         _check_year(year)
         return cls(year=year, month=month)
 
@@ -209,10 +208,10 @@ class Term(BaseModel):
     @model_validator(mode="after")
     def _valid(self) -> Term:
         if self.semester not in (1, 2):
-            raise ValueError(f"semester must be 1 or 2: {self.semester}")
+            raise ValueError(Msg("models.term.semester", semester=self.semester))
         low, high = JALALI_YEARS[0] - 1, JALALI_YEARS[1] + 1  # the terms around every date
         if not low <= self.year <= high:
-            raise ValueError(f"year out of range {low}-{high}: {self.year}")
+            raise ValueError(Msg("models.term.year_range", low=low, high=high, year=self.year))
         return self
 
     @classmethod
@@ -223,7 +222,7 @@ class Term(BaseModel):
         text = normalize_digits(normalize_value(value))
         match = _TERM.match(text)
         if not match:
-            raise ValueError(f"unknown term {text!r}: expected YEAR-SEMESTER such as 1402-1")
+            raise ValueError(Msg("models.term.unknown", term=text))
         return cls(year=int(match.group(1)), semester=int(match.group(2)))
 
     @property

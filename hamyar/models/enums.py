@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from hamyar.messages import Msg
 from hamyar.text import normalize_key
 
 
@@ -175,16 +176,27 @@ def parse_enum(enum: type[E], value: object) -> E:
     key = normalize_key(value)
     found = _lookup(enum).get(key)
     if found is None:
-        raise ValueError(f"unknown {enum.__name__.lower()}; accepted: {accepted_words(enum)}")
+        raise ValueError(unknown_word(enum))
     return enum(found)
 
 
-def accepted_words(enum: type[StrEnum]) -> str:
+def unknown_word(enum: type[StrEnum], item: str | None = None) -> Msg:
+    """The message of a word not among ``enum``'s: "unknown degree; accepted: …" (naming
+    ``item`` when it is one of a list)."""
+    noun = Msg(f"models.enum.name.{enum.__name__}")
+    words = accepted_words(enum)
+    if item is None:
+        return Msg("models.enum.unknown", noun=noun, words=words)
+    return Msg("models.enum.unknown_item", noun=noun, item=item, words=words)
+
+
+def accepted_words(enum: type[StrEnum]) -> tuple[str, ...]:
+    """Every word accepted for a value of ``enum``, English and Persian, in order."""
     words: list[str] = []
     for member in enum:
         words.append(member.value)
         words.extend(ALIASES.get(enum, {}).get(member.value, ()))
-    return ", ".join(words)
+    return tuple(words)
 
 
 def persian(member: StrEnum) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from hamyar.messages import Msg
 from hamyar.models.enums import Degree
 from hamyar.models.people import Applicant, Unit
 from hamyar.models.policy import BonusRule, Policy
@@ -39,7 +40,7 @@ def toman(rial: int) -> int:
 def paid_hours(hours: Decimal, policy: Policy) -> Decimal:
     """``min(hours, policy.monthly_hours_cap)``; negative hours are a ``ValueError``."""
     if hours < 0:
-        raise ValueError(f"hours must be >= 0, got {hours}")
+        raise ValueError(Msg("models.pay.negative_hours", hours=str(hours)))
     return min(hours, policy.monthly_hours_cap)
 
 

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from hamyar.messages import Msg
 from hamyar.models.bounds import (
     MAX_CHILDREN,
     MAX_HOURS_PER_MONTH,
@@ -111,13 +112,13 @@ class Applicant(Named, BaseModel):
     @classmethod
     def _national_id(cls, value: str | None) -> str | None:
         if value is not None and not national_id_valid(value):
-            raise ValueError("national ID: 10 digits with a valid check digit required")
+            raise ValueError(Msg("models.applicant.national_id"))
         return value
 
     @model_validator(mode="after")
     def _start_or_semesters(self) -> Applicant:
         if self.study_start is None and self.semesters_passed is None:
-            raise ValueError("one of study_start and semesters_passed is required")
+            raise ValueError(Msg("models.applicant.start_or_semesters"))
         return self
 
     @property

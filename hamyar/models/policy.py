@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg, Text
 from hamyar.models.bounds import (
     MAX_HOURLY_RATE_RIAL,
     MAX_HOURS_PER_MONTH,
@@ -34,12 +35,13 @@ from hamyar.models.bounds import (
 )
 from hamyar.models.enums import Degree, InstitutionType, PriorityGroup
 from hamyar.models.tomlfile import read_toml_file
+from hamyar.models.validation import validation_message
 
 
 def _gpa_within_range(gpa: Decimal) -> Decimal:
     """Rule E4's thresholds are GPAs: 0 to 20 (each degree's error is located at its key)."""
     if not 0 <= gpa <= 20:
-        raise ValueError("a minimum GPA must be within 0-20")
+        raise ValueError(Msg("models.policy.min_gpa_range"))
     return gpa
 
 
@@ -86,17 +88,25 @@ DEFAULT_OBJECTIVE_WEIGHTS: dict[ObjectiveTerm, int] = {
     "gpa": 1,
 }
 
-ASSUMPTIONS: dict[str, str] = {
-    "hourly_rate_rial.associate": "P1 names no rate for associate students; bachelor's rate used",
-    "hourly_rate_rial.professional_doctorate": (
-        "P1 names no rate for professional doctorate; PhD rate used"
-    ),
-    "priority_weights": "A3 names the groups but no weights; this project's reading",
-    "default_hours_per_month": "the guide names no hours; a common unit request",
-    "months_per_term": "the guide names no payroll months per term",
-    "monthly_hours_cap": "the guide names no cap; a common payroll limit",
-    "pro_rata": "the guide says nothing of part months; this project's reading (P5)",
-}
+ASSUMED = (
+    "hourly_rate_rial.associate",
+    "hourly_rate_rial.professional_doctorate",
+    "priority_weights",
+    "default_hours_per_month",
+    "months_per_term",
+    "monthly_hours_cap",
+    "pro_rata",
+)
+"""Policy keys whose defaults no source states: each is said as :func:`assumption`."""
+
+
+def assumption(key: str) -> Msg:
+    """Why the default of ``key`` (one of :data:`ASSUMED`) is an assumption."""
+    return Msg(f"models.assumption.{key.replace('.', '_')}")
+
+
+ASSUMPTIONS: dict[str, str] = {key: assumption(key).render("en") for key in ASSUMED}
+"""The same in English, by key."""
 
 
 class BonusRule(BaseModel):
@@ -205,13 +215,13 @@ class Policy(BaseModel):
     @classmethod
     def _objective(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if len(set(value)) != len(value) or not value:
-            raise ValueError("objective must list distinct terms")
+            raise ValueError(Msg("models.policy.objective_distinct"))
         return value
 
     @model_validator(mode="after")
     def _months(self) -> Policy:
         if self.semester1_start_month == self.semester2_start_month:
-            raise ValueError("semester1_start_month and semester2_start_month must differ")
+            raise ValueError(Msg("models.policy.months_differ"))
         return self
 
     # ----------------------------------------------------------------- loading
@@ -269,11 +279,14 @@ def validation_issues(exc: ValidationError, file: str, model: type[BaseModel]) -
         if err["type"] == "extra_forbidden":
             allowed = sorted(model.model_fields)
             close = difflib.get_close_matches(str(err["loc"][-1]), allowed, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            message = f"unknown key {key!r}{hint} allowed keys: {', '.join(allowed)}"
+            message: Text = (
+                Msg("models.policy.unknown_key_meant", key=key, meant=close[0], allowed=allowed)
+                if close
+                else Msg("models.policy.unknown_key", key=key, allowed=allowed)
+            )
             issues.append(Issue(message, file=file, column=key))
         else:
-            message = err["msg"].removeprefix("Value error, ")
+            message = validation_message(err)
             issues.append(Issue(message, err.get("input"), file=file, column=key))
     return issues
 

@@ -21,11 +21,18 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models.calendar import Term
 from hamyar.models.people import Applicant, Exclusion, Rejection, Source, Unit
 from hamyar.models.policy import Policy
 from hamyar.text import normalize_key
 
+_UNKNOWN_PREFERENCE = (
+    "models.problem.unknown_preference",
+    "models.problem.unknown_preference_meant",
+)
+_UNKNOWN_CURRENT = ("models.problem.unknown_current", "models.problem.unknown_current_meant")
+_UNKNOWN_UNIT = ("models.problem.unknown_unit", "models.problem.unknown_unit_meant")
 _SAJAD_DASH = re.compile(r"\s[-–—]\s")
 _AFFAIRS = normalize_key("امور") + " "
 
@@ -77,8 +84,14 @@ class UnitIndex:
         return self._names.get(normalize_key(token))
 
     def suggestion(self, token: str) -> str:
-        """`` — did you mean 'X'?`` for the closest code, name or area, or an empty string (for
-        the Sajad form's «area - description», the closest to the area)."""
+        """``; did you mean 'X'?`` for :meth:`closest`, or an empty string (English only; a
+        message of the catalogue takes :meth:`closest` as a parameter)."""
+        close = self.closest(token)
+        return f"; did you mean {close!r}?" if close else ""
+
+    def closest(self, token: str) -> str | None:
+        """The closest code, name or area to ``token``, or ``None`` (for the Sajad form's
+        «area - description», the closest to the area)."""
         token = sajad_head(token) or token
         candidates: dict[str, str] = {}
         for unit in self.units:
@@ -86,7 +99,7 @@ class UnitIndex:
                 if name:
                     candidates[normalize_key(name)] = name
         close = difflib.get_close_matches(normalize_key(token), list(candidates), n=1, cutoff=0.5)
-        return f"; did you mean {candidates[close[0]]!r}?" if close else ""
+        return candidates[close[0]] if close else None
 
 
 @dataclass(frozen=True)
@@ -102,9 +115,20 @@ class ApplicantKeys:
 
 
 def _issue(
-    record: Applicant | ApplicantKeys | Unit | Rejection, message: str, value: object, column: str
+    record: Applicant | ApplicantKeys | Unit | Rejection, message: Msg, value: object, column: str
 ) -> Issue:
     return Issue(message, value, file=record.source.file, row=record.source.row, column=column)
+
+
+def _row(source: Source) -> str:
+    """A row number for a message (``?`` for a record not read from a file)."""
+    return "?" if source.row is None else str(source.row)
+
+
+def _unknown(codes: tuple[str, str], index: UnitIndex, token: str) -> Msg:
+    """The first of ``codes`` (an unknown unit), or the second naming the closest unit."""
+    close = index.closest(token)
+    return Msg(codes[1], meant=close) if close else Msg(codes[0])
 
 
 def reference_issues(
@@ -127,71 +151,47 @@ def reference_issues(
         code_key = normalize_key(unit.code)  # LIB and lib are one code to a reader
         if code_key in seen_codes:
             earlier = seen_codes[code_key]
-            also = f"{earlier.code!r}, row {earlier.source.row}"
-            issues.append(_issue(unit, f"duplicate unit code (also {also})", unit.code, "code"))
+            also = Msg("models.problem.duplicate_code", code=earlier.code, row=_row(earlier.source))
+            issues.append(_issue(unit, also, unit.code, "code"))
         seen_codes.setdefault(code_key, unit)
         key = normalize_key(unit.name_fa)
         if key in seen_names:
-            issues.append(_issue(unit, "duplicate unit name", unit.name_fa, "name_fa"))
+            issues.append(
+                _issue(unit, Msg("models.problem.duplicate_name"), unit.name_fa, "name_fa")
+            )
         seen_names.setdefault(key, unit)
     index = UnitIndex(units)
     ids: dict[str, Applicant | ApplicantKeys] = {}
     national: dict[str, Applicant | ApplicantKeys] = {}
     for app in applicants:
         if app.student_id and app.student_id in ids:
-            first = ids[app.student_id].source.row
-            issues.append(
-                _issue(
-                    app, f"duplicate student_id (also row {first})", app.student_id, "student_id"
-                )
-            )
+            first = _row(ids[app.student_id].source)
+            also = Msg("models.problem.duplicate_student", row=first)
+            issues.append(_issue(app, also, app.student_id, "student_id"))
         if app.student_id:
             ids.setdefault(app.student_id, app)
         if app.national_id:
             if app.national_id in national:
-                first = national[app.national_id].source.row
-                issues.append(
-                    _issue(
-                        app,
-                        f"duplicate national_id (also row {first})",
-                        app.national_id,
-                        "national_id",
-                    )
-                )
+                first = _row(national[app.national_id].source)
+                also = Msg("models.problem.duplicate_national", row=first)
+                issues.append(_issue(app, also, app.national_id, "national_id"))
             national.setdefault(app.national_id, app)
         if not units_known:
             continue
         for token in app.preferences:
             if not index.resolve(token):
-                issues.append(
-                    _issue(
-                        app,
-                        f"unknown unit in preferences{index.suggestion(token)}",
-                        token,
-                        "preferences",
-                    )
-                )
+                message = _unknown(_UNKNOWN_PREFERENCE, index, token)
+                issues.append(_issue(app, message, token, "preferences"))
         if app.current_unit and index.unit_code(app.current_unit) is None:
-            issues.append(
-                _issue(
-                    app,
-                    f"unknown current unit{index.suggestion(app.current_unit)}",
-                    app.current_unit,
-                    "current_unit",
-                )
-            )
+            message = _unknown(_UNKNOWN_CURRENT, index, app.current_unit)
+            issues.append(_issue(app, message, app.current_unit, "current_unit"))
     for rej in rejections:
         if units_known and index.unit_code(rej.unit_code) is None:
-            issues.append(
-                _issue(
-                    rej,
-                    f"unknown unit{index.suggestion(rej.unit_code)}",
-                    rej.unit_code,
-                    "unit_code",
-                )
-            )
+            message = _unknown(_UNKNOWN_UNIT, index, rej.unit_code)
+            issues.append(_issue(rej, message, rej.unit_code, "unit_code"))
         if students_known and rej.student_id not in ids:
-            issues.append(_issue(rej, "unknown student", rej.student_id, "student_id"))
+            message = Msg("models.problem.unknown_student")
+            issues.append(_issue(rej, message, rej.student_id, "student_id"))
     return issues
 
 

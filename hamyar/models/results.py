@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from hamyar.messages import Lang, Msg
 from hamyar.models.calendar import Term
 from hamyar.models.enums import Gender
 
@@ -26,13 +27,17 @@ class Reason(BaseModel):
     ``info`` for a note (a non-Melli bank).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     rule: str
     message_fa: str
     message_en: str
     values: dict[str, str] = Field(default_factory=dict)
     severity: Severity = "error"
+    message: Msg | None = Field(default=None, exclude=True, repr=False)
+    """The sentence as its catalogue code and values, without the Persian rule ending
+    (``message_fa`` and ``message_en`` are it rendered), for a caller that shows it in its own
+    language; ``None`` for a reason built from text."""
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.message_en}"
@@ -170,6 +175,15 @@ class UnitExplanation(BaseModel):
     message_en: str
     holder_student_id: str | None = None
     """The lowest-precedence student holding a seat of the same gender, when the unit is full."""
+    unit_name_fa: str = ""
+    """The unit's Persian name as the office wrote it: Persian text names the unit by it."""
+
+    def line(self, lang: Lang) -> str:
+        """``CODE: why`` in English, ``«name»: why`` in Persian (the code without a name)."""
+        if lang == "fa":
+            name = f"«{self.unit_name_fa}»" if self.unit_name_fa else self.unit_code
+            return f"{name}: {self.message_fa}"
+        return f"{self.unit_code}: {self.message_en}"
 
 
 class Explanation(BaseModel):
@@ -184,11 +198,11 @@ class Explanation(BaseModel):
 
     @property
     def message_en(self) -> str:
-        return "; ".join(f"{u.unit_code}: {u.message_en}" for u in self.units)
+        return "; ".join(u.line("en") for u in self.units)
 
     @property
     def message_fa(self) -> str:
-        return "؛ ".join(f"{u.unit_code}: {u.message_fa}" for u in self.units)
+        return "؛ ".join(u.line("fa") for u in self.units)
 
 
 class EnvyPair(BaseModel):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hamyar.messages import Msg
 from hamyar.text import normalize_value
 
 MELLI_CODE = "017"
@@ -71,7 +72,8 @@ class ShebaCheck:
     """What :func:`check_sheba` found.
 
     ``text`` is the normalised Sheba (``IR`` + 24 digits) when the input has that shape, otherwise
-    the input as typed (stripped); ``problem`` says in English what is wrong (``None`` when valid).
+    the input as typed (stripped); ``reason`` says what is wrong (``None`` when valid), a
+    catalogue message, and ``problem`` and ``problem_fa`` are it in English and in Persian.
     The bank is named whenever the shape allows reading its code, even when the check fails.
     """
 
@@ -83,6 +85,7 @@ class ShebaCheck:
     is_melli: bool = False
     problem: str | None = None
     problem_fa: str | None = None
+    reason: Msg | None = None
 
 
 def normalize_sheba(value: object) -> str:
@@ -108,28 +111,25 @@ def check_sheba(value: object) -> ShebaCheck:
 
     Missing (``None`` or blank), not ``IR`` + 24 digits (wrong length, letters), or a failing
     mod-97 check each give ``valid=False`` with the reason in ``problem`` (English) and
-    ``problem_fa`` (Persian).
+    ``problem_fa`` (Persian), the message itself in ``reason``.
     """
     raw = normalize_value(value)
     if not raw:
-        return ShebaCheck(text="", valid=False, problem="missing", problem_fa="ثبت نشده")
+        return _bad("", Msg("models.sheba.missing"))
     text = normalize_sheba(raw)
     if text.isdigit():
         text = "IR" + text  # digits without IR: the length check below names the count
     if not text.startswith("IR"):
-        return _bad(raw, "must start with IR", "باید با IR شروع شود")
+        return _bad(raw, Msg("models.sheba.no_ir"))
     digits = text[2:]
     if not digits.isdigit():
-        return _bad(raw, "only digits may follow IR", "پس از IR فقط رقم مجاز است")
+        return _bad(raw, Msg("models.sheba.not_digits"))
     if len(digits) != 24:
-        return _bad(
-            raw,
-            f"IR and 24 digits required, got {len(digits)} digits",
-            f"IR و ۲۴ رقم لازم است؛ {_fa_digits(str(len(digits)))} رقم وارد شده",
-        )
+        return _bad(raw, Msg("models.sheba.length", count=len(digits)))
     code = digits[2:5]
     fa, en = BANKS.get(code, (None, None))
     ok = sheba_checksum_ok(text)
+    reason = None if ok else Msg("models.sheba.checksum")
     return ShebaCheck(
         text=text,
         valid=ok,
@@ -137,17 +137,20 @@ def check_sheba(value: object) -> ShebaCheck:
         bank_fa=fa,
         bank_en=en,
         is_melli=code == MELLI_CODE,
-        problem=None if ok else "check digits do not match (ISO 13616 mod 97)",
-        problem_fa=None if ok else "رقم‌های کنترلی درست نیست (باقی‌ماندهٔ ۹۷)",
+        problem=None if reason is None else reason.render("en"),
+        problem_fa=None if reason is None else reason.render("fa"),
+        reason=reason,
     )
 
 
-def _bad(raw: str, problem: str, problem_fa: str) -> ShebaCheck:
-    return ShebaCheck(text=raw.strip(), valid=False, problem=problem, problem_fa=problem_fa)
-
-
-def _fa_digits(text: str) -> str:
-    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+def _bad(raw: str, reason: Msg) -> ShebaCheck:
+    return ShebaCheck(
+        text=raw.strip(),
+        valid=False,
+        problem=reason.render("en"),
+        problem_fa=reason.render("fa"),
+        reason=reason,
+    )
 
 
 def make_sheba(bank_code: str, account: str) -> str:

@@ -10,17 +10,39 @@ it) is refused at its key, like every other bad value of the file.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.text import CONTROL_CHARACTERS
 
 MAX_DEPTH = 32
 """The deepest nesting of arrays and tables a hamyar TOML file may have (policies use 3)."""
 
 _OPEN, _CLOSE = "[{", "]}"
+_NAMES = ("policy", "scenario", "solver parameters", "manifest")
+"""The files :func:`read_toml_file` names in messages; any other ``what`` is a TOML file."""
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _name(what: str) -> Msg:
+    """The file's name in a message: ``models.toml.name.policy`` …"""
+    slug = what.replace(" ", "_") if what in _NAMES else "other"
+    return Msg(f"models.toml.name.{slug}")
+
+
+def _not_toml(exc: tomllib.TOMLDecodeError, file: str) -> Issue:
+    """A TOML syntax error at its line, with the column and the parser's own words."""
+    text = str(exc)
+    at = _AT.search(text)
+    reason = _AT.sub("", text) or type(exc).__name__
+    if at is None:
+        return Issue(Msg("models.toml.invalid", reason=reason), file=file)
+    message = Msg("models.toml.invalid_at", reason=reason, column=int(at[2]))
+    return Issue(message, file=file, row=int(at[1]))
 
 
 def read_toml_file(path: str | Path, what: str) -> dict[str, Any]:
@@ -29,26 +51,30 @@ def read_toml_file(path: str | Path, what: str) -> dict[str, Any]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(Issue(f"{what} file not found", file=file)) from None
+        raise InputError(Issue(Msg("models.toml.not_found", what=_name(what)), file=file)) from None
     except IsADirectoryError:
-        raise InputError(Issue(f"{what} file expected, found a folder", file=file)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Issue(f"cannot read {what} file: {exc}", file=file)) from None
-    too_deep = f"nested deeper than {MAX_DEPTH} levels (arrays or tables inside one another)"
+        raise InputError(Issue(Msg("models.toml.folder", what=_name(what)), file=file)) from None
+    except UnicodeDecodeError:
+        raise InputError(Issue(Msg("models.toml.not_utf8", what=_name(what)), file=file)) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        cannot = Msg("models.toml.cannot_read", what=_name(what), reason=reason)
+        raise InputError(Issue(cannot, file=file)) from None
+    too_deep = Msg("models.toml.too_deep", depth=MAX_DEPTH)
     line = deep_line(text)
     if line is not None:
         raise InputError(Issue(too_deep, file=file, row=line))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(Issue(f"not valid TOML: {exc}", file=file)) from None
+        raise InputError(_not_toml(exc, file)) from None
     except RecursionError:
         raise InputError(Issue(too_deep, file=file)) from None
     key = deep_key(data)
     if key is not None:
         raise InputError(Issue(too_deep, file=file, column=key))
     controls = [
-        Issue("a control character in the text; remove it", text, file=file, column=key)
+        Issue(Msg("models.toml.control"), text, file=file, column=key)
         for key, text in control_texts(data)
     ]
     if controls:

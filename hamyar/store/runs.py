@@ -48,17 +48,19 @@ def record_run(
     files: Mapping[str, Path],
     scenario: str | None = None,
     out_dir: Path | None = None,
+    by: str | None = None,
 ) -> RunRow:
     """Add one run with its input files (bytes and ``sha256``), assignments and waiting lists
     (:mod:`hamyar.store.waitlists`); flushed, so ``.id`` is set, committed with the command's
-    transaction. ``result`` is a run's result or its :class:`RunRecord`."""
+    transaction. ``result`` is a run's result or its :class:`RunRecord`; ``by`` who started it
+    (the operating-system user by default)."""
     record = result if isinstance(result, RunRecord) else run_record(result)
     run = RunRow(
         term=record.term,
         command=command,
         name=name[:200],
         created_at=now(),
-        created_by=current_user(),
+        created_by=by or current_user(),
         status=record.status,
         scenario=scenario,
         policy=record.policy,

@@ -68,7 +68,7 @@ def test_report_data(files: tuple[Path, Path]) -> None:
         ("PE", "female", 1),
         ("PE", "male", 2),
     ]
-    assert [(p.student_id, p.reason) for p in report.non_viable] == [
+    assert [(p.student_id, p.reason.render("en")) for p in report.non_viable] == [
         ("4004", "no male seats in DORM")
     ]
     assert (report.seats(Gender.female), report.seats(Gender.male)) == (8, 6)

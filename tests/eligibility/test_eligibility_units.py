@@ -89,7 +89,9 @@ def test_no_open_unit_names_every_unit_and_why(applicant, unit, problem) -> None
     assert "unit LAB takes only the fields شیمی" in r.message_en
     assert "unit SCI takes only" in r.message_en and "unit SCI judged" in r.message_en
     assert r.values["closed_units"] == "LAB;SCI"
-    assert "«واحد LAB» (LAB)" in r.message_fa and r.message_fa.count("قاعده E9") == 1
+    # in Persian a unit is named by its Persian name, not its code
+    assert "واحد «واحد LAB» فقط" in r.message_fa and "(LAB)" not in r.message_fa
+    assert r.message_fa.count("قاعده E9") == 1
     assert item.admissible_units == {}
 
 

@@ -120,8 +120,13 @@ def test_a_full_disk(small_disk: Path) -> None:
     assert code == 2, output
     assert output.strip().splitlines()[-1] == (
         f"{out}: cannot write the output: the disk holding {small_disk} is full (no space left "
-        "on device); nothing was written / خروجی نوشته نشد: "
-        f"دیسکِ {small_disk} پر است؛ چیزی نوشته نشد"
+        "on device); nothing was written"
+    )
+    assert listing(small_disk) == []
+    code, output = invoke(*GENERATE, "--out", str(out), "--lang", "fa")
+    assert code == 2, output
+    assert output.strip().splitlines()[-1] == (
+        f"{out}: خروجی نوشته نشد: دیسکِ {small_disk} پر است؛ چیزی نوشته نشد"
     )
     assert listing(small_disk) == []
 

@@ -77,7 +77,8 @@ def test_warnings_are_returned(tmp_path: Path, applicants_en, units_en, write_cs
     apps = write_csv(tmp_path / "apps.csv", applicants_en)
     _, warnings = load_problem(apps, write_csv(tmp_path / "units.csv", units_rows))
     assert [w.column for w in warnings] == ["female_seats"]
-    assert "female 8 in the total row, 7 summed" in warnings[0].message
+    assert "female 8 in the total row, 7 summed" in warnings[0].text("en")
+    assert "خواهران ۸ در ردیف جمع، ۷ از جمع ردیف‌ها" in warnings[0].text("fa")
 
 
 def test_rejections_reader_errors(tmp_path: Path, write_csv) -> None:
