@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.messages import Msg
@@ -90,8 +90,8 @@ def record_run(
         }
         for a in record.assignments
     ]
-    if rows:  # one executemany, not one ORM object per assignment
-        session.execute(insert(AssignmentRow), rows)
+    if rows:  # one Core executemany, no ORM bookkeeping per row
+        session.execute(insert(cast(Table, AssignmentRow.__table__)), rows)
     record_waitlists(session, run.id, record.waiting)
     return run
 
