@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
+from hamyar.messages import say
 from hamyar.models.pay import toman
 from hamyar.models.sheba import check_sheba
 from hamyar.payments.payroll import PayLine, Payroll
@@ -87,9 +88,8 @@ class TransferList(BaseModel):
 
 def description(line: PayLine, month: str, lang: Lang) -> str:
     """What the bank shows the student: the programme, the month and the unit."""
-    if lang == "en":
-        return f"Student assistant pay {month} - {line.unit_name_en or line.unit_name_fa}"
-    return f"حق‌الزحمه همیار دانشجو {month} - {line.unit_name_fa}"
+    unit = (line.unit_name_en or line.unit_name_fa) if lang == "en" else line.unit_name_fa
+    return say("pay.transfer.description", lang=lang, month=month, unit=unit)
 
 
 def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
