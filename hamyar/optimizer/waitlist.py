@@ -23,6 +23,7 @@ before every student placed elsewhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from hamyar.models import Allocation, EligibilityResult, Gender, Problem
 from hamyar.optimizer.precedence import precedence_key
@@ -81,7 +82,22 @@ def waiting_lists(
     problem: Problem, eligibility: EligibilityResult, allocation: Allocation
 ) -> WaitingLists:
     """``{(unit_code, gender): entries}`` for every unit and gender of the problem (module
-    docstring); a list may be empty."""
+    docstring); a list may be empty. The lists of the last (frozen) inputs are kept: a run's
+    workbook and its record ask for the same lists."""
+    last = _LAST.get("inputs")
+    if last is not None and last[0] is problem and last[1] is eligibility and last[2] is allocation:
+        return dict(_LAST["lists"])
+    lists = _waiting_lists(problem, eligibility, allocation)
+    _LAST["inputs"], _LAST["lists"] = (problem, eligibility, allocation), lists
+    return dict(lists)
+
+
+_LAST: dict[str, Any] = {}
+
+
+def _waiting_lists(
+    problem: Problem, eligibility: EligibilityResult, allocation: Allocation
+) -> WaitingLists:
     placed = {a.student_id: a.unit_code for a in allocation.assignments}
     admissible = {e.student_id: e.admissible_units for e in eligibility.applicants if e.eligible}
     max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)

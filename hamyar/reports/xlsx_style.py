@@ -183,7 +183,12 @@ class Book:
     def __init__(self, path: Path | str, *, constant_memory: bool = False) -> None:
         from xlsxwriter.workbook import Workbook
 
+        from hamyar.reports import xlsx_rows
+
         self.constant_memory = constant_memory
+        self._sheet_class = xlsx_rows.FastSheet if constant_memory else None
+        self.fast_row = xlsx_rows.body_row if constant_memory else None
+        """Writes a whole body row at once (constant-memory books: :mod:`.xlsx_rows`)."""
         self.wb: Workbook = Workbook(
             str(path),
             {
@@ -225,7 +230,8 @@ class Book:
 
     def sheet(self, name: str, rtl: bool, *, landscape: bool = True) -> SheetWriter:
         """A new sheet named ``name`` (at most 31 characters), in the language's direction."""
-        return SheetWriter(self, self.wb.add_worksheet(name[:31]), rtl, landscape=landscape)
+        ws = self.wb.add_worksheet(name[:31], self._sheet_class)
+        return SheetWriter(self, ws, rtl, landscape=landscape)
 
     def chart(self, options: dict[str, Any]) -> Chart:
         """A native chart (``{"type": "bar", "subtype": …}``) to place on a sheet."""
@@ -364,6 +370,9 @@ class SheetWriter:
         row is bold and shaded."""
         kind = "total" if total else None
         bold = bold or total
+        fast = self.book.fast_row
+        if fast is not None and fast(self, row, values, formats, first_col, bold, kind):
+            return
         n_formats = len(formats) if formats else 0
         for offset, value in enumerate(values):
             col = first_col + offset

@@ -83,7 +83,7 @@ def test_applicants_header_and_cross_checks(
     path = write_xlsx(tmp_path / "applicants.xlsx", misspelt)
     missing = parse_applicants(path).errors[0]
     assert missing.line("fa").startswith(
-        f"{path}، ردیف ۱: ستون الزامی gender نیست؛ منظورتان «جنسیتت» بود؟ سرستون‌های پذیرفته: "
+        f"{path}، ردیف ۱: ستون الزامی «gender» نیست؛ منظورتان «جنسیتت» بود؟ سرستون‌های پذیرفته: "
         "gender، جنسیت"
     )
     assert missing.line("en").startswith(

@@ -1,0 +1,73 @@
+"""The fast rows of constant-memory workbooks write the same bytes as XlsxWriter's own path."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from xlsxwriter.worksheet import Worksheet
+
+from hamyar.generator.default import default_problem
+from hamyar.models import JalaliDate
+from hamyar.pipeline.run import run_problem
+from hamyar.reports import xlsx_rows
+from hamyar.reports.workbook import write_workbook
+from hamyar.reports.xlsx_style import Book
+
+RUN_DATE = JalaliDate.parse("1402/07/01")
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every cell through XlsxWriter's ``_write_*`` and its own row writer."""
+    monkeypatch.setattr(xlsx_rows, "FastSheet", Worksheet)
+    monkeypatch.setattr(xlsx_rows, "body_row", lambda *args: False)
+
+
+@pytest.fixture(scope="module")
+def default_result():
+    return run_problem(default_problem())
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_allocation_workbook_same_bytes(tmp_path, monkeypatch, default_result, result, lang):
+    for name, run in (("default", default_result), ("hand", result)):
+        fast = tmp_path / f"{name}-fast.xlsx"
+        write_workbook(fast, run, lang, run_date=RUN_DATE)
+        with monkeypatch.context() as m:
+            _plain(m)
+            plain = tmp_path / f"{name}-plain.xlsx"
+            write_workbook(plain, run, lang, run_date=RUN_DATE)
+        assert fast.read_bytes() == plain.read_bytes(), name
+
+
+def _odd_cells(path: Path) -> None:
+    book = Book(path, constant_memory=True)
+    sw = book.sheet("odd", rtl=True)
+    sw.wrap_cap[3] = 20
+    sw.header(1, ["a", "b", "c", "d"])
+    rows = [
+        [" lead", "trail ", "a\nb", "<&>"],
+        ["_x0041_ kept", True, Decimal("1.50"), Decimal("7")],
+        [None, "", 1e-20, -3],
+        ["=1+1", "@x", "-2", "+3"],
+        ["x" * 20000, "long", 0.1, 10**15],
+        ["<r>rich-looking</r>", "کد P3 و ۱۲", 3.25, False],
+    ]
+    for i, values in enumerate(rows, start=2):
+        sw.row(i, values, [None, None, "0.0%", "#,##0"])
+    sw.row(len(rows) + 2, ["total", 1, None, 2], total=True)
+    sw.put(len(rows) + 2, 6, "after the row")
+    sw.row(3, ["too late"])  # a row already passed is dropped, as XlsxWriter drops it
+    sw.fit_columns()
+    book.close()
+
+
+def test_odd_cells_same_bytes(tmp_path, monkeypatch):
+    fast = tmp_path / "fast.xlsx"
+    _odd_cells(fast)
+    with monkeypatch.context() as m:
+        _plain(m)
+        plain = tmp_path / "plain.xlsx"
+        _odd_cells(plain)
+    assert fast.read_bytes() == plain.read_bytes()
