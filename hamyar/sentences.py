@@ -14,8 +14,10 @@ layer higher.
 from __future__ import annotations
 
 from functools import lru_cache
+from string import Formatter
 
-from hamyar.messages import say
+from hamyar.messages import Lang
+from hamyar.messages.catalogue import field, template
 
 Said = tuple[str, str]
 """``(english, persian)``."""
@@ -32,11 +34,26 @@ SEPARATORS: dict[str, Said] = {
 def said(code: str, /, **values: object) -> Said:
     """The catalogue's ``code`` with ``values``, in English and in Persian; a value given as a
     :data:`Said` pair puts its English words in the English sentence and its Persian words in
-    the Persian one."""
-    return (
-        say(code, lang="en", **{k: v[0] if isinstance(v, tuple) else v for k, v in values.items()}),
-        say(code, lang="fa", **{k: v[1] if isinstance(v, tuple) else v for k, v in values.items()}),
-    )
+    the Persian one. As :func:`hamyar.messages.say` renders it, with each sentence parsed once
+    (an explanation says many)."""
+    return _said(code, "en", 0, values), _said(code, "fa", 1, values)
+
+
+def _said(code: str, lang: Lang, side: int, values: dict[str, object]) -> str:
+    parts = []
+    for literal, name, spec in _parsed(code, lang):
+        parts.append(literal)
+        if name is not None:
+            value = values[name]
+            parts.append(value[side] if isinstance(value, tuple) else field(value, spec, lang))
+    return "".join(parts)
+
+
+@lru_cache(maxsize=256)
+def _parsed(code: str, lang: Lang) -> tuple[tuple[str, str | None, str], ...]:
+    """The sentence of ``code`` in ``lang`` as ``(literal, placeholder, format spec)`` parts."""
+    text = template(code, lang) or template(code, "en") or code
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in Formatter().parse(text))
 
 
 @lru_cache(maxsize=64)
