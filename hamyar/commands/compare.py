@@ -44,9 +44,11 @@ def run_comparison(
     time_limit: float | None = None,
     solver: SolverParams | None = None,
     started: Started | None = None,
+    by: str | None = None,
 ) -> tuple[Comparison, list[int]]:
-    """Run the scenarios, compare them with the first, record every run and write ``out``
-    (module docstring); the comparison and the run ids, in the scenarios' order."""
+    """Run the scenarios, compare them with the first, record every run (started ``by``; the
+    operating-system user by default) and write ``out`` (module docstring); the comparison and
+    the run ids, in the scenarios' order."""
     from hamyar.commands.workspace import recorded_output, scenario_files
     from hamyar.models.run import RunResult
     from hamyar.pipeline import run_problem
@@ -68,7 +70,7 @@ def run_comparison(
         runs.append((inputs.problem.name, result))
     comparison = compare(runs)
     ids: list[int] = []
-    with recorded_output(workspace_dir, out, force) as (record, tmp):
+    with recorded_output(workspace_dir, out, force, by) as (record, tmp):
         write_comparison(tmp, comparison, lang)
         used: set[str] = set()
         for name, inputs, result in zip(comparison.names, loaded, comparison.results, strict=True):

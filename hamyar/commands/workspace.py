@@ -56,10 +56,11 @@ class Record(Protocol):
 
 
 @contextmanager
-def recorder(workspace_dir: Path | None) -> Iterator[Record]:
+def recorder(workspace_dir: Path | None, by: str | None = None) -> Iterator[Record]:
     """One transaction for the runs a command records: each call records a run and writes
     ``workspace-run.json`` into ``folder`` (the staged output; none when ``folder`` is
-    ``None``); an error records nothing."""
+    ``None``); an error records nothing. ``by`` is who started them (the pages' account; the
+    operating-system user by default)."""
     workspace = open_workspace(workspace_dir)
     try:
         with in_language(), workspace.session() as session:
@@ -82,6 +83,7 @@ def recorder(workspace_dir: Path | None) -> Iterator[Record]:
                     files=files,
                     scenario=scenario,
                     out_dir=out_dir,
+                    by=by,
                 )
                 if folder is not None:
                     write_run_file(folder, row, describe(workspace.url))
@@ -103,9 +105,10 @@ def record_and_write(
     write: Callable[[Path], None],
     force: bool,
     scenario: str | None = None,
+    by: str | None = None,
 ) -> int:
     """Record one run and write its output folder (:func:`recorded_output`); the run id."""
-    with recorded_output(workspace_dir, out, force) as (record, folder):
+    with recorded_output(workspace_dir, out, force, by) as (record, folder):
         write(folder)
         return record(
             result,
@@ -120,7 +123,7 @@ def record_and_write(
 
 @contextmanager
 def recorded_output(
-    workspace_dir: Path | None, out: Path, force: bool
+    workspace_dir: Path | None, out: Path, force: bool, by: str | None = None
 ) -> Iterator[tuple[Record, Path]]:
     """A recorder (:func:`recorder`) and a staging folder for ``out``: the folder is written,
     the runs committed, and only then the folder put in place. So a folder at ``out`` always
@@ -128,7 +131,7 @@ def recorded_output(
     folder, never a folder naming runs that were rolled back (whose ids a later run may take)."""
     staging = Staging(out, force)
     try:
-        with recorder(workspace_dir) as record:
+        with recorder(workspace_dir, by) as record:
             yield record, staging.path
             staging.seal()
     except BaseException as exc:

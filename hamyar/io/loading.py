@@ -27,6 +27,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from hamyar.collector import collector_paused
@@ -188,10 +189,11 @@ class _Joiner:
             for n in (u.name_fa, u.name_en)
             if n and _LOOSE.search(n.strip())
         }
+        self.prefixes = {key[:n] for key in self.names for n in range(len(key) + 1)}
         self.index = UnitIndex(units)
 
     def rejoin(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        joined = _rejoin(tokens, self.names) if self.names else tokens
+        joined = _rejoin(tokens, self.names, self.prefixes) if self.names else tokens
         if len(joined) > 1 and any(_DASHES.intersection(t) for t in joined):
             return self._descriptions(joined)
         return joined
@@ -208,17 +210,30 @@ class _Joiner:
         return tuple(out)
 
 
-def _rejoin(tokens: tuple[str, ...], names: dict[str, str]) -> tuple[str, ...]:
+def _rejoin(tokens: tuple[str, ...], names: dict[str, str], prefixes: set[str]) -> tuple[str, ...]:
+    """The longest run of two or more pieces that spells a name is joined back into it. A run's
+    key is the pieces' keys joined (the key drops spaces and commas and maps characters one by
+    one), so a run stops growing as soon as its key starts no name."""
+    keys = [_loose_key(t) for t in tokens]
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for j in range(len(tokens), i + 1, -1):
-            name = names.get(_LOOSE.sub("", normalize_key("".join(tokens[i:j]))))
-            if name is not None:
-                out.append(name)
-                i = j
+        joined, best = keys[i], 0
+        for j in range(i + 1, len(tokens)):
+            joined += keys[j]
+            if joined not in prefixes:
                 break
+            if joined in names:
+                best = j + 1
+        if best:
+            out.append(names["".join(keys[i:best])])
+            i = best
         else:
             out.append(tokens[i])
             i += 1
     return tuple(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _loose_key(text: str) -> str:
+    return _LOOSE.sub("", normalize_key(text))

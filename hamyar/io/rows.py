@@ -82,6 +82,12 @@ class Parsed(SplitIssues, Generic[T]):
         return ReadResult(tuple(self.records), tuple(self.warnings), self.extra_columns, self.file)
 
 
+PARSED_PER_COLUMN = 4096
+"""Distinct raw cells whose parsed value a reader keeps per column (a column of names or IDs
+repeats nothing; its first values are kept and it is parsed cell by cell after them)."""
+_UNSEEN = object()
+
+
 class RowReader:
     """Parses the cells of a table's rows and records located issues in ``issues``."""
 
@@ -95,6 +101,9 @@ class RowReader:
         self.table = table
         self.issues = issues
         self.wording = dict(wording or {})
+        self._parsed: dict[str, dict[tuple[type, object], object]] = {}
+        """Per column, the value of each raw cell already parsed (genders, degrees, dates and
+        preference lists repeat); at most :data:`PARSED_PER_COLUMN` per column."""
 
     def source(self, row: Row) -> Source:
         return Source(file=self.table.file, row=row.number)
@@ -146,8 +155,22 @@ class RowReader:
             if column is None:
                 continue
             raw = row.cell(header.index)
+            parsed = self._parsed.get(column.name)
+            if parsed is None:
+                parsed = self._parsed[column.name] = {}
+            key = (raw.__class__, raw)
+            value = parsed.get(key, _UNSEEN)
+            if value is not _UNSEEN:
+                if value is not None:
+                    values[column.name] = value
+                elif column.required:
+                    self.report(row, column.name, Msg("io.cell.missing"))
+                    ok = False
+                continue
             try:
                 value = parse_cell(column, raw)
+                if len(parsed) < PARSED_PER_COLUMN:
+                    parsed[key] = value
             except CellError as exc:
                 cause = reason(exc)
                 code = cause.code if isinstance(cause, Msg) else cause

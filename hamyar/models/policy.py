@@ -88,17 +88,25 @@ DEFAULT_OBJECTIVE_WEIGHTS: dict[ObjectiveTerm, int] = {
     "gpa": 1,
 }
 
-ASSUMPTIONS: dict[str, str] = {
-    "hourly_rate_rial.associate": "P1 names no rate for associate students; bachelor's rate used",
-    "hourly_rate_rial.professional_doctorate": (
-        "P1 names no rate for professional doctorate; PhD rate used"
-    ),
-    "priority_weights": "A3 names the groups but no weights; this project's reading",
-    "default_hours_per_month": "the guide names no hours; a common unit request",
-    "months_per_term": "the guide names no payroll months per term",
-    "monthly_hours_cap": "the guide names no cap; a common payroll limit",
-    "pro_rata": "the guide says nothing of part months; this project's reading (P5)",
-}
+ASSUMED = (
+    "hourly_rate_rial.associate",
+    "hourly_rate_rial.professional_doctorate",
+    "priority_weights",
+    "default_hours_per_month",
+    "months_per_term",
+    "monthly_hours_cap",
+    "pro_rata",
+)
+"""Policy keys whose defaults no source states: each is said as :func:`assumption`."""
+
+
+def assumption(key: str) -> Msg:
+    """Why the default of ``key`` (one of :data:`ASSUMED`) is an assumption."""
+    return Msg(f"models.assumption.{key.replace('.', '_')}")
+
+
+ASSUMPTIONS: dict[str, str] = {key: assumption(key).render("en") for key in ASSUMED}
+"""The same in English, by key."""
 
 
 class BonusRule(BaseModel):

@@ -111,6 +111,7 @@ def _waiting_lists(
             continue
         current = placed.get(app.student_id)
         score = policy.priority_score(app.priority_groups)
+        precedence = precedence_key(app, policy)
         for code, rank in ranks.items():
             if code == current or (code, app.gender) not in candidates:
                 continue
@@ -119,7 +120,7 @@ def _waiting_lists(
                 rank_v = max_rank + 1
             gain = _gain(problem, rank, rank_v, score, app.gpa, max_rank + 1)
             entry = WaitingEntry(code, app.gender, 0, app.student_id, rank, current)
-            candidates[(code, app.gender)].append((gain, precedence_key(app, policy), entry))
+            candidates[(code, app.gender)].append((gain, precedence, entry))
     out: WaitingLists = {}
     for key, items in candidates.items():
         items.sort(key=lambda item: item[1])

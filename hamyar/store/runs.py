@@ -11,9 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.models.run import RunResult
@@ -47,17 +47,19 @@ def record_run(
     files: Mapping[str, Path],
     scenario: str | None = None,
     out_dir: Path | None = None,
+    by: str | None = None,
 ) -> RunRow:
     """Add one run with its input files (bytes and ``sha256``), assignments and waiting lists
     (:mod:`hamyar.store.waitlists`); flushed, so ``.id`` is set, committed with the command's
-    transaction. ``result`` is a run's result or its :class:`RunRecord`."""
+    transaction. ``result`` is a run's result or its :class:`RunRecord`; ``by`` who started it
+    (the operating-system user by default)."""
     record = result if isinstance(result, RunRecord) else run_record(result)
     run = RunRow(
         term=record.term,
         command=command,
         name=name[:200],
         created_at=now(),
-        created_by=current_user(),
+        created_by=by or current_user(),
         status=record.status,
         scenario=scenario,
         policy=record.policy,
@@ -87,8 +89,8 @@ def record_run(
         }
         for a in record.assignments
     ]
-    if rows:  # one executemany, not one ORM object per assignment
-        session.execute(insert(AssignmentRow), rows)
+    if rows:  # one Core executemany, no ORM bookkeeping per row
+        session.execute(insert(cast(Table, AssignmentRow.__table__)), rows)
     record_waitlists(session, run.id, record.waiting)
     return run
 

@@ -10,8 +10,9 @@ notice tells a student not placed his or her position on it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.models import Gender
@@ -33,8 +34,8 @@ def record_waitlists(session: Session, run_id: int, entries: Iterable[WaitingEnt
         }
         for e in entries
     ]
-    if rows:
-        session.execute(insert(WaitingRow), rows)
+    if rows:  # Core executemany: no ORM bookkeeping per row
+        session.execute(insert(cast(Table, WaitingRow.__table__)), rows)
     return len(rows)
 
 

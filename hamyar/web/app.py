@@ -29,6 +29,7 @@ from hamyar.web import (
     scenarios,
     student,
     units,
+    vacancy,
 )
 from hamyar.web.auth import AccessCheck
 from hamyar.web.site import PageLanguage, Settings, page, word
@@ -38,7 +39,9 @@ from hamyar.web.site import lang_of as _lang
 async def _error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     lang = _lang(request)
-    default = {403: "forbidden", 404: "not_found", 413: "too_big"}.get(exc.status_code, "refused")
+    default = {403: "web.forbidden", 404: "web.not_found", 413: "web.too_big"}.get(
+        exc.status_code, "web.refused"
+    )
     detail = exc.detail if exc.detail and exc.detail != _plain(exc.status_code) else None
     return page(
         request, "refused.html", status=exc.status_code, message=detail or word(default, lang)
@@ -106,6 +109,7 @@ def create_app(
         Route("/logout", login.logout, methods=["POST"]),
         *units.ROUTES,
         *decisions.ROUTES,
+        *vacancy.ROUTES,
         Mount("/static", StaticFiles(directory=static), name="static"),
     ]
     middleware = [

@@ -171,6 +171,6 @@ def _logged_in(request: Request, session: object) -> Account | None:
 async def _refuse(request: Request, status: int, send: Send, receive: Receive) -> None:
     from hamyar.web.site import lang_of, page, word
 
-    message = word("forbidden", lang_of(request))
+    message = word("web.forbidden", lang_of(request))
     response = page(request, "refused.html", status=status, message=message)
     await response(request.scope, receive, send)

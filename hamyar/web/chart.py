@@ -26,7 +26,7 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(word("result.fill", lang))}">'
+        f'aria-label="{escape(word("web.result.fill", lang))}">'
     ]
     for i, (code, gender, seats, filled) in enumerate(rows):
         y = 5 + i * ROW
@@ -35,7 +35,7 @@ def fill_svg(per_unit: dict[str, dict[str, dict[str, Any]]], lang: str) -> str:
         done_x = width - LABEL - done if rtl else LABEL
         text_x = width - 4 if rtl else 4
         anchor = "end" if rtl else "start"
-        label = f"{code} · {word(gender, lang)}"
+        label = f"{code} · {word('web.gender.' + gender, lang)}"
         value = f"{num(filled, lang)} / {num(seats, lang)}"
         value_x = bar_x - 4 if rtl else bar_x + full + 4
         parts += [
@@ -71,16 +71,16 @@ def rank_svg(distribution: dict[str, int], lang: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" direction="ltr" id="rank-chart" '
         f'width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(word("rank.title", lang))}">'
+        f'aria-label="{escape(word("web.rank.title", lang))}">'
     ]
     for i, (rank, count) in enumerate(ranks):
         slot = len(ranks) - 1 - i if rtl else i
         x = 10 + slot * COLUMN
         tall = TALL * count / most
         name = (
-            word("rank.nth", lang).format(n=num(int(rank), lang))
+            word("web.rank.nth", lang, n=int(rank))
             if rank.isdigit()
-            else word("rank.none", lang)
+            else word("web.rank.none", lang)
         )
         middle = x + COLUMN / 2
         parts += [

@@ -18,8 +18,9 @@ from hamyar.scenarios.compare import Comparison, kpi_differences, shown
 from hamyar.scenarios.inputs import ScenarioInputs
 from hamyar.scenarios.why import change_rows
 from hamyar.web import jobs
+from hamyar.web.auth import actor
 from hamyar.web.scenarios import saved
-from hamyar.web.site import Settings, checked_form, lang_of, page, term_of
+from hamyar.web.site import Settings, checked_form, lang_of, page, term_of, word
 from hamyar.web.state import stored_inputs
 
 BASE = "inputs"
@@ -94,23 +95,27 @@ async def start(request: Request) -> Response:
             choices=known,
             ready=True,
             done=[],
-            error="cmp.count",
+            error="web.cmp.count",
         )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = _folder(settings, term)
     folder.mkdir(parents=True, exist_ok=True)
 
-    def work(progress: jobs.Progress) -> str:
-        progress("inputs")
+    by = actor(request)
+    shown = [word("web.cmp.base_inputs", lang) if c == BASE else c for c in picked]
+
+    def work(job: jobs.Job) -> str:
+        job.progress("inputs")
         loaded = [_load(settings, term, choice) for choice in picked]
         comparison, ids = run_comparison(
             loaded,
             folder / stamp,
             settings.workspace_dir,
             lang=lang,
-            started=lambda i, inputs: progress,
+            started=lambda i, inputs: job.of_scenario(shown[i - 1]),
+            by=by,
         )
-        progress("compare")
+        job.progress("compare")
         (folder / f"{stamp}.json").write_text(
             json.dumps({k: view(comparison, ids, k) for k in ("fa", "en")}, ensure_ascii=False),
             encoding="utf-8",

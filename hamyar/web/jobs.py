@@ -1,9 +1,10 @@
 """A run in the background and its progress streamed to the page as server-sent events.
 
 A run is started in a thread; the pipeline's progress callback (the ``[k/5]`` stages of the
-commands) appends to the job, and ``/jobs/ID/events`` sends each stage as it happens, a tick
-with the seconds spent every second while a stage works (a 50,000-applicant allocation takes a
-while), and at the end where the result is — or the error, located as the commands say it.
+commands) appends to the job, with the scenario it belongs to when several are run, and
+``/jobs/ID/events`` sends each stage as it happens, a tick with the seconds spent every second
+while a stage works (a 50,000-applicant allocation takes a while), and at the end where the
+result is — or the error, located as the commands say it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from hamyar.errors import HamyarError, InputError
-from hamyar.reports.labels import digits
+from hamyar.messages import Lang, Msg, digits, use_lang
 from hamyar.store.errors import WorkspaceError
 from hamyar.web.site import lang_of, page
 from hamyar.web.words import word
@@ -35,23 +36,33 @@ class Job:
 
     id: str
     total: int
-    lang: str
+    lang: Lang
     started: float = field(default_factory=time.monotonic)
-    stages: list[str] = field(default_factory=list)
+    stages: list[tuple[str, str | None]] = field(default_factory=list)
     done: str | None = None
     error: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def progress(self, stage: str) -> None:
+    def progress(self, stage: str, scenario: str | None = None) -> None:
         with self.lock:
-            self.stages.append(stage)
+            self.stages.append((stage, scenario))
+
+    def of_scenario(self, scenario: str) -> Progress:
+        """The progress callback of one scenario's run: its stages name the scenario."""
+        return lambda stage: self.progress(stage, scenario)
 
     def labels(self) -> list[str]:
         with self.lock:
             return [
-                digits(f"[{i}/{self.total}]", self.lang) + f" {word('stage.' + s, self.lang)}"
-                for i, s in enumerate(self.stages, 1)
+                digits(f"[{i}/{self.total}] ", self.lang) + self._label(stage, scenario)
+                for i, (stage, scenario) in enumerate(self.stages, 1)
             ]
+
+    def _label(self, stage: str, scenario: str | None) -> str:
+        if scenario is None:
+            return word(f"web.stage.{stage}", self.lang)
+        shown = Msg(f"web.stage.{stage}")
+        return word("web.stage.of_scenario", self.lang, scenario=scenario, stage=shown)
 
 
 def message(exc: BaseException, lang: str) -> str:
@@ -62,15 +73,17 @@ def message(exc: BaseException, lang: str) -> str:
     return str(exc)
 
 
-def start(request: Request, total: int, work: Callable[[Progress], str]) -> Job:
-    """Run ``work(progress)`` in a thread; it returns the address of its result."""
+def start(request: Request, total: int, work: Callable[[Job], str]) -> Job:
+    """Run ``work(job)`` in a thread (``job.progress`` its stages); it returns the address of
+    its result."""
     job = Job(secrets.token_hex(8), total, lang_of(request))
     jobs: dict[str, Job] = request.app.state.jobs
     jobs[job.id] = job
 
     def target() -> None:
         try:
-            job.done = work(job.progress)
+            with use_lang(job.lang):  # a thread does not inherit the request's language
+                job.done = work(job)
         except HamyarError as exc:
             job.error = message(exc, job.lang)
         except Exception as exc:  # the page says what went wrong instead of hanging

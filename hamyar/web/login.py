@@ -18,7 +18,6 @@ from hamyar.store.users import (
 )
 from hamyar.web.auth import Account
 from hamyar.web.site import checked_form, lang_of, page, word
-from hamyar.web.words import num
 
 
 def _next(target: object) -> str | None:
@@ -48,7 +47,7 @@ async def login(request: Request) -> Response:
     with request.app.state.workspace.session() as session:
         wait = wait_left(session, keys)
         if wait:
-            message = word("login.wait", lang).format(seconds=num(wait, lang))
+            message = word("web.login.wait", lang, seconds=wait)
             return _refused(request, 429, message, target)
         row = verify(session, name, password) if name and password else None
         if row is None:
@@ -58,9 +57,9 @@ async def login(request: Request) -> Response:
             account = Account(row.name, row.role, row.unit_code)
             kept = {"name": row.name, "fp": fingerprint(row)}
     if row is None:
-        message = word("login.bad", lang)
+        message = word("web.login.bad", lang)
         if wait:
-            message += " " + word("login.wait", lang).format(seconds=num(wait, lang))
+            message += " " + word("web.login.wait", lang, seconds=wait)
         return _refused(request, 401, message, target)
     keep: dict[str, object] = {
         k: request.session[k] for k in ("lang", "term") if k in request.session

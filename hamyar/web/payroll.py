@@ -89,7 +89,7 @@ async def preview(request: Request) -> Response:
     try:
         month = JalaliMonth.parse(str(form.get("month") or ""))
         if item is None and not entered_timesheets(settings, term, month, sheet):
-            raise ValueError(word("pay.none_entered", lang_of(request)))
+            raise ValueError(word("web.pay.none_entered", lang_of(request)))
         with request.app.state.workspace.session() as session:
             adoption = adopted(session, term)
             assert adoption is not None

@@ -28,8 +28,11 @@ def run_folder(settings: Settings, term: str) -> Path:
     return out
 
 
-def run_inputs(settings: Settings, term: str, lang: str, progress: Progress) -> int:
-    """The term's stored inputs, run and recorded as ``hamyar allocate`` does; the run id."""
+def run_inputs(
+    settings: Settings, term: str, lang: str, progress: Progress, by: str | None = None
+) -> int:
+    """The term's stored inputs, run and recorded as ``hamyar allocate`` does, started ``by``
+    (the pages' account; the operating-system user by default); the run id."""
     files = stored_inputs(settings, term)
     progress("inputs")
     problem, warnings = load_problem(
@@ -51,14 +54,20 @@ def run_inputs(settings: Settings, term: str, lang: str, progress: Progress) -> 
         out=run_folder(settings, term),
         write=lambda folder: write_run(folder, result, lang=lang),
         force=False,
+        by=by,
     )
 
 
 def run_scenario(
-    settings: Settings, term: str, scenario: Path | str, lang: str, progress: Progress
+    settings: Settings,
+    term: str,
+    scenario: Path | str,
+    lang: str,
+    progress: Progress,
+    by: str | None = None,
 ) -> int:
     """A scenario file (or a shipped scenario's name) run and recorded as ``hamyar run``
-    does; the run id."""
+    does, started ``by``; the run id."""
     progress("inputs")
     inputs = load_scenario_inputs(scenario)
     result = run_problem(
@@ -80,4 +89,5 @@ def run_scenario(
         write=write,
         force=False,
         scenario=inputs.scenario.name if inputs.scenario else None,
+        by=by,
     )

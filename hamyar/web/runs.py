@@ -38,8 +38,10 @@ async def start_run(request: Request) -> Response:
     if not {"applicants", "units"} <= set(stored_inputs(settings, term)):
         return RedirectResponse("/inputs", status_code=303)
 
-    def work(progress: jobs.Progress) -> str:
-        return f"/runs/{running.run_inputs(settings, term, lang, progress)}"
+    by = actor(request)
+
+    def work(job: jobs.Job) -> str:
+        return f"/runs/{running.run_inputs(settings, term, lang, job.progress, by=by)}"
 
     job = jobs.start(request, running.TOTAL, work)
     return RedirectResponse(f"/jobs/{job.id}", status_code=303)

@@ -18,6 +18,7 @@ from hamyar.scenarios import form as scenario_form
 from hamyar.scenarios.resolve import SUFFIX
 from hamyar.scenarios.spec import read_spec
 from hamyar.web import jobs, running
+from hamyar.web.auth import actor
 from hamyar.web.site import Settings, checked_form, lang_of, page, term_of, word
 from hamyar.web.state import stored_inputs
 
@@ -55,7 +56,7 @@ def _labels(lang: str) -> dict[str, str]:
 def _english_label(key: str) -> str:
     """``min_gpa.phd`` → ``Minimum GPA (rule E4): phd — min_gpa.phd``."""
     head, _, tail = key.partition(".")
-    text = word(f"field.{head}", "en")
+    text = word(f"web.field.{head}", "en")
     if tail:
         text += f": {tail.replace('_', ' ')}"
     return f"{text} — {key}"
@@ -177,8 +178,10 @@ async def run(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     term, lang = term_of(request), lang_of(request)
 
-    def work(progress: jobs.Progress) -> str:
-        run_id = running.run_scenario(settings, term, path, lang, progress)
+    by = actor(request)
+
+    def work(job: jobs.Job) -> str:
+        run_id = running.run_scenario(settings, term, path, lang, job.progress, by=by)
         return f"/runs/{run_id}"
 
     job = jobs.start(request, running.TOTAL, work)

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from hamyar.messages import use_lang
+from hamyar.messages import Lang, joined, use_lang
 from hamyar.web.auth import LOCAL_PLANNER, account_of
 from hamyar.web.words import num, term_words, when, word
 
@@ -42,7 +42,7 @@ class Settings:
         return self.files / term
 
 
-def lang_of(request: Request) -> str:
+def lang_of(request: Request) -> Lang:
     """``?lang=en`` switches to English (kept in the session); Persian otherwise."""
     asked = request.query_params.get("lang")
     if asked in ("fa", "en"):
@@ -82,12 +82,12 @@ async def checked_form(request: Request) -> FormData:
     (413) when the body is larger than :data:`MAX_UPLOAD`."""
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > MAX_UPLOAD:
-        raise HTTPException(413, word("too_big", lang_of(request)))
+        raise HTTPException(413, word("web.too_big", lang_of(request)))
     form = await request.form(max_part_size=MAX_UPLOAD)
     sent = form.get("csrf")
     token = request.session.get("csrf")
     if not token or not isinstance(sent, str) or not secrets.compare_digest(sent, str(token)):
-        raise HTTPException(403, word("csrf", lang_of(request)))
+        raise HTTPException(403, word("web.csrf", lang_of(request)))
     return form
 
 
@@ -108,15 +108,16 @@ def page(request: Request, template: str, status: int = 200, **values: Any) -> H
     lang = lang_of(request)
     term = term_of(request)
 
-    def w(key: str) -> str:
-        return word(key, lang)
+    def w(code: str, **params: object) -> str:
+        return word(code, lang, **params)
 
     html = TEMPLATES.get_template(template).render(
         lang=lang,
         dir="rtl" if lang == "fa" else "ltr",
         w=w,
-        n=lambda v: num(v, lang),
+        n=lambda v, spec="": num(v, lang, spec),
         when=lambda m: when(m, lang),
+        comma=joined(("", ""), lang),
         term=term,
         term_label=term_words(term, lang),
         csrf=csrf_token(request),

@@ -41,12 +41,12 @@ class TermState:
     @property
     def next_step(self) -> str:
         if not {"applicants", "units"} <= set(self.inputs):
-            return "next.inputs"
+            return "web.next.inputs"
         if not self.runs:
-            return "next.run"
+            return "web.next.run"
         if self.adoption is None:
-            return "next.adopt"
-        return "next.pay"
+            return "web.next.adopt"
+        return "web.next.pay"
 
 
 def term_state(workspace: Workspace, settings: Settings, term: str) -> TermState:

@@ -1,10 +1,12 @@
 """The catalogues against the source: every code used is in both, with the same placeholders,
 none is unused, every one renders in both languages, and the ``.mo`` files are the ``.po``.
 
-A code is *used* when it is the literal first argument of ``Msg(…)`` or ``say(…)``, a help
-code (``help="help.run"``), or any string literal of the package equal to a code (a table of
-codes); an f-string first argument (``Msg(f"word.degree.{d}")``) uses every code that starts
-with its literal beginning. Only literal first arguments must exist in the catalogues.
+A code is *used* when it is the literal first argument of ``Msg(…)`` or ``say(…)`` (or of the
+web pages' ``word(…)``), a help code (``help="help.run"``), the literal first argument of ``w(…)``
+in a page template (``{{ w("web.nav.term") }}``), or any string literal of the package equal to
+a code (a table of codes); an f-string first argument (``Msg(f"word.degree.{d}")``) or a
+template's ``w("web.status." ~ s.status)`` uses every code that starts with its literal
+beginning. Only literal first arguments must exist in the catalogues.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from hamyar.messages.catalogue import LOCALE
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hamyar"
 CALLS = {"Msg", "say"}
+WEB_WORDS = ("hamyar.web.words", "hamyar.web.site")
+"""Modules whose ``word`` renders a catalogue code (the web pages')."""
 
 
 def po(lang: str) -> dict[str, str]:
@@ -42,9 +46,37 @@ def catalogue_names(tree: ast.Module) -> set[str]:
     """The names ``Msg`` and ``say`` are bound to by imports from :mod:`hamyar.messages`."""
     names: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("hamyar.messages"):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if (node.module or "").startswith("hamyar.messages"):
             names |= {alias.asname or alias.name for alias in node.names if alias.name in CALLS}
+        if node.module in WEB_WORDS:
+            names |= {alias.asname or alias.name for alias in node.names if alias.name == "word"}
     return names
+
+
+def template_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str]]:
+    """``(required, prefixes)`` of the page templates: the literal codes of ``w("…")`` calls
+    (code → where) and the literal starts of ``w("prefix." ~ value)``."""
+    from jinja2 import Environment, nodes
+
+    env = Environment()
+    required: dict[str, str] = {}
+    prefixes: set[str] = set()
+    for path in sorted(package.rglob("templates/*.html")):
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        for call in tree.find_all(nodes.Call):
+            if not (isinstance(call.node, nodes.Name) and call.node.name == "w" and call.args):
+                continue
+            first = call.args[0]
+            where = f"{path.relative_to(package.parent)}:{call.lineno}"
+            if isinstance(first, nodes.Const) and isinstance(first.value, str):
+                required.setdefault(first.value, where)
+            start = first.nodes[0] if isinstance(first, nodes.Concat) else None
+            start = first.left if isinstance(first, nodes.Add) else start
+            if isinstance(start, nodes.Const) and isinstance(start.value, str):
+                prefixes.add(start.value)
+    return required, prefixes
 
 
 def source_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str], set[str]]:
@@ -76,7 +108,10 @@ def source_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str], set
                 start = first.values[0]
                 if isinstance(start, ast.Constant) and isinstance(start.value, str):
                     prefixes.add(start.value)
-    return required, literals, prefixes
+    in_templates, template_prefixes = template_codes(package)
+    for code, where in in_templates.items():
+        required.setdefault(code, where)
+    return required, literals, prefixes | template_prefixes
 
 
 def placeholders(text: str) -> set[str]:
@@ -205,3 +240,18 @@ def test_the_scan_finds_codes_in_calls_help_and_fstrings(tmp_path: Path) -> None
     assert required["c.d"] == "pkg/a.py:3"
     assert prefixes == {"word.g."}
     assert "not.a.code" in literals
+
+
+def test_the_scan_finds_template_codes_and_prefixes(tmp_path: Path) -> None:
+    """A template's literal ``w("…")`` code is required; ``w("a." ~ x)`` and ``w("b." + x)``
+    use every code starting with their literal start; other calls are not codes."""
+    folder = tmp_path / "pkg" / "web" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "page.html").write_text(
+        '<p>{{ w("web.a") }}</p>\n{{ w("web.b", n=2) }} {{ w("web.s." ~ x) }} {{ w("web.t." + y) }}'
+        ' {{ n("12") }} {{ w(z) }}'
+    )
+    required, prefixes = template_codes(tmp_path / "pkg")
+    assert sorted(required) == ["web.a", "web.b"]
+    assert required["web.b"] == "pkg/web/templates/page.html:2"
+    assert prefixes == {"web.s.", "web.t."}

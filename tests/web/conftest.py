@@ -1,5 +1,6 @@
-"""The web pages on a real workspace (SQLite in a temporary folder) and the embedded default's
-input files written as the office would have them."""
+"""The web pages on a real workspace (SQLite in a temporary folder), the embedded default's
+input files written as the office would have them, and a workspace where ``hamyar run``
+recorded the embedded default (``ws``, with ``client_of(name)`` logged in as an account)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from click.testing import CliRunner
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
+from walk import Client, login
 
+from hamyar.cli import cli
 from hamyar.generator.default import default_applicants, default_rejections, default_units
 from hamyar.io.writers import write_applicants, write_rejections, write_units
 from hamyar.web.app import create_app
@@ -33,6 +37,36 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
     return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
+
+
+@pytest.fixture(scope="session")
+def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1)."""
+    folder = tmp_path_factory.mktemp("adopted")
+    done = CliRunner().invoke(
+        cli, ["run", "--out", str(folder / "run"), "--workspace", str(folder / "ws")]
+    )
+    assert done.exit_code == 0, done.output
+    return folder
+
+
+@pytest.fixture
+def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
+    shutil.copytree(adopted_workspace / "ws", tmp_path / "ws")
+    return tmp_path / "ws"
+
+
+@pytest.fixture
+def client_of(ws: Path) -> Client:
+    def make(name: str | None = None, address: str = "testclient") -> TestClient:
+        client = TestClient(create_app(ws), client=(address, 50000))
+        if name is not None:
+            done = login(client, name)
+            assert done.status_code == 303, done.text  # type: ignore[attr-defined]
+        return client
+
+    return make
 
 
 CHROMEDRIVER = "/usr/bin/chromedriver"

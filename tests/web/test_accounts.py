@@ -6,87 +6,26 @@ decision recorded with the account that made it."""
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
+from walk import PASSWORD, Client, accounts, login, token
 
-from hamyar.cli import cli
 from hamyar.io.placements import read_assignments_csv
 from hamyar.store import Workspace
 from hamyar.store.decisions import term_decisions
 from hamyar.store.ledger import batches
 from hamyar.store.schema_users import LoginFailureRow
-from hamyar.store.users import add_user, set_password
+from hamyar.store.users import set_password
 from hamyar.web.app import create_app
-
-PASSWORD = "a-good-password"
-
-
-@pytest.fixture(scope="session")
-def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1)."""
-    folder = tmp_path_factory.mktemp("adopted")
-    done = CliRunner().invoke(
-        cli, ["run", "--out", str(folder / "run"), "--workspace", str(folder / "ws")]
-    )
-    assert done.exit_code == 0, done.output
-    return folder
-
-
-@pytest.fixture
-def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
-    shutil.copytree(adopted_workspace / "ws", tmp_path / "ws")
-    return tmp_path / "ws"
 
 
 @pytest.fixture
 def lib_rows(adopted_workspace: Path) -> list[object]:
     return [r for r in read_assignments_csv(adopted_workspace / "run" / "assignments.csv")]
-
-
-def accounts(ws: Path) -> None:
-    workspace = Workspace.open(ws)
-    with workspace.session() as session:
-        add_user(session, "karimi", "planner", PASSWORD)
-        add_user(session, "lib", "unit", PASSWORD, unit_code="LIB")
-        add_user(session, "pe", "unit", PASSWORD, unit_code="PE")
-        add_user(session, "ahmadi", "finance", PASSWORD)
-    workspace.close()
-
-
-def token(html: str) -> str:
-    match = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert match, "no CSRF token on the page"
-    return match.group(1)
-
-
-def login(client: TestClient, name: str, password: str = PASSWORD) -> object:
-    csrf = token(client.get("/login").text)
-    return client.post(
-        "/login", data={"csrf": csrf, "name": name, "password": password}, follow_redirects=False
-    )
-
-
-Client = Callable[..., TestClient]
-
-
-@pytest.fixture
-def client_of(ws: Path) -> Client:
-    def make(name: str | None = None, address: str = "testclient") -> TestClient:
-        client = TestClient(create_app(ws), client=(address, 50000))
-        if name is not None:
-            done = login(client, name)
-            assert done.status_code == 303, done.text  # type: ignore[attr-defined]
-        return client
-
-    return make
 
 
 def test_without_accounts_the_planner_at_this_computer_needs_no_login(

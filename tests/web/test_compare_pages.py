@@ -29,6 +29,11 @@ def test_compare_two_scenarios_then_adopt_notices_and_downloads(
     started = client.post("/compare", data={"csrf": csrf, "scenario": ["inputs", "gpa-15", ""]})
     stages, result = follow_job(client, started)
     assert stages[-1].endswith("مقایسه") and len(stages) == 8
+    # each scenario's stages name it: the base (the inputs unchanged), then gpa-15
+    assert [s.split("] ")[1].split(":")[0] for s in stages[1:7]] == ["ورودی‌ها بی‌تغییر"] * 3 + [
+        "gpa-15"
+    ] * 3
+    assert stages[4] == "[۵/۸] gpa-15: بررسی شرایط (E1–E9)"
     text = result.text
     assert result.status_code == 200 and 'id="compare-kpis"' in text
     assert 'class="loss"' in text  # fewer eligible under GPA 15, shaded as a loss

@@ -1,12 +1,19 @@
-"""Steps the page tests share: the form token, uploading the inputs, following a run's progress."""
+"""Steps the page tests share: the form token, uploading the inputs, following a run's progress,
+the accounts and logging in."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
+
+from hamyar.store import Workspace
+from hamyar.store.users import add_user
+
+PASSWORD = "a-good-password"
 
 
 def token(html: str) -> str:
@@ -37,3 +44,23 @@ def follow_job(client: TestClient, started: Any) -> tuple[list[str], Any]:
 def run(client: TestClient, action: str = "/runs", **data: str) -> tuple[list[str], Any]:
     csrf = token(client.get("/runs").text)
     return follow_job(client, client.post(action, data={"csrf": csrf, **data}))
+
+
+def accounts(ws: Path) -> None:
+    workspace = Workspace.open(ws)
+    with workspace.session() as session:
+        add_user(session, "karimi", "planner", PASSWORD)
+        add_user(session, "lib", "unit", PASSWORD, unit_code="LIB")
+        add_user(session, "pe", "unit", PASSWORD, unit_code="PE")
+        add_user(session, "ahmadi", "finance", PASSWORD)
+    workspace.close()
+
+
+def login(client: TestClient, name: str, password: str = PASSWORD) -> object:
+    csrf = token(client.get("/login").text)
+    return client.post(
+        "/login", data={"csrf": csrf, "name": name, "password": password}, follow_redirects=False
+    )
+
+
+Client = Callable[..., TestClient]
