@@ -30,7 +30,7 @@ from hamyar.models import (
     Term,
     Unit,
 )
-from hamyar.store import Workspace
+from hamyar.store import Workspace, users
 from hamyar.store.adoption import adopt
 from hamyar.store.runs import current_user, now, write_run_file
 from hamyar.store.schema import AssignmentRow, RunRow
@@ -48,6 +48,28 @@ def _workspace_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) 
         # ``--lang fa`` or sets HAMYAR_LANG=fa with monkeypatch.
         patch.setenv("HAMYAR_LANG", "en")
         yield
+
+
+_PRODUCTION_HASHER = users._hasher
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashes() -> Iterator[None]:
+    """Accounts hash their passwords with argon2id at its smallest cost (a millisecond, not the
+    defaults' second): the tests add and check hundreds of passwords in this process. A test of
+    the production parameters asks for ``production_hasher``."""
+    from argon2 import PasswordHasher
+
+    with pytest.MonkeyPatch.context() as patch:
+        quick = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+        patch.setattr(users, "_hasher", lambda: quick)
+        yield
+
+
+@pytest.fixture
+def production_hasher(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords hashed with argon2-cffi's defaults, as hamyar does outside the tests."""
+    monkeypatch.setattr(users, "_hasher", _PRODUCTION_HASHER)
 
 
 # -- tables written as CSV or xlsx -------------------------------------------------------------

@@ -24,6 +24,7 @@ from hamyar.errors import InputError
 from hamyar.io.columns import Column
 from hamyar.io.rows import Parsed, RowReader
 from hamyar.io.tables import read_table
+from hamyar.messages import say
 from hamyar.models import Satisfaction, Source, persian
 
 EVALUATION_COLUMNS: tuple[Column, ...] = (
@@ -126,5 +127,5 @@ def evaluation_workbook(rows: Iterable[RosterRow], term: str) -> Workbook:
     sheet.add_data_validation(validation)
     letter = get_column_letter(1 + [c.name for c in EVALUATION_COLUMNS].index("evaluation"))
     validation.add(f"{letter}2:{letter}{max(count, VALIDATED_ROWS) + 1}")
-    workbook.properties.title = f"ارزیابی همیاران نیمسال {term}"
+    workbook.properties.title = say("io.evaluations.title", lang="fa", term=term)
     return workbook

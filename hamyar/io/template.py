@@ -30,6 +30,7 @@ from hamyar.io.columns import (
     UNIT_COLUMNS,
     Column,
 )
+from hamyar.messages import Lang, Msg, render, say
 from hamyar.models import persian
 from hamyar.models.enums import accepted_words
 
@@ -48,16 +49,10 @@ _TEXT_COLUMNS = {
     "month",
 }
 _YES, _NO = "بله", "خیر"  # words of hamyar.io.cells.YES_NO_WORDS
-_KIND_HELP = {
-    "text": "متن",
-    "int": "عدد صحیح، صفر یا بیشتر",
-    "number": "عدد، صفر یا بیشتر",
-    "gpa": "از ۰ تا ۲۰؛ ۱۷٫۵ و ۱۷/۵ هر دو پذیرفته است",
-    "date": "تاریخ شمسی به صورت سال/ماه/روز، مانند ۱۴۰۲/۰۷/۰۱",
-    "month": "ماه شمسی به صورت سال/ماه، مانند ۱۴۰۲/۰۸",
-    "bool": f"{_YES} / {_NO}",
-    "list": "فهرستی که با ؛ یا ، یا سطر تازه جدا شده است",
-}
+_KINDS = ("text", "int", "number", "gpa", "date", "month", "bool", "list")
+"""Kinds of column whose note says what they accept (``io.template.kind.<kind>``)."""
+LANG: Lang = "fa"
+"""The language of the templates: Persian headers, right to left, Persian notes."""
 EXAMPLE_SHEET = "نمونه"
 """The sheet of a template that shows one filled row (never read as data)."""
 EXAMPLES: dict[str, dict[str, object]] = {
@@ -153,7 +148,7 @@ def _validation(column: Column) -> DataValidation | None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=column.header_fa,
-            error="یکی از گزینه‌های فهرست را انتخاب کنید",
+            error=say("io.template.choose", lang=LANG),
         )
     if column.kind == "int":
         return DataValidation(
@@ -163,7 +158,7 @@ def _validation(column: Column) -> DataValidation | None:
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=column.header_fa,
-            error="عدد صحیح نامنفی وارد کنید",
+            error=say("io.template.whole", lang=LANG),
         )
     return None
 
@@ -171,13 +166,16 @@ def _validation(column: Column) -> DataValidation | None:
 def _note(column: Column) -> str:
     """The header's note, in Persian: required or not (with the English column name a CSV
     file may use instead of the header), and what is accepted."""
-    required = "الزامی" if column.required else "اختیاری"
+    code = "io.template.required" if column.required else "io.template.optional"
     enum = enum_of(column)
+    accepts: Msg | str = column.kind
     if enum is not None:
-        words = "، ".join(accepted_words(enum))
-        accepts = f"یکی از: {words}"
+        words = accepted_words(enum)
+        accepts = Msg("io.template.one_of", words=words)
         if column.kind.startswith("enum_list:"):
-            accepts = f"فهرستی (جداشده با ؛ یا ،) از: {words}"
-    else:
-        accepts = _KIND_HELP.get(column.kind, column.kind)
-    return f"{required} (نام ستون در CSV: {column.name})\n{accepts}"
+            accepts = Msg("io.template.list_of", words=words)
+    elif column.kind == "bool":
+        accepts = Msg("io.template.kind.bool", yes=_YES, no=_NO)
+    elif column.kind in _KINDS:
+        accepts = Msg(f"io.template.kind.{column.kind}")
+    return say(code, lang=LANG, column=column.name) + "\n" + render(accepts, LANG)

@@ -35,14 +35,21 @@ class Holder:
 
 
 @dataclass(frozen=True)
-class ExplainedRun:
-    """A recorded run's problem, eligibility, placement and explanations."""
+class ExplainedPlacement:
+    """A recorded run's problem, eligibility, placement and explanations: what a student's
+    page and the notices are written from."""
 
     run_id: int
     problem: Problem
     eligibility: EligibilityResult
     placement: dict[str, str]
     explanations: dict[str, Explanation]
+
+
+@dataclass(frozen=True)
+class ExplainedRun(ExplainedPlacement):
+    """A recorded run explained again, with its placements' ranks and pins."""
+
     ranks: dict[str, int | None]
     pinned: frozenset[str]
 

@@ -30,14 +30,14 @@ from hamyar.eligibility import evaluate
 from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import read_summary
 from hamyar.io.loading import load_problem
-from hamyar.models import EligibilityResult, Explanation, Policy, Problem, Rejection, Term
+from hamyar.models import Policy, Problem, Rejection, Term
 from hamyar.optimizer.waitlist import WaitingEntry
 from hamyar.pipeline.continuing import OPTION, continue_from
 from hamyar.scenarios.replan import replan_problem
 from hamyar.scenarios.source import find_source, inputs_changed, read_source_file
 from hamyar.store.adoption import adopted, adopted_run
 from hamyar.store.errors import WorkspaceError
-from hamyar.store.explained import explained
+from hamyar.store.explained import ExplainedPlacement, explained
 from hamyar.store.history import term_history
 from hamyar.store.schema import AdoptionRow, RunRow
 from hamyar.store.vacancy import effective_placement, term_changes
@@ -48,14 +48,9 @@ CONTINUED = f"workspace: {OPTION} "
 
 
 @dataclass(frozen=True)
-class NoticeSource:
-    """Everything the notices are written from."""
+class NoticeSource(ExplainedPlacement):
+    """Everything the notices are written from: the adopted placement, vacancies applied."""
 
-    run_id: int
-    problem: Problem
-    eligibility: EligibilityResult
-    placement: dict[str, str]
-    explanations: dict[str, Explanation]
     waiting: dict[str, list[WaitingEntry]]
     left: dict[str, tuple[str, str]] = field(default_factory=dict)
     """``{student_id: (unit_code, first free day)}`` of the placements vacancies ended."""

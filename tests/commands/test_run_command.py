@@ -23,13 +23,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def default_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("run") / "out"
-    result = CliRunner().invoke(cli, ["run", "--out", str(out), "--per-unit", "--lang", "fa"])
-    assert result.exit_code == 0, result.output
-    assert "پذیرفته در انتخاب اول" in result.output  # the console speaks the workbooks' language
-    return out
+@pytest.fixture
+def default_run(persian_default_run: Path) -> Path:
+    """The session's Persian run of the embedded default (tests/commands/conftest.py)."""
+    return persian_default_run
 
 
 def test_run_writes_every_output(default_run: Path) -> None:
@@ -47,7 +44,7 @@ def test_run_writes_every_output(default_run: Path) -> None:
     assert (default_run / "assignments.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-def test_run_outputs_agree(default_run: Path) -> None:
+def test_run_outputs_agree(default_run: Path, persian_default_workbook: openpyxl.Workbook) -> None:
     summary = json.loads((default_run / "summary.json").read_text(encoding="utf-8"))
     assignments = _csv(default_run / "assignments.csv")
     eligibility = _csv(default_run / "eligibility.csv")
@@ -73,11 +70,12 @@ def test_run_outputs_agree(default_run: Path) -> None:
     assert len({r["student_id"] for r in assignments}) == len(assignments)  # A2
     assert len(summary["input_hashes"]) >= 1 and summary["term"] == "1402-1"
     # the workbook holds the same placed students
-    wb = openpyxl.load_workbook(default_run / "allocation.xlsx")
+    wb = persian_default_workbook
     assert wb.worksheets[0].sheet_view.rightToLeft
     assert wb.worksheets[1].max_row - 1 == len(assignments)
 
 
+@pytest.mark.slow
 def test_run_is_deterministic(default_run: Path, tmp_path: Path) -> None:
     out = tmp_path / "again"
     result = CliRunner().invoke(cli, ["run", "--out", str(out)])

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from hamyar.cli import cli
 from hamyar.generator.default import default_problem
 from hamyar.reports.labels import label
 from hamyar.reports.workbook.columns import ASSIGNMENT_COLUMNS
@@ -34,12 +32,10 @@ def _csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("explained") / "out"
-    result = CliRunner().invoke(cli, ["run", "--out", str(out), "--lang", "fa"])
-    assert result.exit_code == 0, result.output
-    return out
+@pytest.fixture
+def run(persian_default_run: Path) -> Path:
+    """The session's Persian run of the embedded default (tests/commands/conftest.py)."""
+    return persian_default_run
 
 
 def test_everyone_below_the_first_choice_is_explained(run: Path) -> None:
@@ -56,9 +52,9 @@ def test_everyone_below_the_first_choice_is_explained(run: Path) -> None:
             assert "A" in row["explanation_en"] or "E9" in row["explanation_en"]
 
 
-def test_the_workbook_says_the_same(run: Path) -> None:
+def test_the_workbook_says_the_same(run: Path, persian_default_workbook: openpyxl.Workbook) -> None:
     rows = {r["student_id"]: r for r in _csv(run / "assignments.csv")}
-    ws = openpyxl.load_workbook(run / "allocation.xlsx")[label("sheet.assignments", "fa")]
+    ws = persian_default_workbook[label("sheet.assignments", "fa")]
     header = [c.value for c in ws[1]]
     assert header[-1] == label("assignments.explanation", "fa")
     sid_col = ASSIGNMENT_COLUMNS.index("col.student_id")

@@ -159,7 +159,16 @@ def _methods(name: str, out: Path) -> list[str]:
     return [m for summary in sorted(out.rglob("summary.json")) for m in _stages(summary)]
 
 
-@pytest.mark.parametrize("name", ["run", "allocate", "compare", "sweep", "replan"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "run",
+        *(
+            pytest.param(n, marks=pytest.mark.slow)
+            for n in ("allocate", "compare", "sweep", "replan")
+        ),
+    ],
+)
 def test_the_file_reaches_the_solver(name: str, tmp_path: Path) -> None:
     """A time limit too short for any CP-SAT level, from the file: the budgeted levels after the
     first keep the cheapest flow (``time-limit``; the sweep's table says ``feasible``)."""
@@ -179,6 +188,7 @@ def test_the_file_reaches_the_batch_workers(tmp_path: Path) -> None:
     assert "time-limit" in _methods("batch", tmp_path / "out")
 
 
+@pytest.mark.slow
 def test_time_limit_goes_over_the_file(tmp_path: Path) -> None:
     path = _params(tmp_path, "time_limit_s = 1e-6\n")
     args = [*COMMANDS["run"](tmp_path, path), "--time-limit", "60"]

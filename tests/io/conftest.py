@@ -5,9 +5,12 @@ copies of them with one cell changed or one column left out (written with the ``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import pytest
+
+from hamyar.models import JalaliMonth, TimesheetRow
 
 Rows = Sequence[Sequence[object]]
 
@@ -56,6 +59,14 @@ APPLICANTS_EN: list[list[object]] = [
 ]
 
 
+TIMESHEET_ROWS = (
+    ("4011000003", "LIB", 1402, 7, Decimal(30)),
+    ("4011000003", "LIB", 1402, 8, Decimal("27.5")),
+    ("4011000004", "DORM", 1402, 8, Decimal(40)),
+    ("3994000002", "DORM", 1402, 12, Decimal(0)),
+)
+
+
 def _with_cell(rows: Rows, row: int, column: str, value: object) -> list[list[object]]:
     """A copy of ``rows`` with one cell changed (``row`` 1 = first data row)."""
     copy = [list(r) for r in rows]
@@ -91,3 +102,14 @@ def with_cell() -> Any:
 def without_column() -> Any:
     """``without_column(rows, column)``: a copy without the column."""
     return _without_column
+
+
+@pytest.fixture(scope="session")
+def timesheet_rows() -> tuple[TimesheetRow, ...]:
+    """Four timesheet rows: two months of one student, a fractional and a zero month."""
+    return tuple(
+        TimesheetRow(
+            student_id=sid, unit_code=unit, month=JalaliMonth(year=y, month=m), hours=hours
+        )
+        for sid, unit, y, m, hours in TIMESHEET_ROWS
+    )

@@ -16,7 +16,7 @@ from hamyar.generator.timesheets import write_timesheets
 from hamyar.io import read_timesheets
 from hamyar.io.columns import TIMESHEET_COLUMNS
 from hamyar.io.template import EXAMPLE_SHEET, template_workbook, write_templates
-from hamyar.models import JalaliMonth, TimesheetRow
+from hamyar.models import TimesheetRow
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -60,21 +60,10 @@ def test_timesheet_template_has_an_example_row_that_is_not_data(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("ext", ["xlsx", "csv"])
-def test_generated_timesheets_are_persian_and_read_back(tmp_path: Path, ext: str) -> None:
-    rows = [
-        TimesheetRow(
-            student_id="4011000003",
-            unit_code="LIB",
-            month=JalaliMonth(year=1402, month=8),
-            hours=Decimal("27.5"),
-        ),
-        TimesheetRow(
-            student_id="4011000004",
-            unit_code="DORM",
-            month=JalaliMonth(year=1402, month=8),
-            hours=Decimal(40),
-        ),
-    ]
+def test_generated_timesheets_are_persian_and_read_back(
+    tmp_path: Path, ext: str, timesheet_rows: tuple[TimesheetRow, ...]
+) -> None:
+    rows = list(timesheet_rows)
     path = tmp_path / f"ts.{ext}"
     write_timesheets(path, rows)
     back = read_timesheets(path).records

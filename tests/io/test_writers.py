@@ -3,7 +3,6 @@ csv and xlsx), Persian sheets read right to left, formulas are defused."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from hamyar.generator import generate_parts
 from hamyar.generator.default import default_applicants, default_rejections, default_units
 from hamyar.io import read_applicants, read_rejections, read_timesheets, read_units
 from hamyar.io.writers import write_applicants, write_rejections, write_timesheets, write_units
-from hamyar.models import Applicant, JalaliDate, JalaliMonth, TimesheetRow
+from hamyar.models import Applicant, JalaliDate, TimesheetRow
 
 FORMATS = [("en", "csv"), ("en", "xlsx"), ("fa", "csv"), ("fa", "xlsx")]
 
@@ -58,27 +57,10 @@ def test_rejections_round_trip(tmp_path: Path, lang: str, ext: str) -> None:
 
 
 @pytest.mark.parametrize(("lang", "ext"), FORMATS)
-def test_timesheets_round_trip(tmp_path: Path, lang: str, ext: str) -> None:
-    rows = [
-        TimesheetRow(
-            student_id="4011000003",
-            unit_code="LIB",
-            month=JalaliMonth(year=1402, month=7),
-            hours=Decimal(30),
-        ),
-        TimesheetRow(
-            student_id="4011000003",
-            unit_code="LIB",
-            month=JalaliMonth(year=1402, month=8),
-            hours=Decimal("27.5"),
-        ),
-        TimesheetRow(
-            student_id="3994000002",
-            unit_code="DORM",
-            month=JalaliMonth(year=1402, month=12),
-            hours=Decimal(0),
-        ),
-    ]
+def test_timesheets_round_trip(
+    tmp_path: Path, lang: str, ext: str, timesheet_rows: tuple[TimesheetRow, ...]
+) -> None:
+    rows = list(timesheet_rows)
     path = tmp_path / f"timesheets.{ext}"
     write_timesheets(rows, path, lang)
     assert plain(read_timesheets(path).records) == plain(rows)

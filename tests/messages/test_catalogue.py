@@ -42,17 +42,14 @@ def mo(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in catalog if m.id}
 
 
-def catalogue_names(tree: ast.Module) -> set[str]:
-    """The names ``Msg`` and ``say`` are bound to by imports from :mod:`hamyar.messages`."""
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.ImportFrom):
-            continue
-        if (node.module or "").startswith("hamyar.messages"):
-            names |= {alias.asname or alias.name for alias in node.names if alias.name in CALLS}
-        if node.module in WEB_WORDS:
-            names |= {alias.asname or alias.name for alias in node.names if alias.name == "word"}
-    return names
+def imported_names(node: ast.ImportFrom) -> set[str]:
+    """The names an import binds to ``Msg`` and ``say`` of :mod:`hamyar.messages` and to the web
+    pages' ``word``."""
+    if (node.module or "").startswith("hamyar.messages"):
+        return {alias.asname or alias.name for alias in node.names if alias.name in CALLS}
+    if node.module in WEB_WORDS:
+        return {alias.asname or alias.name for alias in node.names if alias.name == "word"}
+    return set()
 
 
 def template_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str]]:
@@ -82,28 +79,35 @@ def template_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str]]:
 def source_codes(package: Path = PACKAGE) -> tuple[dict[str, str], set[str], set[str]]:
     """``(required, literals, prefixes)``: the literal codes of ``Msg``/``say`` calls (imported
     from :mod:`hamyar.messages`) and help codes (code → where), every string literal, and the
-    literal starts of f-string codes."""
+    literal starts of f-string codes. Each file's tree is walked once: its imports, string
+    literals and calls are gathered together, the calls then kept by the names imported."""
     required: dict[str, str] = {}
     literals: set[str] = set()
     prefixes: set[str] = set()
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        names = catalogue_names(tree) | (CALLS if path.parent.name == "messages" else set())
+        names = CALLS if path.parent.name == "messages" else set()
+        file = path.relative_to(package.parent)
+        calls: list[tuple[str, ast.Call]] = []
         for node in ast.walk(tree):
-            where = f"{path.relative_to(package.parent)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 literals.add(node.value)
                 if HELP_CODE.fullmatch(node.value):
-                    required.setdefault(node.value, where)
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else None
-            name = node.func.id if isinstance(node.func, ast.Name) else name
+                    required.setdefault(node.value, f"{file}:{node.lineno}")
+            elif isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else None
+                name = func.id if isinstance(func, ast.Name) else name
+                if name is not None:
+                    calls.append((name, node))
+            elif isinstance(node, ast.ImportFrom):
+                names = names | imported_names(node)
+        for name, call in calls:
             if name not in names:
                 continue
-            first = node.args[0]
+            first = call.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                required.setdefault(first.value, where)
+                required.setdefault(first.value, f"{file}:{call.lineno}")
             elif isinstance(first, ast.JoinedStr) and first.values:
                 start = first.values[0]
                 if isinstance(start, ast.Constant) and isinstance(start.value, str):
@@ -123,10 +127,19 @@ def catalogues() -> dict[str, dict[str, str]]:
     return {lang: po(lang) for lang in LANGS}
 
 
+Scan = tuple[dict[str, str], set[str], set[str]]
+
+
+@pytest.fixture(scope="module")
+def scanned() -> Scan:
+    """The package's codes (:func:`source_codes`), scanned once for the tests of this file."""
+    return source_codes()
+
+
 def test_every_code_used_is_in_both_catalogues_and_not_empty(
-    catalogues: dict[str, dict[str, str]],
+    catalogues: dict[str, dict[str, str]], scanned: Scan
 ) -> None:
-    required, _, _ = source_codes()
+    required, _, _ = scanned
     assert required, "no message code found in the source"
     missing = [
         f"{where}: {code} ({lang})"
@@ -151,8 +164,8 @@ def test_both_catalogues_hold_the_same_codes_with_the_same_placeholders(
     assert [code for code, text in fa.items() if not text.strip()] == []
 
 
-def test_no_catalogue_code_is_unused(catalogues: dict[str, dict[str, str]]) -> None:
-    required, literals, prefixes = source_codes()
+def test_no_catalogue_code_is_unused(catalogues: dict[str, dict[str, str]], scanned: Scan) -> None:
+    required, literals, prefixes = scanned
     unused = [
         code
         for code in sorted(catalogues["en"])

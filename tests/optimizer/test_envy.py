@@ -209,6 +209,7 @@ def naive_envy(
     return out
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_matches_the_definition(data: st.DataObject, placements) -> None:

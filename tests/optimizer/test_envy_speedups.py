@@ -26,6 +26,7 @@ def by_key(problem: Problem) -> dict[str, int]:
     return {a.student_id: i for i, a in enumerate(ranked)}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_positions_follow_the_precedence_key(data: st.DataObject, instances) -> None:
@@ -70,6 +71,7 @@ def test_equal_lottery_numbers_fall_back_to_the_student_id(
     assert positions == {"s2": 0, "s4": 1, "s0": 2, "s1": 3, "s3": 4}
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_precomputed_positions_and_scores_give_the_same_results(

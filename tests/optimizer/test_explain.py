@@ -324,6 +324,7 @@ def envy_like(explanations: tuple[Explanation, ...]) -> set[tuple[str, str, str 
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_explanations_agree_with_envy(data: st.DataObject, placements) -> None:

@@ -55,6 +55,7 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize(
     "name", ["allocation", "unit", "payroll", "transfers", "comparison", "sweep"]
 )
+@pytest.mark.slow
 def test_the_workbook_prints_on_a4_for_people(
     books: dict[str, Path], name: str, print_check: Any
 ) -> None:
@@ -83,6 +84,7 @@ def test_the_checker_finds_what_it_looks_for(tmp_path: Path, print_check: Any) -
     assert not any("B3" in p for p in problems)  # rule codes are codes
 
 
+@pytest.mark.slow
 def test_payroll_summary_first_month_named_signed(books: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(books["payroll"])
     assert wb.sheetnames[:2] == ["خلاصه", "لیست پرداخت"]
@@ -93,6 +95,7 @@ def test_payroll_summary_first_month_named_signed(books: dict[str, Path]) -> Non
         assert "آبان ۱۴۰۲" in ws.oddHeader.center.text
 
 
+@pytest.mark.slow
 def test_transfer_list_puts_name_amount_and_sheba_together(books: dict[str, Path]) -> None:
     ws = openpyxl.load_workbook(books["transfers"]).worksheets[0]
     header = next(ws.iter_rows(values_only=True))
@@ -101,6 +104,7 @@ def test_transfer_list_puts_name_amount_and_sheba_together(books: dict[str, Path
     assert ws.page_setup.orientation == "landscape"
 
 
+@pytest.mark.slow
 def test_sweep_charts_have_axes_and_marked_failures(books: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(books["sweep"])
     assert wb.sheetnames == ["بررسی پارامتر", "نمودارها"]
@@ -110,6 +114,7 @@ def test_sweep_charts_have_axes_and_marked_failures(books: dict[str, Path]) -> N
     assert "حداقل معدل — کارشناسی پیوسته" in header
 
 
+@pytest.mark.slow
 def test_comparison_shows_the_difference_from_the_base(books: dict[str, Path]) -> None:
     ws = openpyxl.load_workbook(books["comparison"]).worksheets[0]
     header = next(ws.iter_rows(values_only=True))

@@ -22,6 +22,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow
 def test_adopt_pay_replace_and_vacancy_name_who_decided(
     default_run: tuple[Path, Path],
     tmp_path: Path,

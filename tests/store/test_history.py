@@ -103,6 +103,7 @@ def test_allocate_continue_from_needs_a_term(workspace_env: str, tmp_path: Path)
     }
 
 
+@pytest.mark.slow
 def test_term_walk_with_evaluations_and_history(adopted_term: Path, tmp_path: Path) -> None:
     before = assignments(adopted_term)
 

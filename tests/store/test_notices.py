@@ -199,6 +199,7 @@ def test_changed_inputs_are_refused(workspace_env: str, tmp_path: Path) -> None:
     assert not (tmp_path / "n2").exists()
 
 
+@pytest.mark.slow
 def test_notices_of_a_term_continued_from_the_one_before(
     default_run: tuple[Path, Path], tmp_path: Path
 ) -> None:

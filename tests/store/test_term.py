@@ -11,6 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -45,6 +46,7 @@ def by_hand(row: PlacedRow, hours: Decimal) -> int:
     return exact.numerator // exact.denominator
 
 
+@pytest.mark.slow
 def test_a_term_end_to_end(
     default_run: tuple[Path, Path],
     tmp_path: Path,

@@ -84,7 +84,9 @@ def test_bad_accounts_are_refused(
     workspace.close()
 
 
-def test_a_hash_of_old_parameters_is_made_again_at_login(workspace_env: str) -> None:
+def test_a_hash_of_old_parameters_is_made_again_at_login(
+    workspace_env: str, production_hasher: None
+) -> None:
     workspace = Workspace.open()
     old = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1)
     with workspace.session() as session:

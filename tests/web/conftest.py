@@ -34,14 +34,10 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return files
 
 
-@pytest.fixture
-def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
-
-
 @pytest.fixture(scope="session")
 def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1)."""
+    """A workspace folder where ``hamyar run`` recorded the embedded default (run 1, not yet
+    adopted): ``ws`` (the workspace) and ``run`` (the run's folder). Read it; ``ws`` copies it."""
     folder = tmp_path_factory.mktemp("adopted")
     done = CliRunner().invoke(
         cli, ["run", "--out", str(folder / "run"), "--workspace", str(folder / "ws")]
@@ -52,9 +48,15 @@ def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the workspace of ``adopted_workspace`` for this test."""
     monkeypatch.delenv("HAMYAR_DATABASE_URL", raising=False)
     shutil.copytree(adopted_workspace / "ws", tmp_path / "ws")
     return tmp_path / "ws"
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
 
 
 @pytest.fixture

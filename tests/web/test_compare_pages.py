@@ -1,4 +1,5 @@
-"""Compare, the result page's charts and envy, a student's reasons, notices and downloads."""
+"""Compare, the result page's charts and envy, a student's reasons, notices and downloads: the
+whole walk from uploaded files (slow), and the same pages on the session's recorded run."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from starlette.testclient import TestClient
 from walk import follow_job, run, token, upload
 
+from hamyar.web.app import create_app
 
-def test_compare_two_scenarios_then_adopt_notices_and_downloads(
-    client: TestClient, default_files: dict[str, Path]
-) -> None:
+
+@pytest.mark.slow
+def test_compare_two_scenarios(client: TestClient, default_files: dict[str, Path]) -> None:
     upload(client, default_files)
     csrf = token(client.get("/scenarios").text)
     saved = client.post(
@@ -52,6 +55,13 @@ def test_compare_two_scenarios_then_adopt_notices_and_downloads(
     book = client.get(str(result.url).split("?")[0] + "/comparison.xlsx")
     assert book.status_code == 200 and openpyxl.load_workbook(io.BytesIO(book.content)).sheetnames
 
+
+@pytest.mark.slow
+def test_a_run_then_its_students_reasons_adopt_notices_and_downloads(
+    client: TestClient, default_files: dict[str, Path]
+) -> None:
+    upload(client, default_files)
+    csrf = token(client.get("/runs").text)
     _, base = run(client)
     run_id = re.search(r"/runs/(\d+)$", str(base.url))
     assert run_id
@@ -100,3 +110,32 @@ def test_compare_two_scenarios_then_adopt_notices_and_downloads(
     assert workbook.status_code == 200 and openpyxl.load_workbook(io.BytesIO(workbook.content))
     assert client.get(f"/downloads/run/{rid}/../../hamyar.db").status_code == 404
     assert client.get("/downloads/notices/%2e%2e/inputs/units.xlsx").status_code == 404
+
+
+def test_the_pages_of_a_recorded_run(ws: Path) -> None:
+    """The compare page, a student's reasons, adopting, the notices and the downloads, on the
+    embedded default's run recorded once for the session (``ws``)."""
+    client = TestClient(create_app(ws, secret="test-secret"))
+    page = client.get("/compare")  # no files uploaded: the page says to upload them
+    assert page.status_code == 200 and 'name="scenario"' not in page.text
+    csrf = token(client.get("/runs/1").text)
+    too_few = client.post("/compare", data={"csrf": csrf, "scenario": ["inputs"]})
+    assert too_few.status_code == 422 and 'id="compare-error"' in too_few.text
+    body = client.get("/runs/1").text
+    assert 'id="rank-chart"' in body and "۲۰۵" in body  # 205 first choices
+    unplaced = re.search(
+        r"/runs/1/students/(\d+)\">[^<]*</a></td><td>[^<]*</td><td>[^<]*</td><td>بدون تخصیص",
+        body,
+    )
+    assert unplaced
+    student = client.get(f"/runs/1/students/{unplaced.group(1)}")
+    assert student.status_code == 200 and 'id="why"' in student.text
+    assert 'class="holders"' in student.text and "امتیاز اولویت" in student.text
+    assert 'id="adopted"' in client.post("/runs/1/adopt", data={"csrf": csrf}).text
+    notices = client.post("/notices", data={"csrf": csrf})
+    assert notices.status_code == 200 and 'id="notices-written"' in notices.text
+    sms = client.get("/downloads/notices/notices.csv")
+    texts = list(csv.DictReader(io.StringIO(sms.content.decode("utf-8-sig"))))
+    assert len(texts) == 1000
+    assert "notices.csv" in client.get("/downloads").text
+    assert client.get("/downloads/run/1/../../hamyar.db").status_code == 404

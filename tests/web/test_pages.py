@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 from walk import run
@@ -73,6 +74,7 @@ def test_a_broken_file_is_located_and_not_stored(
     assert row and "not a number" in row.group(0) and "عدد نیست" not in row.group(0)
 
 
+@pytest.mark.slow
 def test_a_term_from_inputs_to_payroll(
     client: TestClient, default_files: dict[str, Path], tmp_path: Path
 ) -> None:

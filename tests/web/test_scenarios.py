@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 from walk import run, token, upload
 
@@ -20,6 +21,7 @@ FORM = {
 }
 
 
+@pytest.mark.slow
 def test_a_scenario_from_the_form_is_checked_saved_and_run(
     client: TestClient, default_files: dict[str, Path]
 ) -> None:

@@ -188,6 +188,7 @@ def library_matching(problem: Problem, eligibility: EligibilityResult) -> dict[s
     return result
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_same_as_matching_library(data: st.DataObject, instances) -> None:
@@ -312,6 +313,7 @@ def serial_dictatorship(problem: Problem, eligibility: EligibilityResult) -> dic
     return result
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_same_as_serial_dictatorship(data: st.DataObject, instances) -> None:
@@ -320,6 +322,7 @@ def test_same_as_serial_dictatorship(data: st.DataObject, instances) -> None:
     assert deferred_acceptance(problem, eligibility) == serial_dictatorship(problem, eligibility)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(data=st.data())
 def test_invariants(data: st.DataObject, instances) -> None:

@@ -1,0 +1,29 @@
+"""Fixtures of the command tests: the embedded default's Persian run, made once for the session
+(``hamyar run --per-unit --lang fa``) and its workbook read once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from hamyar.cli import cli
+
+
+@pytest.fixture(scope="session")
+def persian_default_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The output folder of ``hamyar run --out … --per-unit --lang fa`` on the embedded default
+    (recorded in the session's workspace): read it, write elsewhere."""
+    out = tmp_path_factory.mktemp("run") / "out"
+    result = CliRunner().invoke(cli, ["run", "--out", str(out), "--per-unit", "--lang", "fa"])
+    assert result.exit_code == 0, result.output
+    assert "پذیرفته در انتخاب اول" in result.output  # the console speaks the workbooks' language
+    return out
+
+
+@pytest.fixture(scope="session")
+def persian_default_workbook(persian_default_run: Path) -> openpyxl.Workbook:
+    """``allocation.xlsx`` of :func:`persian_default_run`, loaded once: read it, never save it."""
+    return openpyxl.load_workbook(persian_default_run / "allocation.xlsx")
