@@ -14,6 +14,7 @@ from hamyar.checks import check_files
 from hamyar.errors import Issue
 from hamyar.io.template import TEMPLATES as TEMPLATE_NAMES
 from hamyar.io.template import template_workbook
+from hamyar.messages import Msg
 from hamyar.models import Gender, Term
 from hamyar.web.site import Settings, checked_form, page, suffix_of, term_of, upload
 from hamyar.web.state import KINDS, stored_inputs, term_state
@@ -66,7 +67,7 @@ async def upload_inputs(request: Request) -> Response:
             paths[kind] = path
             names[path.name] = item.filename or path.name
         if "applicants" not in paths or "units" not in paths:
-            missing = Issue("both the applicants and the units file are needed", file="-")
+            missing = Issue(Msg("web.inputs.both_needed"), file="-")
             return page(
                 request,
                 "inputs.html",

@@ -24,6 +24,7 @@ from hamyar.errors import HamyarError, Issue
 from hamyar.io.csvfile import write_csv
 from hamyar.io.evaluations import EvaluationEntry
 from hamyar.io.timesheets import parse_timesheets
+from hamyar.messages import Msg
 from hamyar.models import Degree, JalaliMonth, Satisfaction, Source, persian
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.evaluations import check_entries, live_evaluations, record_evaluations
@@ -149,7 +150,7 @@ async def save_hours(request: Request) -> Response:
     values = dict(unit=unit, adopted=has_adoption, students=students, month=text, entered=typed)
     month = _month(text)
     if month is None:
-        problems = [Issue("not a Jalali month yyyy/mm", text, file="-", column="month")]
+        problems = [Issue(Msg("web.unit.bad_month"), text, file="-", column="month")]
         return page(request, "unit_hours.html", status=422, problems=problems, **values)
     order = [s for s in students if typed[s.student_id]]
     target = hours_file(settings, term, month, unit)

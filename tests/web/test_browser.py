@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
+from hamyar.io.placements import read_assignments_csv
 from hamyar.web.app import create_app
 
 pytestmark = pytest.mark.slow
@@ -31,7 +32,7 @@ def test_a_planners_term_in_chromium(
 ) -> None:
     """Upload the embedded default's files, see a broken file located, fix it, run, open a
     student, make a scenario on the form and compare it with the inputs, adopt, pay a month,
-    download the transfer list and read it back with openpyxl."""
+    download the transfer list and read it back with openpyxl, record a student leaving."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.remote.webdriver import WebDriver
     from selenium.webdriver.support.ui import Select
@@ -116,6 +117,16 @@ def test_a_planners_term_in_chromium(
     cells = [str(c) for ws in transfers for row in ws.iter_rows(values_only=True) for c in row]
     assert any(c.startswith("IR") for c in cells)  # the payees' Shebas
     assert total  # the month previewed before it was paid
+
+    d.get(server + "/vacancy")  # a student leaves: the seat goes down the waiting list
+    (folder,) = (tmp_path / "ws" / "web" / "1402-1" / "runs").iterdir()
+    leaver = read_assignments_csv(folder / "assignments.csv")[0].student_id
+    d.find_element(By.NAME, "student").send_keys(leaver)
+    d.find_element(By.NAME, "from").send_keys("۱۴۰۲/۰۹/۱۵")
+    d.find_element(By.ID, "record-vacancy").click()
+    assert leaver in d.find_element(By.ID, "vacancy-done").text
+    row = d.find_element(By.CSS_SELECTOR, f'#vacancies tr[data-student="{leaver}"]').text
+    assert "planner@localhost" in row and "۱۴۰۲/۰۹/۱۵" in row
 
     d.get(server + "/")
     d.execute_script("window.scrollTo(0, 0)")
