@@ -103,13 +103,16 @@ def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
         reason: tuple[str, str] | None = None
         check = None
         if not line.sheba:
-            reason = ("شماره شبا ثبت نشده است", "no Sheba on record")
+            reason = (say("pay.held.no_sheba", lang="fa"), say("pay.held.no_sheba", lang="en"))
         else:
             check = check_sheba(line.sheba)
             if not check.valid:
                 problem = check.problem or "invalid"
                 problem_fa = check.problem_fa or problem
-                reason = (f"شماره شبا نامعتبر: {problem_fa}", f"invalid Sheba: {problem}")
+                reason = (
+                    say("pay.held.invalid_sheba", lang="fa", problem=problem_fa),
+                    say("pay.held.invalid_sheba", lang="en", problem=problem),
+                )
         if reason is not None or check is None:
             fa, en = reason or ("", "")
             held.append(
