@@ -101,9 +101,12 @@ class RowReader:
         self.table = table
         self.issues = issues
         self.wording = dict(wording or {})
-        self._parsed: dict[str, dict[tuple[type, object], object]] = {}
-        """Per column, the value of each raw cell already parsed (genders, degrees, dates and
-        preference lists repeat); at most :data:`PARSED_PER_COLUMN` per column."""
+        self._known: list[tuple[int, Column, dict[tuple[type, object], object]]] = [
+            (h.index, h.column, {}) for h in table.headers if h.column is not None
+        ]
+        """Per known column: its position, and the value of each raw cell already parsed
+        (genders, degrees, dates and preference lists repeat; at most
+        :data:`PARSED_PER_COLUMN`)."""
 
     def source(self, row: Row) -> Source:
         return Source(file=self.table.file, row=row.number)
@@ -150,34 +153,24 @@ class RowReader:
         """
         values: dict[str, object] = {}
         ok = True
-        for header in self.table.headers:
-            column = header.column
-            if column is None:
-                continue
-            raw = row.cell(header.index)
-            parsed = self._parsed.get(column.name)
-            if parsed is None:
-                parsed = self._parsed[column.name] = {}
+        cells = row.cells
+        width = len(cells)
+        for index, column, parsed in self._known:
+            raw = cells[index] if index < width else None
             key = (raw.__class__, raw)
             value = parsed.get(key, _UNSEEN)
-            if value is not _UNSEEN:
-                if value is not None:
-                    values[column.name] = value
-                elif column.required:
-                    self.report(row, column.name, Msg("io.cell.missing"))
+            if value is _UNSEEN:
+                try:
+                    value = parse_cell(column, raw)
+                except CellError as exc:
+                    cause = reason(exc)
+                    code = cause.code if isinstance(cause, Msg) else cause
+                    message = self.wording.get((column.name, code), cause)
+                    self.report(row, column.name, message, self.written(row, column.name))
                     ok = False
-                continue
-            try:
-                value = parse_cell(column, raw)
+                    continue
                 if len(parsed) < PARSED_PER_COLUMN:
                     parsed[key] = value
-            except CellError as exc:
-                cause = reason(exc)
-                code = cause.code if isinstance(cause, Msg) else cause
-                message = self.wording.get((column.name, code), cause)
-                self.report(row, column.name, message, self.written(row, column.name))
-                ok = False
-                continue
             if value is None:
                 if column.required:
                     self.report(row, column.name, Msg("io.cell.missing"))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from hamyar.eligibility.evaluate import evaluate_applicant
 from hamyar.errors import InputError, Issue
+from hamyar.messages import render
 from hamyar.models import Applicant, EligibilityResult, Exclusion, Gender, Problem, Term
 from hamyar.optimizer.infeasible import pin_conflict
 from hamyar.optimizer.network import priority_scores
@@ -215,7 +216,7 @@ def continue_from(problem: Problem, history: History) -> Continued:
     for sid, code in candidate.pins.items():
         conflict = pin_conflict(candidate, eligibility, sid, code)
         if conflict is not None:
-            released[sid] = conflict
+            released[sid] = render(conflict)
     if released:
         _release(applicants, released, not_continuing, warnings, label)
         candidate = _rebuild(problem, applicants, exclusions)

@@ -67,8 +67,7 @@ def _unit_reason(result: RunResult, sid: str, unit: str | None) -> UnitExplanati
 
 
 def _message(reason: UnitExplanation, lang: str) -> str:
-    text = reason.message_fa if lang == "fa" else reason.message_en
-    return f"{reason.unit_code}: {text}"
+    return reason.line("fa" if lang == "fa" else "en")
 
 
 def _rules(result: RunResult, sid: str, lang: str) -> str | None:
