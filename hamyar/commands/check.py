@@ -86,7 +86,8 @@ def render(report: CheckReport, limit: int | None = DEFAULT_LIMIT) -> str:
         lines.append(say("check.not_computed"))
     lines.append("")
     lines.append(say("check.warnings", count=len(report.warnings)))
-    lines += [f"  {w}" for w in listing(list(report.warnings))]
+    warnings = list(report.warnings)  # with --all, every warning of a kind, not 20 and a count
+    lines += [f"  {w}" for w in listing(warnings, per_kind=limit or max(1, len(warnings)))]
     n = len(report.errors)
     lines.append("")
     lines.append(say("check.errors", count=n) if n else say("check.no_errors"))

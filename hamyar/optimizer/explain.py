@@ -43,6 +43,7 @@ that already has them, or the priority scores, passes them along.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import NamedTuple
 
 from hamyar.collector import collector_paused
@@ -61,11 +62,11 @@ from hamyar.optimizer.envy import SeatHolders, placed_rank, seat_holders
 from hamyar.optimizer.seats import SeatKey
 from hamyar.optimizer.stable.acceptance import by_rank_then_code
 from hamyar.optimizer.standing import Ahead, Standings
-from hamyar.sentences import AHEAD, DECIDED, SEATS, Said, joined, say
+from hamyar.sentences import AHEAD, Said, decided, fixed, joined, said, seats_of
 
 SCORE, GPA, LOTTERY = 0, 1, 2
 """Which part of the precedence order (priority score, GPA, seeded lottery) decided
-(:data:`hamyar.sentences.DECIDED`)."""
+(:func:`hamyar.sentences.decided`)."""
 
 
 def explain(
@@ -171,6 +172,7 @@ class _Reasons:
         self._kept: dict[tuple[int, int, str | None], UnitExplanation] = {}
         self._said: dict[tuple[int, int, int, Ahead | None], _Words] = {}
         self.pools, self.seats, self.filled = holders.table.pools, holders.seats, holders.filled
+        self.names = {u.code: u.name_fa for u in problem.units}
         self.weakest = [self.student(t) if t else None for t in holders.weakest]
         self.movable = [self.student(t) if t else None for t in holders.weakest_movable]
 
@@ -252,7 +254,7 @@ class _Reasons:
             reason = made[slot].get(key)
             if reason is None:
                 words = self._said_of(case, slot, detail, ahead, code, placed_unit)
-                reason = made[slot][key] = _reason(code, rank, words)
+                reason = made[slot][key] = self._reason(code, rank, words)
             found.append(reason)
         return tuple(found)
 
@@ -262,7 +264,7 @@ class _Reasons:
         reason = self._kept.get(key)
         if reason is None:
             words = self._words(KEPT, 0, None, code, slot, placed_unit)
-            reason = self._kept[key] = _reason(code, rank, words)
+            reason = self._kept[key] = self._reason(code, rank, words)
         return reason
 
     def _said_of(
@@ -285,21 +287,26 @@ class _Reasons:
     def bar(self, sid: str) -> Said:
         """A holder's priority score and GPA, in English and Persian."""
         holder = self.student(sid)
-        return say("bar", score=holder.score, gpa=holder.gpa)
+        return said("explain.bar", score=holder.score, gpa=holder.gpa)
 
     def _closed(self, code: str, rank: int, closure: UnitClosure) -> UnitExplanation:
         """Case 2: the unit's rejection (rejections file) first, then its other E9 reasons."""
-        rejected = [r for r in closure.reasons if r.values.get("requirement") == "rejection"]
-        others = [(r.message_en, r.message_fa) for r in closure.reasons if r not in rejected]
+        rejected = any(r.values.get("requirement") == "rejection" for r in closure.reasons)
+        others = tuple(
+            (r.message_en, r.message_fa)
+            for r in closure.reasons
+            if r.values.get("requirement") != "rejection"
+        )
         kind: ExplanationKind = "rejected_by_unit" if rejected else "closed_e9"
-        if rejected:
-            en, fa = say("rejected")
-            if others:
-                more_en, more_fa = say("rejected.more", reasons=joined("reasons", others))
-                en, fa = en + more_en, fa + more_fa
-        else:
-            en, fa = say("closed_e9", reasons=joined("reasons", others))
-        return UnitExplanation(unit_code=code, rank=rank, kind=kind, message_en=en, message_fa=fa)
+        en, fa = _closed_words(rejected, others)
+        return UnitExplanation(
+            unit_code=code,
+            rank=rank,
+            kind=kind,
+            message_en=en,
+            message_fa=fa,
+            unit_name_fa=self.names[code],
+        )
 
     def _words(
         self,
@@ -311,34 +318,35 @@ class _Reasons:
         placed_unit: str | None,
     ) -> _Words:
         """``(kind, message_en, message_fa, holder_student_id)`` of one case; the sentences are
-        :data:`hamyar.sentences.EXPLANATIONS`."""
+        the catalogue's ``explain.*``."""
         holders = self.holders
-        seats = SEATS[self.holders.table.pool(slot)]
+        seats = seats_of(self.holders.table.pool(slot))
         if case == NO_SEATS:
-            return ("no_seats_of_gender", *say("no_seats", seats=seats), None)
+            return ("no_seats_of_gender", *said("explain.no_seats", seats=seats), None)
         if case == NOT_ADMISSIBLE:
-            return ("other", *say("not_admissible"), None)
+            return ("other", *fixed("explain.not_admissible"), None)
         if case == KEPT:
-            return ("other", *say("kept", unit=placed_unit), None)
+            kept_in = self._named(placed_unit)
+            return ("other", *said("explain.kept", unit=kept_in), None)
         count, pinned = holders.seats[slot], holders.pinned[slot]
         if case == FULL:
             weakest = holders.weakest[slot]
             assert weakest is not None
-            bar, decided = self.bar(weakest), DECIDED[detail]
+            bar, by = self.bar(weakest), decided(detail)
             ahead = ahead or (holders.filled[slot], 0, 0)
             held, why = sum(ahead), _why_ahead(ahead)
-            en, fa = say(
-                "full.one" if held == count == 1 else "full",
+            en, fa = said(
+                "explain.full.one" if held == count == 1 else "explain.full",
                 count=count,
                 seats=seats,
                 held=held,
                 why=why,
                 holder=weakest,
                 bar=bar,
-                decided=decided,
+                decided=by,
             )
             if pinned:
-                more_en, more_fa = say("full.pinned", pinned=pinned)
+                more_en, more_fa = said("explain.full.pinned", pinned=pinned)
                 en, fa = en + more_en, fa + more_fa
             return "full_higher_precedence", en, fa, weakest
         if case == PINNED:
@@ -346,41 +354,57 @@ class _Reasons:
             rest: Said = ("", "")
             if holders.weakest_movable[slot]:
                 ahead = ahead or (holders.filled[slot] - pinned, 0, 0)
-                rest = say("pinned.rest", held=sum(ahead), why=_why_ahead(ahead))
-            words = say(
-                "pinned", pinned=pinned, count=count, seats=seats, holder=weakest, rest=rest
+                rest = said("explain.pinned.rest", held=sum(ahead), why=_why_ahead(ahead))
+            words = said(
+                "explain.pinned", pinned=pinned, count=count, seats=seats, holder=weakest, rest=rest
             )
             return ("other", *words, weakest)
         if case == STABILITY:
             movable = holders.weakest_movable[slot]
             assert movable is not None
-            bar, decided = self.bar(movable), DECIDED[detail]
+            bar, by = self.bar(movable), decided(detail)
             cause = _objective_cause(self.policy, code)
-            words = say(
-                "stability", seats=seats, holder=movable, bar=bar, decided=decided, cause=cause
+            words = said(
+                "explain.stability", seats=seats, holder=movable, bar=bar, decided=by, cause=cause
             )
             return ("stability", *words, movable)
         if _budget_applies(self.policy, code):
-            return ("budget", *say("budget", seats=seats), None)
+            return ("budget", *said("explain.budget", seats=seats), None)
         causes = _free_seat_causes(self.policy, placed_unit is not None)
-        return ("other", *say("free", seats=seats, causes=causes), None)
+        return ("other", *said("explain.free", seats=seats, causes=causes), None)
+
+    def _named(self, code: str | None) -> Said:
+        """A unit as a sentence names it: its code in English, its Persian name in Persian."""
+        return (code or "", self.names.get(code or "", code or ""))
+
+    def _reason(self, code: str, rank: int, words: _Words) -> UnitExplanation:
+        kind, en, fa, holder = words
+        return UnitExplanation(
+            unit_code=code,
+            rank=rank,
+            kind=kind,
+            message_en=en,
+            message_fa=fa,
+            holder_student_id=holder,
+            unit_name_fa=self.names[code],
+        )
 
 
-def _reason(code: str, rank: int, words: _Words) -> UnitExplanation:
-    kind, en, fa, holder = words
-    return UnitExplanation(
-        unit_code=code,
-        rank=rank,
-        kind=kind,
-        message_en=en,
-        message_fa=fa,
-        holder_student_id=holder,
-    )
+@lru_cache(maxsize=4096)
+def _closed_words(rejected: bool, others: tuple[Said, ...]) -> Said:
+    """The words of case 2, built once per distinct set of E9 reasons."""
+    if not rejected:
+        return said("explain.closed_e9", reasons=joined("reasons", list(others)))
+    en, fa = fixed("explain.rejected")
+    if others:
+        more_en, more_fa = said("explain.rejected.more", reasons=joined("reasons", list(others)))
+        en, fa = en + more_en, fa + more_fa
+    return en, fa
 
 
 def _why_ahead(ahead: Ahead) -> Said:
     """``3 by a higher priority score (rule A3), 1 by a higher GPA …``: the non-zero counts."""
-    parts = [say(which, n=n) for which, n in zip(AHEAD, ahead, strict=True) if n]
+    parts = [said(which, n=n) for which, n in zip(AHEAD, ahead, strict=True) if n]
     return joined("causes", parts)
 
 
@@ -389,9 +413,9 @@ def _budget_applies(policy: Policy, code: str) -> bool:
 
 
 def _objective_cause(policy: Policy, code: str) -> Said:
-    en, fa = say("stability.stable" if policy.stable else "stability.objective")
+    en, fa = fixed("explain.stability.stable" if policy.stable else "explain.stability.objective")
     if _budget_applies(policy, code):
-        more_en, more_fa = say("stability.budget")
+        more_en, more_fa = fixed("explain.stability.budget")
         en, fa = en + more_en, fa + more_fa
     return en, fa
 
@@ -399,8 +423,8 @@ def _objective_cause(policy: Policy, code: str) -> Said:
 def _free_seat_causes(policy: Policy, placed: bool) -> Said:
     causes: list[Said] = []
     if policy.keep_previous:
-        causes.append(say("free.keep_previous"))
+        causes.append(fixed("explain.free.keep_previous"))
     if placed and policy.min_fill > 0:
-        causes.append(say("free.min_fill"))
-    causes.append(say("free.time_limit"))
+        causes.append(fixed("explain.free.min_fill"))
+    causes.append(fixed("explain.free.time_limit"))
     return joined("causes", causes)

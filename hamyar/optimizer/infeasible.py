@@ -23,29 +23,43 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from hamyar.eligibility.reasons import bodies
 from hamyar.errors import InfeasibleError
+from hamyar.messages import Bilingual, Msg, joined
 from hamyar.models import EligibilityResult, Problem
 from hamyar.optimizer.network import CostTable, Placements
-from hamyar.optimizer.seats import beyond_seats, no_seats, row_of, who_must_stay
+from hamyar.optimizer.seats import (
+    beyond_seats,
+    conflicts,
+    lines,
+    named,
+    no_seats,
+    row_of,
+    who_must_stay,
+)
 
 
 def pin_conflict(
     problem: Problem, eligibility: EligibilityResult, sid: str, code: str
-) -> str | None:
+) -> Msg | None:
     """Why placing ``sid`` in unit ``code`` breaks a rule, or ``None`` when it does not."""
     item = eligibility.by_id.get(sid)
     app = problem.applicant_by_id[sid]
     if item is None:
-        return f"{sid} has no eligibility verdict"
+        return Msg("opt.pin.no_verdict", student=sid)
     if not item.eligible:
-        rules = ", ".join(dict.fromkeys(r.rule for r in item.blocking)) or "eligibility"
-        return f"{sid} is not eligible ({rules})"
+        rules = list(dict.fromkeys(r.rule for r in item.blocking))
+        if not rules:
+            return Msg("opt.pin.not_eligible", student=sid)
+        ids = Bilingual(fa=joined(rules, "fa"), en=joined(rules, "en"))
+        return Msg("opt.pin.not_eligible.by_rule", student=sid, rules=ids)
+    unit = named(problem.unit_by_code[code])
     if code not in item.admissible_units:
         closure = next((c for c in item.closed_units if c.unit_code == code), None)
         if closure is not None:
-            why = "; ".join(r.message_en for r in closure.reasons)
-            return f"unit {code} is closed to {sid} by rule E9 ({why})"
-        return f"unit {code} is not admissible for {sid} (A4)"
+            why = bodies(closure.reasons)
+            return Msg("opt.pin.closed", unit=unit, student=sid, why=why)
+        return Msg("opt.pin.not_admissible", unit=unit, student=sid)
     return no_seats(problem, code, app.gender)
 
 
@@ -58,19 +72,20 @@ def hard_placements(
     """Pins and previous placements sorted into fixed, soft and broken (module docstring);
     raises :class:`InfeasibleError` naming every conflict of the fixed ones."""
     policy = problem.policy
-    errors: list[str] = []
+    errors: list[Msg] = []
     fixed: dict[str, str] = {}
     soft: dict[str, str] = {}
-    broken: dict[str, str] = {}
+    broken: dict[str, Msg] = {}
     for sid, code in sorted(problem.pins.items()):
         why = pin_conflict(problem, eligibility, sid, code)
         if policy.pins == "hard":
             if why is None:
                 fixed[sid] = code
             else:
-                where = row_of(problem, sid)
-                at = f"{where}:current_unit: " if where else ""
-                errors.append(f"{at}A5: the hard pin of {sid} to unit {code} breaks a rule: {why}")
+                unit = named(problem.unit_by_code[code])
+                error = Msg("opt.pin.hard", student=sid, unit=unit, why=why)
+                where = row_of(problem, sid, "current_unit")
+                errors.append(error if where is None else Msg("opt.at", at=where, message=error))
         elif why is None:
             soft[sid] = code
         else:
@@ -91,11 +106,11 @@ def hard_placements(
     if costs is not None:
         errors.extend(_budget_conflicts(problem, fixed, costs))
     if errors:
-        raise InfeasibleError("\n".join(errors))
+        raise InfeasibleError(conflicts(errors))
     return Placements(fixed=fixed, soft_pins=soft, broken_pins=broken, previous=usable)
 
 
-def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTable) -> list[str]:
+def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTable) -> list[Msg]:
     """Fixed students whose planned cost alone is above the term budget or a unit's budget."""
     policy = problem.policy
     by_id = problem.applicant_by_id
@@ -103,38 +118,32 @@ def _budget_conflicts(problem: Problem, fixed: Mapping[str, str], costs: CostTab
     errors = []
     total = sum(cost.values())
     if policy.budget_term_rial is not None and total > policy.budget_term_rial:
-        errors.append(
-            f"budget: the students who must stay cost {total:,} rial for the term, above the "
-            f"term budget of {policy.budget_term_rial:,} rial: "
-            f"{who_must_stay(problem.pins, fixed, problem)}"
-        )
+        who = who_must_stay(problem.pins, fixed, problem)
+        errors.append(Msg("opt.budget.term", total=total, budget=policy.budget_term_rial, who=who))
     for code, budget in sorted(policy.unit_budget_term_rial.items()):
         sids = [sid for sid, unit in fixed.items() if unit == code]
         spent = sum(cost[sid] for sid in sids)
         if spent > budget:
-            errors.append(
-                f"budget: the students who must stay in unit {code} cost {spent:,} rial for the "
-                f"term, above its budget of {budget:,} rial: "
-                f"{who_must_stay(problem.pins, sids, problem)}"
-            )
+            who = who_must_stay(problem.pins, sids, problem)
+            unit = named(problem.unit_by_code[code])
+            errors.append(Msg("opt.budget.unit", unit=unit, spent=spent, budget=budget, who=who))
     return errors
 
 
-def budget_conflict(problem: Problem, names: Iterable[str], fixed: Mapping[str, str]) -> str:
+def budget_conflict(problem: Problem, names: Iterable[str], fixed: Mapping[str, str]) -> Msg:
     """Words for budget constraints that cannot hold together with stability."""
     policy = problem.policy
-    parts = []
+    parts: list[Msg] = []
     for name in names:
         if name == "budget":
-            parts.append(f"the term budget of {policy.budget_term_rial:,} rial")
+            parts.append(Msg("opt.stable_budget.term", budget=policy.budget_term_rial))
         elif name.startswith("unit_budget:"):
             code = name.split(":", 1)[1]
-            parts.append(f"the budget of unit {code} ({policy.unit_budget_term_rial[code]:,} rial)")
-    what = " and ".join(parts) or "the budgets"
-    text = (
-        f"stable = true and {what} cannot hold together: a stable allocation leaves no student "
-        "out of a free seat he or she asked for, and every such allocation costs more"
-    )
-    if fixed:
-        text += f" (students who must stay: {who_must_stay(problem.pins, fixed, problem)})"
-    return text
+            unit = named(problem.unit_by_code[code])
+            budget = policy.unit_budget_term_rial[code]
+            parts.append(Msg("opt.stable_budget.unit", unit=unit, budget=budget))
+    what = lines(parts, (" and ", " و ")) if parts else Msg("opt.stable_budget.budgets")
+    if not fixed:
+        return Msg("opt.stable_budget", what=what)
+    who = who_must_stay(problem.pins, fixed, problem)
+    return Msg("opt.stable_budget.staying", what=what, who=who)

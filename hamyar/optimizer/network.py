@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from hamyar.messages import Msg
 from hamyar.models import Applicant, EligibilityResult, Gender, Problem, Unit
 from hamyar.models.pay import bonus_percent, planned_hours, planned_term_cost_rial
 from hamyar.optimizer.precedence import precedence_positions
@@ -83,7 +84,7 @@ class Network:
     cls_gpa: IntArray
     fixed: dict[str, str]
     soft_pins: dict[str, str]
-    broken_pins: dict[str, str]
+    broken_pins: dict[str, Msg]
     position: dict[str, int]
     max_rank: int
     slot_index: dict[SeatKey, int] = field(default_factory=dict)
@@ -109,7 +110,7 @@ class Placements:
 
     fixed: dict[str, str]
     soft_pins: dict[str, str]
-    broken_pins: dict[str, str]
+    broken_pins: dict[str, Msg]
     previous: dict[str, str]
     """Previous placements that can count for the keep_previous term (admissible pairs)."""
 

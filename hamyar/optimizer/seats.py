@@ -22,10 +22,12 @@ gender, so the two pools never mix. Every part of the optimizer reads seats from
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
+from hamyar.errors import place
+from hamyar.messages import Bilingual, Msg, Text, render
 from hamyar.models import Gender, Problem, Unit
 
 SeatKey = tuple[str, Gender]
@@ -47,11 +49,38 @@ def declared_seats(problem: Problem) -> Iterator[tuple[Unit, Gender, int]]:
             yield unit, gender, unit.seats(gender)
 
 
-def no_seats(problem: Problem, code: str, gender: Gender) -> str | None:
+def no_seats(problem: Problem, code: str, gender: Gender) -> Msg | None:
     """Why unit ``code`` cannot seat a student of ``gender``, or ``None`` when it has seats."""
-    if problem.unit_by_code[code].seats(gender) <= 0:
-        return f"unit {code} has no {gender.value} seats (A1)"
+    unit = problem.unit_by_code[code]
+    if unit.seats(gender) <= 0:
+        return Msg(f"opt.no_seats.{gender.value}", unit=named(unit))
     return None
+
+
+def named(unit: Unit) -> Bilingual:
+    """A unit as a sentence names it: by its Persian name in Persian, by its code in English."""
+    return Bilingual(fa=unit.name_fa, en=unit.code)
+
+
+def located(file: str | None, row: int | None, column: str | None) -> Bilingual:
+    """A place in the input as each language writes it (``a.xlsx:4:current_unit``)."""
+    return Bilingual(fa=place(file, row, column, "fa"), en=place(file, row, column, "en"))
+
+
+def lines(items: Iterable[Text], sep: tuple[str, str] = ("\n", "\n")) -> Bilingual:
+    """Messages joined into one text in each language, with ``sep`` (English, Persian)."""
+    found = list(items)
+    return Bilingual(
+        fa=sep[1].join(render(m, "fa") for m in found),
+        en=sep[0].join(render(m, "en") for m in found),
+    )
+
+
+def conflicts(errors: Sequence[Msg], sep: tuple[str, str] = ("\n", "\n")) -> Msg:
+    """What makes a model infeasible, one message (several joined with ``sep``)."""
+    if len(errors) == 1:
+        return errors[0]
+    return Msg("opt.conflicts", conflicts=lines(errors, sep))
 
 
 class SeatTable:
@@ -160,27 +189,30 @@ def filled_seats(problem: Problem, placement: Mapping[str, str]) -> dict[SeatKey
     return filled
 
 
-def row_of(problem: Problem | None, sid: str) -> str | None:
-    """``file:row`` of an applicant read from a file (where its pin, ``current_unit``, is)."""
+def row_of(problem: Problem | None, sid: str, column: str | None = None) -> Bilingual | None:
+    """``file:row`` (``:column``) of an applicant read from a file (where its pin,
+    ``current_unit``, is), in each language."""
     app = problem.applicant_by_id.get(sid) if problem is not None else None
     if app is None or app.source.row is None:
         return None
-    return f"{app.source.file or '-'}:{app.source.row}"
+    return located(app.source.file or "-", app.source.row, column)
 
 
 def who_must_stay(
     pins: Collection[str], sids: Iterable[str], problem: Problem | None = None
-) -> str:
+) -> Bilingual:
     """``"s1 (pinned at a.xlsx:4), s2 (previous allocation)"``: students who must stay, why, and
     where a pin is written when ``problem`` knows its row."""
 
-    def why(sid: str) -> str:
+    def why(sid: str) -> Msg:
         if sid not in pins:
-            return "previous allocation"
+            return Msg("opt.stay.previous", student=sid)
         where = row_of(problem, sid)
-        return f"pinned at {where}" if where else "pinned"
+        if where is None:
+            return Msg("opt.stay.pinned", student=sid)
+        return Msg("opt.stay.pinned_at", student=sid, where=where)
 
-    return ", ".join(f"{sid} ({why(sid)})" for sid in sorted(sids))
+    return lines((why(sid) for sid in sorted(sids)), (", ", "، "))
 
 
 def beyond_seats(
@@ -188,7 +220,7 @@ def beyond_seats(
     fixed: Mapping[str, str],
     pins: Collection[str],
     table: SeatTable | None = None,
-) -> list[str]:
+) -> list[Msg]:
     """One message per (unit, gender) where more students must stay (``fixed``, of whom
     ``pins`` are pinned, rule A5) than it has seats (``table``, the declared seats by default)."""
     table = table if table is not None else SeatTable(problem)
@@ -204,12 +236,16 @@ def beyond_seats(
             unit = problem.unit_by_code.get(code)
             source = unit.source if unit is not None else None
             at = (
-                f"{source.file or '-'}:{source.row}:{gender.value}_seats: "
+                located(source.file or "-", source.row, f"{gender.value}_seats")
                 if source and source.row
-                else ""
+                else None
             )
-            errors.append(
-                f"{at}A1/A5: unit {code} has {seats} {gender.value} seat(s) but {len(sids)} "
-                f"students must stay there: {who_must_stay(pins, sids, problem)}"
+            error = Msg(
+                f"opt.beyond_seats.{gender.value}",
+                unit=named(unit) if unit is not None else Bilingual(fa=code, en=code),
+                seats=seats,
+                count=len(sids),
+                who=who_must_stay(pins, sids, problem),
             )
+            errors.append(error if at is None else Msg("opt.at", at=at, message=error))
     return errors

@@ -54,6 +54,7 @@ import numpy as np
 
 from hamyar.collector import collector_paused
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import (
     Allocation,
     Assignment,
@@ -206,7 +207,7 @@ def _check_unit_budgets(problem: Problem) -> None:
         raise InputError(
             [
                 Issue(
-                    "unit budget names an unknown unit",
+                    Msg("opt.unit_budget.unknown"),
                     code,
                     file="policy",
                     column="unit_budget_term_rial",
@@ -331,7 +332,7 @@ def _message(
     """Notes a planner should see: soft pins not kept, minimum fills missed."""
     notes = []
     for sid, why in sorted(placements.broken_pins.items()):
-        notes.append(f"A5: the soft pin of {sid} cannot be kept: {why}")
+        notes.append(f"A5: the soft pin of {sid} cannot be kept: {why.render('en')}")
     for sid, code in sorted(placements.soft_pins.items()):
         if placement.get(sid) != code:
             notes.append(f"A5: the soft pin of {sid} to unit {code} was not kept")

@@ -52,9 +52,7 @@ def _unplaced(session: Session, term: str, student_id: str) -> Unplaced | None:
         return Unplaced(False, reasons)
     explanation = source.explanations.get(student_id)
     units = explanation.units if explanation else ()
-    reasons = tuple(
-        (f"{u.unit_code}: {u.message_en}", f"{u.unit_code}: {u.message_fa}") for u in units
-    )
+    reasons = tuple((u.line("en"), u.line("fa")) for u in units)
     places = tuple((e.unit_code, e.position) for e in source.waiting.get(student_id, ()))
     return Unplaced(True, reasons, places)
 
@@ -68,10 +66,7 @@ def _better(session: Session, term: str, student_id: str, unit_code: str) -> tup
     explanation = source.explanations.get(student_id)
     if explanation is None or explanation.placed_unit != unit_code:
         return ()
-    return tuple(
-        (f"{u.unit_code}: {u.message_en}", f"{u.unit_code}: {u.message_fa}")
-        for u in explanation.units
-    )
+    return tuple((u.line("en"), u.line("fa")) for u in explanation.units)
 
 
 def with_applications(

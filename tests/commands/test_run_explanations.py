@@ -64,9 +64,11 @@ def test_the_workbook_says_the_same(run: Path, persian_default_workbook: openpyx
         assert bool(text) == (row["preference_rank"] != "1"), row["student_id"]
         if text:
             seen += 1
-            # one line per better-ranked unit, in the same order as the CSV
-            codes = [line.split(":", 1)[0] for line in text.split("\n")]
-            assert codes == re.findall(r"(?:^|؛ )([A-Z][A-Z0-9-]*): ", row["explanation_fa"])
+            # one line per better-ranked unit, in the same order as the CSV, named as the
+            # office names it
+            names = [line.split(": ", 1)[0] for line in text.split("\n")]
+            assert names == re.findall(r"(?:^|؛ )(«[^»]+»): ", row["explanation_fa"])
+            assert not re.search(r"[A-Z]{2}", "".join(names))
             assert int(row["preference_rank"] or 99) > 1
     assert seen == sum(1 for r in rows.values() if r["preference_rank"] != "1")
 

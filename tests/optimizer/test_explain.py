@@ -53,11 +53,11 @@ def test_full_with_higher_priority_score_names_the_holder(
     )
     assert why.message_fa == (
         "تنها ظرفیت خواهران این واحد را دانشجویی گرفته است که طبق قاعده A3 از شما جلوتر است؛ "
-        "این دانشجو، holder، با امتیاز اولویت 3 و معدل 14، از نظر امتیاز اولویت (قاعده A3) از "
+        "این دانشجو، holder، با امتیاز اولویت ۳ و معدل ۱۴، از نظر امتیاز اولویت (قاعده A3) از "
         "شما جلوتر است"
     )
     assert ex.message_en == f"X: {why.message_en}"
-    assert ex.message_fa == f"X: {why.message_fa}"
+    assert ex.message_fa == f"«{problem.unit_by_code['X'].name_fa}»: {why.message_fa}"
 
 
 def test_gpa_and_lottery_are_named_when_they_decide(
@@ -68,7 +68,7 @@ def test_gpa_and_lottery_are_named_when_they_decide(
     )
     (why,) = explain(problem, make_eligibility(problem), {"h": "X"})[0].units
     assert "GPA 18.5 and is ahead of you by the GPA, at an equal priority score" in why.message_en
-    assert "معدل 18.5" in why.message_fa and "از نظر معدل، با امتیاز اولویت برابر" in why.message_fa
+    assert "معدل ۱۸٫۵" in why.message_fa and "از نظر معدل، با امتیاز اولویت برابر" in why.message_fa
 
     problem = problem_of([student("p", ["X"]), student("q", ["X"])], [unit("X", 1, 0)])
     policy = problem.policy
@@ -145,8 +145,8 @@ def test_full_counts_the_holders_ahead_by_each_part_of_a3(
         f"{first.student_id}, has priority score 0 and GPA 17"
     )
     assert (
-        "را 3 دانشجو گرفته‌اند که طبق قاعده A3 از شما جلوترند (1 نفر با امتیاز اولویت بالاتر، "
-        "1 نفر با معدل بالاتر و امتیاز اولویت برابر، 1 نفر با قرعه‌کشی، با امتیاز اولویت و "
+        "را ۳ دانشجو گرفته‌اند که طبق قاعده A3 از شما جلوترند (۱ نفر با امتیاز اولویت بالاتر، "
+        "۱ نفر با معدل بالاتر و امتیاز اولویت برابر، ۱ نفر با قرعه‌کشی، با امتیاز اولویت و "
         "معدل برابر)"
     ) in why.message_fa
 
@@ -171,7 +171,7 @@ def test_seats_kept_under_a5_count_the_rest_ahead(
         "old and the other 2 by students who come before you under rule A3 (1 by a higher "
         "priority score, 1 by a higher GPA at an equal priority score)"
     )
-    assert "و 2 نفر دیگر را دانشجویانی که طبق قاعده A3 از شما جلوترند" in why.message_fa
+    assert "و ۲ نفر دیگر را دانشجویانی که طبق قاعده A3 از شما جلوترند" in why.message_fa
 
 
 def test_a_rejection_is_its_own_reason(student, problem_of, three_units) -> None:

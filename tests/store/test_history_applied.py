@@ -57,5 +57,5 @@ def test_history_lists_terms_applied_to_without_a_placement(
         "rule A3; that student, S1, has priority score 0 and GPA 19"
     ) in stdout
     code, stdout, _ = invoke("history", "S2", "--lang", "fa")
-    assert code == 0 and "چرا نه A: تنها ظرفیت خواهران این واحد" in stdout
+    assert code == 0 and "چرا نه «کتابخانه»: تنها ظرفیت خواهران این واحد" in stdout
     assert "why not" not in invoke("history", "S1", "--lang", "en")[1]

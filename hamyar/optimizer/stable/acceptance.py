@@ -50,7 +50,7 @@ from hamyar.collector import collector_paused
 from hamyar.errors import InfeasibleError
 from hamyar.models import EligibilityResult, Gender, Problem
 from hamyar.optimizer.precedence import precedence_positions
-from hamyar.optimizer.seats import SeatKey, SeatTable, beyond_seats
+from hamyar.optimizer.seats import SeatKey, SeatTable, beyond_seats, conflicts
 
 by_rank_then_code = itemgetter(1, 0)
 """Sort key of ``(unit_code, rank)`` items: by rank, units of equal rank by unit code."""
@@ -95,7 +95,8 @@ def deferred_acceptance(
     for sid, code in chosen_pins.items():
         free[table.slot(code, by_id[sid].gender)] -= 1
     if min(free, default=0) < 0:
-        raise InfeasibleError("; ".join(beyond_seats(problem, chosen_pins, chosen_pins, table)))
+        over = beyond_seats(problem, chosen_pins, chosen_pins, table)
+        raise InfeasibleError(conflicts(over, ("; ", "؛ ")))
 
     with collector_paused():
         # open_slots[g][code]: the slot of a unit with seats left for gender g.

@@ -53,14 +53,11 @@ def rank_codes(ranks: dict[str, int]) -> str:
 
 
 def explanation_text(explanation: Explanation | None, lang: str) -> str:
-    """The optimizer's explanation, one line per asked-for unit: ``CODE: why``; ``""`` when
-    there is none."""
+    """The optimizer's explanation, one line per asked-for unit: ``CODE: why`` in English,
+    ``«name»: why`` in Persian; ``""`` when there is none."""
     if explanation is None:
         return ""
-    return "\n".join(
-        f"{u.unit_code}: {u.message_fa if lang == 'fa' else u.message_en}"
-        for u in explanation.units
-    )
+    return "\n".join(u.line("fa" if lang == "fa" else "en") for u in explanation.units)
 
 
 class RunSheets:

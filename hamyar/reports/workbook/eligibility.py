@@ -53,7 +53,10 @@ def eligibility_sheet(report: RunSheets, w: SheetWriter) -> None:
         messages = [_reason_text(r, lang) for r in item.reasons]
         for closure in item.closed_units:
             texts = "؛ ".join(_reason_text(r, lang) for r in closure.reasons)
-            messages.append(f"{report.t('elig.unit')} {closure.unit_code}: {texts}")
+            code = closure.unit_code
+            unit = report.problem.unit_by_code.get(code)
+            named = f"«{unit.name_fa}»" if lang == "fa" and unit is not None else code
+            messages.append(f"{report.t('elig.unit')} {named}: {texts}")
         rows.append(
             [
                 *student_cells(app, lang),
