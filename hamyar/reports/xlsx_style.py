@@ -94,9 +94,13 @@ _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_\-]*[0-9][A-Za-z0-9_\-]*")
 
 
+_LATIN_LETTER = re.compile("[A-Za-z\u0130\u212a]")
+"""A letter whose lower case is a–z (``İ`` and the Kelvin sign lower to ``i̇`` and ``k``)."""
+
+
 def _token_digits(match: re.Match[str]) -> str:
     token = match.group(0)
-    return token if any("a" <= ch.lower() <= "z" for ch in token) else persian_digits(token)
+    return token if _LATIN_LETTER.search(token) else token.translate(_PERSIAN_DIGITS)
 
 
 def people_text(text: str) -> str:
