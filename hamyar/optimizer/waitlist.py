@@ -103,7 +103,8 @@ def _waiting_lists(
     max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)
     policy = problem.policy
     candidates: dict[
-        tuple[str, Gender], list[tuple[tuple[object, ...], tuple[object, ...], WaitingEntry]]
+        tuple[str, Gender],
+        list[tuple[tuple[object, ...], tuple[object, ...], tuple[str, int, str | None]]],
     ] = {(u.code, g): [] for u in problem.units for g in Gender}
     for app in problem.applicants:
         ranks = admissible.get(app.student_id)
@@ -119,14 +120,15 @@ def _waiting_lists(
             if current is not None and rank_v is None:
                 rank_v = max_rank + 1
             gain = _gain(problem, rank, rank_v, score, app.gpa, max_rank + 1)
-            entry = WaitingEntry(code, app.gender, 0, app.student_id, rank, current)
-            candidates[(code, app.gender)].append((gain, precedence, entry))
+            candidates[(code, app.gender)].append(
+                (gain, precedence, (app.student_id, rank, current))
+            )
     out: WaitingLists = {}
-    for key, items in candidates.items():
+    for (code, gender), items in candidates.items():
         items.sort(key=lambda item: item[1])
         items.sort(key=lambda item: item[0], reverse=True)
-        out[key] = tuple(
-            WaitingEntry(e.unit_code, e.gender, i, e.student_id, e.preference_rank, e.placed_unit)
-            for i, (_, _, e) in enumerate(items, start=1)
+        out[(code, gender)] = tuple(
+            WaitingEntry(code, gender, i, sid, rank, current)
+            for i, (_, _, (sid, rank, current)) in enumerate(items, start=1)
         )
     return out

@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from hamyar.errors import InputError, Issue
 from hamyar.io.allocation_dir import AllocationRecord
 from hamyar.io.placements import PlacedRow
+from hamyar.messages import Msg
 from hamyar.models import Degree, JalaliMonth, MaritalStatus, Policy, Term, TimesheetRow, Unit
 from hamyar.models.pay import (
     bonus_percent,
@@ -167,7 +168,7 @@ def cap_warnings(payroll: Payroll, column: str = "hours") -> list[Issue]:
     """Rule P3, located: every timesheet row whose hours were cut to the monthly cap."""
     return [
         Issue(
-            f"above the monthly cap: {line.paid_hours} of them are paid",
+            Msg("pay.cap.above", hours=str(line.paid_hours)),
             str(line.reported_hours),
             file=line.file,
             row=line.row,
@@ -192,7 +193,12 @@ def check_month(month: JalaliMonth, term: Term, policy: Policy) -> None:
     if month not in months:
         raise InputError(
             Issue(
-                f"month is outside term {term} ({months[0]}–{months[-1]})",
+                Msg(
+                    "pay.month.outside_term",
+                    term=str(term),
+                    first=str(months[0]),
+                    last=str(months[-1]),
+                ),
                 str(month),
                 column="--month",
             )
@@ -230,17 +236,22 @@ def bad_rows_of(
         if code != ts.unit_code:
             ts = ts.model_copy(update={"unit_code": code})
 
-        def at(message: str, value: object, column: str, ts: TimesheetRow = ts) -> Issue:
+        def at(message: Msg, value: object, column: str, ts: TimesheetRow = ts) -> Issue:
             return Issue(message, value, file=ts.source.file, row=ts.source.row, column=column)
 
         if ts.student_id not in record.known_students:
-            found.append(at("unknown student", ts.student_id, "student_id"))
+            found.append(at(Msg("pay.row.unknown_student"), ts.student_id, "student_id"))
         if ts.unit_code not in record.known_units:
-            found.append(at("unknown unit", ts.unit_code, "unit_code"))
+            found.append(at(Msg("pay.row.unknown_unit"), ts.unit_code, "unit_code"))
         if ts.month not in months:
             found.append(
                 at(
-                    f"month outside term {record.term} ({first_month}–{last_month})",
+                    Msg(
+                        "pay.row.outside_term",
+                        term=str(record.term),
+                        first=str(first_month),
+                        last=str(last_month),
+                    ),
                     str(ts.month),
                     "month",
                 )
@@ -248,10 +259,10 @@ def bad_rows_of(
         key = (ts.student_id, ts.unit_code, ts.month)
         if key in seen:
             first = seen[key]
-            also = f" (first at row {first})" if first is not None else ""
+            also = Msg("pay.row.first_at", row=first) if first is not None else ""
             found.append(
                 at(
-                    f"duplicate row for this student, unit and month{also}",
+                    Msg("pay.row.duplicate", also=also),
                     f"{ts.student_id} {ts.unit_code} {ts.month}",
                     "student_id",
                 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
+from hamyar.messages import say
 from hamyar.models.pay import toman
 from hamyar.models.sheba import check_sheba
 from hamyar.payments.payroll import PayLine, Payroll
@@ -87,9 +88,8 @@ class TransferList(BaseModel):
 
 def description(line: PayLine, month: str, lang: Lang) -> str:
     """What the bank shows the student: the programme, the month and the unit."""
-    if lang == "en":
-        return f"Student assistant pay {month} - {line.unit_name_en or line.unit_name_fa}"
-    return f"حق‌الزحمه همیار دانشجو {month} - {line.unit_name_fa}"
+    unit = (line.unit_name_en or line.unit_name_fa) if lang == "en" else line.unit_name_fa
+    return say("pay.transfer.description", lang=lang, month=month, unit=unit)
 
 
 def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
@@ -103,13 +103,16 @@ def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
         reason: tuple[str, str] | None = None
         check = None
         if not line.sheba:
-            reason = ("شماره شبا ثبت نشده است", "no Sheba on record")
+            reason = (say("pay.held.no_sheba", lang="fa"), say("pay.held.no_sheba", lang="en"))
         else:
             check = check_sheba(line.sheba)
             if not check.valid:
                 problem = check.problem or "invalid"
                 problem_fa = check.problem_fa or problem
-                reason = (f"شماره شبا نامعتبر: {problem_fa}", f"invalid Sheba: {problem}")
+                reason = (
+                    say("pay.held.invalid_sheba", lang="fa", problem=problem_fa),
+                    say("pay.held.invalid_sheba", lang="en", problem=problem),
+                )
         if reason is not None or check is None:
             fa, en = reason or ("", "")
             held.append(
@@ -127,7 +130,7 @@ def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
         bank = check.bank_en if lang == "en" else check.bank_fa
         note = ""
         if not check.is_melli:
-            note = "not Bank Melli" if lang == "en" else "حساب غیر بانک ملی"
+            note = say("pay.transfer.not_melli", lang=lang)
         transfers.append(
             Transfer(
                 sheba=check.text,

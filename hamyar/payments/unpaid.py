@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from hamyar.io.placements import PlacedRow
+from hamyar.messages import Msg, say
 from hamyar.models import JalaliMonth, TimesheetRow
 from hamyar.payments.prorata import Period
 
@@ -36,11 +37,9 @@ class NotPayable(BaseModel):
 def outside_placement(ts: TimesheetRow, placed: PlacedRow, period: Period) -> NotPayable:
     """Hours of a month in which the student's placement covers no day (P5)."""
     if period.end is not None and period.end < ts.month.first_day:
-        fa = f"همکاری دانشجو در این واحد در {period.end} پایان یافته است"
-        en = f"the placement in this unit ended on {period.end}"
+        why = Msg("pay.unpaid.ended", date=str(period.end))
     else:
-        fa = f"همکاری دانشجو در این واحد از {period.start} آغاز می‌شود"
-        en = f"the placement in this unit starts on {period.start}"
+        why = Msg("pay.unpaid.starts", date=str(period.start))
     return NotPayable(
         student_id=ts.student_id,
         unit_code=ts.unit_code,
@@ -49,8 +48,8 @@ def outside_placement(ts: TimesheetRow, placed: PlacedRow, period: Period) -> No
         kind="outside_placement",
         rule="P5",
         placed_unit=placed.unit_code,
-        message_fa=fa,
-        message_en=en,
+        message_fa=why.render("fa"),
+        message_en=why.render("en"),
         file=ts.source.file,
         row=ts.source.row,
     )
@@ -71,20 +70,14 @@ def not_payable_row(ts: TimesheetRow, placed: PlacedRow | None) -> NotPayable:
             kind="not_placed",
             rule=None,
             placed_unit=None,
-            message_fa="دانشجو در این نیمسال در هیچ واحدی به کار گمارده نشده است",
-            message_en="the student is not placed in any unit this term",
+            message_fa=say("pay.unpaid.not_placed", lang="fa"),
+            message_en=say("pay.unpaid.not_placed", lang="en"),
         )
     return NotPayable(
         **common,
         kind="second_unit",
         rule="P4",
         placed_unit=placed.unit_code,
-        message_fa=(
-            f"واحد دوم: دانشجو در واحد {placed.unit_code} به کار گمارده شده است؛ "
-            "ساعات این واحد پرداخت نمی‌شود"
-        ),
-        message_en=(
-            f"second unit: the student is placed in {placed.unit_code}; "
-            "hours in this unit are not paid"
-        ),
+        message_fa=say("pay.unpaid.second_unit", lang="fa", unit=placed.unit_code),
+        message_en=say("pay.unpaid.second_unit", lang="en", unit=placed.unit_code),
     )

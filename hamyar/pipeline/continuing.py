@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from hamyar.eligibility.evaluate import evaluate_applicant
 from hamyar.errors import InputError, Issue
-from hamyar.messages import render
+from hamyar.messages import Msg, Text
 from hamyar.models import Applicant, EligibilityResult, Exclusion, Gender, Problem, Term
 from hamyar.optimizer.infeasible import pin_conflict
 from hamyar.optimizer.network import priority_scores
@@ -61,23 +61,21 @@ class Continued:
     continuing: dict[str, str]
     """``{student_id: unit_code}`` of the continuing assistants (pinned, or with keep_previous
     the previous allocation)."""
-    not_continuing: dict[str, str]
+    not_continuing: dict[str, Text]
     """Applicants placed in the earlier term who are not pinned, with why."""
     not_applied: int
     """Students placed in the earlier term who did not apply this term."""
     warnings: tuple[Issue, ...] = field(default=())
 
 
-def _refuse(message: str, value: object) -> InputError:
+def _refuse(message: Msg, value: object) -> InputError:
     return InputError([Issue(message, value, file="-", column=OPTION)])
 
 
 def check_order(problem: Problem, term: Term) -> None:
     """Refuse continuing from a term that is not before the problem's term."""
     if term.index >= problem.term.index:
-        raise _refuse(
-            f"the term continued from must come before this run's term {problem.term}", str(term)
-        )
+        raise _refuse(Msg("pipeline.continue.order", term=str(problem.term)), str(term))
 
 
 def _check(problem: Problem, history: History) -> None:
@@ -92,8 +90,11 @@ def _check(problem: Problem, history: History) -> None:
             raise InputError(
                 [
                     Issue(
-                        f"keep_previous names term {term}, but the run continues from "
-                        f"{history.term}: the previous allocation would not be the one named",
+                        Msg(
+                            "pipeline.continue.keep_other_term",
+                            named=str(term),
+                            term=str(history.term),
+                        ),
                         named,
                         file="policy",
                         column="keep_previous",
@@ -102,7 +103,7 @@ def _check(problem: Problem, history: History) -> None:
             )
 
 
-def _warn(app: Applicant, message: str, value: object, column: str | None = None) -> Issue:
+def _warn(app: Applicant, message: Msg, value: object, column: str | None = None) -> Issue:
     return Issue(
         message,
         value,
@@ -116,8 +117,8 @@ def _warn(app: Applicant, message: str, value: object, column: str | None = None
 
 def _release(
     applicants: list[Applicant],
-    reasons: Mapping[str, str],
-    not_continuing: dict[str, str],
+    reasons: Mapping[str, Text],
+    not_continuing: dict[str, Text],
     warnings: list[Issue],
     label: str,
 ) -> None:
@@ -128,7 +129,8 @@ def _release(
         if reason is not None:
             applicants[i] = app.model_copy(update={"current_unit": None})
             not_continuing[app.student_id] = reason
-            warnings.append(_warn(app, f"not kept in unit {app.current_unit}: {reason}", label))
+            message = Msg("pipeline.continue.not_kept", unit=app.current_unit, reason=reason)
+            warnings.append(_warn(app, message, label))
 
 
 def _rebuild(
@@ -145,21 +147,23 @@ def _rebuild(
     )
 
 
-def _beyond_seats(problem: Problem) -> dict[str, str]:
+def _beyond_seats(problem: Problem) -> dict[str, Text]:
     """Continuing assistants beyond their unit's seats of this term, with why: each unit and
     gender keeps the first of them in precedence order (A3, then GPA, then the lottery)."""
     position = precedence_positions(problem, priority_scores(problem))
     groups: dict[tuple[str, Gender], list[str]] = {}
     for sid, code in problem.pins.items():
         groups.setdefault((code, problem.applicant_by_id[sid].gender), []).append(sid)
-    over: dict[str, str] = {}
+    over: dict[str, Text] = {}
     for (code, gender), sids in groups.items():
         seats = problem.unit_by_code[code].seats(gender)
         if len(sids) > seats:
             ranked = sorted(sids, key=position.__getitem__)
-            why = (
-                f"unit {code} has {seats} {gender.value} seat(s) this term for {len(sids)} "
-                f"continuing assistants; the first {seats} in precedence order are kept (A1)"
+            why = Msg(
+                f"pipeline.continue.beyond_seats.{gender.value}",
+                unit=code,
+                seats=seats,
+                continuing=len(sids),
             )
             over.update((sid, why) for sid in ranked[seats:])
     return over
@@ -172,7 +176,7 @@ def continue_from(problem: Problem, history: History) -> Continued:
     label = str(history.term)
     index = problem.unit_index
     warnings: list[Issue] = []
-    not_continuing: dict[str, str] = {}
+    not_continuing: dict[str, Text] = {}
     applicants: list[Applicant] = []
     for app in problem.applicants:
         before = history.placements.get(app.student_id)
@@ -181,14 +185,14 @@ def continue_from(problem: Problem, history: History) -> Continued:
         if before is not None:
             unit = index.unit_code(before)
             if unit is None:
-                gone = f"unit {before} of term {label} offers no seats this term"
+                gone = Msg("pipeline.continue.no_seats", unit=before, term=label)
                 not_continuing[app.student_id] = gone
-                warnings.append(_warn(app, f"not a continuing assistant: {gone}", before))
+                warnings.append(_warn(app, Msg("pipeline.continue.gone", why=gone), before))
             elif app.current_unit and typed != unit:
                 warnings.append(
                     _warn(
                         app,
-                        f"current unit replaced by the adopted allocation of {label} ({unit})",
+                        Msg("pipeline.continue.replaced", term=label, unit=unit),
                         app.current_unit,
                         "current_unit",
                     )
@@ -197,7 +201,7 @@ def continue_from(problem: Problem, history: History) -> Continued:
             warnings.append(
                 _warn(
                     app,
-                    f"not placed in the adopted allocation of {label}: current unit ignored",
+                    Msg("pipeline.continue.ignored", term=label),
                     app.current_unit,
                     "current_unit",
                 )
@@ -212,11 +216,11 @@ def continue_from(problem: Problem, history: History) -> Continued:
         evaluate_applicant(candidate, candidate.applicant_by_id[sid]) for sid in candidate.pins
     )
     eligibility = EligibilityResult(term=candidate.term, applicants=verdicts)
-    released: dict[str, str] = {}
+    released: dict[str, Text] = {}
     for sid, code in candidate.pins.items():
         conflict = pin_conflict(candidate, eligibility, sid, code)
         if conflict is not None:
-            released[sid] = render(conflict)
+            released[sid] = conflict
     if released:
         _release(applicants, released, not_continuing, warnings, label)
         candidate = _rebuild(problem, applicants, exclusions)

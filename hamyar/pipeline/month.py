@@ -26,6 +26,7 @@ from hamyar.io.outdir import Staging
 from hamyar.io.outlock import lock_output, release
 from hamyar.io.placements import ASSIGNMENTS_FILE, PlacedRow
 from hamyar.io.timesheets import parse_timesheets
+from hamyar.messages import Msg
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll, cap_warnings, check_month, compute_payroll
 from hamyar.payments.prorata import Period, with_newcomers
@@ -55,12 +56,11 @@ def refuse_paid_month(folder: Path, month: JalaliMonth, replace: bool) -> None:
     The folder is locked first, so two payrolls of one month at once cannot both be written."""
     lock_output(folder.absolute())
     if folder.exists() and not folder.is_dir():
-        raise InputError(Issue("output path exists and is not a folder", file=str(folder)))
+        raise InputError(Issue(Msg("pipeline.month.not_a_folder"), file=str(folder)))
     if folder.is_dir() and any(folder.iterdir()) and not replace:
         raise InputError(
             Issue(
-                f"the payroll of {month} has already been written here; a month is never paid "
-                "twice (use --replace to write it again)",
+                Msg("pipeline.month.written", month=str(month)),
                 file=str(folder),
             )
         )
@@ -76,8 +76,7 @@ def refuse_edited_allocation(record: AllocationRecord) -> None:
     raise InputError(
         [
             Issue(
-                "changed since the run wrote it; hamyar pays only the allocation as the run "
-                "decided it (run the allocation again to change it)",
+                Msg("pipeline.month.edited"),
                 students.get(row),
                 file=path,
                 row=row,

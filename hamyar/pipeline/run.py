@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from hamyar.eligibility import evaluate
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Problem
 from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
@@ -73,9 +74,7 @@ def run_problem(
         raise InputError(
             [
                 Issue(
-                    "keep_previous needs a previous allocation (`hamyar replan`, or "
-                    "--continue-from TERM for the adopted allocation of an earlier term); this "
-                    "run has none to keep, so it is refused rather than ignored",
+                    Msg("pipeline.run.keep_previous"),
                     problem.policy.keep_previous,
                     file="policy",
                     column="keep_previous",

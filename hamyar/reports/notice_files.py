@@ -24,6 +24,7 @@ from html import escape
 from pathlib import Path
 
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import say
 from hamyar.models import Problem
 from hamyar.reports.labels import enum_label
 from hamyar.reports.notices import (
@@ -71,38 +72,10 @@ th { background: #eee; }
 @media screen { body { background: #ddd; } .letter { background: #fff; padding: 2cm; } }
 """
 
-WORDS: dict[str, tuple[str, str]] = {
-    "office": ("معاونت دانشجویی — برنامه‌ی همیار دانشجو", "Student affairs — Hamyar Daneshjoo"),
-    "run": ("تخصیص پذیرفته‌شده: اجرای", "Adopted allocation: run"),
-    "student_id": ("شماره دانشجویی", "Student ID"),
-    "notice": ("اطلاعیه‌ی نتیجه‌ی تخصیص", "Allocation result"),
-    "sign": ("اداره‌ی امور دانشجویی", "Student affairs office"),
-    "to": ("به", "To"),
-    "in_charge": ("مسئول محترم واحد", "The person in charge"),
-    "subject": ("موضوع: معرفی همیاران دانشجو", "Subject: your student assistants"),
-    "intro": (
-        "دانشجویان زیر برای همکاری در آن واحد به عنوان همیار دانشجو معرفی می‌شوند. لطفاً "
-        "کارکرد ماهانه‌ی هر یک را در پایان هر ماه اعلام فرمایید.",
-        "The students below are assigned to your unit as student assistants. Please report "
-        "each one's hours at the end of every month.",
-    ),
-    "row": ("ردیف", "No."),
-    "first_name": ("نام", "First name"),
-    "last_name": ("نام خانوادگی", "Last name"),
-    "gender": ("جنسیت", "Gender"),
-    "degree": ("مقطع", "Degree"),
-    "field": ("رشته", "Field"),
-    "mobile": ("تلفن همراه", "Mobile"),
-    "hours": ("ساعت در ماه", "Hours a month"),
-    "contact": ("مراجعه به", "Report to"),
-    "title_letters": ("نامه‌های دانشجویان", "Letters to the students"),
-    "title_units": ("نامه‌های معرفی به واحدها", "Introduction letters to the units"),
-}
-
 
 def word(key: str, lang: Lang) -> str:
-    fa, en = WORDS[key]
-    return fa if lang == "fa" else en
+    """The catalogue's ``report.notice.word.KEY`` in ``lang``."""
+    return say(f"report.notice.word.{key}", lang=lang)
 
 
 def file_name(code: str, used: set[str]) -> str:

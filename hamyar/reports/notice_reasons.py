@@ -20,15 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from hamyar.eligibility.reasons import fa_number
+from hamyar.messages import say
 from hamyar.models import Applicant, Gender, Problem, UnitExplanation
 from hamyar.sentences import DECIDED
 from hamyar.text import Lang
-
-SEATS_OF = {
-    Gender.female: ("women's", "خواهران"),
-    Gender.male: ("men's", "برادران"),
-}
 
 
 def _standing(problem: Problem, app: Applicant) -> tuple[int, float]:
@@ -64,41 +59,17 @@ def private_reason(
     holder = problem.applicant_by_id.get(holder_id) if holder_id else None
     if holder is None:
         return reason.message_fa if lang == "fa" else reason.message_en
-    seats_en, seats_fa = SEATS_OF[app.gender]
+    gender = app.gender.value
     held = _holders(problem, placement, reason.unit_code, app.gender)
     n = len(held)
     if reason.kind == "full_higher_precedence":
         decided = _decided(problem, holder, app, lang)
-        if lang == "fa":
-            return (
-                f"ظرفیت {seats_fa} این واحد را {fa_number(n)} متقاضی با اولویت بالاتر از شما "
-                f"گرفته‌اند (از نظر {decided})"
-            )
-        return (
-            f"its {n} {seats_en} seats are held by applicants who come before you "
-            f"(decided by {decided})"
-        )
+        return say(f"report.notice.reason.full.{gender}", lang=lang, n=n, decided=decided)
     if reason.kind == "stability":
         decided = _decided(problem, app, holder, lang)
-        if lang == "fa":
-            return (
-                f"یک ظرفیت {seats_fa} این واحد به متقاضی دیگری رسید، هرچند شما از نظر {decided} "
-                "اولویت بالاتری دارید؛ تخصیص هدف سیاست (جای دادن دانشجویان بیشتر) را مقدم داشت؛ "
-                "دفتر می‌تواند این مورد را بازبینی کند"
-            )
-        return (
-            f"a {seats_en} seat here went to another applicant although you come first by "
-            f"{decided}; the allocation put the policy's objective (placing more students) "
-            "first; the office can review this case"
-        )
+        return say(f"report.notice.reason.stability.{gender}", lang=lang, decided=decided)
     pins = problem.pins
     kept = sum(pins.get(s) == reason.unit_code for s in held)
     rest = n - kept
-    if lang == "fa":
-        text = (
-            f"ظرفیت {seats_fa} این واحد پر است: {fa_number(kept)} نفر از {fa_number(n)} نفر را "
-            "همیاران ادامه‌دهنده (قاعده A5) گرفته‌اند"
-        )
-        return text + (" و بقیه را متقاضیانی با اولویت بالاتر از شما" if rest else "")
-    text = f"full: {kept} of its {n} {seats_en} seats are kept by continuing assistants (rule A5)"
-    return text + (" and the rest by applicants who come before you" if rest else "")
+    text = say(f"report.notice.reason.kept.{gender}", lang=lang, kept=kept, n=n)
+    return text + (say("report.notice.reason.rest", lang=lang) if rest else "")

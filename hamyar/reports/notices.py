@@ -30,11 +30,11 @@ from typing import Literal
 
 from hamyar.eligibility.reasons import fa_number
 from hamyar.io.columns import NOTICE_APPLICANT_COLUMNS, NOTICE_UNIT_COLUMNS, extra_value
+from hamyar.messages import joined, say
 from hamyar.models import (
     Applicant,
     EligibilityResult,
     Explanation,
-    Gender,
     Problem,
     Reason,
     Term,
@@ -42,6 +42,7 @@ from hamyar.models import (
 )
 from hamyar.models.pay import planned_hours
 from hamyar.optimizer.waitlist import WaitingEntry
+from hamyar.reports.labels import term_label
 from hamyar.reports.notice_reasons import private_reason
 from hamyar.text import Lang
 
@@ -108,33 +109,29 @@ def number(value: object, lang: Lang) -> str:
 def term_text(term: Term, lang: Lang) -> str:
     """``نیمسال اول ۱۴۰۲–۱۴۰۳`` in Persian, ``term 1402-1`` in English."""
     if lang == "fa":
-        which = "اول" if term.semester == 1 else "دوم"
-        return f"نیمسال {which} {fa_number(term.year)}–{fa_number(term.year + 1)}"
-    return f"term {term}"
+        return term_label(term, lang)
+    return say("report.notice.term", lang=lang, term=str(term))
 
 
 def greeting(app: Applicant, lang: Lang) -> str:
     name = f"{app.first_name} {app.last_name}"
-    if lang == "fa":
-        title = "خانم" if app.gender is Gender.female else "آقای"
-        return f"{title} {name}،"
-    return f"Dear {name},"
+    return say(f"report.notice.greeting.{app.gender.value}", lang=lang, name=name)
 
 
 def reports_to(unit: Unit, contact: Contact, lang: Lang) -> str:
     """Whom to report to, as the end of a sentence."""
     name = unit_name(unit, lang)
-    if lang == "fa":
-        who = contact.person or f"مسئول واحد «{name}»"
-        parts = [who]
-        if contact.phone:
-            parts.append(f"تلفن {contact.phone}")
-        if contact.location:
-            parts.append(contact.location)
-        return "، ".join(parts)
-    who = contact.person or f"the person in charge of {name}"
-    extra = [f"telephone {contact.phone}" if contact.phone else "", contact.location or ""]
-    return ", ".join([who, *(e for e in extra if e)])
+    parts = [contact.person or say("report.notice.in_charge", lang=lang, name=name)]
+    if contact.phone:
+        parts.append(say("report.notice.phone", lang=lang, phone=contact.phone))
+    if contact.location:
+        parts.append(contact.location)
+    return joined(parts, lang)
+
+
+def _list(items: Sequence[str], lang: Lang) -> str:
+    """Sentences in a row: ``a؛ b`` in Persian, ``a; b`` in English."""
+    return ("؛ " if lang == "fa" else "; ").join(items)
 
 
 def _placed(
@@ -149,27 +146,13 @@ def _placed(
     hours = number(planned_hours(unit, problem.policy), lang)
     name, term = unit_name(unit, lang), term_text(problem.term, lang)
     who = reports_to(unit, Contact.of(unit), lang)
-    if lang == "fa":
-        since = f" از {fa_number(starts)}" if starts else ""
-        first = (
-            f"در برنامه‌ی همیار دانشجو {term}{since} در واحد «{name}» پذیرفته "
-            f"شده‌اید: {hours} ساعت کار در ماه."
-        )
-        then = f"برای آغاز کار به {who} مراجعه کنید."
-        notes = [f"یادآوری: {w}" for w in warnings]
-    else:
-        since = f" from {starts}" if starts else ""
-        first = (
-            f"You have been placed in {name}{since} for the Hamyar Daneshjoo programme, "
-            f"{term}: {hours} hours of work a month."
-        )
-        then = f"Please report to {who} to start."
-        notes = [f"Please note: {w}." for w in warnings]
+    since = say("report.notice.since", lang=lang, date=starts) if starts else ""
+    first = say("report.notice.placed", lang=lang, term=term, since=since, name=name, hours=hours)
+    then = say("report.notice.report_to", lang=lang, who=who)
+    notes = [say("report.notice.note", lang=lang, note=w) for w in warnings]
     waits: list[str] = []
-    if why and lang == "fa":
-        waits.append("علت، برای هر واحدی که بالاتر خواسته بودید: " + "؛ ".join(why) + ".")
-    elif why:
-        waits.append("Why not each unit you ranked higher: " + "; ".join(why) + ".")
+    if why:
+        waits.append(say("report.notice.why_higher", lang=lang, why=_list(why, lang)))
     if higher:
         waits.append(_higher_waiting(higher, problem.unit_by_code, lang))
     return (first, then, *waits, *notes)
@@ -181,55 +164,27 @@ def _places(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: La
         (unit_name(units[e.unit_code], lang) if e.unit_code in units else e.unit_code, e.position)
         for e in entries
     ]
-    if lang == "fa":
-        return "؛ ".join(f"«{n}»: نفر {fa_number(p)}" for n, p in places)
-    return "; ".join(f"{n}: number {p}" for n, p in places)
+    return _list(
+        [say("report.notice.place", lang=lang, name=n, position=p) for n, p in places], lang
+    )
 
 
 def _higher_waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
     """A placed student's places on the waiting lists of the units he or she ranked higher."""
-    listed = _places(entries, units, lang)
-    if lang == "fa":
-        return (
-            f"جایگاه شما در فهرست انتظار واحدهایی که بالاتر خواسته بودید: {listed}. اگر جایی "
-            "خالی شود، به همین ترتیب به شما پیشنهاد می‌شود."
-        )
-    return (
-        f"Your places on the waiting lists of the units you ranked higher: {listed}. A seat "
-        "that becomes free is offered in this order."
-    )
+    return say("report.notice.higher_waiting", lang=lang, listed=_places(entries, units, lang))
 
 
 def _left(problem: Problem, unit: str, free_from: str, lang: Lang) -> tuple[str, ...]:
     u = problem.unit_by_code.get(unit)
     name = unit_name(u, lang) if u is not None else unit
     term = term_text(problem.term, lang)
-    if lang == "fa":
-        return (
-            f"همکاری شما در برنامه‌ی همیار دانشجو {term} با واحد «{name}» از "
-            f"{fa_number(free_from)} پایان یافته است؛ کارکرد شما تا روز پیش از آن پرداخت می‌شود.",
-        )
-    return (
-        f"Your placement in {name} for the Hamyar Daneshjoo programme, {term}, ended on "
-        f"{free_from}; your hours are paid up to the day before.",
-    )
+    return (say("report.notice.left", lang=lang, term=term, name=name, date=free_from),)
 
 
 def _waiting(entries: Sequence[WaitingEntry], units: Mapping[str, Unit], lang: Lang) -> str:
     if not entries:
-        if lang == "fa":
-            return "در فهرست انتظار هیچ واحدی نیستید."
-        return "You are not on the waiting list of any unit."
-    listed = _places(entries, units, lang)
-    if lang == "fa":
-        return (
-            f"جایگاه شما در فهرست انتظار: {listed}. اگر جایی خالی شود، به همین ترتیب به "
-            "شما پیشنهاد می‌شود."
-        )
-    return (
-        f"Your places on the waiting lists: {listed}. A seat that becomes free is offered in "
-        "this order."
-    )
+        return say("report.notice.no_waiting", lang=lang)
+    return say("report.notice.waiting", lang=lang, listed=_places(entries, units, lang))
 
 
 def _why(
@@ -245,7 +200,7 @@ def _why(
     for u in explanation.units if explanation else ():
         name = unit_name(units[u.unit_code], lang) if u.unit_code in units else u.unit_code
         words = private_reason(problem, app, u, placement, lang)
-        why.append(f"«{name}»: {words}" if lang == "fa" else f"{name}: {words}")
+        why.append(say("report.notice.unit_why", lang=lang, name=name, why=words))
     return why
 
 
@@ -260,28 +215,20 @@ def _not_placed(
     units = problem.unit_by_code
     term = term_text(problem.term, lang)
     why = _why(problem, app, placement, explanation, lang)
-    if lang == "fa":
-        first = (
-            f"شرایط برنامه‌ی همیار دانشجو {term} را دارید، اما در تخصیص "
-            "این نیمسال جایی به شما نرسید."
-        )
-        reasons = ("علت، برای هر واحدی که خواسته بودید: " + "؛ ".join(why) + ".") if why else ""
-    else:
-        first = (
-            f"You meet the conditions of the Hamyar Daneshjoo programme, {term}, but "
-            "this term's allocation could not give you a seat."
-        )
-        reasons = ("Why, for each unit you asked for: " + "; ".join(why) + ".") if why else ""
+    first = say("report.notice.not_placed", lang=lang, term=term)
+    reasons = say("report.notice.why_asked", lang=lang, why=_list(why, lang)) if why else ""
     return tuple(p for p in (first, reasons, _waiting(entries, units, lang)) if p)
 
 
 def _ineligible(problem: Problem, blocking: Sequence[Reason], lang: Lang) -> tuple[str, ...]:
     term = term_text(problem.term, lang)
+    first = say("report.notice.ineligible", lang=lang, term=term)
     if lang == "fa":
-        first = f"درخواست شما برای برنامه‌ی همیار دانشجو {term} پذیرفته نشد، زیرا:"
         return (first, *(r.message_fa for r in blocking))
-    first = f"Your application to the Hamyar Daneshjoo programme, {term}, could not be accepted:"
-    return (first, *(f"{r.message_en} (rule {r.rule})." for r in blocking))
+    reasons = (
+        say("report.notice.rule", lang=lang, why=r.message_en, rule=r.rule) for r in blocking
+    )
+    return (first, *reasons)
 
 
 def student_notices(

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hamyar.io.csvfile import FORMULA_STARTS
+from hamyar.messages import say
 
 if TYPE_CHECKING:
     from xlsxwriter.chart import Chart
@@ -93,9 +94,13 @@ _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 _LATIN_TOKEN = re.compile(r"[A-Za-z0-9_\-]*[0-9][A-Za-z0-9_\-]*")
 
 
+_LATIN_LETTER = re.compile("[A-Za-z\u0130\u212a]")
+"""A letter whose lower case is a–z (``İ`` and the Kelvin sign lower to ``i̇`` and ``k``)."""
+
+
 def _token_digits(match: re.Match[str]) -> str:
     token = match.group(0)
-    return token if any("a" <= ch.lower() <= "z" for ch in token) else persian_digits(token)
+    return token if _LATIN_LETTER.search(token) else token.translate(_PERSIAN_DIGITS)
 
 
 def people_text(text: str) -> str:
@@ -170,7 +175,7 @@ def print_setup(
     ws.set_margins(left=0.4, right=0.4, top=0.8, bottom=0.8)  # room for the header and footer
     if title_rows is not None:
         ws.repeat_rows(title_rows[0] - 1, title_rows[1] - 1)
-    page = "صفحه &P از &N" if rtl else "Page &P of &N"
+    page = say("report.page.footer", lang="fa" if rtl else "en")
     ws.set_footer("&C" + page, {"margin": 0.3})
     if heading:
         ws.set_header("&C" + heading.replace("&", "&&"), {"margin": 0.3})

@@ -33,13 +33,14 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import Lang, Msg, current_lang, use_lang
 from hamyar.models.kpis import Kpis
 from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
@@ -69,6 +70,9 @@ class BatchJob:
     scenario: ResolvedScenario
     time_limit_s: float | None = None
     solver: SolverParams | None = None
+    lang: Lang | None = None
+    """The language the job's messages are written in (the batch's ``--lang``; a worker's own
+    ``HAMYAR_LANG`` otherwise)."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +103,14 @@ def read_manifest(path: Path) -> list[BatchJob]:
         if key not in MANIFEST_KEYS:
             issues.append(
                 Issue(
-                    f"unknown key {key!r}; allowed keys: {', '.join(MANIFEST_KEYS)}",
+                    Msg("scen.spec.unknown_key", key=repr(key), hint="", allowed=MANIFEST_KEYS),
                     file=file,
                     column=key,
                 )
             )
     entries = data.get("scenarios")
     if not isinstance(entries, list) or not entries:
-        issues.append(Issue("no [[scenarios]] tables", file=file, column="scenarios"))
+        issues.append(Issue(Msg("scen.batch.no_tables"), file=file, column="scenarios"))
         raise InputError(issues)
     jobs: list[BatchJob] = []
     names: dict[str, int] = {}
@@ -114,13 +118,13 @@ def read_manifest(path: Path) -> list[BatchJob]:
     for i, entry in enumerate(entries, start=1):
         where = f"{file}:scenarios[{i}]"
         if not isinstance(entry, dict):
-            issues.append(Issue("a table expected", file=file, column=f"scenarios[{i}]"))
+            issues.append(Issue(Msg("scen.batch.not_a_table"), file=file, column=f"scenarios[{i}]"))
             continue
         unknown = [k for k in entry if k not in ENTRY_KEYS]
         for key in unknown:
             issues.append(
                 Issue(
-                    f"unknown key {key!r}; allowed keys: {', '.join(ENTRY_KEYS)}",
+                    Msg("scen.spec.unknown_key", key=repr(key), hint="", allowed=ENTRY_KEYS),
                     file=where,
                     column=key,
                 )
@@ -136,9 +140,7 @@ def read_manifest(path: Path) -> list[BatchJob]:
         name = name or f"scenario-{i}"
         scenario = scenario.model_copy(update={"name": name})
         if name in names:
-            issues.append(
-                Issue(f"duplicate name (also scenarios[{names[name]}])", name, file=where)
-            )
+            issues.append(Issue(Msg("scen.batch.duplicate", index=names[name]), name, file=where))
             continue
         names[name] = i
         folder = safe_folder_name(name)
@@ -155,7 +157,13 @@ def read_manifest(path: Path) -> list[BatchJob]:
 
 
 def run_job(job: BatchJob) -> BatchOutcome:
-    """Build and run one scenario; its output files come back as bytes. Never raises."""
+    """Build and run one scenario in the job's language; its output files come back as
+    bytes. Never raises."""
+    with use_lang(job.lang):
+        return _run_job(job)
+
+
+def _run_job(job: BatchJob) -> BatchOutcome:
     start = time.perf_counter()
     try:
         inputs = build_inputs(job.scenario)
@@ -235,9 +243,7 @@ def _distributed() -> Any:
     try:
         import distributed
     except ImportError:
-        raise HamyarError(
-            "Dask is not installed; install the extra with: pip install 'hamyar[dask]'"
-        ) from None
+        raise HamyarError(Msg("scen.batch.no_dask")) from None
     return distributed
 
 
@@ -261,7 +267,9 @@ def dask_executor(
         try:
             client = distributed.Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
-            raise HamyarError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise HamyarError(
+                Msg("scen.batch.unreachable", scheduler=scheduler, error=str(exc))
+            ) from None
     try:
         with client.get_executor(pure=False) as ex:
             yield ex
@@ -276,9 +284,13 @@ def run_jobs(
     executor: Executor,
     on_done: Callable[[BatchOutcome], None] | None = None,
 ) -> list[BatchOutcome]:
-    """Submit every job to ``executor``; outcomes in manifest order. A job whose future fails
-    (a worker lost, a result that cannot be sent back) becomes a failed outcome."""
-    futures: dict[Future[BatchOutcome], BatchJob] = {executor.submit(run_job, j): j for j in jobs}
+    """Submit every job to ``executor``, in the current language unless a job names its own;
+    outcomes in manifest order. A job whose future fails (a worker lost, a result that cannot
+    be sent back) becomes a failed outcome."""
+    lang = current_lang()
+    futures: dict[Future[BatchOutcome], BatchJob] = {
+        executor.submit(run_job, j if j.lang else replace(j, lang=lang)): j for j in jobs
+    }
     outcomes: dict[int, BatchOutcome] = {}
     for future in as_completed(futures):
         job = futures[future]

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Gender, Problem, Unit
 from hamyar.models.bounds import MAX_SEATS
 from hamyar.scenarios.resolve import ClosedUnit, SeatLayer
@@ -43,7 +44,7 @@ def apply_changes(
         if code is None:
             errors.append(
                 Issue(
-                    f"unknown unit{index.suggestion(layer.unit)}",
+                    Msg("scen.changes.unknown_unit", hint=index.suggestion(layer.unit)),
                     layer.unit,
                     file=layer.file,
                     column=f"seats.{layer.unit}",
@@ -58,7 +59,12 @@ def apply_changes(
             if after > MAX_SEATS:
                 errors.append(
                     Issue(
-                        f"would give {code} {after:,} {gender.value} seats; at most {MAX_SEATS:,}",
+                        Msg(
+                            f"scen.changes.too_many.{gender.value}",
+                            unit=code,
+                            after=after,
+                            most=MAX_SEATS,
+                        ),
                         str(change),
                         file=layer.file,
                         column=f"seats.{layer.unit}.{gender.value}",
@@ -68,8 +74,12 @@ def apply_changes(
             if after < 0:
                 errors.append(
                     Issue(
-                        f"would leave {after} {gender.value} seats in {code} "
-                        f"(from {counts[code][gender]})",
+                        Msg(
+                            f"scen.changes.negative.{gender.value}",
+                            unit=code,
+                            after=after,
+                            before=counts[code][gender],
+                        ),
                         str(change),
                         file=layer.file,
                         column=f"seats.{layer.unit}.{gender.value}",
@@ -83,7 +93,7 @@ def apply_changes(
         if code is None:
             errors.append(
                 Issue(
-                    f"unknown unit{index.suggestion(item.unit)}",
+                    Msg("scen.changes.unknown_unit", hint=index.suggestion(item.unit)),
                     item.unit,
                     file=item.file,
                     column="closed_units",
@@ -108,7 +118,7 @@ def apply_changes(
             item = closed_codes[code]
             warnings.append(
                 Issue(
-                    f"unit closed: {n} continuing assistant(s) released from it (A5)",
+                    Msg("scen.changes.released", n=n),
                     code,
                     file=item.file,
                     column="closed_units",

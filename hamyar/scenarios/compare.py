@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import Lang, Msg, current_lang, localized, say
 from hamyar.models import Gender, Problem
 from hamyar.models.run import RunResult
 from hamyar.reports.labels import label, labels
@@ -111,7 +112,7 @@ def safe_folder_name(name: str) -> str:
 def compare(named: Sequence[tuple[str, RunResult]]) -> Comparison:
     """Compare runs; the first is the base of every diff."""
     if not named:
-        raise ValueError("nothing to compare")
+        raise ValueError(Msg("scen.compare.nothing"))
     names = unique_names([n for n, _ in named])
     results = tuple(r for _, r in named)
     units: dict[str, tuple[str, str, str | None]] = {}
@@ -268,11 +269,13 @@ def write_comparison(folder: Path, c: Comparison, lang: str = "fa") -> None:
         write_csv(folder / f"{name}.csv", header, rows)
 
 
-def comparison_text(c: Comparison) -> str:
-    """The printed table: KPIs side by side, then the diff counts against the base."""
-    header, rows = kpi_table(c, "en")
+def comparison_text(c: Comparison, lang: Lang | None = None) -> str:
+    """The printed table, in ``lang`` (the current language by default): KPIs side by side,
+    then the diff counts against the base."""
+    lang = lang or current_lang()
+    header, rows = kpi_table(c, lang)
     shown: list[list[str]] = [
-        [str(row[0]), *(_fmt(v, col.fmt) for v in row[1:])]
+        [str(row[0]), *(localized(_fmt(v, col.fmt), lang) for v in row[1:])]
         for row, col in zip(rows, c.columns, strict=True)
     ]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *shown, strict=True)]
@@ -284,8 +287,16 @@ def comparison_text(c: Comparison) -> str:
     for name, diff in zip(c.names[1:], c.diffs, strict=True):
         n = diff.counts()
         lines.append(
-            f"{name} vs {c.names[0]}: {n['gained']} gained a seat, {n['lost']} lost one, "
-            f"{n['moved']} moved, {diff.unchanged} unchanged"
+            say(
+                "scen.compare.counts",
+                lang=lang,
+                name=name,
+                base=c.names[0],
+                gained=n["gained"],
+                lost=n["lost"],
+                moved=n["moved"],
+                unchanged=diff.unchanged,
+            )
         )
     return "\n".join(lines)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Degree, Gender, Policy, PriorityGroup
 from hamyar.scenarios.inputs import ScenarioInputs, load_scenario_inputs
 from hamyar.scenarios.resolve import SUFFIX
@@ -125,12 +126,12 @@ def scenario_data(
     return data
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str) -> Msg | None:
     """Why ``name`` cannot name a scenario file, or ``None`` (letters of any script, digits,
     ``-_.``; it becomes ``NAME.toml``)."""
     text = name.strip()
     if not text or not _NAME.match(text) or text.startswith("."):
-        return "a name of letters, digits, '-', '_' or '.' is needed"
+        return Msg("scen.form.bad_name")
     return None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from hamyar.errors import InputError, Issue
 from hamyar.io import load_problem, parse_applicants, parse_rejections, parse_units
 from hamyar.io.loading import rejoin_preferences
+from hamyar.messages import Msg
 from hamyar.models import Applicant, Policy, Problem, Rejection, Term, Unit
 from hamyar.pipeline import file_sha256, problem_sha256
 from hamyar.scenarios.changes import apply_changes
@@ -116,8 +117,7 @@ def build_inputs(scenario: ResolvedScenario, base_policy: Policy | None = None) 
         missing = [k for k in ("applicants", "units") if getattr(scenario, k) is None]
         raise InputError(
             Issue(
-                f"no {' and no '.join(missing)} input: name the files (relative to the "
-                f'scenario) or "{EMBEDDED}", or extend a scenario that does',
+                Msg(f"scen.inputs.missing.{'_'.join(missing)}", embedded=EMBEDDED),
                 file=scenario.inputs_from if scenario.inputs_from != "-" else scenario.file,
                 column=missing[0],
             )

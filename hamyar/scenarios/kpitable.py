@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from hamyar.messages import say
 from hamyar.models import Gender, PriorityGroup, persian
 from hamyar.models.kpis import Kpis
-from hamyar.reports.labels import LABELS, label
+from hamyar.reports.labels import has_label, label
 from hamyar.reports.xlsx_style import GAP_FORMAT
-from hamyar.scenarios.xlsx import RIAL_FORMAT, SHARE_FORMAT, persian_digits
+from hamyar.scenarios.xlsx import RIAL_FORMAT, SHARE_FORMAT
 
 Value = int | float | str | None
 
@@ -31,9 +32,8 @@ class KpiColumn:
 
 
 def _column(key: str, fmt: str | None = None) -> KpiColumn:
-    """A fixed column, its words from ``kpi_table.KEY`` of :data:`hamyar.reports.labels.LABELS`."""
-    fa, en = LABELS[f"kpi_table.{key}"]
-    return KpiColumn(key, en, fa, fmt)
+    """A fixed column, its words the catalogue's ``report.kpi_table.KEY``."""
+    return KpiColumn(key, label(f"kpi_table.{key}", "en"), label(f"kpi_table.{key}", "fa"), fmt)
 
 
 _HEAD: tuple[KpiColumn, ...] = (
@@ -61,18 +61,15 @@ _TAIL: tuple[KpiColumn, ...] = (
 
 
 def rank_column(rank: int) -> KpiColumn:
-    fa, en = LABELS["kpi_table.rank"]
-    return KpiColumn(
-        f"rank_{rank}", en.format(rank=rank), fa.format(rank=persian_digits(str(rank)))
-    )
+    en = say("report.kpi_table.rank", lang="en", rank=str(rank))
+    return KpiColumn(f"rank_{rank}", en, say("report.kpi_table.rank", lang="fa", rank=rank))
 
 
 def group_column(group: PriorityGroup) -> KpiColumn:
-    fa, en = LABELS["kpi_table.group"]
     return KpiColumn(
         f"placed_{group.value}",
-        en.format(group=group.value.replace("_", " ")),
-        fa.format(group=persian(group)),
+        say("report.kpi_table.group", lang="en", group=group.value.replace("_", " ")),
+        say("report.kpi_table.group", lang="fa", group=persian(group)),
     )
 
 
@@ -125,11 +122,8 @@ def row_of(columns: Sequence[KpiColumn], k: Kpis | None, lang: str = "en") -> li
     for col in columns:
         value = values.get(col.key, 0 if col.key.startswith("rank_") else None)
         if col.key == "status" and lang == "fa" and isinstance(value, str):
-            value = (
-                label(f"kpi_table.status.{value}", "fa")
-                if f"kpi_table.status.{value}" in LABELS
-                else value
-            )
+            key = f"kpi_table.status.{value}"
+            value = label(key, "fa") if has_label(key) else value
         row.append(value)
     return row
 

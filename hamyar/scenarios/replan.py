@@ -23,6 +23,7 @@ from hamyar.errors import InputError, Issue
 from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import AllocationRecord, read_allocation_dir, read_summary
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import Msg
 from hamyar.models import Problem, Rejection
 from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import RunResult, file_sha256, problem_sha256, run_problem
@@ -84,11 +85,11 @@ def _check_previous(record: AllocationRecord, problem: Problem) -> None:
     file = str(Path(record.folder) / "assignments.csv")
     for row in record.rows:
         for value, known, what, column in (
-            (row.student_id, problem.applicant_by_id, "placed a student", "student_id"),
-            (row.unit_code, problem.unit_by_code, "used a unit", "unit_code"),
+            (row.student_id, problem.applicant_by_id, "scen.replan.student_gone", "student_id"),
+            (row.unit_code, problem.unit_by_code, "scen.replan.unit_gone", "unit_code"),
         ):
             if value not in known:
-                message = f"the earlier run {what} the inputs no longer have"
+                message = Msg(what)
                 issues.append(Issue(message, value, file=file, row=row.row, column=column))
     if issues:
         raise InputError(issues)
@@ -121,7 +122,7 @@ def rebuild(folder: Path, scenario: Path | str | None = None) -> Rebuilt:
     if changed:
         warnings.append(
             Issue(
-                f"the inputs changed since the earlier run ({', '.join(changed)})",
+                Msg("scen.replan.inputs_changed", files=tuple(changed)),
                 file=str(folder),
                 severity="warning",
             )

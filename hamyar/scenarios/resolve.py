@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.scenarios.spec import (
     EMBEDDED,
     INPUT_KEYS,
@@ -130,11 +131,11 @@ def find_scenario(
         return shipped[text]
     if looks_like_path:
         value = text if column else None
-        raise InputError(Issue("scenario file not found", value, file=file, column=column))
-    names = ", ".join(shipped) or "none"
+        raise InputError(Issue(Msg("scen.file.not_found"), value, file=file, column=column))
+    names = tuple(shipped) or Msg("scen.file.none_shipped")
     raise InputError(
         Issue(
-            f"no scenario file or shipped scenario of this name (shipped: {names})",
+            Msg("scen.file.unknown", names=names),
             text,
             file=file,
             column=column,
@@ -156,9 +157,7 @@ def resolve_mapping(
     data = dict(data)
     if extends_key != "extends" and extends_key in data:
         if "extends" in data:
-            raise InputError(
-                Issue(f"give either {extends_key!r} or 'extends', not both", file=file)
-            )
+            raise InputError(Issue(Msg("scen.file.both_extends", key=repr(extends_key)), file=file))
         data["extends"] = data.pop(extends_key)
     spec = parse_spec(data, file)
     return _resolve(spec, file, base, None, ())
@@ -174,7 +173,12 @@ def _resolve(
         if parent_path in seen or parent_path == path:
             cycle = " → ".join(str(p) for p in (*seen, path, parent_path) if p is not None)
             raise InputError(
-                Issue(f"extends makes a cycle: {cycle}", spec.extends, file=file, column="extends")
+                Issue(
+                    Msg("scen.file.cycle", cycle=cycle),
+                    spec.extends,
+                    file=file,
+                    column="extends",
+                )
             )
         chain = (*seen, path) if path is not None else seen
         parent = _resolve(

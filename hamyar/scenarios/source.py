@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.scenarios.inputs import ScenarioInputs, build_inputs
 from hamyar.scenarios.resolve import ResolvedScenario, resolve_file, shipped_paths
 
@@ -51,7 +52,9 @@ def read_source_file(folder: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(Issue(f"cannot read: {exc}", file=str(path))) from None
+        raise InputError(
+            Issue(Msg("scen.source.unreadable", error=str(exc)), file=str(path))
+        ) from None
     return data if isinstance(data, dict) else None
 
 
@@ -70,7 +73,7 @@ def _from_entry(entry: Any, file: str) -> ResolvedScenario | None:
     path = entry.get("path")
     if isinstance(path, str) and path:
         if not Path(path).is_file():
-            raise InputError(Issue("the run's scenario file is gone", path, file=file))
+            raise InputError(Issue(Msg("scen.source.gone"), path, file=file))
         return resolve_file(path)
     inputs = entry.get("inputs")
     if isinstance(inputs, Mapping) and "applicants" in inputs and "units" in inputs:
@@ -110,8 +113,7 @@ def find_source(
             return inputs
     raise InputError(
         Issue(
-            'cannot tell which scenario the run used (no source.json, no "scenario" in '
-            "summary.json); name it with --scenario",
+            Msg("scen.source.unknown"),
             file=str(folder),
         )
     )

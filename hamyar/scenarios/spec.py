@@ -41,6 +41,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from hamyar.errors import InputError, Issue
+from hamyar.messages import Msg
 from hamyar.models import Policy, Term
 from hamyar.models.bounds import MAX_SEATS
 from hamyar.models.tomlfile import read_toml_file
@@ -76,10 +77,10 @@ class SeatValue(BaseModel):
 def parse_seat_value(value: object) -> SeatValue:
     """``12`` or ``"12"`` sets 12 seats; ``"+3"`` adds three, ``"-2"`` removes two."""
     if isinstance(value, bool):
-        raise ValueError("seats: a whole number or a quoted '+n' / '-n' expected")
+        raise ValueError(str(Msg("scen.spec.seats_form")))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError("seats cannot be negative; write a change as a quoted '-n'")
+            raise ValueError(str(Msg("scen.spec.seats_negative")))
         return SeatValue(absolute=value)
     if isinstance(value, str):
         text = normalize_digits(value)
@@ -90,12 +91,12 @@ def parse_seat_value(value: object) -> SeatValue:
         absolute = _ABSOLUTE.match(text)
         if absolute:
             return SeatValue(absolute=int(absolute.group(1)))
-    raise ValueError("seats: a whole number or a quoted '+n' / '-n' expected")
+    raise ValueError(str(Msg("scen.spec.seats_form")))
 
 
 def _bounded(seat: SeatValue) -> SeatValue:
     if abs(seat.absolute or seat.delta) > MAX_SEATS:
-        raise ValueError(f"seats: at most {MAX_SEATS:,} seats of one gender in a unit")
+        raise ValueError(str(Msg("scen.spec.seats_most", most=MAX_SEATS)))
     return seat
 
 
@@ -169,9 +170,9 @@ def spec_issues(exc: ValidationError, file: str) -> list[Issue]:
         if err["type"] == "extra_forbidden":
             allowed = sorted(_model_at(loc[:-1]).model_fields)
             close = difflib.get_close_matches(loc[-1], allowed, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            message = f"unknown key {key!r}{hint}; allowed keys: {', '.join(allowed)}"
-            issues.append(Issue(message, file=file, column=key))
+            hint = Msg("scen.spec.did_you_mean", name=repr(close[0])) if close else ""
+            unknown = Msg("scen.spec.unknown_key", key=repr(key), hint=hint, allowed=allowed)
+            issues.append(Issue(unknown, file=file, column=key))
         else:
             message = err["msg"].removeprefix("Value error, ")
             value = err.get("input")

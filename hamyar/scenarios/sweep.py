@@ -23,6 +23,7 @@ from typing import Any
 
 from hamyar.errors import HamyarError, InputError, Issue
 from hamyar.io.csvfile import write_csv
+from hamyar.messages import Msg
 from hamyar.models import Problem
 from hamyar.models.bounds import SWEEP_DECIMALS, SWEEP_MAGNITUDE
 from hamyar.models.kpis import Kpis
@@ -89,14 +90,14 @@ def _number(text: str) -> Decimal:
     try:
         value = Decimal(word)
     except InvalidOperation:
-        raise ValueError(f"not a number: {word!r}") from None
+        raise ValueError(Msg("scen.sweep.not_a_number", word=repr(word))) from None
     if not value.is_finite():
-        raise ValueError(f"not a finite number: {word!r}")
+        raise ValueError(Msg("scen.sweep.not_finite", word=repr(word)))
     if value.adjusted() >= len(str(SWEEP_MAGNITUDE)) or abs(value) > SWEEP_MAGNITUDE:
-        raise OutOfBounds(f"{word!r} is beyond ±{SWEEP_MAGNITUDE:,}")
+        raise OutOfBounds(Msg("scen.sweep.beyond", word=repr(word), most=SWEEP_MAGNITUDE))
     exponent = value.as_tuple().exponent
     if value and isinstance(exponent, int) and exponent < -SWEEP_DECIMALS:
-        raise OutOfBounds(f"{word!r} has more than {SWEEP_DECIMALS} decimal places")
+        raise OutOfBounds(Msg("scen.sweep.decimals", word=repr(word), most=SWEEP_DECIMALS))
     return value
 
 
@@ -117,31 +118,31 @@ def _scalar(text: str) -> Any:
 def decimal_range(start: Decimal, stop: Decimal, step: Decimal) -> list[Decimal]:
     """``start, start + step, …, ≤ stop`` exactly: ``⌊(stop − start) / step⌋ + 1`` values."""
     if step <= 0:
-        raise ValueError(f"the step must be positive, got {show(step)}")
+        raise ValueError(Msg("scen.sweep.step", step=show(step)))
     if stop < start:
-        raise ValueError(f"the stop ({show(stop)}) is below the start ({show(start)})")
+        raise ValueError(Msg("scen.sweep.stop", stop=show(stop), start=show(start)))
     with localcontext(prec=2 * len(str(SWEEP_MAGNITUDE)) + SWEEP_DECIMALS + 2):
         count = int((stop - start) // step) + 1
     if count > MAX_POINTS:
-        raise ValueError(f"{count:,} values; at most {MAX_POINTS:,}")
+        raise ValueError(Msg("scen.sweep.values", count=count, most=MAX_POINTS))
     return [start + i * step for i in range(count)]
 
 
 def parse_param(text: str) -> SweepParam:
     """``KEY=START:STOP:STEP``, ``KEY=A,B,C`` or ``KEY=A``; ``ValueError`` says what is wrong."""
     if "=" not in text:
-        raise ValueError(f"expected KEY=START:STOP:STEP or KEY=A,B,C, got {text!r}")
+        raise ValueError(Msg("scen.sweep.form", text=repr(text)))
     key, _, spec = text.partition("=")
     key = key.strip()
     if not _KEY.match(key):
-        raise ValueError(f"not a policy key: {key!r} (e.g. min_gpa.bachelor_continuous)")
+        raise ValueError(Msg("scen.sweep.not_a_key", key=repr(key)))
     spec = spec.strip()
     if not spec:
-        raise ValueError(f"no values for {key}")
+        raise ValueError(Msg("scen.sweep.no_values", key=key))
     if ":" in spec:
         parts = spec.split(":")
         if len(parts) != _RANGE_PARTS:
-            raise ValueError(f"a range is START:STOP:STEP, got {spec!r}")
+            raise ValueError(Msg("scen.sweep.range", spec=repr(spec)))
         start, stop, step = (_number(p) for p in parts)
         values = decimal_range(start, stop, step)
         integral = all(
@@ -151,7 +152,7 @@ def parse_param(text: str) -> SweepParam:
         return SweepParam(key, tuple(int(v) if integral else v for v in values))
     items = [s for s in spec.split(",")]
     if any(not s.strip() for s in items):
-        raise ValueError(f"an empty value in {spec!r}")
+        raise ValueError(Msg("scen.sweep.empty", spec=repr(spec)))
     return SweepParam(key, tuple(_scalar(s) for s in items))
 
 
@@ -159,12 +160,13 @@ def grid(params: Sequence[SweepParam]) -> list[dict[str, Any]]:
     """The cartesian product of the values, the first parameter varying slowest."""
     keys = [p.key for p in params]
     if len(set(keys)) != len(keys):
-        raise ValueError("a key is swept twice: " + ", ".join(k for k in keys if keys.count(k) > 1))
+        twice = tuple(k for k in keys if keys.count(k) > 1)
+        raise ValueError(Msg("scen.sweep.twice", keys=twice))
     size = 1
     for p in params:
         size *= len(p.values)
     if size > MAX_POINTS:
-        raise ValueError(f"the grid has {size:,} points; at most {MAX_POINTS:,}")
+        raise ValueError(Msg("scen.sweep.grid", size=size, most=MAX_POINTS))
     return [
         dict(zip(keys, combo, strict=True))
         for combo in itertools.product(*(p.values for p in params))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.placements import PlacedRow, placed_rows
+from hamyar.messages import Msg
 from hamyar.models import Allocation, Gender, Problem
 from hamyar.models.run import RunResult
 from hamyar.optimizer.params import SolverParams
@@ -94,8 +95,11 @@ def fill_vacancy(
     if allocation.status.value not in ("optimal", "feasible"):
         raise InputError(
             Issue(
-                f"the allocation with the seat free could not be solved "
-                f"({allocation.status.value}): {allocation.message}",
+                Msg(
+                    "scen.vacancy.unsolved",
+                    status=Msg(f"word.status.{allocation.status.value}"),
+                    why=allocation.message,
+                ),
                 leaver,
                 column="STUDENT",
             )

@@ -14,37 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hamyar.messages import check_lang, say
 from hamyar.models import Explanation, UnitExplanation
 from hamyar.models.run import RunResult
 from hamyar.scenarios.compare import Comparison
 from hamyar.scenarios.diff import Change
 
-WORDS: dict[str, tuple[str, str]] = {
-    "ineligible": ("در این سناریو واجد شرایط نیست: {rules}", "not eligible here: {rules}"),
-    "base": ("در پایه: {why}", "in the base: {why}"),
-    "seats": (
-        "واحد {unit} در این سناریو {after} جای {gender} دارد و در پایه {before}",
-        "{unit} has {after} {gender} seats here, {before} in the base",
-    ),
-    "holder_out": (
-        "{holder}، که در پایه جای او را در {unit} گرفته بود، در این سناریو واجد شرایط نیست "
-        "({rules})",
-        "{holder}, who kept the student out of {unit} in the base, is not eligible here ({rules})",
-    ),
-    "holder_moved": (
-        "{holder}، که در پایه جای او را در {unit} گرفته بود، در این سناریو {where} است",
-        "{holder}, who kept the student out of {unit} in the base, is {where} here",
-    ),
-    "placed_in": ("در {unit}", "in {unit}"),
-    "unplaced": ("بی‌جا", "not placed"),
-    "female": ("خواهران", "female"),
-    "male": ("برادران", "male"),
-}
-
 
 def _w(key: str, lang: str, **values: object) -> str:
-    fa, en = WORDS[key]
-    return (fa if lang == "fa" else en).format(**values)
+    """The catalogue's ``scen.why.KEY`` in ``lang``."""
+    return say(f"scen.why.{key}", lang=check_lang(lang), **values)
 
 
 _BY_STUDENT: dict[int, tuple[RunResult, dict[str, Explanation]]] = {}

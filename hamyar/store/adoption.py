@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hamyar.messages import Msg
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import current_user, get_run, now
 from hamyar.store.schema import AdoptionRow, RunRow, TermRow
@@ -60,11 +61,7 @@ def adopted_run(session: Session, term: str) -> RunRow:
     """The run in force for ``term``; a refusal when the term has none."""
     row = adopted(session, term)
     if row is None:
-        raise WorkspaceError(
-            "no allocation of this term has been adopted (hamyar adopt RUN)",
-            "هیچ تخصیصی از این نیمسال پذیرفته نشده است (hamyar adopt RUN)",
-            value=term,
-        )
+        raise WorkspaceError(Msg("store.adoption.none_adopt"), value=term)
     return get_run(session, row.run_id)
 
 
@@ -73,13 +70,10 @@ def require_adopted(session: Session, run: RunRow) -> AdoptionRow:
     lock_term(session, run.term)
     row = adopted(session, run.term)
     if row is None or row.run_id != run.id:
-        other = f" (run {row.run_id} is)" if row else ""
-        other_fa = f" (اجرای {row.run_id} پذیرفته شده است)" if row else ""
-        raise WorkspaceError(
-            f"run {run.id} is not the adopted allocation of term {run.term}{other}; "
-            f"adopt it first (hamyar adopt {run.id})",
-            f"اجرای {run.id} تخصیص پذیرفته‌ی نیمسال {run.term} نیست{other_fa}؛ "
-            f"نخست آن را بپذیرید (hamyar adopt {run.id})",
-            value=run.id,
+        other = Msg("store.adoption.other", run=row.run_id) if row else ""
+        command = f"hamyar adopt {run.id}"
+        message = Msg(
+            "store.adoption.not_adopted", run=run.id, term=run.term, other=other, command=command
         )
+        raise WorkspaceError(message, value=run.id)
     return row

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from hamyar.messages import Msg
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.revision import up_to_date
 
@@ -94,9 +95,7 @@ class Workspace:
             except OperationalError as exc:
                 ws.close()
                 raise WorkspaceError(
-                    f"the workspace database could not be used: {exc.orig}",
-                    f"پایگاه داده‌ی فضای کار در دسترس نیست: {exc.orig}",
-                    where=describe(url),
+                    Msg("store.database.unusable", error=str(exc.orig)), where=describe(url)
                 ) from None
         return ws
 
@@ -109,9 +108,7 @@ class Workspace:
                 yield session
         except OperationalError as exc:
             raise WorkspaceError(
-                f"the workspace database could not be used: {exc.orig}",
-                f"پایگاه داده‌ی فضای کار در دسترس نیست: {exc.orig}",
-                where=describe(self.url),
+                Msg("store.database.unusable", error=str(exc.orig)), where=describe(self.url)
             ) from None
 
     def close(self) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from hamyar.errors import Issue
 from hamyar.io.evaluations import EvaluationEntry
+from hamyar.messages import Msg
 from hamyar.models import Satisfaction
 from hamyar.store.adoption import adopted_run, lock_term
 from hamyar.store.history import placements_at_end, units_had
@@ -35,7 +36,7 @@ def roster(session: Session, term: str) -> dict[str, str]:
 
 
 def _issue(
-    entry: EvaluationEntry, headers: Mapping[str, str], column: str, message: str, value: object
+    entry: EvaluationEntry, headers: Mapping[str, str], column: str, message: Msg, value: object
 ) -> Issue:
     return Issue(
         message,
@@ -63,20 +64,24 @@ def check_entries(
                     entry,
                     headers,
                     "unit_code",
-                    f"unknown unit: no student of the adopted allocation of {term} works there",
+                    Msg("store.evaluations.unknown_unit", term=term),
                     entry.unit_code,
                 )
             )
             continue
         placed = had.get(entry.student_id, ())
         if code not in placed:
-            where = f" (placed in {', '.join(placed)})" if placed else " (not placed in that term)"
+            where = (
+                Msg("store.evaluations.placed_in", units=tuple(placed))
+                if placed
+                else Msg("store.evaluations.not_placed")
+            )
             issues.append(
                 _issue(
                     entry,
                     headers,
                     "student_id",
-                    f"unit {code} never had this student in {term}{where}",
+                    Msg("store.evaluations.never_had", unit=code, term=term, where=where),
                     entry.student_id,
                 )
             )
@@ -88,7 +93,7 @@ def check_entries(
                     entry,
                     headers,
                     "student_id",
-                    f"evaluated twice (also row {seen[key]})",
+                    Msg("store.evaluations.twice", row=seen[key]),
                     entry.student_id,
                 )
             )

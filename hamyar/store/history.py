@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hamyar.messages import Msg
 from hamyar.models import Term
 from hamyar.pipeline.continuing import History
 from hamyar.store.adoption import adopted
@@ -30,13 +31,7 @@ from hamyar.store.vacancy import effective_placement, term_changes
 
 
 def _no_adoption(term: str) -> WorkspaceError:
-    return WorkspaceError(
-        f"no allocation of term {term} has been adopted in this workspace, so there is nothing "
-        "to continue from (hamyar runs --term; hamyar adopt RUN)",
-        f"هیچ تخصیصی از نیمسال {term} در این فضای کار پذیرفته نشده است و چیزی برای ادامه "
-        "نیست (hamyar runs --term؛ hamyar adopt RUN)",
-        value=term,
-    )
+    return WorkspaceError(Msg("store.history.no_adoption", term=term), value=term)
 
 
 def placements_at_end(session: Session, term: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hamyar.messages import Msg
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import Payroll
 from hamyar.store.errors import WorkspaceError
@@ -30,15 +31,16 @@ def refuse_paid(session: Session, month: JalaliMonth, replace: bool) -> PaymentB
     """The month's live batch when ``replace``; a refusal when it exists and not ``replace``."""
     batch = live_batch(session, month)
     if batch is not None and not replace:
-        where = f" into {batch.out_dir}" if batch.out_dir else ""
-        where_fa = f" در {batch.out_dir}" if batch.out_dir else ""
+        where = Msg("store.ledger.paid_into", folder=batch.out_dir) if batch.out_dir else ""
         raise WorkspaceError(
-            f"month {month} has already been paid (batch {batch.id}{where}, "
-            f"{batch.created_at:%Y-%m-%d %H:%M} by {batch.created_by}); a month is never paid "
-            "twice (--replace voids that batch and pays again)",
-            f"ماه {month} پیش‌تر پرداخت شده است (دسته‌ی {batch.id}{where_fa}، "
-            f"{batch.created_by})؛ هیچ ماهی دو بار پرداخت نمی‌شود "
-            "(‎--replace آن دسته را باطل می‌کند و دوباره می‌پردازد)",
+            Msg(
+                "store.ledger.paid",
+                month=str(month),
+                batch=batch.id,
+                where=where,
+                when=f"{batch.created_at:%Y-%m-%d %H:%M}",
+                by=batch.created_by,
+            ),
             value=str(month),
         )
     return batch
@@ -98,9 +100,7 @@ def record_payroll(
         session.flush()
     except IntegrityError:
         raise WorkspaceError(
-            f"month {month} is being paid or has been paid by another command; nothing recorded",
-            f"ماه {month} را فرمان دیگری پرداخت کرده است یا می‌کند؛ چیزی ثبت نشد",
-            value=month,
+            Msg("store.ledger.paid_elsewhere", month=str(month)), value=month
         ) from None
     if earlier is not None:
         earlier.replaced_by = batch.id

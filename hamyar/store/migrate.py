@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
+from hamyar.messages import Msg
 from hamyar.store.errors import WorkspaceError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -46,13 +47,7 @@ def check_known(revision: str | None, where: str) -> None:
     script = ScriptDirectory.from_config(alembic_config())
     known = {r.revision for r in script.walk_revisions()}
     if revision not in known:
-        raise WorkspaceError(
-            f"the workspace has schema revision {revision}, newer than this hamyar knows "
-            f"(newest {head()}); upgrade hamyar before using it",
-            f"نسخه‌ی طرح پایگاه داده ({revision}) از این hamyar تازه‌تر است "
-            f"(تازه‌ترین شناخته: {head()})؛ پیش از کار با آن hamyar را به‌روز کنید",
-            where=where,
-        )
+        raise WorkspaceError(Msg("store.schema.newer", revision=revision, head=head()), where=where)
 
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:

@@ -30,6 +30,7 @@ from hamyar.eligibility import evaluate
 from hamyar.io import read_rejections
 from hamyar.io.allocation_dir import read_summary
 from hamyar.io.loading import load_problem
+from hamyar.messages import Msg
 from hamyar.models import Policy, Problem, Rejection, Term
 from hamyar.optimizer.waitlist import WaitingEntry
 from hamyar.pipeline.continuing import OPTION, continue_from
@@ -64,18 +65,9 @@ def notice_term(session: Session, term: str | None) -> str:
         return str(Term.parse(term))
     terms = sorted(set(session.scalars(select(AdoptionRow.term))))
     if len(terms) > 1:
-        raise WorkspaceError(
-            f"more than one term has an adopted allocation ({', '.join(terms)}); name one with "
-            "--term",
-            f"بیش از یک نیمسال تخصیص پذیرفته دارد ({'، '.join(terms)})؛ یکی را با ‎--term نام ببرید",
-        )
+        raise WorkspaceError(Msg("store.notices.terms", terms=tuple(terms)))
     if not terms:
-        raise WorkspaceError(
-            "no allocation has been adopted in this workspace (hamyar adopt RUN); notices are "
-            "written from the adopted allocation",
-            "در این فضای کار هیچ تخصیصی پذیرفته نشده است (hamyar adopt RUN)؛ اطلاعیه‌ها از "
-            "تخصیص پذیرفته‌شده نوشته می‌شوند",
-        )
+        raise WorkspaceError(Msg("store.notices.no_adoption"))
     return terms[0]
 
 
@@ -95,11 +87,7 @@ def _stored_problem(run: RunRow) -> Problem:
             path.write_bytes(row.content)
             paths[label] = path
         if "applicants" not in paths or "units" not in paths:
-            raise WorkspaceError(
-                f"run {run.id} does not hold its input files; run it again and adopt that run",
-                f"اجرای {run.id} فایل‌های ورودی خود را ندارد؛ دوباره اجرا کنید و آن را بپذیرید",
-                value=run.id,
-            )
+            raise WorkspaceError(Msg("store.notices.no_inputs", run=run.id), value=run.id)
         problem, _warnings = load_problem(
             paths["applicants"],
             paths["units"],
@@ -116,22 +104,14 @@ def _folder_problem(run: RunRow, scenario: Path | str | None) -> Problem:
     folder = Path(run.out_dir or "")
     if not run.out_dir or not (folder / "summary.json").is_file():
         raise WorkspaceError(
-            f"the folder of run {run.id} ({run.out_dir}) is gone; the notices need it to find "
-            "the run's scenario and input files",
-            f"پوشه‌ی اجرای {run.id} ({run.out_dir}) دیگر نیست؛ اطلاعیه‌ها برای یافتن سناریو و "
-            "فایل‌های ورودی به آن نیاز دارند",
-            value=run.id,
+            Msg("store.notices.folder_gone", run=run.id, folder=str(run.out_dir)), value=run.id
         )
     term, policy, summary = read_summary(folder / "summary.json")
     inputs = find_source(folder, summary, scenario)
     changed = inputs_changed(run.input_hashes, inputs.hashes)
     if changed:
         raise WorkspaceError(
-            f"the input files of run {run.id} changed since it ran ({', '.join(changed)}); the "
-            "notices would not match the adopted allocation",
-            f"فایل‌های ورودی اجرای {run.id} پس از اجرا تغییر کرده‌اند ({'، '.join(changed)})؛ "
-            "اطلاعیه‌ها با تخصیص پذیرفته‌شده نمی‌خواند",
-            value=run.id,
+            Msg("store.notices.inputs_changed", run=run.id, files=tuple(changed)), value=run.id
         )
     base = inputs.problem
     problem = Problem.create(base.applicants, base.units, base.rejections, policy, term, base.name)
@@ -181,11 +161,7 @@ def _check_placement(run: RunRow, problem: Problem, placement: dict[str, str]) -
     if unknown:
         shown: Sequence[str] = unknown[:5]
         raise WorkspaceError(
-            f"the rebuilt inputs of run {run.id} do not hold students or units it placed "
-            f"({', '.join(shown)})",
-            f"ورودی‌های بازسازی‌شده‌ی اجرای {run.id} دانشجویان یا واحدهایی را که جای داده است "
-            f"ندارند ({'، '.join(shown)})",
-            value=run.id,
+            Msg("store.notices.rebuilt_missing", run=run.id, missing=tuple(shown)), value=run.id
         )
 
 

@@ -35,6 +35,7 @@ from hamyar.io.faults import fault_point
 from hamyar.io.outdir import Staging, signals_held
 from hamyar.io.outlock import PENDING_MARK, lock_output, pending_stagings, release
 from hamyar.io.timesheets import parse_timesheets
+from hamyar.messages import Msg
 from hamyar.models import JalaliMonth
 from hamyar.payments.payroll import check_month
 from hamyar.pipeline import file_sha256
@@ -58,10 +59,9 @@ def check_month_in_timesheets(path: Path, month: JalaliMonth) -> None:
     parsed = parse_timesheets(path)
     months = sorted({r.month for r in parsed.records})
     if parsed.records and month not in months:
-        held = ", ".join(str(m) for m in months)
+        held = tuple(str(m) for m in months)
         raise WorkspaceError(
-            f"the timesheets hold no row for {month}; they hold {held}",
-            f"کارکردها هیچ ردیفی برای {month} ندارند؛ ماه‌های موجود: {held}",
+            Msg("store.pay.no_month_rows", month=str(month), held=held),
             where=str(path),
             value=str(month),
         )
@@ -237,14 +237,8 @@ def _pay(
         fault_point("committed")
         staging.place()
     except OSError as exc:
-        raise WorkspaceError(
-            f"month {month} is paid in the ledger (batch {batch.id}) but its folder could not "
-            f"be put in place ({exc.strerror}); it waits beside it, and the next hamyar pay of "
-            "this month puts it there",
-            f"ماه {month} در دفتر پرداخت ثبت شد (دسته‌ی {batch.id}) اما پوشه‌اش سر جایش "
-            f"گذاشته نشد ({exc.strerror})؛ اجرای بعدی hamyar pay این ماه آن را می‌گذارد",
-            where=str(pay_run.folder),
-        ) from None
+        message = Msg("store.pay.not_placed", month=str(month), batch=batch.id, error=exc.strerror)
+        raise WorkspaceError(message, where=str(pay_run.folder)) from None
     finally:
         hold.close()
     return pay_run, batch

@@ -17,6 +17,7 @@ from hamyar.errors import InputError, Issue
 from hamyar.io.allocation_dir import AllocationRecord
 from hamyar.io.manifest import MANIFEST, read_manifest
 from hamyar.io.placements import ASSIGNMENTS_FILE
+from hamyar.messages import Msg
 from hamyar.store.schema import RunRow
 
 
@@ -26,11 +27,7 @@ def refuse_unrecorded_allocation(session: Session, run: RunRow, record: Allocati
     if read_manifest(folder) is None:
         raise InputError(
             Issue(
-                f"the allocation folder has no {MANIFEST} (made by hand or by an older hamyar), "
-                "so hamyar cannot check that it is what run "
-                f"{run.id} wrote; run the allocation again, adopt it and pay from its folder "
-                f"/ پوشه‌ی تخصیص {MANIFEST} ندارد و نمی‌توان سنجید که همان خروجی اجرای "
-                f"{run.id} است؛ تخصیص را دوباره اجرا کنید، بپذیرید و از پوشه‌ی آن بپردازید",
+                Msg("store.recorded.no_manifest", manifest=MANIFEST, run=run.id),
                 file=str(folder),
             )
         )
@@ -41,12 +38,17 @@ def refuse_unrecorded_allocation(session: Session, run: RunRow, record: Allocati
         unit = stored.pop(row.student_id, None)
         if unit is None:
             issues.append(
-                Issue(f"student not placed by run {run.id}", row.student_id, file=path, row=row.row)
+                Issue(
+                    Msg("store.recorded.not_placed", run=run.id),
+                    row.student_id,
+                    file=path,
+                    row=row.row,
+                )
             )
         elif unit != row.unit_code:
             issues.append(
                 Issue(
-                    f"run {run.id} placed this student in {unit}, the file says {row.unit_code}",
+                    Msg("store.recorded.moved", run=run.id, unit=unit, file_unit=row.unit_code),
                     row.student_id,
                     file=path,
                     row=row.row,
@@ -54,7 +56,7 @@ def refuse_unrecorded_allocation(session: Session, run: RunRow, record: Allocati
                 )
             )
     issues.extend(
-        Issue(f"placed by run {run.id} in {unit} but missing from the file", sid, file=path)
+        Issue(Msg("store.recorded.missing", run=run.id, unit=unit), sid, file=path)
         for sid, unit in sorted(stored.items())
     )
     if issues:

@@ -16,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from hamyar.messages import Msg
 from hamyar.models.run import RunResult
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.store.errors import WorkspaceError
@@ -115,15 +116,9 @@ def run_id_of_folder(folder: Path) -> int:
     try:
         run_id = json.loads(path.read_text(encoding="utf-8"))["run_id"]
     except (OSError, ValueError, KeyError, TypeError):
-        raise WorkspaceError(
-            "this folder was not written by a run recorded in the workspace (no run id); "
-            "run it again, adopt it, and pay from it",
-            "این پوشه را اجرایی ثبت‌شده در فضای کار ننوشته است (شناسه‌ی اجرا ندارد)؛ "
-            "دوباره اجرا کنید، آن را بپذیرید و از آن پرداخت کنید",
-            where=str(path),
-        ) from None
+        raise WorkspaceError(Msg("store.run.no_id"), where=str(path)) from None
     if not isinstance(run_id, int):
-        raise WorkspaceError("run id is not a number", "شناسه‌ی اجرا عدد نیست", where=str(path))
+        raise WorkspaceError(Msg("store.run.id_not_a_number"), where=str(path))
     return run_id
 
 
@@ -131,11 +126,7 @@ def get_run(session: Session, run_id: int) -> RunRow:
     """One recorded run; a refusal naming the id when there is none."""
     run = session.get(RunRow, run_id)
     if run is None:
-        raise WorkspaceError(
-            "no such run in the workspace (see hamyar runs)",
-            "چنین اجرایی در فضای کار نیست (hamyar runs را ببینید)",
-            value=run_id,
-        )
+        raise WorkspaceError(Msg("store.run.not_found"), value=run_id)
     return run
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from hamyar.errors import InputError
 from hamyar.io.placements import PlacedRow, read_assignments_csv
+from hamyar.messages import Msg
 from hamyar.store.adoption import adopted, lock_term
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import get_run, now
@@ -113,19 +114,11 @@ def confirm_students(
     lock_term(session, term)
     adoption, students = unit_students(session, term, unit)
     if adoption is None:
-        raise WorkspaceError(
-            "no allocation of this term has been adopted",
-            "هیچ تخصیصی از این نیمسال پذیرفته نشده است",
-            value=term,
-        )
+        raise WorkspaceError(Msg("store.adoption.none"), value=term)
     own = {s.student_id: s for s in students}
     strangers = [sid for sid in student_ids if sid not in own]
     if strangers:
-        raise WorkspaceError(
-            f"not students of unit {unit} in the adopted allocation",
-            f"دانشجوی واحد {unit} در تخصیص پذیرفته نیستند",
-            value=", ".join(strangers),
-        )
+        raise WorkspaceError(Msg("store.roster.strangers", unit=unit), value=", ".join(strangers))
     made, stamp = 0, now()
     for sid in student_ids:
         if own[sid].confirmed_by is not None:

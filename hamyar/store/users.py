@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hamyar.messages import Msg, say
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.runs import current_user, now
 from hamyar.store.schema_users import LoginFailureRow, ServerKeyRow, UserRow
@@ -43,10 +44,7 @@ def _hasher() -> PasswordHasher:
     try:
         from argon2 import PasswordHasher
     except ImportError:
-        raise WorkspaceError(
-            "accounts need argon2-cffi: pip install 'hamyar[web]'",
-            "حساب‌ها به argon2-cffi نیاز دارند: pip install 'hamyar[web]'",
-        ) from None
+        raise WorkspaceError(Msg("store.users.argon2")) from None
     return PasswordHasher()
 
 
@@ -58,20 +56,15 @@ def _utc(when: datetime) -> datetime:
 def check_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name.strip())
     if not _NAME.fullmatch(name):
-        raise WorkspaceError(
-            "an account name is 1 to 100 characters without spaces, ':' or '/'",
-            "نام حساب ۱ تا ۱۰۰ نویسه است، بی فاصله و بی «:» و «/»",
-            value=name,
-        )
+        raise WorkspaceError(Msg("store.users.bad_name"), value=name)
     return name
 
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise WorkspaceError(
-            f"a password has at least {MIN_PASSWORD} characters",
-            f"گذرواژه دست‌کم {MIN_PASSWORD} نویسه است",
-            value=f"{len(password)} characters",
+            Msg("store.users.short_password", least=MIN_PASSWORD),
+            value=say("store.users.characters", n=len(password)),
         )
 
 
@@ -82,7 +75,7 @@ def get_user(session: Session, name: str) -> UserRow | None:
 def require_user(session: Session, name: str) -> UserRow:
     row = get_user(session, name)
     if row is None:
-        raise WorkspaceError("no such account", "چنین حسابی نیست", value=name)
+        raise WorkspaceError(Msg("store.users.not_found"), value=name)
     return row
 
 
@@ -107,20 +100,12 @@ def add_user(
     """A new account; a unit account names its unit (``unit_code``), the others none."""
     name = check_name(name)
     if role not in ROLES:
-        raise WorkspaceError(
-            f"the role is one of {', '.join(ROLES)}",
-            f"نقش یکی از {', '.join(ROLES)} است",
-            value=role,
-        )
+        raise WorkspaceError(Msg("store.users.role", roles=", ".join(ROLES)), value=role)
     if (role == "unit") != (unit_code is not None):
-        raise WorkspaceError(
-            "a unit account names its unit (--unit), and only a unit account does",
-            "حساب واحد، واحدش را نام می‌برد (‎--unit) و فقط حساب واحد",
-            value=unit_code or role,
-        )
+        raise WorkspaceError(Msg("store.users.unit_role"), value=unit_code or role)
     check_password(password)
     if get_user(session, name) is not None:
-        raise WorkspaceError("an account of that name exists", "حسابی با این نام هست", value=name)
+        raise WorkspaceError(Msg("store.users.exists"), value=name)
     stamp = now()
     row = UserRow(
         name=name,
@@ -135,9 +120,7 @@ def add_user(
     try:
         session.flush()
     except IntegrityError:
-        raise WorkspaceError(
-            "an account of that name exists", "حسابی با این نام هست", value=name
-        ) from None
+        raise WorkspaceError(Msg("store.users.exists"), value=name) from None
     return row
 
 
@@ -286,11 +269,6 @@ def resolve_unit(session: Session, text: str) -> str:
         if key in {normalize_key(code), *(normalize_key(n) for n in names if n)}
     )
     if len(found) != 1:
-        why = "names more than one unit" if found else "is no unit the workspace knows"
-        why_fa = "بیش از یک واحد را نام می‌برد" if found else "واحدی نیست که فضای کار بشناسد"
-        raise WorkspaceError(
-            f"--unit {why} (a code or name of the units of a recorded run)",
-            f"‎--unit {why_fa} (کد یا نام یکی از واحدهای اجراهای ثبت‌شده)",
-            value=text,
-        )
+        why = Msg("store.users.unit_many" if found else "store.users.unit_unknown")
+        raise WorkspaceError(Msg("store.users.unit", why=why), value=text)
     return found[0]

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hamyar.io.placements import PlacedRow
+from hamyar.messages import Msg
 from hamyar.models import JalaliDate, Policy, Problem, Term
 from hamyar.optimizer.params import SolverParams
 from hamyar.payments.payroll import term_months
@@ -96,8 +97,8 @@ class VacancyOutcome:
     """Months from the vacancy's on that were already paid (a ``pay --replace`` corrects them)."""
 
 
-def _refuse(en: str, fa: str, value: object) -> WorkspaceError:
-    return WorkspaceError(en, fa, value=value)
+def _refuse(message: Msg, value: object) -> WorkspaceError:
+    return WorkspaceError(message, value=value)
 
 
 def _check_date(date: JalaliDate, term: Term, policy: Policy) -> None:
@@ -105,8 +106,7 @@ def _check_date(date: JalaliDate, term: Term, policy: Policy) -> None:
     first, last = months[0].first_day, months[-1].last_day
     if not first <= date <= last:
         raise _refuse(
-            f"the date is outside term {term} ({first}–{last})",
-            f"تاریخ بیرون از نیمسال {term} است ({first} تا {last})",
+            Msg("store.vacancy.outside_term", term=str(term), first=str(first), last=str(last)),
             str(date),
         )
 
@@ -117,26 +117,23 @@ def _check_student(
     earlier = changes.left.get(student)
     if earlier is not None:
         raise _refuse(
-            f"student {student} already left unit {earlier.unit_code} from "
-            f"{earlier.vacant_from} (vacancy {earlier.id}); a placement ends once",
-            f"دانشجو {student} پیش‌تر از {earlier.vacant_from} واحد {earlier.unit_code} را ترک "
-            f"کرده است (جای خالی {earlier.id})؛ هر گماشت یک بار پایان می‌یابد",
+            Msg(
+                "store.vacancy.already_left",
+                student=student,
+                unit=earlier.unit_code,
+                date=str(earlier.vacant_from),
+                vacancy=earlier.id,
+            ),
             student,
         )
     if student not in placement:
         raise _refuse(
-            f"student {student} is not placed in the adopted allocation of term {run.term} "
-            f"(run {run.id}) or by a vacancy",
-            f"دانشجو {student} در تخصیص پذیرفته‌ی نیمسال {run.term} (اجرای {run.id}) یا با "
-            "جای خالی به کار گمارده نشده است",
-            student,
+            Msg("store.vacancy.not_placed", student=student, term=run.term, run=run.id), student
         )
     start = changes.periods.get(student, Period()).start
     if start is not None and date <= start:
         raise _refuse(
-            f"student {student}'s placement starts on {start}; a vacancy must come after it",
-            f"گماشت دانشجو {student} از {start} آغاز می‌شود؛ جای خالی باید پس از آن باشد",
-            str(date),
+            Msg("store.vacancy.before_start", student=student, start=str(start)), str(date)
         )
 
 
@@ -202,12 +199,7 @@ def end_placement(
         try:
             session.flush()
         except IntegrityError:
-            raise _refuse(
-                f"another command ended student {student}'s placement at the same time; "
-                "nothing recorded",
-                f"فرمان دیگری هم‌زمان گماشت دانشجو {student} را پایان داد؛ چیزی ثبت نشد",
-                student,
-            ) from None
+            raise _refuse(Msg("store.vacancy.race", student=student), student) from None
         months = term_months(Term.parse(run.term), policy)
         paid = tuple(str(m) for m in months if m >= date.jalali_month and live_batch(session, m))
     return VacancyOutcome(row, fill, problem, paid)

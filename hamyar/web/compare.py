@@ -57,7 +57,10 @@ def view(c: Comparison, run_ids: list[int], lang: str) -> dict[str, Any]:
     kpis = []
     for row, col in zip(rows, c.columns, strict=True):
         values = [shown(v, col.fmt) for v in row[1 : 1 + k]]
-        diffs = [{"text": shown(d, col.fmt), "sign": _sign(d)} for d in row[1 + k :]]
+        diffs = [
+            {"text": ("+" if _sign(d) > 0 else "") + shown(d, col.fmt), "sign": _sign(d)}
+            for d in row[1 + k :]
+        ]
         kpis.append({"label": row[0], "values": values, "diffs": diffs})
     counts = [d.counts() for d in c.diffs]
     return {

@@ -8,12 +8,16 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from hamyar.store.decisions import term_decisions
-from hamyar.web.site import page, term_of
+from hamyar.web.site import lang_of, page, term_of
 
 
 async def decisions_page(request: Request) -> Response:
+    lang = lang_of(request)
     with request.app.state.workspace.session() as session:
-        decisions = term_decisions(session, term_of(request))
+        decisions = [
+            {"kind": d.kind, "at": d.at, "by": d.by, "what": d.what.render(lang)}
+            for d in term_decisions(session, term_of(request))
+        ]
     return page(request, "decisions.html", decisions=decisions)
 
 

@@ -40,9 +40,19 @@ def scenario_path(request: Request) -> Path:
     return scenario_path_named(request, request.path_params["name"])
 
 
-def _units(settings: Settings, term: str) -> list[Unit]:
+def _units(settings: Settings, term: str, lang: str) -> list[dict[str, object]]:
+    """The stored units as the seats table shows them: code, name in ``lang``, and each
+    gender's seats now."""
     files = stored_inputs(settings, term)
-    return list(parse_units(files["units"]).records) if "units" in files else []
+    units: list[Unit] = list(parse_units(files["units"]).records) if "units" in files else []
+    return [
+        {
+            "code": u.code,
+            "name": u.name_fa if lang == "fa" else u.name_en or u.name_fa,
+            "seats": (("female", u.female_seats), ("male", u.male_seats)),
+        }
+        for u in units
+    ]
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -86,7 +96,7 @@ def _form_page(
         seats=seats or {},
         name=name,
         description=description,
-        units=_units(app.settings, term),
+        units=_units(app.settings, term, lang_of(request)),
         degrees=[d.value for d in Degree],
         groups=[g.value for g in PriorityGroup],
         labels=_labels(lang_of(request)),

@@ -71,13 +71,18 @@ async def student_page(request: Request) -> Response:
                     "holders": explained.holders(reason.unit_code, app.gender) if app else [],
                 }
             )
+    fa = lang == "fa"
+    messages = elig.get("messages_fa" if fa else "messages_en") or ""
+    shown = left or placed
     return page(
         request,
         "student.html",
         run=run,
         elig=elig,
+        reasons=messages.split(" | ") if messages else [],
         placed=placed,
-        left=left,
+        placed_name=(placed.get("unit_name_fa" if fa else "unit_name_en") if placed else None),
+        explanation=(shown.get("explanation_fa" if fa else "explanation_en") if shown else None),
         asked=asked,
         trouble=trouble,
         waiting=waiting,

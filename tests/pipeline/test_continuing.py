@@ -9,6 +9,7 @@ import pytest
 
 from hamyar.eligibility import evaluate
 from hamyar.errors import InputError
+from hamyar.messages import render
 from hamyar.models import Applicant, Gender, Policy, Problem, Source, Term, Unit
 from hamyar.pipeline.continuing import History, continue_from
 from hamyar.pipeline.run import run_problem
@@ -72,14 +73,14 @@ def test_a_typed_current_unit_is_replaced_by_the_workspace() -> None:
     )
     assert cont.problem.pins == {"S1": "LIB"}
     (warning,) = cont.warnings
-    assert warning.column == "current_unit" and "replaced" in warning.message
+    assert warning.column == "current_unit" and "replaced" in warning.text("en")
 
 
 def test_an_ineligible_continuing_assistant_is_released_not_infeasible() -> None:
     apps = [_app("S1", ("LIB",), gpa=12), _app("S2", ("LIB",))]
     cont = continue_from(_problem(apps), History(T1, {"S1": "LIB"}))
     assert cont.problem.pins == {}
-    assert "not eligible" in cont.not_continuing["S1"]
+    assert "not eligible" in render(cont.not_continuing["S1"], "en")
     result = run_problem(cont.problem)  # a hard pin of S1 would be infeasible
     assert [(a.student_id, a.unit_code) for a in result.allocation.assignments] == [("S2", "LIB")]
 
@@ -132,6 +133,8 @@ def test_continuing_assistants_beyond_the_seats_keep_the_first_in_precedence() -
     apps = [_app("S1", ("LIB",), gpa=15), _app("S2", ("LIB",), gpa=19, row=3)]
     cont = continue_from(_problem(apps), History(T1, {"S1": "LIB", "S2": "LIB"}))
     assert cont.continuing == {"S2": "LIB"}
-    assert "1 female seat(s) this term for 2 continuing assistants" in cont.not_continuing["S1"]
+    assert "1 female seat(s) this term for 2 continuing assistants" in render(
+        cont.not_continuing["S1"], "en"
+    )
     result = run_problem(cont.problem)  # two hard pins in one seat would be infeasible
     assert [(a.student_id, a.unit_code) for a in result.allocation.assignments] == [("S2", "LIB")]

@@ -173,6 +173,33 @@ def test_batch_on_dask_local_cluster_from_the_command_line(batch: Path, tmp_path
     assert ws["A1"].value == "سناریو"
 
 
+@pytest.mark.parametrize(("lang", "words"), [("fa", "عدد نیست"), ("en", "not a number")])
+def test_local_workers_write_in_the_language_of_the_batch(
+    batch: Path, tmp_path: Path, lang: str, words: str
+) -> None:
+    """The worker processes start with the suite's HAMYAR_LANG=en; ``--lang`` still decides
+    the language of what they write (the failed scenario's error, in error.txt and batch.xlsx)."""
+    manifest = batch.parent / f"broken-{lang}.toml"
+    manifest.write_text(
+        '[[scenarios]]\nname = "broken"\napplicants = "broken/applicants.csv"\n'
+        'units = "case/data/units.csv"\nterm = "1402-1"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    args = ["batch", str(manifest), "--out", str(out), "--workers", "1", "--lang", lang]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    error = (out / "broken" / "error.txt").read_text(encoding="utf-8")
+    assert words in error and "broken/applicants.csv" in error
+    import openpyxl
+
+    ws = openpyxl.load_workbook(out / "batch.xlsx").active
+    assert ws is not None
+    assert words in str(ws["C2"].value)
+    other = "not a number" if lang == "fa" else "عدد نیست"
+    assert other not in error and other not in str(ws["C2"].value)
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
+from hamyar.messages import say
 from hamyar.pipeline import run_problem
 from hamyar.scenarios import load_scenario_inputs
 from hamyar.scenarios.compare import compare, placement
@@ -64,9 +65,21 @@ def test_compare_command_writes_workbook_csv_and_table(instance: Path, tmp_path:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "changed vs base: 1 gained a seat, 1 lost one, 1 moved, 3 unchanged" in result.output
-    kpi_line = next(line for line in result.output.splitlines() if line.startswith("placed "))
-    assert kpi_line.split()[-2:] == ["5", "5"]
+    # the printed table speaks --lang too: Persian words, Persian digits
+    counts = say(
+        "scen.compare.counts",
+        lang="fa",
+        name="changed",
+        base="base",
+        gained=1,
+        lost=1,
+        moved=1,
+        unchanged=3,
+    )
+    assert counts in result.output and "۱ نفر جا یافتند" in counts
+    placed = say("report.kpi_table.placed", lang="fa")
+    kpi_line = next(line for line in result.output.splitlines() if line.startswith(placed + " "))
+    assert kpi_line.split()[-2:] == ["۵", "۵"]
     diff = read_csv(out / "diff.csv")
     assert [(r["change"], r["student_id"], r["base unit"], r["scenario unit"]) for r in diff] == [
         ("gained", "S2", "", "A"),

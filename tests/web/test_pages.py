@@ -91,6 +91,16 @@ def test_a_term_from_inputs_to_payroll(
     assert sid
     student = client.get(f"/runs/1/students/{sid.group(1)}")
     assert student.status_code == 200 and 'id="placement"' in student.text
+    row = r'/runs/1/students/(\d+)">[^<]*</a>(?:</td><td[^>]*>[^<]*){2}</td><td>فاقد شرایط'
+    ineligible = re.search(row, result.text)
+    assert ineligible, "the default has applicants who are not eligible"
+    reasons = client.get(f"/runs/1/students/{ineligible.group(1)}").text
+    listed = re.search(r'<ul id="reasons">(.*?)</ul>', reasons, re.S)
+    assert listed and re.search(r"E\d", listed.group(1))  # every reason, by rule
+    english = client.get(f"/runs/1/students/{ineligible.group(1)}?lang=en").text
+    listed = re.search(r'<ul id="reasons">(.*?)</ul>', english, re.S)
+    assert listed and not re.search("[\u0600-\u06ff]", listed.group(1)), listed.group(1)
+    client.get("/?lang=fa")
     # a student placed below the first choice is told why not each better-ranked unit
     lower = re.search(
         r'/runs/1/students/(\d+)">[^<]*</a>(?:</td><td[^>]*>[^<]*){4}</td><td data-sort="[2-9]"',

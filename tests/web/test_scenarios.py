@@ -34,7 +34,7 @@ def test_a_scenario_from_the_form_is_checked_saved_and_run(
     refused = client.post("/scenarios", data=broken)
     assert refused.status_code == 422
     errors = re.findall(r'<li dir="ltr">(.*?)</li>', refused.text)
-    welfare, nope = "«overrides.priority_weights.welfare»: ", "«seats.NOPE»: unknown unit"
+    welfare, nope = "«overrides.priority_weights.welfare»: ", "«seats.NOPE»: واحد ناشناخته"
     assert errors and errors[0].startswith(f"gpa-15.toml، ستون {welfare}")  # Persian lines
     assert any(e.startswith(f"gpa-15.toml، ستون {nope}") for e in errors)  # all at once
     assert 'name="priority_weights.welfare" value="شش"' in refused.text  # kept as typed

@@ -5,8 +5,7 @@ Sheets, in this order (names and headers in Persian, or English with ``lang="en"
 * **Summary** — title, term, run date (Jalali; the one date cell of the workbook);
   the key figures of :class:`~hamyar.models.kpis.Kpis` (costs in rial with toman beside);
   the rank distribution (``share = students at rank r / placed``); placements per priority
-  group (``share placed = placed / eligible``); the objective stages (value, bound,
-  ``gap = |bound − value| / max(1, |bound|)``, status, time); the readers' warnings; and two
+  group (``share placed = placed / eligible``); the readers' warnings; and two
   native bar charts: seats asked vs filled per unit and gender (drawn from the Units sheet)
   and the rank distribution.
 * **Assignments** — one row per placed student, by unit (in the order of the units table)
@@ -25,6 +24,9 @@ Sheets, in this order (names and headers in Persian, or English with ``lang="en"
   the units left open and closed, and every reason's message.
 * **Payments** — the planned cost per student and per unit with totals
   (:class:`~hamyar.models.costs.PlannedCost`; toman = rial // 10 of each figure).
+* **Technical** (solver details, for auditors) — the solver's status, the largest gap, the
+  solve time and the objective stages (value, bound,
+  ``gap = |bound − value| / max(1, |bound|)``, status, method, time).
 * **Policy** — the term, every policy parameter as used (``policy.model_dump(mode="json")``
   flattened to dotted keys, with the rule it belongs to and assumptions marked), the sha256 of
   every input, the version and the time of each stage.
@@ -64,6 +66,7 @@ from hamyar.reports.workbook.eligibility import eligibility_sheet
 from hamyar.reports.workbook.payments import payments_sheet
 from hamyar.reports.workbook.policy import flatten, policy_sheet
 from hamyar.reports.workbook.summary import summary_sheet
+from hamyar.reports.workbook.technical import technical_sheet
 from hamyar.reports.workbook.unassigned import unassigned_sheet
 from hamyar.reports.workbook.units import units_sheet
 from hamyar.reports.workbook.waiting import waiting_sheet
@@ -94,6 +97,7 @@ def write_workbook(
     eligibility_sheet(report, writers["eligibility"])
     payments_sheet(report, writers["payments"])
     policy_sheet(report, writers["policy"])
+    technical_sheet(report, writers["technical"])
     heading = f"{report.problem.name} — {term_label(report.problem.term, language)}"
     for key, writer in writers.items():
         writer.page_heading(f"{heading} — {names[key]}")

@@ -12,6 +12,7 @@ SHEETS: tuple[str, ...] = (
     "eligibility",
     "payments",
     "policy",
+    "technical",
 )
 """Sheet keys in workbook order; ``label(f"sheet.{key}", lang)`` is the sheet's name."""
 

@@ -8,11 +8,11 @@ from decimal import Decimal
 from typing import Any
 
 from hamyar import __version__
+from hamyar.messages import say
 from hamyar.models import (
     ASSUMPTIONS,
 )
 from hamyar.reports.labels import (
-    ASSUMPTIONS_FA,
     PARAMETER_RULES,
     date_label,
     labels,
@@ -104,8 +104,8 @@ def policy_sheet(report: RunSheets, w: SheetWriter) -> None:
 
 def _note(report: RunSheets, key: str) -> str | None:
     """``Assumption: …`` when the parameter is one of :data:`hamyar.models.ASSUMPTIONS`."""
-    for name, text in ASSUMPTIONS.items():
+    for name in ASSUMPTIONS:
         if key == name or key.startswith(name + "."):
-            words = ASSUMPTIONS_FA.get(name, text) if report.lang == "fa" else text
+            words = say(f"report.assumption.{name}", lang=report.lang)
             return f"{report.t('policy.assumption')}: {words}"
     return None

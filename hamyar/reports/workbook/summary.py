@@ -1,5 +1,6 @@
-"""The Summary sheet: title, term, run date, the key figures, rank and priority tables, the
-objective stages, the warnings and two bar charts."""
+"""The Summary sheet: title, term, run date, the key figures in plain words, rank and priority
+tables, the warnings and two bar charts (the solver's figures are on the technical sheet,
+:mod:`hamyar.reports.workbook.technical`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from hamyar.reports.labels import (
     date_label,
     enum_label,
     labels,
-    stage_label,
     term_label,
 )
 from hamyar.reports.workbook.columns import (
@@ -24,10 +24,7 @@ from hamyar.reports.workbook.columns import (
 from hamyar.reports.workbook.context import RunSheets, unit_name
 from hamyar.reports.xlsx_style import (
     COUNT_FORMAT,
-    DECIMAL_FORMAT,
-    GAP_FORMAT,
     RIAL_FORMAT,
-    SECONDS_FORMAT,
     SHARE_FORMAT,
     SheetWriter,
     people_text,
@@ -53,7 +50,6 @@ def summary_sheet(
     w.row(3, [report.t("summary.run_date"), date_label(run_date, lang)])
     w.freeze(4)
     w.title_rows(1, 3)
-    gap = max((s.gap for s in result.allocation.stages), default=kpis.gap)
     figures: list[tuple[str, Any, str | None, Any]] = [
         ("kpi.applicants", kpis.applicants, COUNT_FORMAT, None),
         ("kpi.eligible", kpis.eligible, COUNT_FORMAT, None),
@@ -81,9 +77,7 @@ def summary_sheet(
         ),
         ("kpi.term_cost", result.planned.term_rial, RIAL_FORMAT, result.planned.term_toman),
         ("kpi.months", result.planned.months_per_term, COUNT_FORMAT, None),
-        ("kpi.status", enum_label(result.allocation.status, lang), None, None),
-        ("kpi.gap", gap, GAP_FORMAT, None),
-        ("kpi.solve_time", kpis.solve_time_s, SECONDS_FORMAT, None),
+        ("kpi.quality", report.t(f"quality.{result.allocation.status.value}"), None, None),
     ]
     top = 5
     w.header(top, labels(["summary.indicator", "summary.value", "summary.toman"], lang))
@@ -112,39 +106,8 @@ def summary_sheet(
         [None, COUNT_FORMAT, COUNT_FORMAT, SHARE_FORMAT],
     )
 
-    stage_top = prio_last + 2
-    w.put(stage_top, 1, report.t("stage.title"), bold=True)
-    stage_rows = [
-        (
-            stage_label(s.name, lang),
-            s.value,
-            s.bound,
-            s.gap,
-            enum_label(s.status, lang),
-            s.method,
-            s.wall_time_s,
-        )
-        for s in result.allocation.stages
-    ]
-    stage_last = w.table(
-        stage_top + 1,
-        labels(
-            [
-                "stage.name",
-                "stage.value",
-                "stage.bound",
-                "stage.gap",
-                "stage.status",
-                "stage.method",
-                "stage.time",
-            ],
-            lang,
-        ),
-        stage_rows,
-        [None, DECIMAL_FORMAT, DECIMAL_FORMAT, GAP_FORMAT, None, None, SECONDS_FORMAT],
-    )
     if result.warnings:
-        warn_top = stage_last + 2
+        warn_top = prio_last + 2
         w.put(warn_top, 1, report.t("warnings.title"), bold=True)
         for offset, issue in enumerate(result.warnings, start=1):
             w.put(warn_top + offset, 1, str(issue), fit=False)

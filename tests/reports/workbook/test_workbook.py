@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import zipfile
 
 import pytest
+from babel.messages.pofile import read_po
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -17,6 +19,7 @@ from openpyxl.chart import BarChart
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hamyar.io.placements import placed_rows, write_assignments_csv
+from hamyar.messages.catalogue import LOCALE
 from hamyar.models import (
     ASSUMPTIONS,
     Allocation,
@@ -28,7 +31,7 @@ from hamyar.models.kpis import compute_kpis
 from hamyar.models.run import RunResult
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.payments.planned import planned_cost
-from hamyar.reports.labels import LABELS, label, labels
+from hamyar.reports.labels import label, labels
 from hamyar.reports.policy_words import key_label
 from hamyar.reports.workbook import (
     ASSIGNMENT_COLUMNS,
@@ -107,10 +110,19 @@ def test_persian_and_english_headers(book):
     assert first == ("شماره دانشجویی" if lang == "fa" else "Student ID")
 
 
-def test_every_label_has_both_languages():
-    for key, (fa, en) in LABELS.items():
-        assert fa and en, key
-        assert any("\u0600" <= ch <= "\u06ff" for ch in fa), key
+def _catalogue(lang: str) -> dict[str, str]:
+    with (LOCALE / lang / "LC_MESSAGES" / "hamyar.po").open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle, locale=lang) if m.id}
+
+
+def test_every_report_word_has_both_languages():
+    words = {lang: _catalogue(lang) for lang in ("fa", "en")}
+    codes = [code for code in words["en"] if code.startswith("report.")]
+    assert len(codes) > 300
+    for code in codes:
+        assert words["fa"][code] and words["en"][code], code
+        letters = [ch for ch in re.sub(r"\{[^}]*\}", "", words["fa"][code]) if ch.isalpha()]
+        assert not letters or any("\u0600" <= ch <= "\u06ff" for ch in letters), code
 
 
 def test_table_sheets_have_frozen_header_and_filter(book):
@@ -189,15 +201,32 @@ def test_summary_figures_match_the_run(book, result):
     assert summary_value(ws, "kpi.monthly_cost", lang, 3) == result.planned.monthly_rial // 10
     assert summary_value(ws, "kpi.term_cost", lang) == result.planned.term_rial
     assert summary_value(ws, "kpi.term_cost", lang, 3) == result.planned.term_toman
-    assert summary_value(ws, "kpi.gap", lang) == pytest.approx(0.25)
-    status = summary_value(ws, "kpi.status", lang)
+    assert summary_value(ws, "kpi.quality", lang) == label("quality.optimal", lang)
+    technical = sheet(wb, "technical", lang)  # the solver's words are for auditors
+    assert summary_value(technical, "kpi.gap", lang) == pytest.approx(0.25)
+    status = summary_value(technical, "kpi.status", lang)
     assert status == ("بهینه" if lang == "fa" else "optimal")
+    stages = [r for r in technical.iter_rows(values_only=True) if r[0] == label("stage.name", lang)]
+    assert len(stages) == 1
     # rank distribution: 3 at the 1st choice, 1 at the 2nd, 1 pinned outside the choices
     top = next(r for r in range(1, ws.max_row) if ws.cell(r, 1).value == label("rank.rank", lang))
     ranks = [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(top + 1, top + 4)]
     assert ranks == [(1, 3), (2, 1), (label("rank.outside", lang), 1)]
     money = [c for c in ws["B"] if c.value == result.planned.term_rial]
     assert money and money[0].number_format == RIAL_FORMAT
+
+
+def test_the_persian_summary_speaks_plain_persian(book):
+    """No solver word on the Summary: the justified-envy count, the status and the stages
+    are said in words there, the solver's terms are on the technical sheet."""
+    lang, _, wb = book
+    if lang != "fa":
+        return
+    cells = [c for row in sheet(wb, "summary", lang).iter_rows(values_only=True) for c in row]
+    text = " ".join(c for c in cells if isinstance(c, str))
+    for word in ("حسادت", "کران", "مراحل هدف", "حل‌کننده", "flow"):
+        assert word not in text, word
+    assert "دانشجویی با اولویت کمتر" in text  # the justified-envy count, in words
 
 
 def test_priority_groups_on_the_summary(book):
@@ -502,7 +531,8 @@ def test_a_run_with_nobody_placed_still_gives_the_workbook(tmp_path, sample_resu
     wb = load_workbook(path)
     summary = sheet(wb, "summary", "en")
     assert summary_value(summary, "kpi.placed", "en") == 0
-    assert summary_value(summary, "kpi.status", "en") == "no solution"
+    assert summary_value(sheet(wb, "technical", "en"), "kpi.status", "en") == "no solution"
+    assert summary_value(summary, "kpi.quality", "en") == "no answer in the time given"
     assert len(summary._charts) == 2
     assert table(sheet(wb, "assignments", "en"), ASSIGNMENT_COLUMNS, "en") == []
     unassigned = table(sheet(wb, "unassigned", "en"), UNASSIGNED_COLUMNS, "en")
