@@ -298,15 +298,7 @@ class _Reasons:
             if r.values.get("requirement") != "rejection"
         )
         kind: ExplanationKind = "rejected_by_unit" if rejected else "closed_e9"
-        en, fa = _closed_words(rejected, others)
-        return UnitExplanation(
-            unit_code=code,
-            rank=rank,
-            kind=kind,
-            message_en=en,
-            message_fa=fa,
-            unit_name_fa=self.names[code],
-        )
+        return self._reason(code, rank, (kind, *_closed_words(rejected, others), None))
 
     def _words(
         self,

@@ -130,7 +130,7 @@ def build_transfer_list(payroll: Payroll, lang: Lang = "fa") -> TransferList:
         bank = check.bank_en if lang == "en" else check.bank_fa
         note = ""
         if not check.is_melli:
-            note = "not Bank Melli" if lang == "en" else "حساب غیر بانک ملی"
+            note = say("pay.transfer.not_melli", lang=lang)
         transfers.append(
             Transfer(
                 sheba=check.text,

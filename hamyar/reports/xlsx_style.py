@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hamyar.io.csvfile import FORMULA_STARTS
+from hamyar.messages import say
 
 if TYPE_CHECKING:
     from xlsxwriter.chart import Chart
@@ -174,7 +175,7 @@ def print_setup(
     ws.set_margins(left=0.4, right=0.4, top=0.8, bottom=0.8)  # room for the header and footer
     if title_rows is not None:
         ws.repeat_rows(title_rows[0] - 1, title_rows[1] - 1)
-    page = "صفحه &P از &N" if rtl else "Page &P of &N"
+    page = say("report.page.footer", lang="fa" if rtl else "en")
     ws.set_footer("&C" + page, {"margin": 0.3})
     if heading:
         ws.set_header("&C" + heading.replace("&", "&&"), {"margin": 0.3})

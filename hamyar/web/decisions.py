@@ -12,10 +12,10 @@ from hamyar.web.site import lang_of, page, term_of
 
 
 async def decisions_page(request: Request) -> Response:
-    fa = lang_of(request) == "fa"
+    lang = lang_of(request)
     with request.app.state.workspace.session() as session:
         decisions = [
-            {"kind": d.kind, "at": d.at, "by": d.by, "what": d.fa if fa else d.en}
+            {"kind": d.kind, "at": d.at, "by": d.by, "what": d.what.render(lang)}
             for d in term_decisions(session, term_of(request))
         ]
     return page(request, "decisions.html", decisions=decisions)

@@ -8,7 +8,7 @@ dates), and a term as the workbooks name it.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from hamyar.messages import check_lang, digits, jalali, localized, number, say
 from hamyar.models import Term
@@ -38,8 +38,10 @@ def num(value: object, lang: str, spec: str = "") -> str:
 
 
 def when(moment: datetime, lang: str) -> str:
-    """A moment as the Jalali date and time, in the page's digits."""
-    return jalali(moment, check_lang(lang))
+    """A moment the workspace recorded (in UTC; a database may hand it back without its zone)
+    as the Jalali date and time of the server's clock, in the page's digits."""
+    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return jalali(aware.astimezone().replace(tzinfo=None), check_lang(lang))
 
 
 def term_words(term: str, lang: str) -> str:

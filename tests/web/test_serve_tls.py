@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -53,7 +54,8 @@ def test_serve_over_tls_marks_the_session_cookie_secure(tmp_path: Path) -> None:
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        with httpx.Client(verify=str(cert), base_url=f"https://127.0.0.1:{port}") as client:
+        trusted = ssl.create_default_context(cafile=str(cert))
+        with httpx.Client(verify=trusted, base_url=f"https://127.0.0.1:{port}") as client:
             for _ in range(600):
                 try:
                     page = client.get("/", follow_redirects=False)

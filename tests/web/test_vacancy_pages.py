@@ -93,6 +93,10 @@ def test_a_planner_records_a_vacancy_and_the_seat_goes_down_the_waiting_list(
         kinds = [(d.kind, d.by) for d in term_decisions(session, "1402-1")]
     workspace.close()
     assert ("vacancy", "karimi") in kinds
+    decisions = planner.get("/decisions?lang=fa").text
+    shown = re.search(r'<tr class="decision vacancy">(.*?)</tr>', decisions)
+    assert shown and '<td class="by">karimi</td>' in shown.group(1)
+    assert "جای خالی" in shown.group(1) and "۱۴۰۲/۰۹/۱۵" in shown.group(1)
 
 
 def test_units_and_finance_cannot_record_a_vacancy(ws: Path, client_of: Client) -> None:

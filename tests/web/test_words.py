@@ -1,7 +1,11 @@
 """The page words: catalogue codes in the page's language, numbers and dates as the catalogue
 writes them (Persian digits and separators, Jalali dates) on Persian pages."""
 
-from datetime import datetime
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
 
 from hamyar.messages import number
 from hamyar.web.words import num, when, word
@@ -28,10 +32,22 @@ def test_english_numbers_are_left_as_written() -> None:
     assert num(0.732, "en", ".1%") == "73.2%"
 
 
-def test_moments_are_jalali_in_the_pages_digits() -> None:
-    moment = datetime(2023, 11, 6, 14, 30)
-    assert when(moment, "fa") == "۱۴۰۲/۰۸/۱۵ ۱۴:۳۰"
-    assert when(moment, "en") == "1402/08/15 14:30"
+@pytest.fixture
+def tehran(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The server's clock in Tehran (UTC+3:30, no daylight saving since 2022)."""
+    monkeypatch.setenv("TZ", "Asia/Tehran")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_moments_are_jalali_on_the_servers_clock_in_the_pages_digits(tehran: None) -> None:
+    recorded = datetime(2023, 11, 6, 11, 0)  # UTC, as SQLite hands it back
+    assert when(recorded, "fa") == "۱۴۰۲/۰۸/۱۵ ۱۴:۳۰"
+    assert when(recorded, "en") == "1402/08/15 14:30"
+    assert when(recorded.replace(tzinfo=UTC), "en") == "1402/08/15 14:30"
+    assert when(datetime(2023, 11, 6, 22, 0, tzinfo=UTC), "en") == "1402/08/16 01:30"
 
 
 def test_a_word_is_its_catalogue_sentence_with_the_pages_digits() -> None:
