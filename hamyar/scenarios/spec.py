@@ -45,6 +45,7 @@ from hamyar.messages import Msg
 from hamyar.models import Policy, Term
 from hamyar.models.bounds import MAX_SEATS
 from hamyar.models.tomlfile import read_toml_file
+from hamyar.models.validation import validation_message
 from hamyar.text import normalize_digits
 
 EMBEDDED = "embedded"
@@ -77,10 +78,10 @@ class SeatValue(BaseModel):
 def parse_seat_value(value: object) -> SeatValue:
     """``12`` or ``"12"`` sets 12 seats; ``"+3"`` adds three, ``"-2"`` removes two."""
     if isinstance(value, bool):
-        raise ValueError(str(Msg("scen.spec.seats_form")))
+        raise ValueError(Msg("scen.spec.seats_form"))
     if isinstance(value, int):
         if value < 0:
-            raise ValueError(str(Msg("scen.spec.seats_negative")))
+            raise ValueError(Msg("scen.spec.seats_negative"))
         return SeatValue(absolute=value)
     if isinstance(value, str):
         text = normalize_digits(value)
@@ -91,12 +92,12 @@ def parse_seat_value(value: object) -> SeatValue:
         absolute = _ABSOLUTE.match(text)
         if absolute:
             return SeatValue(absolute=int(absolute.group(1)))
-    raise ValueError(str(Msg("scen.spec.seats_form")))
+    raise ValueError(Msg("scen.spec.seats_form"))
 
 
 def _bounded(seat: SeatValue) -> SeatValue:
     if abs(seat.absolute or seat.delta) > MAX_SEATS:
-        raise ValueError(str(Msg("scen.spec.seats_most", most=MAX_SEATS)))
+        raise ValueError(Msg("scen.spec.seats_most", most=MAX_SEATS))
     return seat
 
 
@@ -174,9 +175,8 @@ def spec_issues(exc: ValidationError, file: str) -> list[Issue]:
             unknown = Msg("scen.spec.unknown_key", key=repr(key), hint=hint, allowed=allowed)
             issues.append(Issue(unknown, file=file, column=key))
         else:
-            message = err["msg"].removeprefix("Value error, ")
             value = err.get("input")
-            issues.append(Issue(message, _shown(value), file=file, column=key))
+            issues.append(Issue(validation_message(err), _shown(value), file=file, column=key))
     return issues
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from hamyar.errors import InputError
+from hamyar.messages import use_lang
 from hamyar.models import Degree, PriorityGroup, Problem
 from hamyar.scenarios import (
     DEFAULT_SCENARIO,
@@ -153,7 +154,7 @@ def test_unknown_key_in_a_seat_table_lists_female_and_male(tmp_path: Path) -> No
         ("term = 1402\n", "term", "valid string (1402)"),  # a number, not "1402-1"
         ('term = "1402/1"\n', "term", "expected YEAR-SEMESTER"),
         ('name = ["a"]\n', "name", "valid string"),
-        ('closed_units = "A"\n', "closed_units", "valid tuple"),  # a list is needed
+        ('closed_units = "A"\n', "closed_units", "valid list"),  # a list is needed
         ('[seats]\nA = { female = "ten" }\n', "seats.A.female", "'+n' / '-n'"),
         ("[seats]\nA = { female = -2 }\n", "seats.A.female", "cannot be negative"),
         ("[seats]\nA = { male = 1.5 }\n", "seats.A.male", "whole number"),
@@ -167,6 +168,24 @@ def test_wrong_type_is_a_located_error(tmp_path: Path, text: str, where: str, wo
     (line,) = messages(exc)
     assert line.startswith(f"{path}:{where}: ")
     assert words in line
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("term = 1402\n", "باید متن باشد («1402»)"),
+        ('closed_units = "A"\n', "باید فهرست باشد («A»)"),
+        ("[seats]\nA = 3\n", "باید جدولی از کلیدها و مقدارها باشد («3»)"),
+    ],
+)
+def test_pydantics_errors_read_in_persian(tmp_path: Path, text: str, words: str) -> None:
+    path = write(tmp_path / "bad.toml", text)
+    with use_lang("fa"):
+        with pytest.raises(InputError) as exc:
+            resolve_file(path)
+        (line,) = messages(exc)
+    assert line.endswith(words)
+    assert "Input should" not in line
 
 
 def test_override_of_an_unknown_policy_key_is_located_in_the_file_that_sets_it(
