@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from hamyar.errors import HamyarError, InputError, Issue
-from hamyar.messages import Lang, Text, check_lang, current_lang, render
+from hamyar.messages import Lang, Text, check_lang, current_lang, render, say
 
 
 class WorkspaceError(HamyarError):
@@ -26,7 +26,7 @@ class WorkspaceError(HamyarError):
         message: Text,
         fa: str | None = None,
         *,
-        where: str = "workspace",
+        where: str | None = None,
         value: object = None,
     ):
         self.persian, self.where, self.value = fa, where, value
@@ -47,7 +47,8 @@ class WorkspaceError(HamyarError):
 
     def issue(self, lang: str | None = None) -> Issue:
         chosen = current_lang() if lang is None else check_lang(lang)
-        return Issue(self.text(chosen), self.value, file=self.where)
+        where = self.where if self.where is not None else say("store.where", lang=chosen)
+        return Issue(self.text(chosen), self.value, file=where)
 
     def __str__(self) -> str:
         return str(self.issue())
@@ -56,7 +57,7 @@ class WorkspaceError(HamyarError):
         return (_restore, (self.message, self.persian, self.where, self.value))
 
 
-def _restore(message: Text, fa: str | None, where: str, value: object) -> WorkspaceError:
+def _restore(message: Text, fa: str | None, where: str | None, value: object) -> WorkspaceError:
     return WorkspaceError(message, fa, where=where, value=value)
 
 

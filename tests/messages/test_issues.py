@@ -70,7 +70,7 @@ def test_workspace_error_carries_a_msg_or_the_older_pair() -> None:
     old = WorkspaceError("no such run", "چنین اجرایی نیست", value=7)
     assert str(old) == "workspace: no such run (7)"
     with use_lang("fa"):
-        assert str(old) == "workspace: چنین اجرایی نیست («7»)"
+        assert str(old) == "فضای کار: چنین اجرایی نیست («7»)"
     for error in (new, old):
         try:
             with in_language("fa"):
