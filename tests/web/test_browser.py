@@ -10,9 +10,8 @@ from typing import Any
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
+from walk import timesheets_for
 
-from hamyar.cli import cli
 from hamyar.io.placements import read_assignments_csv
 from hamyar.web.app import create_app
 
@@ -132,13 +131,3 @@ def test_a_planners_term_in_chromium(
     d.execute_script("window.scrollTo(0, 0)")
     d.save_screenshot(str(ROOT / "docs" / "web-term.png"))
     assert "پرداخت" in d.find_element(By.ID, "next").text
-
-
-def timesheets_for(workspace: Path, out: Path) -> Path:
-    """A month of timesheets for the term's one run, as ``hamyar timesheets`` writes them."""
-    (folder,) = (workspace / "web" / "1402-1" / "runs").iterdir()
-    done = CliRunner().invoke(
-        cli, ["timesheets", "--allocation", str(folder), "--month", "1402/08", "--out", str(out)]
-    )
-    assert done.exit_code == 0, done.output
-    return out

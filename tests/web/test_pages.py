@@ -8,11 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from starlette.testclient import TestClient
-from walk import run
-
-from hamyar.cli import cli
+from walk import run, timesheets_for
 
 
 def token(html: str) -> str:
@@ -142,13 +139,3 @@ def test_a_term_from_inputs_to_payroll(
         "/payroll/confirm", data={"csrf": csrf, "token": name.group(1), "month": "1402/08"}
     )
     assert twice.status_code == 409
-
-
-def timesheets_for(workspace: Path, out: Path) -> Path:
-    """A month of timesheets for the term's one run, as ``hamyar timesheets`` writes them."""
-    (folder,) = (workspace / "web" / "1402-1" / "runs").iterdir()
-    done = CliRunner().invoke(
-        cli, ["timesheets", "--allocation", str(folder), "--month", "1402/08", "--out", str(out)]
-    )
-    assert done.exit_code == 0, done.output
-    return out

@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+from hamyar.cli import cli
 from hamyar.store import Workspace
 from hamyar.store.users import add_user
 
@@ -64,3 +66,13 @@ def login(client: TestClient, name: str, password: str = PASSWORD) -> object:
 
 
 Client = Callable[..., TestClient]
+
+
+def timesheets_for(workspace: Path, out: Path) -> Path:
+    """A month of timesheets for the term's one run, as ``hamyar timesheets`` writes them."""
+    (folder,) = (workspace / "web" / "1402-1" / "runs").iterdir()
+    done = CliRunner().invoke(
+        cli, ["timesheets", "--allocation", str(folder), "--month", "1402/08", "--out", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    return out
