@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from hamyar.cli import cli
+from hamyar.messages import say
 from hamyar.store import Workspace
 from hamyar.store.users import add_user
 from hamyar.web.app import create_app
@@ -65,3 +66,29 @@ def test_a_unit_account_logs_in_and_is_refused_another_units_page(
     assert confirmed.text.startswith("lib ·")
     d.find_element(By.ID, "logout").click()
     assert d.current_url == server + "/login"
+
+
+def test_a_forged_form_is_refused_in_chromium(server: str, browser: object) -> None:
+    """A form whose CSRF token is not the session's is refused (403) and changes nothing: the
+    login with a forged token logs no one in; the same form with its own token does."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(browser, WebDriver)
+    d = browser
+    d.implicitly_wait(30)
+
+    def log_in(forged: bool) -> None:
+        d.get(server + "/login")
+        if forged:
+            d.execute_script("document.querySelector('input[name=csrf]').value = 'forged'")
+        d.find_element(By.ID, "login-name").send_keys("karimi")
+        d.find_element(By.ID, "login-password").send_keys(PASSWORD)
+        d.find_element(By.ID, "login-go").click()
+
+    log_in(forged=True)
+    assert d.find_element(By.ID, "refusal").text == say("web.csrf", lang="fa")
+    d.get(server + "/")
+    assert d.current_url == server + "/login?next=/"
+    log_in(forged=False)
+    assert "karimi" in d.find_element(By.ID, "account").text
