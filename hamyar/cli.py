@@ -18,6 +18,7 @@ import click
 
 from hamyar.commands.base import Group
 from hamyar.errors import HamyarError
+from hamyar.io.outdir import signalled
 from hamyar.io.outlock import release_all
 from hamyar.messages import say
 
@@ -29,7 +30,14 @@ TERMINATED = 143
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
     """SIGTERM unwinds like an exception, so that half-written outputs are removed."""
+    signalled(signum)
     raise SystemExit(TERMINATED)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    """Ctrl-C as Python's own handler, noted so a swallowed one still stops the output."""
+    signalled(signum)
+    raise KeyboardInterrupt
 
 
 COMMANDS = {
@@ -102,4 +110,5 @@ def cli() -> None:
 def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     sys.exit(cli.main(prog_name="hamyar", standalone_mode=True))

@@ -288,6 +288,24 @@ class Staging:
                 self._release()
 
 
+_SIGNALLED: list[int] = []
+"""SIGINT or SIGTERM received by the command (:func:`signalled`), newest last."""
+
+
+def signalled(signum: int) -> None:
+    """Note a signal as it arrives, before its exception is raised."""
+    _SIGNALLED.append(signum)
+
+
+def stop_if_signalled() -> None:
+    """Raise again a signal whose exception Python swallowed (raised inside a callback whose
+    exceptions it ignores, such as an import lock's), so the output is never placed after it."""
+    if _SIGNALLED:
+        if _SIGNALLED[-1] == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise SystemExit(128 + _SIGNALLED[-1])
+
+
 @contextmanager
 def signals_held() -> Iterator[None]:
     """SIGTERM and SIGINT wait until the block ends, then take effect (SIGKILL cannot wait).
@@ -325,6 +343,7 @@ def staged_output(
     staging = Staging(out, force, keep_replaced)
     try:
         yield staging.path
+        stop_if_signalled()
         staging.seal()
     except BaseException as exc:
         staging.abandon(exc)
