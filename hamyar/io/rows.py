@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from hamyar.errors import InputError, Issue, Severity, SplitIssues
 from hamyar.io.cells import CellError, cell_value, parse_cell
 from hamyar.io.columns import Column
+from hamyar.io.columnwise import ParsedColumns, parse_columns
 from hamyar.io.tables import Row, Table, cell_text, read_table
 from hamyar.messages import Msg, Text
 from hamyar.models import Source
@@ -83,13 +84,19 @@ class Parsed(SplitIssues, Generic[T]):
 
 
 PARSED_PER_COLUMN = 4096
-"""Distinct raw cells whose parsed value a reader keeps per column (a column of names or IDs
-repeats nothing; its first values are kept and it is parsed cell by cell after them)."""
+"""Distinct raw cells whose parsed value the per-row path keeps per column (a column of names
+or IDs repeats nothing; its first values are kept and it is parsed cell by cell after them)."""
 _UNSEEN = object()
 
 
 class RowReader:
-    """Parses the cells of a table's rows and records located issues in ``issues``."""
+    """Parses the cells of a table's rows and records located issues in ``issues``.
+
+    The known columns are parsed column by column on the first :meth:`fields`, once per distinct
+    raw cell (:func:`parse_columns`); a row whose every cell parsed and whose required cells
+    are filled takes its values from there, and any other row is parsed again cell by cell,
+    recording its issues in the order of its cells, as it is reached.
+    """
 
     def __init__(
         self,
@@ -107,6 +114,7 @@ class RowReader:
         """Per known column: its position, and the value of each raw cell already parsed
         (genders, degrees, dates and preference lists repeat; at most
         :data:`PARSED_PER_COLUMN`)."""
+        self._parsed: ParsedColumns | None = None
 
     def source(self, row: Row) -> Source:
         return Source(file=self.table.file, row=row.number)
@@ -151,6 +159,16 @@ class RowReader:
 
         A bad cell and an empty required cell are recorded as errors and make ``ok`` false.
         """
+        parsed = self._parsed
+        if parsed is None:
+            parsed = self._parsed = parse_columns(self.table, [(i, c) for i, c, _ in self._known])
+        at = parsed.clean.get(id(row))
+        if at is not None:
+            return {n: v[at] for n, v in parsed.columns if v[at] is not None}, True
+        return self._cell_by_cell(row)
+
+    def _cell_by_cell(self, row: Row) -> tuple[dict[str, object], bool]:
+        """:meth:`fields` of a row with a bad or missing cell, reporting each in cell order."""
         values: dict[str, object] = {}
         ok = True
         cells = row.cells
@@ -199,7 +217,8 @@ class RowReader:
         ``columns`` maps a model field to the column it came from when their names differ.
         """
         try:
-            return model.model_validate({**data, "source": self.source(row)})
+            source = {"file": self.table.file, "row": row.number}  # validated into a Source
+            return model.model_validate({**data, "source": source})
         except ValidationError as exc:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
