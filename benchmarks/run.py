@@ -13,7 +13,8 @@ passes its wall-time limit is recorded with how it failed.
 The national size runs ``hamyar batch MANIFEST --out DIR`` on 150 generated institutions with
 local worker processes and with ``--dask-local 2``, timing the whole command. The harness also
 times ``hamyar run`` end to end on the embedded default (median of 3) and the applicant readers
-(rows per second, csv and xlsx).
+(rows per second, csv and xlsx), the whole-process targets (``whole.py``) and the budget and
+stable-mode targets on fixed seeds (``seeds.py``; ``--only-seeds`` runs just these).
 """
 
 from __future__ import annotations
@@ -561,6 +562,10 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
         from whole import whole_lines
 
         out += whole_lines(data["whole"], data.get("run_default"))
+    if data.get("seeds") is not None:
+        from seeds import seeds_lines
+
+        out += seeds_lines(data["seeds"], data.get("seeds_by"))
     path.write_text("\n".join(out), encoding="utf-8")
 
 
@@ -569,9 +574,11 @@ def _save(path: Path, data: dict[str, Any], argv: str) -> None:
     path.with_suffix(".json").write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool) -> None:
-    """``--update``: keep the sizes (and extras) of the previous run that this run does not
-    measure, each marked with the run that measured it."""
+def _carry_over(
+    path: Path, data: dict[str, Any], keys: list[str], extras: bool, seeds: bool
+) -> None:
+    """``--update``: keep the sizes (and extras, and the fixed-seed section) of the previous run
+    that this run does not measure, each marked with the run that measured it."""
     previous_file = path.with_suffix(".json")
     if not previous_file.exists():
         return
@@ -585,6 +592,11 @@ def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool)
             if key in previous:
                 data[key] = previous[key]
                 data.setdefault("extras_by", previous.get("extras_by") or previous["date"])
+    if not seeds and "seeds" in previous:
+        data["seeds"] = previous["seeds"]
+        data["seeds_by"] = previous.get("seeds_by") or (
+            f"`{previous.get('argv', '?')}` on {previous['date']}"
+        )
     data["skipped"] = [k for k in SIZES if k not in data["sizes"]]
 
 
@@ -597,6 +609,14 @@ def main() -> int:
         "--no-extras",
         action="store_true",
         help="skip `hamyar run`, the readers and the whole-process targets",
+    )
+    parser.add_argument(
+        "--no-seeds", action="store_true", help="skip the budget and stable runs on fixed seeds"
+    )
+    parser.add_argument(
+        "--only-seeds",
+        action="store_true",
+        help="run only the budget and stable runs on fixed seeds (benchmarks/seeds.py)",
     )
     parser.add_argument("--workdir", type=Path, help="keep generated files here")
     parser.add_argument("--wall-limit", type=float, help="seconds per process, every size")
@@ -611,6 +631,8 @@ def main() -> int:
         saved = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
         write_results(args.out, saved, saved.get("argv", "?"))
         return 0
+    if args.only_seeds:
+        args.sizes, args.no_extras = "", True
     keys = [k.strip() for k in args.sizes.split(",") if k.strip()]
     unknown = [k for k in keys if k not in SIZES]
     if unknown:
@@ -628,7 +650,7 @@ def main() -> int:
         "total_s": 0.0,
     }
     if args.update:
-        _carry_over(args.out, data, keys, not args.no_extras)
+        _carry_over(args.out, data, keys, not args.no_extras, not args.no_seeds)
     log: list[str] = []
     with tempfile.TemporaryDirectory(prefix="hamyar-bench-") as tmp:
         work = args.workdir or Path(tmp)
@@ -655,6 +677,11 @@ def main() -> int:
             from whole import bench_whole
 
             data["whole"] = bench_whole(work, args.quick)
+        if not args.no_seeds:
+            _save(args.out, data, argv)
+            from seeds import bench_seeds
+
+            data["seeds"] = bench_seeds(work)
     data["total_s"] = time.perf_counter() - started
     _save(args.out, data, argv)
     print(f"wrote {args.out}")

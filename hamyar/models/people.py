@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from operator import mul
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -31,6 +32,8 @@ from hamyar.models.enums import (
     StudentType,
 )
 
+_WEIGHTS = range(10, 1, -1)
+
 
 def national_id_valid(code: str) -> bool:
     """Iranian national ID (کد ملی): 10 digits, the last a check digit.
@@ -38,9 +41,9 @@ def national_id_valid(code: str) -> bool:
     ``s = Σ_{i=0..8} d_i × (10 − i) mod 11``; the check digit is ``s`` when ``s < 2``,
     otherwise ``11 − s``. Ten equal digits are refused.
     """
-    if len(code) != 10 or not code.isdigit() or len(set(code)) == 1:
+    if len(code) != 10 or not code.isdigit() or code == code[0] * 10:
         return False
-    s = sum(int(code[i]) * (10 - i) for i in range(9)) % 11
+    s = sum(map(mul, map(int, code[:9]), _WEIGHTS)) % 11
     check = s if s < 2 else 11 - s
     return int(code[9]) == check
 

@@ -9,8 +9,8 @@ notice tells a student not placed his or her position on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import cast
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
@@ -20,20 +20,10 @@ from hamyar.optimizer.waitlist import WaitingEntry, WaitingLists
 from hamyar.store.schema import WaitingRow
 
 
-def record_waitlists(session: Session, run_id: int, entries: Iterable[WaitingEntry]) -> int:
-    """Store waiting-list ``entries`` under run ``run_id``; the number of places stored."""
-    rows = [
-        {
-            "run_id": run_id,
-            "unit_code": e.unit_code,
-            "gender": str(e.gender),
-            "position": e.position,
-            "student_id": e.student_id,
-            "preference_rank": e.preference_rank,
-            "placed_unit": e.placed_unit,
-        }
-        for e in entries
-    ]
+def record_waitlists(session: Session, run_id: int, places: Iterable[Mapping[str, Any]]) -> int:
+    """Store waiting-list places (:func:`~hamyar.store.run_rows.waiting_row`) under run
+    ``run_id``; the number of places stored."""
+    rows = [{"run_id": run_id, **place} for place in places]
     if rows:  # Core executemany: no ORM bookkeeping per row
         session.execute(insert(cast(Table, WaitingRow.__table__)), rows)
     return len(rows)
