@@ -29,6 +29,15 @@ the relaxation's reduced-cost box for one more than the start's value
 arcs are fixed there. Once a level is held at its value ``v``, the box of ``v`` holds for every
 allocation still to be chosen: the model and the relaxation keep it for the levels after.
 
+The first of these levels is the one whose optimum matters most (priority or coverage, for
+the default objective, must be proven): a search there gets the larger share of the time
+(:attr:`~hamyar.optimizer.params.SolverParams.first_share`); the later levels share the time left
+equally, so that each gets its relaxation, its rounding and a search before the time is up.
+Measured on the generated 10,000 × 120 instance of seed 2 with the budget at 90 % and a 25 s
+limit on a loaded machine (one-minute load 8, the solve at about a third of a CPU): preference
+ranks 2–5 and GPA ended 0.19, 1.0, 6.5, 0 and 54 % from their bounds, against 0.96, 8.0, 54, 60
+and 56 % with the larger share for the first level searched (preference rank 2).
+
 Should GLOP not finish within half the time left, the level and every later one are searched by
 CP-SAT without it, from the best allocation so far. (A later level is not priced: its weights would
 be the held levels' exact mixed radix ``W_k = Σ_{j=i..k} M_j w_j`` (:mod:`hamyar.optimizer.flow`),
@@ -103,6 +112,7 @@ def solve_budgeted(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
             prepare=pricer,
             fallback=cheapest,
             extra_time_s=time.perf_counter() - t0,
+            first_level_share=True,
         )
         return x, stages + rest
     return cheapest, stages
