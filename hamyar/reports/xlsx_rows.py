@@ -115,7 +115,6 @@ class FastSheet(Worksheet):
         self.fh.write("".join(parts))
         self.table.clear()
 
-
     def _write_optimized_sheet_data(self) -> None:
         """XlsxWriter's, with the rows copied into the sheet's file as bytes (they were written
         as UTF-8 and hold no carriage return, so decoding and encoding them again changes
