@@ -22,7 +22,7 @@ from typing import Any
 
 from hamyar.messages import Msg
 from hamyar.models.run import RunResult
-from hamyar.pipeline.record import RunRecord
+from hamyar.pipeline.record import ASSIGNMENT_COLUMNS, WAITING_COLUMNS, RunRecord
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.location import BUSY_TIMEOUT_S, database_url, sqlite_file
 from hamyar.store.revision import shipped_head
@@ -105,14 +105,15 @@ class QuickRecorder:
             values = [_run_value(c, rows.run[c]) for c in columns]
             run_id = cursor.execute(_sql("runs", columns), values).lastrowid
             assert run_id is not None
-            for table, table_rows in (
-                ("run_inputs", rows.inputs),
-                ("run_assignments", rows.assignments),
-                ("run_waitlists", rows.waiting),
+            for i in rows.inputs:
+                cursor.execute(_sql("run_inputs", ["run_id", *i]), (run_id, *i.values()))
+            for table, names, table_rows in (
+                ("run_assignments", ASSIGNMENT_COLUMNS, rows.assignments),
+                ("run_waitlists", WAITING_COLUMNS, rows.waiting),
             ):
-                if table_rows:  # every row has the same keys, in the same order
-                    sql = _sql(table, ["run_id", *table_rows[0]])
-                    cursor.executemany(sql, [(run_id, *row.values()) for row in table_rows])
+                if table_rows:
+                    sql = _sql(table, ["run_id", *names])
+                    cursor.executemany(sql, [(run_id, *row) for row in table_rows])
         except sqlite3.OperationalError as exc:
             raise self.unusable(exc) from None
         return run_id, str(rows.run["term"])
