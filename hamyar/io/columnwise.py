@@ -61,6 +61,11 @@ def parse_columns(table: Table, known: Sequence[tuple[int, Column]]) -> ParsedCo
             if value is _BAD or (value is None and column.required):
                 bad.add(key)
             values[key] = value
+        if column.kind == "list":  # the same few unit names, once each
+            pieces: dict[str, str] = {}
+            for key, value in values.items():
+                if value.__class__ is tuple:
+                    values[key] = tuple([pieces.setdefault(p, p) for p in value])
         if bad:
             dirty.update(at for at, key in enumerate(keys) if key in bad)
         columns.append((column.name, list(map(values.__getitem__, keys))))

@@ -25,6 +25,7 @@ from hamyar.messages import Msg, Text
 from hamyar.models import Source
 from hamyar.models.validation import reason, validation_message
 
+_set = object.__setattr__
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,6 +116,7 @@ class RowReader:
         (genders, degrees, dates and preference lists repeat; at most
         :data:`PARSED_PER_COLUMN`)."""
         self._parsed: ParsedColumns | None = None
+        self._fields_sets: dict[frozenset[str], set[str]] = {}
 
     def source(self, row: Row) -> Source:
         return Source(file=self.table.file, row=row.number)
@@ -211,14 +213,16 @@ class RowReader:
         row: Row,
         data: Mapping[str, object],
         columns: Mapping[str, str] | None = None,
+        context: object = None,
     ) -> M | None:
         """Validate ``data`` as ``model``; every validation error becomes a located issue.
 
-        ``columns`` maps a model field to the column it came from when their names differ.
+        ``columns`` maps a model field to the column it came from when their names differ;
+        ``context`` is pydantic's validation context.
         """
         try:
             source = {"file": self.table.file, "row": row.number}  # validated into a Source
-            return model.model_validate({**data, "source": source})
+            record = model.model_validate({**data, "source": source}, context=context)
         except ValidationError as exc:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
@@ -231,6 +235,19 @@ class RowReader:
                 else:
                     self.report(row, None, message)
             return None
+        return share_fields_set(record, self._fields_sets)
+
+
+def share_fields_set(record: M, shared: dict[frozenset[str], set[str]]) -> M:
+    """``record``, and its :class:`~hamyar.models.Source`, holding the one set of the names of
+    the fields given (pydantic keeps one per instance: 2 KB for an applicant) that every
+    record of the same fields holds. Only a frozen model: pydantic changes the set in place
+    only when a field is assigned, and copies it before ``model_copy`` adds to it."""
+    for model in (record, getattr(record, "source", None)):
+        if isinstance(model, BaseModel) and model.model_config.get("frozen"):
+            given = model.__pydantic_fields_set__
+            _set(model, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given))
+    return record
 
 
 def parse_plain_table(

@@ -63,3 +63,22 @@ def test_columns_agree_with_cells(
         "iranian_mother",
         "semesters_passed",
     ]
+
+
+def test_records_share_their_fields_set(
+    tmp_path: Path, write_table: Callable[[Path, list[list[object]]], Path]
+) -> None:
+    """Records of the same fields hold one set of their names, equal to what pydantic gives
+    each, and copying one with a change still works."""
+    from hamyar.io.applicants import parse_applicants
+    from hamyar.models import Applicant
+
+    path = write_table(tmp_path / "applicants.csv", [HEADER, ROWS[0], ROWS[4]])
+    first, second = parse_applicants(path).records
+    assert first.model_fields_set is second.model_fields_set
+    given = Applicant.model_validate(first.model_dump(exclude_unset=True)).model_fields_set
+    assert first.model_fields_set == given
+    assert first.source.model_fields_set is second.source.model_fields_set
+    copied = first.model_copy(update={"preferences": ("DORM",)})
+    assert copied.preferences == ("DORM",) and first.preferences == ("LIB", "SCI")
+    assert first.model_fields_set == given

@@ -1,6 +1,7 @@
 """The Lagrangian pricing of the term budget (:mod:`hamyar.optimizer.lagrange`) prepares the
-first level where the budget binds, before its linear relaxation, and every level when the
-relaxation does not finish; the result is still the exact optimum."""
+first level where the budget binds, before its linear relaxation; with or without the
+relaxation (when it does not finish, CP-SAT alone searches the later levels), the result is
+still the exact optimum."""
 
 from __future__ import annotations
 
