@@ -213,14 +213,16 @@ class RowReader:
         row: Row,
         data: Mapping[str, object],
         columns: Mapping[str, str] | None = None,
+        context: object = None,
     ) -> M | None:
         """Validate ``data`` as ``model``; every validation error becomes a located issue.
 
-        ``columns`` maps a model field to the column it came from when their names differ.
+        ``columns`` maps a model field to the column it came from when their names differ;
+        ``context`` is pydantic's validation context.
         """
         try:
             source = {"file": self.table.file, "row": row.number}  # validated into a Source
-            record = model.model_validate({**data, "source": source})
+            record = model.model_validate({**data, "source": source}, context=context)
         except ValidationError as exc:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
