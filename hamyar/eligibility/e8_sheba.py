@@ -16,6 +16,7 @@ from hamyar.eligibility.columns import Columns, Fired, one_of
 from hamyar.eligibility.reasons import reason
 from hamyar.messages import Bilingual, Msg
 from hamyar.models import Applicant, Policy, Reason, Term
+from hamyar.models.results import rendered_reason
 from hamyar.models.sheba import BANKS, MELLI_CODE, ShebaCheck, check_sheba, plain_bank
 
 
@@ -39,13 +40,17 @@ def _missing(required: bool) -> Reason:
 
 
 @lru_cache(maxsize=256)
-def _other_bank(code: str | None, bank_fa: str | None, bank_en: str | None) -> Msg:
-    """The note of an account at another bank than Bank Melli, once per bank."""
+def _other_bank(
+    code: str | None, bank_fa: str | None, bank_en: str | None
+) -> tuple[Msg, tuple[str, str]]:
+    """The note of an account at another bank than Bank Melli and its sentences, the same for
+    every account at the bank: rendered once per bank."""
     if bank_fa and bank_en:
         bank: Bilingual | Msg = Bilingual(fa=bank_fa, en=bank_en)
     else:
         bank = Msg("elig.e8.unknown_bank", code=code)
-    return Msg("elig.e8.other_bank", bank=bank, code=code)
+    message = Msg("elig.e8.other_bank", bank=bank, code=code)
+    return message, rendered_reason("E8", message)
 
 
 def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
@@ -94,11 +99,6 @@ def _verdict(check: ShebaCheck, required: bool) -> Reason | None:
 
 def _noted(sheba: str, code: str | None, bank_fa: str | None, bank_en: str | None) -> Reason:
     """The note of a valid Sheba at another bank than Bank Melli."""
-    return reason(
-        "E8",
-        _other_bank(code, bank_fa, bank_en),
-        severity="info",
-        sheba=sheba,
-        bank_code=code,
-        bank=bank_en,
-    )
+    message, (fa, en) = _other_bank(code, bank_fa, bank_en)
+    values = {"sheba": sheba, "bank_code": code or "", "bank": bank_en or ""}
+    return Reason("E8", fa, en, values=values, severity="info", message=message)

@@ -12,7 +12,14 @@ from functools import cache
 from operator import mul
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from hamyar.messages import Msg
 from hamyar.models.bounds import (
@@ -79,6 +86,12 @@ class Named:
         return self.marital_status is MaritalStatus.married
 
 
+ROW_CHECKED: dict[str, tuple[str, ...]] = {"checked": ("national_id", "start_or_semesters")}
+"""The validation context of an applicant row whose reader has checked its national ID and
+that it has a study start or semesters (:mod:`hamyar.io.applicants`, with located messages):
+the two checks below are not made again."""
+
+
 class Applicant(Named, BaseModel):
     """One applicant row (DATA.md, *applicants*)."""
 
@@ -113,13 +126,17 @@ class Applicant(Named, BaseModel):
 
     @field_validator("national_id")
     @classmethod
-    def _national_id(cls, value: str | None) -> str | None:
+    def _national_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.context is ROW_CHECKED:
+            return value
         if value is not None and not national_id_valid(value):
             raise ValueError(Msg("models.applicant.national_id"))
         return value
 
     @model_validator(mode="after")
-    def _start_or_semesters(self) -> Applicant:
+    def _start_or_semesters(self, info: ValidationInfo) -> Applicant:
+        if info.context is ROW_CHECKED:
+            return self
         if self.study_start is None and self.semesters_passed is None:
             raise ValueError(Msg("models.applicant.start_or_semesters"))
         return self

@@ -63,17 +63,21 @@ class Reason:
     def message_fa(self) -> str:
         """The Persian sentence, ending with the rule (``… (قاعده E4).``)."""
         if self._fa is None:
-            assert self.message is not None
-            self._fa = rendered_reason(self.rule, self.message)[0]
-        return self._fa
+            self._render()
+        return self._fa  # type: ignore[return-value]
 
     @property
     def message_en(self) -> str:
         """The English sentence, without the rule (``str(reason)`` puts it in front)."""
         if self._en is None:
-            assert self.message is not None
-            self._en = rendered_reason(self.rule, self.message)[1]
-        return self._en
+            self._render()
+        return self._en  # type: ignore[return-value]
+
+    def _render(self) -> None:
+        assert self.message is not None
+        fa, en = rendered_reason(self.rule, self.message)
+        self._fa = fa if self._fa is None else self._fa
+        self._en = en if self._en is None else self._en
 
     def _key(self) -> tuple[object, ...]:
         return (self.rule, self.severity, self.message_fa, self.message_en, self.values)
