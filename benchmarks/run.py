@@ -11,10 +11,12 @@ interpreter, the loaded problem and the solver. A contender that raises, runs ou
 passes its wall-time limit is recorded with how it failed.
 
 The national size runs ``hamyar batch MANIFEST --out DIR`` on 150 generated institutions with
-local worker processes and with ``--dask-local 2``, timing the whole command. The harness also
-times ``hamyar run`` end to end on the embedded default (median of 3) and the applicant readers
-(rows per second, csv and xlsx), the whole-process targets (``whole.py``) and the budget and
-stable-mode targets on fixed seeds (``seeds.py``; ``--only-seeds`` runs just these).
+local worker processes, with ``--dask-local 2`` and with ``--scheduler`` on a ``dask scheduler``
+and ``dask worker`` (2 processes) started for it (``cluster.py``), timing the whole command.
+The harness also times ``hamyar run`` end to end on the embedded default (median of 3) and the
+applicant readers (rows per second, csv and xlsx), the whole-process targets (``whole.py``) and
+the budget and stable-mode targets on fixed seeds (``seeds.py``; ``--only-seeds`` runs just
+these).
 """
 
 from __future__ import annotations
@@ -238,7 +240,8 @@ def bench_size(size: Size, quick: bool, work: Path, log: list[str], limit: float
 
 
 def bench_national(size: Size, work: Path, limit: float) -> dict[str, Any]:
-    """``hamyar batch`` on a generated national batch, local processes and Dask LocalCluster."""
+    """``hamyar batch`` on a generated national batch: local processes, a Dask LocalCluster and
+    a real Dask scheduler and worker."""
     folder = work / size.key
     started = time.perf_counter()
     gen = run_child(
@@ -261,25 +264,42 @@ def bench_national(size: Size, work: Path, limit: float) -> dict[str, Any]:
         out["error"] = f"hamyar generate failed: {failure_text(gen, 3600)}"
         return out
     manifest = folder / "files" / "manifest.toml"
-    for label, extra in (
-        ("local processes (2)", ["--workers", "2"]),
-        ("Dask local (2)", ["--dask-local", "2"]),
+    for label, name, extra in (
+        ("local processes (2)", "local", ["--workers", "2"]),
+        ("Dask local (2)", "Dask", ["--dask-local", "2"]),
+        ("Dask scheduler + worker (2)", "scheduler", None),
     ):
-        cmd = hamyar_cmd(
-            "batch", str(manifest), "--out", str(folder / label.split()[0]), "--force", *extra
-        )
-        child = run_child(cmd, limit)
-        ok = child.returncode == 0 and not child.timed_out
-        run = {
-            "how": label,
-            "ok": ok,
-            "wall_s": child.wall_s,
-            "peak_bytes": child.maxrss_bytes,
-            "failure": "" if ok else failure_text(child, limit),
-        }
+        run = _national_run(label, extra, manifest, folder / name, limit)
         out["runs"].append(run)
-        print(f"national {label}: {child.wall_s:.1f} s {run['failure']}", flush=True)
+        print(f"national {label}: {run['wall_s']:.1f} s {run['failure']}", flush=True)
     return out
+
+
+def _national_run(
+    label: str, extra: list[str] | None, manifest: Path, out: Path, limit: float
+) -> dict[str, Any]:
+    """One ``hamyar batch`` of the national manifest into ``out``; ``extra`` ``None``: on a
+    ``dask scheduler`` and ``dask worker`` started for it (``cluster.py``; their start is not
+    timed)."""
+    base = hamyar_cmd("batch", str(manifest), "--out", str(out))
+    if extra is None:
+        from cluster import dask_cluster
+
+        try:
+            with dask_cluster(2, out.with_name(out.name + "-cluster")) as address:
+                child = run_child([*base, "--force", "--scheduler", address], limit)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            return {"how": label, "ok": False, "wall_s": 0.0, "peak_bytes": 0, "failure": str(exc)}
+    else:
+        child = run_child([*base, "--force", *extra], limit)
+    ok = child.returncode == 0 and not child.timed_out
+    return {
+        "how": label,
+        "ok": ok,
+        "wall_s": child.wall_s,
+        "peak_bytes": child.maxrss_bytes,
+        "failure": "" if ok else failure_text(child, limit),
+    }
 
 
 def bench_run_default(work: Path) -> dict[str, Any]:

@@ -22,36 +22,28 @@ from typing import Any
 
 from hamyar.messages import Msg
 from hamyar.models.run import RunResult
-from hamyar.pipeline.record import RunRecord
+from hamyar.pipeline.record import ASSIGNMENT_COLUMNS, WAITING_COLUMNS, RunRecord
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.location import BUSY_TIMEOUT_S, database_url, sqlite_file
 from hamyar.store.revision import shipped_head
 from hamyar.store.run_rows import run_rows
 
 JSON_COLUMNS = frozenset({"policy", "kpis", "input_hashes"})
+"""The ``runs`` columns SQLAlchemy's JSON type stores (``json.dumps``)."""
 
 
-def _value(column: str, value: Any) -> Any:
+def _run_value(column: str, value: Any) -> Any:
+    """A ``runs`` value as SQLAlchemy's SQLite dialect stores it (the other tables hold
+    text, integers, booleans and bytes, which sqlite3 stores the same way by itself)."""
     if column in JSON_COLUMNS:
         return json.dumps(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, bool):
-        return int(value)
     return value
 
 
-def _insert(cursor: sqlite3.Cursor, table: str, rows: list[dict[str, Any]]) -> int | None:
-    """Insert ``rows`` (all with the same columns); the rowid of a single row."""
-    if not rows:
-        return None
-    columns = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    values = [tuple(_value(c, row[c]) for c in columns) for row in rows]
-    if len(values) == 1:
-        return cursor.execute(sql, values[0]).lastrowid
-    cursor.executemany(sql, values)
-    return None
+def _sql(table: str, columns: list[str]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
 
 
 class QuickRecorder:
@@ -109,14 +101,19 @@ class QuickRecorder:
         )
         try:
             cursor = self.connection.cursor()
-            run_id = _insert(cursor, "runs", [rows.run])
+            columns = list(rows.run)
+            values = [_run_value(c, rows.run[c]) for c in columns]
+            run_id = cursor.execute(_sql("runs", columns), values).lastrowid
             assert run_id is not None
-            for table, values in (
-                ("run_inputs", rows.inputs),
-                ("run_assignments", rows.assignments),
-                ("run_waitlists", rows.waiting),
+            for i in rows.inputs:
+                cursor.execute(_sql("run_inputs", ["run_id", *i]), (run_id, *i.values()))
+            for table, names, table_rows in (
+                ("run_assignments", ASSIGNMENT_COLUMNS, rows.assignments),
+                ("run_waitlists", WAITING_COLUMNS, rows.waiting),
             ):
-                _insert(cursor, table, [{"run_id": run_id, **v} for v in values])
+                if table_rows:
+                    sql = _sql(table, ["run_id", *names])
+                    cursor.executemany(sql, [(run_id, *row) for row in table_rows])
         except sqlite3.OperationalError as exc:
             raise self.unusable(exc) from None
         return run_id, str(rows.run["term"])

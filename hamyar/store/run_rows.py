@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hamyar.models.run import RunResult
-from hamyar.optimizer.waitlist import WaitingEntry
-from hamyar.pipeline.record import RunRecord, run_record
+from hamyar.pipeline.record import Row, RunRecord, run_record
 
 RUN_FILE = "workspace-run.json"
 
@@ -37,12 +36,13 @@ def now() -> datetime:
 
 @dataclass(frozen=True)
 class RunRows:
-    """One run's rows; the inputs, assignments and waiting places without their ``run_id``."""
+    """One run's rows; the inputs, assignments and waiting places without their ``run_id``
+    (the last two as values in :data:`ASSIGNMENT_COLUMNS` and :data:`WAITING_COLUMNS` order)."""
 
     run: dict[str, Any]
     inputs: list[dict[str, Any]]
-    assignments: list[dict[str, Any]]
-    waiting: list[dict[str, Any]]
+    assignments: tuple[Row, ...]
+    waiting: tuple[Row, ...]
 
 
 def run_rows(
@@ -80,30 +80,12 @@ def run_rows(
     for label, sha in record.input_hashes.items():
         if sha not in stored:
             inputs.append({"name": label, "sha256": sha, "content": None})
-    assignments = [
-        {
-            "student_id": a.student_id,
-            "unit_code": a.unit_code,
-            "gender": str(a.gender),
-            "preference_rank": a.preference_rank,
-            "priority_score": a.priority_score,
-            "pinned": a.pinned,
-        }
-        for a in record.assignments
-    ]
-    return RunRows(run, inputs, assignments, [waiting_row(e) for e in record.waiting])
+    return RunRows(run, inputs, record.assignments, record.waiting)
 
 
-def waiting_row(entry: WaitingEntry) -> dict[str, Any]:
-    """One place on a waiting list as a ``run_waitlists`` row, without its ``run_id``."""
-    return {
-        "unit_code": entry.unit_code,
-        "gender": str(entry.gender),
-        "position": entry.position,
-        "student_id": entry.student_id,
-        "preference_rank": entry.preference_rank,
-        "placed_unit": entry.placed_unit,
-    }
+def as_dicts(run_id: int, columns: tuple[str, ...], rows: tuple[Row, ...]) -> list[dict[str, Any]]:
+    """``rows`` as mappings of column to value, with ``run_id``."""
+    return [{"run_id": run_id, **dict(zip(columns, row, strict=True))} for row in rows]
 
 
 def write_run_file(folder: Path, run_id: int, term: str, url: str) -> None:

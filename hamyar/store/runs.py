@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from hamyar.messages import Msg
 from hamyar.models.run import RunResult
-from hamyar.pipeline.record import RunRecord
+from hamyar.pipeline.record import ASSIGNMENT_COLUMNS, RunRecord
 from hamyar.store.errors import WorkspaceError
 from hamyar.store.run_rows import RUN_FILE as RUN_FILE
+from hamyar.store.run_rows import as_dicts, run_rows
 from hamyar.store.run_rows import current_user as current_user
 from hamyar.store.run_rows import now as now
-from hamyar.store.run_rows import run_rows
 from hamyar.store.run_rows import write_run_file as write_run_file_of
 from hamyar.store.schema import AssignmentRow, RunInputRow, RunRow
 from hamyar.store.waitlists import record_waitlists
@@ -53,7 +53,7 @@ def record_run(
     if rows.assignments:  # one Core executemany, no ORM bookkeeping per row
         session.execute(
             insert(cast(Table, AssignmentRow.__table__)),
-            [{"run_id": run.id, **values} for values in rows.assignments],
+            as_dicts(run.id, ASSIGNMENT_COLUMNS, rows.assignments),
         )
     record_waitlists(session, run.id, rows.waiting)
     return run

@@ -9,21 +9,23 @@ notice tells a student not placed his or her position on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from hamyar.models import Gender
 from hamyar.optimizer.waitlist import WaitingEntry, WaitingLists
+from hamyar.pipeline.record import WAITING_COLUMNS, Row
+from hamyar.store.run_rows import as_dicts
 from hamyar.store.schema import WaitingRow
 
 
-def record_waitlists(session: Session, run_id: int, places: Iterable[Mapping[str, Any]]) -> int:
-    """Store waiting-list places (:func:`~hamyar.store.run_rows.waiting_row`) under run
-    ``run_id``; the number of places stored."""
-    rows = [{"run_id": run_id, **place} for place in places]
+def record_waitlists(session: Session, run_id: int, places: tuple[Row, ...]) -> int:
+    """Store waiting-list places (rows of :data:`~hamyar.pipeline.record.WAITING_COLUMNS`)
+    under run ``run_id``; the number of places stored."""
+    rows = as_dicts(run_id, WAITING_COLUMNS, places)
     if rows:  # Core executemany: no ORM bookkeeping per row
         session.execute(insert(cast(Table, WaitingRow.__table__)), rows)
     return len(rows)
