@@ -115,6 +115,7 @@ class RowReader:
         """Per known column: its position, and the value of each raw cell already parsed
         (genders, degrees, dates and preference lists repeat; at most
         :data:`PARSED_PER_COLUMN`)."""
+        self._unknown = [(h.index, h.text) for h in table.headers if h.column is None and h.text]
         self._parsed: ParsedColumns | None = None
         self._fields_sets: dict[frozenset[str], set[str]] = {}
 
@@ -201,11 +202,7 @@ class RowReader:
 
     def extra(self, row: Row) -> dict[str, str]:
         """Unknown columns of ``row``: ``{header as written: normalised text}``."""
-        return {
-            h.text: cell_value(row.cell(h.index))
-            for h in self.table.headers
-            if h.column is None and h.text
-        }
+        return {text: cell_value(row.cell(index)) for index, text in self._unknown}
 
     def build(
         self,

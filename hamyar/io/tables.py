@@ -306,15 +306,15 @@ def _sheet_rows(workbook: Any, name: str, file: str) -> Rows:
     except Exception as exc:
         raise InputError(_unreadable(exc, file)) from None
     for number, cells in enumerate(rows, start=1):
-        yield number, tuple(map(_cell, cells))
-
-
-def _cell(value: object) -> object:
-    if value == "":
-        return None
-    if type(value) is float and value.is_integer():
-        return int(value)
-    return value
+        yield (
+            number,
+            tuple(
+                [
+                    None if v == "" else int(v) if v.__class__ is float and v.is_integer() else v
+                    for v in cells
+                ]
+            ),
+        )
 
 
 def _reason(exc: Exception) -> str:
