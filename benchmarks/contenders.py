@@ -26,6 +26,8 @@ Contenders (``CONTENDERS``):
 * ``hamyar`` — :func:`hamyar.optimizer.solve`, default lexicographic policy.
 * ``hamyar-stable`` — the same with ``stable = true``.
 * ``hamyar-budget`` — ``budget_term_rial = ⌊0.9 · C⌋``, solved with a 10 s limit.
+* ``hamyar-budget-at-limit`` — the same budget, solved with the limit ``LIMIT_S`` given
+  (``benchmarks/seeds.py``: 60 s at 100,000 applicants).
 * ``greedy`` — serial dictatorship: hard pins first, then students in ``precedence_key`` order,
   each taking the best-ranked admissible unit with a free seat of his/her gender.
 * ``deferred-acceptance`` — ``matching.games.HospitalResident`` per gender, resident-optimal;
@@ -120,7 +122,12 @@ def _allocation_outcome(problem: Problem, eligibility: EligibilityResult, limit:
         allocation.status.value,
         gap,
         "stages by " + "+".join(methods),
-        {"stages": [[s.name, s.value, s.bound, s.status.value] for s in allocation.stages]},
+        {
+            "stages": [
+                [s.name, s.value, s.bound, s.status.value, s.wall_time_s, s.method]
+                for s in allocation.stages
+            ]
+        },
     )
 
 
@@ -342,6 +349,7 @@ CONTENDERS: dict[str, Runner] = {
     "hamyar": run_hamyar,
     "hamyar-stable": run_hamyar,
     "hamyar-budget": run_hamyar,
+    "hamyar-budget-at-limit": run_hamyar,
     "greedy": run_greedy,
     "deferred-acceptance": run_deferred_acceptance,
     "cpsat-plain": run_cpsat_plain,
@@ -405,11 +413,11 @@ def run_one(pickle_path: Path, name: str, limit: float) -> dict[str, Any]:
     info: dict[str, Any] = {"unconstrained_cost_rial": cost}
     if name == "hamyar-stable":
         problem = _with_policy(problem, {"stable": True})
-    elif name == "hamyar-budget":
+    elif name.startswith("hamyar-budget"):
         cap = int(BUDGET_SHARE * cost)
         problem = _with_policy(problem, {"budget_term_rial": cap})
         info["budget_rial"] = cap
-        limit = BUDGET_TIME_LIMIT_S
+        limit = BUDGET_TIME_LIMIT_S if name == "hamyar-budget" else limit
     start = time.perf_counter()
     outcome = CONTENDERS[name](problem, eligibility, limit)
     wall = time.perf_counter() - start
@@ -424,7 +432,7 @@ def run_one(pickle_path: Path, name: str, limit: float) -> dict[str, Any]:
         **outcome.extra,
         **measure(problem, eligibility, outcome.placement),
     }
-    if name == "hamyar-budget":
+    if name.startswith("hamyar-budget"):
         policy = problem.policy
         result["planned_cost_rial"] = sum(
             planned_term_cost_rial(problem.applicant_by_id[s], problem.unit_by_code[c], policy)

@@ -11,9 +11,12 @@ interpreter, the loaded problem and the solver. A contender that raises, runs ou
 passes its wall-time limit is recorded with how it failed.
 
 The national size runs ``hamyar batch MANIFEST --out DIR`` on 150 generated institutions with
-local worker processes and with ``--dask-local 2``, timing the whole command. The harness also
-times ``hamyar run`` end to end on the embedded default (median of 3) and the applicant readers
-(rows per second, csv and xlsx).
+local worker processes, with ``--dask-local 2`` and with ``--scheduler`` on a ``dask scheduler``
+and ``dask worker`` (2 processes) started for it (``cluster.py``), timing the whole command.
+The harness also times ``hamyar run`` end to end on the embedded default (median of 3) and the
+applicant readers (rows per second, csv and xlsx), the whole-process targets (``whole.py``) and
+the budget and stable-mode targets on fixed seeds (``seeds.py``; ``--only-seeds`` runs just
+these).
 """
 
 from __future__ import annotations
@@ -237,7 +240,8 @@ def bench_size(size: Size, quick: bool, work: Path, log: list[str], limit: float
 
 
 def bench_national(size: Size, work: Path, limit: float) -> dict[str, Any]:
-    """``hamyar batch`` on a generated national batch, local processes and Dask LocalCluster."""
+    """``hamyar batch`` on a generated national batch: local processes, a Dask LocalCluster and
+    a real Dask scheduler and worker."""
     folder = work / size.key
     started = time.perf_counter()
     gen = run_child(
@@ -260,25 +264,42 @@ def bench_national(size: Size, work: Path, limit: float) -> dict[str, Any]:
         out["error"] = f"hamyar generate failed: {failure_text(gen, 3600)}"
         return out
     manifest = folder / "files" / "manifest.toml"
-    for label, extra in (
-        ("local processes (2)", ["--workers", "2"]),
-        ("Dask local (2)", ["--dask-local", "2"]),
+    for label, name, extra in (
+        ("local processes (2)", "local", ["--workers", "2"]),
+        ("Dask local (2)", "Dask", ["--dask-local", "2"]),
+        ("Dask scheduler + worker (2)", "scheduler", None),
     ):
-        cmd = hamyar_cmd(
-            "batch", str(manifest), "--out", str(folder / label.split()[0]), "--force", *extra
-        )
-        child = run_child(cmd, limit)
-        ok = child.returncode == 0 and not child.timed_out
-        run = {
-            "how": label,
-            "ok": ok,
-            "wall_s": child.wall_s,
-            "peak_bytes": child.maxrss_bytes,
-            "failure": "" if ok else failure_text(child, limit),
-        }
+        run = _national_run(label, extra, manifest, folder / name, limit)
         out["runs"].append(run)
-        print(f"national {label}: {child.wall_s:.1f} s {run['failure']}", flush=True)
+        print(f"national {label}: {run['wall_s']:.1f} s {run['failure']}", flush=True)
     return out
+
+
+def _national_run(
+    label: str, extra: list[str] | None, manifest: Path, out: Path, limit: float
+) -> dict[str, Any]:
+    """One ``hamyar batch`` of the national manifest into ``out``; ``extra`` ``None``: on a
+    ``dask scheduler`` and ``dask worker`` started for it (``cluster.py``; their start is not
+    timed)."""
+    base = hamyar_cmd("batch", str(manifest), "--out", str(out))
+    if extra is None:
+        from cluster import dask_cluster
+
+        try:
+            with dask_cluster(2, out.with_name(out.name + "-cluster")) as address:
+                child = run_child([*base, "--force", "--scheduler", address], limit)
+        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+            return {"how": label, "ok": False, "wall_s": 0.0, "peak_bytes": 0, "failure": str(exc)}
+    else:
+        child = run_child([*base, "--force", *extra], limit)
+    ok = child.returncode == 0 and not child.timed_out
+    return {
+        "how": label,
+        "ok": ok,
+        "wall_s": child.wall_s,
+        "peak_bytes": child.maxrss_bytes,
+        "failure": "" if ok else failure_text(child, limit),
+    }
 
 
 def bench_run_default(work: Path) -> dict[str, Any]:
@@ -542,9 +563,10 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
         out.append("")
     readers = data.get("readers")
     if readers is not None:
+        out += ["## Readers (`read_applicants`)", ""]
+        if data.get("extras_by"):
+            out += [f"Carried over from the run of {data['extras_by']} (UTC).", ""]
         out += [
-            "## Readers (`read_applicants`)",
-            "",
             "| file | rows | time | rows per second | peak memory |",
             "|---|---:|---:|---:|---:|",
         ]
@@ -560,7 +582,14 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
     if data.get("whole") is not None:
         from whole import whole_lines
 
-        out += whole_lines(data["whole"], data.get("run_default"))
+        whole = whole_lines(data["whole"], data.get("run_default"))
+        if data.get("extras_by"):
+            whole[2:2] = [f"Carried over from the run of {data['extras_by']} (UTC).", ""]
+        out += whole
+    if data.get("seeds") is not None:
+        from seeds import seeds_lines
+
+        out += seeds_lines(data["seeds"], data.get("seeds_by"))
     path.write_text("\n".join(out), encoding="utf-8")
 
 
@@ -569,9 +598,11 @@ def _save(path: Path, data: dict[str, Any], argv: str) -> None:
     path.with_suffix(".json").write_text(json.dumps(data, indent=1), encoding="utf-8")
 
 
-def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool) -> None:
-    """``--update``: keep the sizes (and extras) of the previous run that this run does not
-    measure, each marked with the run that measured it."""
+def _carry_over(
+    path: Path, data: dict[str, Any], keys: list[str], extras: bool, seeds: bool
+) -> None:
+    """``--update``: keep the sizes (and extras, and the fixed-seed section) of the previous run
+    that this run does not measure, each marked with the run that measured it."""
     previous_file = path.with_suffix(".json")
     if not previous_file.exists():
         return
@@ -585,6 +616,11 @@ def _carry_over(path: Path, data: dict[str, Any], keys: list[str], extras: bool)
             if key in previous:
                 data[key] = previous[key]
                 data.setdefault("extras_by", previous.get("extras_by") or previous["date"])
+    if not seeds and "seeds" in previous:
+        data["seeds"] = previous["seeds"]
+        data["seeds_by"] = previous.get("seeds_by") or (
+            f"`{previous.get('argv', '?')}` on {previous['date']}"
+        )
     data["skipped"] = [k for k in SIZES if k not in data["sizes"]]
 
 
@@ -597,6 +633,14 @@ def main() -> int:
         "--no-extras",
         action="store_true",
         help="skip `hamyar run`, the readers and the whole-process targets",
+    )
+    parser.add_argument(
+        "--no-seeds", action="store_true", help="skip the budget and stable runs on fixed seeds"
+    )
+    parser.add_argument(
+        "--only-seeds",
+        action="store_true",
+        help="run only the budget and stable runs on fixed seeds (benchmarks/seeds.py)",
     )
     parser.add_argument("--workdir", type=Path, help="keep generated files here")
     parser.add_argument("--wall-limit", type=float, help="seconds per process, every size")
@@ -611,6 +655,8 @@ def main() -> int:
         saved = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
         write_results(args.out, saved, saved.get("argv", "?"))
         return 0
+    if args.only_seeds:
+        args.sizes, args.no_extras = "", True
     keys = [k.strip() for k in args.sizes.split(",") if k.strip()]
     unknown = [k for k in keys if k not in SIZES]
     if unknown:
@@ -628,7 +674,7 @@ def main() -> int:
         "total_s": 0.0,
     }
     if args.update:
-        _carry_over(args.out, data, keys, not args.no_extras)
+        _carry_over(args.out, data, keys, not args.no_extras, not args.no_seeds)
     log: list[str] = []
     with tempfile.TemporaryDirectory(prefix="hamyar-bench-") as tmp:
         work = args.workdir or Path(tmp)
@@ -655,6 +701,11 @@ def main() -> int:
             from whole import bench_whole
 
             data["whole"] = bench_whole(work, args.quick)
+        if not args.no_seeds:
+            _save(args.out, data, argv)
+            from seeds import bench_seeds
+
+            data["seeds"] = bench_seeds(work)
     data["total_s"] = time.perf_counter() - started
     _save(args.out, data, argv)
     print(f"wrote {args.out}")

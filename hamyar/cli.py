@@ -8,6 +8,12 @@ never with a traceback.
 
 from __future__ import annotations
 
+import os
+
+# Pydantic looks for plugins among every installed distribution's entry points when the first
+# model is built (importlib.metadata, a tenth of a second of every start); hamyar uses none.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 import importlib
 import signal
 import sys

@@ -63,6 +63,9 @@ def normalize_digits(text: str) -> str:
 
 _BOTH: dict[int, int | str | None] = {**_DIGITS, **_LETTERS}
 _TRIM = " \t\r\n" + ZWNJ
+_MAPPED = re.compile("[" + re.escape("".join(map(chr, _BOTH))) + "]")
+"""Any character :data:`_BOTH` maps: a text without one is translated to itself (and
+``str.translate`` looks every character up, which is slow for Persian text)."""
 
 
 def normalize_value(value: object) -> str:
@@ -72,11 +75,16 @@ def normalize_value(value: object) -> str:
     return _normalized(value if type(value) is str else str(value))
 
 
-@lru_cache(maxsize=1 << 16)
-def _normalized(text: str) -> str:
-    """Digits and letters in one pass, once per distinct text (a column of genders, degrees or
-    dates repeats a few values ten thousand times)."""
+def normalize_text(text: str) -> str:
+    """:func:`normalize_value` of a text, not cached (for texts known to be distinct)."""
+    if _MAPPED.search(text) is None:
+        return text.strip(_TRIM)
     return text.translate(_BOTH).strip(_TRIM)
+
+
+_normalized = lru_cache(maxsize=1 << 16)(normalize_text)
+"""Once per distinct text (a column of genders, degrees or dates repeats a few values ten
+thousand times)."""
 
 
 def normalize_key(value: object) -> str:
@@ -94,10 +102,19 @@ def _key(text: str) -> str:
 
 
 _LIST_SPLIT = re.compile(r"[;,،؛\n\r]+")
+_ITEM_TRIM = " " + ZWNJ
 
 
 def split_list(value: object) -> list[str]:
     """Split a list cell on ``;``, ``؛`` (Arabic semicolon), ``،`` (Arabic comma), ``,`` or a line
     break; drop empty items."""
-    text = normalize_value(value)
-    return [item.strip(" " + ZWNJ) for item in _LIST_SPLIT.split(text) if item.strip(" " + ZWNJ)]
+    return split_normalized(normalize_value(value))
+
+
+def split_normalized(text: str) -> list[str]:
+    """:func:`split_list` of a text already normalised."""
+    return [item for item in map(_strip_item, _LIST_SPLIT.split(text)) if item]
+
+
+def _strip_item(item: str) -> str:
+    return item.strip(_ITEM_TRIM)

@@ -21,7 +21,6 @@ from hamyar.messages import Msg, check_lang, current_lang, say
 from hamyar.models import Problem, Term
 from hamyar.pipeline.continuing import OPTION, Continued, check_order, continue_from
 from hamyar.store import in_language
-from hamyar.store.history import term_history
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,6 +45,8 @@ def continued(
     problem: Problem, text: str, workspace_dir: Path | None, lang: str | None = None
 ) -> Continued:
     """``problem`` with the history of term ``text`` from the workspace applied."""
+    from hamyar.store.history import term_history
+
     term = parse_continue_from(text)
     check_order(problem, term)
     workspace = open_workspace(workspace_dir, lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
@@ -17,9 +17,12 @@ from hamyar.pipeline.record import RunRecord
 from hamyar.scenarios.inputs import ScenarioInputs
 from hamyar.scenarios.resolve import ResolvedScenario
 from hamyar.scenarios.spec import EMBEDDED
-from hamyar.store import Workspace, in_language
-from hamyar.store.engine import describe
-from hamyar.store.runs import record_run, write_run_file
+from hamyar.store.errors import in_language
+from hamyar.store.quick import QuickRecorder
+from hamyar.store.run_rows import write_run_file
+
+if TYPE_CHECKING:
+    from hamyar.store import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +40,8 @@ def workspace_option(func: F) -> F:
 def open_workspace(workspace_dir: Path | None, lang: str | None = None) -> Workspace:
     """The workspace, migrated; a refusal (exit 2) in ``lang`` (the current language by
     default) when it cannot be used."""
+    from hamyar.store import Workspace
+
     with in_language(lang):
         return Workspace.open(workspace_dir)
 
@@ -60,7 +65,57 @@ def recorder(workspace_dir: Path | None, by: str | None = None) -> Iterator[Reco
     """One transaction for the runs a command records: each call records a run and writes
     ``workspace-run.json`` into ``folder`` (the staged output; none when ``folder`` is
     ``None``); an error records nothing. ``by`` is who started them (the pages' account; the
-    operating-system user by default)."""
+    operating-system user by default). A current SQLite workspace is written with the standard
+    library (:mod:`hamyar.store.quick`), any other through SQLAlchemy."""
+    with in_language():
+        quick = QuickRecorder.open(workspace_dir)
+    if quick is not None:
+        with _quick_recorder(quick, by) as record:
+            yield record
+        return
+    with _orm_recorder(workspace_dir, by) as record:
+        yield record
+
+
+@contextmanager
+def _quick_recorder(quick: QuickRecorder, by: str | None) -> Iterator[Record]:
+    try:
+        with in_language():
+
+            def record(
+                result: RunResult | RunRecord,
+                *,
+                command: str,
+                name: str,
+                files: Mapping[str, Path],
+                folder: Path | None,
+                out_dir: Path,
+                scenario: str | None = None,
+            ) -> int:
+                run_id, term = quick.record(
+                    result,
+                    command=command,
+                    name=name,
+                    files=files,
+                    scenario=scenario,
+                    out_dir=out_dir,
+                    by=by,
+                )
+                if folder is not None:
+                    write_run_file(folder, run_id, term, quick.url)
+                return run_id
+
+            yield record
+            quick.commit()
+    finally:
+        quick.close()
+
+
+@contextmanager
+def _orm_recorder(workspace_dir: Path | None, by: str | None) -> Iterator[Record]:
+    from hamyar.store.engine import describe
+    from hamyar.store.runs import record_run
+
     workspace = open_workspace(workspace_dir)
     try:
         with in_language(), workspace.session() as session:
@@ -86,7 +141,7 @@ def recorder(workspace_dir: Path | None, by: str | None = None) -> Iterator[Reco
                     by=by,
                 )
                 if folder is not None:
-                    write_run_file(folder, row, describe(workspace.url))
+                    write_run_file(folder, row.id, row.term, describe(workspace.url))
                 return row.id
 
             yield record

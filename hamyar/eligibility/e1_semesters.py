@@ -23,10 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hamyar.eligibility.columns import Columns, Fired, one_of, per_distinct
 from hamyar.eligibility.reasons import degree_word, reason, rendered
 from hamyar.errors import InputError, Issue
 from hamyar.messages import Msg
-from hamyar.models import Applicant, JalaliDate, Policy, Reason, Term
+from hamyar.models import Applicant, Degree, JalaliDate, Policy, Reason, Term
 
 
 @dataclass(frozen=True)
@@ -48,21 +49,38 @@ class Semesters:
 def derive_semesters(applicant: Applicant, policy: Policy, term: Term) -> Semesters:
     """Semesters passed and how they were found (module docstring); ``InputError`` when the
     study start is later than the term."""
-    start = applicant.study_start
-    if applicant.semesters_passed is None and start is None:  # the model requires one of the two
-        raise InputError(_issue(applicant, Msg("elig.e1.start_or_count")))
+    return semesters_all(Columns.of([applicant]), policy, term)[0]
+
+
+def semesters_all(cols: Columns, policy: Policy, term: Term) -> list[Semesters]:
+    """:func:`derive_semesters` of every applicant, once per distinct count and start; one
+    ``InputError`` naming every applicant whose study start is later than the term."""
     m1, m2 = policy.semester1_start_month, policy.semester2_start_month
-    found = _derived(applicant.semesters_passed, start, m1, m2, term)
-    if found is None:
-        following = Term(year=term.year + term.semester - 1, semester=3 - term.semester)
-        message = Msg(
-            "elig.e1.after_term",
-            term=str(term),
-            begins=str(term.start(m1, m2)),
-            next=str(following.start(m1, m2)),
-        )
-        raise InputError(_issue(applicant, message, str(start)))
-    return found
+    keys = list(zip(cols.semesters_passed, cols.study_start, strict=True))
+    found = {
+        k: None if k == (None, None) else _derived(*k, m1, m2, term) for k in dict.fromkeys(keys)
+    }
+    counts = [found[k] for k in keys]
+    if None in found.values():
+        issues = [_bad(cols.applicants[i], policy, term) for i, c in enumerate(counts) if c is None]
+        raise InputError(issues)
+    return counts  # type: ignore[return-value]
+
+
+def _bad(applicant: Applicant, policy: Policy, term: Term) -> Issue:
+    """The issue of an applicant with neither a count nor a start, or a start after the term."""
+    start = applicant.study_start
+    if start is None:  # the model requires one of the two
+        return _issue(applicant, Msg("elig.e1.start_or_count"))
+    m1, m2 = policy.semester1_start_month, policy.semester2_start_month
+    following = Term(year=term.year + term.semester - 1, semester=3 - term.semester)
+    message = Msg(
+        "elig.e1.after_term",
+        term=str(term),
+        begins=str(term.start(m1, m2)),
+        next=str(following.start(m1, m2)),
+    )
+    return _issue(applicant, message, str(start))
 
 
 @lru_cache(maxsize=4096)
@@ -101,23 +119,43 @@ def semesters_passed(applicant: Applicant, policy: Policy, term: Term) -> tuple[
 
 def e1_semesters(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     """E1: ``semesters passed ≥ min_semesters_passed`` unless the degree is exempt."""
-    found = derive_semesters(applicant, policy, term)
-    need = policy.min_semesters_passed
-    if applicant.degree in policy.semester_exempt_degrees or found.count >= need:
-        return []
-    degree = applicant.degree
-    return [
-        reason(
-            "E1",
-            Msg(
-                "elig.e1.too_few",
-                derivation=found.derivation,
-                required=need,
-                degree=degree_word(degree),
-            ),
-            semesters_passed=found.count,
+    cols = Columns.of([applicant])
+    semesters_all(cols, policy, term)  # a study start after the term is bad input
+    return one_of(e1_semesters_all(cols, policy, term))
+
+
+def e1_semesters_all(cols: Columns, policy: Policy, term: Term) -> Fired:
+    """E1 over every applicant, once per distinct degree, count given and study start (an
+    applicant whose start is after the term is left to :func:`semesters_all`, which reports
+    it)."""
+    m1, m2 = policy.semester1_start_month, policy.semester2_start_month
+    need, exempt = policy.min_semesters_passed, frozenset(policy.semester_exempt_degrees)
+
+    def decide(key: tuple[Degree, int | None, JalaliDate | None]) -> Reason | None:
+        degree, given, start = key
+        if degree in exempt or (given is None and start is None):
+            return None
+        semesters = _derived(given, start, m1, m2, term)
+        if semesters is None or semesters.count >= need:
+            return None
+        return _too_few(semesters, need, degree, start)
+
+    return per_distinct(
+        zip(cols.degree, cols.semesters_passed, cols.study_start, strict=True), decide
+    )
+
+
+def _too_few(semesters: Semesters, need: int, degree: Degree, start: JalaliDate | None) -> Reason:
+    return reason(
+        "E1",
+        Msg(
+            "elig.e1.too_few",
+            derivation=semesters.derivation,
             required=need,
-            degree=degree.value,
-            study_start=applicant.study_start,
-        )
-    ]
+            degree=degree_word(degree),
+        ),
+        semesters_passed=semesters.count,
+        required=need,
+        degree=degree.value,
+        study_start=start,
+    )

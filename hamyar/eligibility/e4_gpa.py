@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
+from hamyar.eligibility.columns import Columns, Fired, one_of, per_distinct
 from hamyar.eligibility.reasons import degree_word, gpa_value, reason
 from hamyar.messages import Msg
 from hamyar.models import Applicant, Degree, Policy, Reason, Term
@@ -16,10 +17,18 @@ from hamyar.models import Applicant, Degree, Policy, Reason, Term
 
 def e4_gpa(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     """E4: ``Decimal(gpa) ≥ min_gpa[degree]``."""
-    need = policy.min_gpa_for(applicant.degree)
-    if Decimal(str(applicant.gpa)) >= need:
-        return []
-    return [_too_low(applicant.gpa, need, applicant.degree)]
+    return one_of(e4_gpa_all(Columns.of([applicant]), policy, term))
+
+
+def e4_gpa_all(cols: Columns, policy: Policy, term: Term) -> Fired:
+    """E4 over every applicant, once per distinct GPA and degree."""
+
+    def decide(key: tuple[float, Degree]) -> Reason | None:
+        gpa, degree = key
+        need = policy.min_gpa_for(degree)
+        return None if Decimal(str(gpa)) >= need else _too_low(gpa, need, degree)
+
+    return per_distinct(zip(cols.gpa, cols.degree, strict=True), decide)
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,9 @@ student affairs).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from hamyar.eligibility.columns import Columns, Fired, one_of, per_distinct
 from hamyar.eligibility.reasons import reason
 from hamyar.messages import Msg
 from hamyar.models import Applicant, InstitutionType, Policy, Reason, Term
@@ -20,20 +23,31 @@ CONTACTS = frozenset({InstitutionType.azad, InstitutionType.health_ministry})
 
 def e7_institution(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     """E7: the (home) institution type must not be excluded."""
-    kind = applicant.institution_type or policy.institution_type
-    if kind not in policy.excluded_institution_types:
-        return []
-    guest = applicant.institution_type is not None
+    return one_of(e7_institution_all(Columns.of([applicant]), policy, term))
+
+
+def e7_institution_all(cols: Columns, policy: Policy, term: Term) -> Fired:
+    """E7 over every applicant, once per distinct institution type of their own."""
+    excluded = frozenset(policy.excluded_institution_types)
+
+    def decide(own: InstitutionType | None) -> Reason | None:
+        kind = own or policy.institution_type
+        return _excluded(kind, own is not None) if kind in excluded else None
+
+    return per_distinct(cols.institution_type, decide)
+
+
+@lru_cache(maxsize=64)
+def _excluded(kind: InstitutionType, guest: bool) -> Reason:
+    """The E7 reason, the same for every applicant of this type, guest or not."""
     contact = kind.value if kind in CONTACTS else "other"
-    return [
-        reason(
-            "E7",
-            Msg(
-                "elig.e7.guest" if guest else "elig.e7.student",
-                institution=Msg(f"elig.e7.institution.{kind.value}"),
-                contact=Msg(f"elig.e7.contact.{contact}"),
-            ),
-            institution_type=kind.value,
-            source="applicant" if guest else "dataset",
-        )
-    ]
+    return reason(
+        "E7",
+        Msg(
+            "elig.e7.guest" if guest else "elig.e7.student",
+            institution=Msg(f"elig.e7.institution.{kind.value}"),
+            contact=Msg(f"elig.e7.contact.{contact}"),
+        ),
+        institution_type=kind.value,
+        source="applicant" if guest else "dataset",
+    )

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hamyar.eligibility.reasons import reason, rendered
+from hamyar.eligibility.columns import Columns, Fired, one_of
+from hamyar.eligibility.reasons import reason
 from hamyar.messages import Bilingual, Msg
 from hamyar.models import Applicant, Policy, Reason, Term
-from hamyar.models.results import Severity
-from hamyar.models.sheba import check_sheba
+from hamyar.models.results import rendered_reason
+from hamyar.models.sheba import BANKS, MELLI_CODE, ShebaCheck, check_sheba, plain_banks
 
 
 def _consequence(required: bool, missing: bool) -> Msg:
@@ -42,44 +43,61 @@ def _missing(required: bool) -> Reason:
 def _other_bank(
     code: str | None, bank_fa: str | None, bank_en: str | None
 ) -> tuple[Msg, tuple[str, str]]:
-    """The note of an account at another bank than Bank Melli, rendered once per bank."""
+    """The note of an account at another bank than Bank Melli and its sentences, the same for
+    every account at the bank: rendered once per bank."""
     if bank_fa and bank_en:
         bank: Bilingual | Msg = Bilingual(fa=bank_fa, en=bank_en)
     else:
         bank = Msg("elig.e8.unknown_bank", code=code)
     message = Msg("elig.e8.other_bank", bank=bank, code=code)
-    return message, rendered(message)
+    return message, rendered_reason("E8", message)
 
 
 def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
     """E8: the Sheba must pass the check; a non-Melli bank is noted."""
-    check = check_sheba(applicant.sheba)
-    severity: Severity = "error" if policy.require_valid_sheba else "warning"
+    return one_of(e8_sheba_all(Columns.of([applicant]), policy, term))
+
+
+def e8_sheba_all(cols: Columns, policy: Policy, term: Term) -> Fired:
+    """E8 over every applicant: a Sheba already written as ``IR`` + 24 digits and valid is
+    seen by its bank code alone (:func:`~hamyar.models.sheba.plain_banks`), any other is
+    checked whole."""
+    required = policy.require_valid_sheba
+    fired: Fired = {}
+    for i, (sheba, code) in enumerate(zip(cols.sheba, plain_banks(cols.sheba), strict=True)):
+        if code == MELLI_CODE:
+            continue
+        if code is None:
+            found = _verdict(check_sheba(sheba), required)
+        else:
+            fa, en = BANKS.get(code, (None, None))
+            found = _noted(sheba, code, fa, en)  # type: ignore[arg-type]
+        if found is not None:
+            fired[i] = found
+    return fired
+
+
+def _verdict(check: ShebaCheck, required: bool) -> Reason | None:
+    """The E8 reason of one Sheba's check (``None``: a valid Sheba at Bank Melli)."""
     if not check.text:
-        return [_missing(policy.require_valid_sheba)]
+        return _missing(required)
     if not check.valid:
-        then = _consequence(policy.require_valid_sheba, missing=False)
+        then = _consequence(required, missing=False)
         problem = Bilingual(fa=check.problem_fa or "", en=check.problem or "")
-        return [
-            reason(
-                "E8",
-                Msg("elig.e8.invalid", sheba=check.text, problem=problem, then=then),
-                severity=severity,
-                sheba=check.text,
-                problem=check.problem,
-            )
-        ]
-    if check.is_melli:
-        return []
-    message, words = _other_bank(check.bank_code, check.bank_fa, check.bank_en)
-    return [
-        reason(
+        return reason(
             "E8",
-            message,
-            severity="info",
-            words=words,
+            Msg("elig.e8.invalid", sheba=check.text, problem=problem, then=then),
+            severity="error" if required else "warning",
             sheba=check.text,
-            bank_code=check.bank_code,
-            bank=check.bank_en,
+            problem=check.problem,
         )
-    ]
+    if check.is_melli:
+        return None
+    return _noted(check.text, check.bank_code, check.bank_fa, check.bank_en)
+
+
+def _noted(sheba: str, code: str | None, bank_fa: str | None, bank_en: str | None) -> Reason:
+    """The note of a valid Sheba at another bank than Bank Melli."""
+    message, (fa, en) = _other_bank(code, bank_fa, bank_en)
+    values = {"sheba": sheba, "bank_code": code or "", "bank": bank_en or ""}
+    return Reason("E8", fa, en, values=values, severity="info", message=message)

@@ -13,6 +13,7 @@ left with none gets :func:`no_open_unit`, which names each closed unit and why.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from hamyar.eligibility.reasons import bodies, degree_word, degree_words, reason, unit_named
@@ -32,18 +33,50 @@ def e9_unit(
     """E9 for one pair: every requirement of ``unit`` the applicant misses, the rejection, and
     (with ``policy.exclude_unsatisfied``) the unit's "not satisfied" of term ``unsatisfied_in``.
     A unit's reasons are the same for every applicant they concern: each is built once."""
-    reasons: list[Reason] = []
-    code, name = unit.code, unit.name_fa
-    degree = applicant.degree
-    if unit.allowed_degrees and degree not in unit.allowed_degrees:
-        reasons.append(_degree_closed(code, name, tuple(unit.allowed_degrees), degree))
-    if unit.allowed_fields and not _field_allowed(applicant.field, unit.allowed_fields):
-        reasons.append(_field_closed(code, name, tuple(unit.allowed_fields), applicant.field))
-    if rejected:
-        reasons.append(_rejected(code, name))
-    if unsatisfied_in is not None and policy.exclude_unsatisfied:
-        reasons.append(_unsatisfied(code, name, unsatisfied_in))
-    return reasons
+    if not policy.exclude_unsatisfied:
+        unsatisfied_in = None
+    need = Requirements.of(unit)
+    return list(need.closing(applicant.degree, applicant.field, rejected, unsatisfied_in))
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What one unit requires (E9), read once: its degrees and its fields as keys
+    (:func:`hamyar.text.normalize_key`), ``None`` when it requires none."""
+
+    unit: Unit
+    degrees: frozenset[Degree] | None
+    fields: frozenset[str] | None
+
+    @classmethod
+    def of(cls, unit: Unit) -> Requirements:
+        degrees = frozenset(unit.allowed_degrees) if unit.allowed_degrees else None
+        fields = frozenset(map(normalize_key, unit.allowed_fields)) if unit.allowed_fields else None
+        return cls(unit, degrees, fields)
+
+    @property
+    def none(self) -> bool:
+        """The unit requires no degree and no field."""
+        return self.degrees is None and self.fields is None
+
+    def closing(
+        self, degree: Degree, field: str | None, rejected: bool, unsatisfied_in: str | None
+    ) -> tuple[Reason, ...]:
+        """The reasons this unit is closed to an applicant of ``degree`` and ``field``, rejected
+        by it or not, evaluated "not satisfied" in term ``unsatisfied_in`` or not (``None``; the
+        caller leaves it ``None`` unless the policy's ``exclude_unsatisfied`` is set)."""
+        reasons: tuple[Reason, ...] = ()
+        unit = self.unit
+        code, name = unit.code, unit.name_fa
+        if self.degrees is not None and degree not in self.degrees:
+            reasons += (_degree_closed(code, name, tuple(unit.allowed_degrees), degree),)
+        if self.fields is not None and (not field or normalize_key(field) not in self.fields):
+            reasons += (_field_closed(code, name, tuple(unit.allowed_fields), field),)
+        if rejected:
+            reasons += (_rejected(code, name),)
+        if unsatisfied_in is not None:
+            reasons += (_unsatisfied(code, name, unsatisfied_in),)
+        return reasons
 
 
 @lru_cache(maxsize=4096)
@@ -94,12 +127,6 @@ def _unsatisfied(code: str, name: str, term: str) -> Reason:
         requirement="evaluation",
         evaluation_term=term,
     )
-
-
-def _field_allowed(field: str | None, allowed: Sequence[str]) -> bool:
-    if not field:
-        return False
-    return normalize_key(field) in {normalize_key(f) for f in allowed}
 
 
 def no_open_unit(closures: Sequence[UnitClosure]) -> Reason:

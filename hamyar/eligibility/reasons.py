@@ -1,7 +1,8 @@
 """Building reasons: the rule ID and a catalogue message, rendered in Persian and English.
 
 A rule's sentence is a code of the catalogue (``elig.e4.gpa``) with its values; a reason keeps
-the message (:attr:`Reason.message`) and the sentence rendered in both languages.
+the message (:attr:`Reason.message`) and renders it in both languages when it is shown, once
+per distinct rule and message (:func:`hamyar.models.results.rendered_reason`).
 ``message_en`` carries no rule prefix, since ``str(reason)`` puts it in front
 (``E4: GPA 13.75 < 14.00 required for bachelor_continuous``); ``message_fa`` is a whole Persian
 sentence that ends with the rule ID (``… (قاعده E4).``), so it can stand alone in a report.
@@ -63,7 +64,7 @@ def unit_named(code: str, name_fa: str) -> Bilingual:
 
 @lru_cache(maxsize=16)
 def fa_tag(rule: str) -> str:
-    """The ending of a Persian sentence: `` (قاعده E4).``"""
+    """The ending of a Persian sentence: `` (قاعده E4).`` (as :class:`Reason` adds it)."""
     return " " + say("elig.rule", lang="fa", rule=rule)
 
 
@@ -86,20 +87,11 @@ def rendered(message: Msg) -> tuple[str, str]:
     return message.render("fa"), message.render("en")
 
 
-def reason(
-    rule: str,
-    message: Msg,
-    severity: Severity = "error",
-    words: tuple[str, str] | None = None,
-    **values: object,
-) -> Reason:
-    """A :class:`Reason` of ``rule`` saying ``message`` (the Persian rule ending is added
-    here; ``words`` is the message already :func:`rendered`); the values are kept as text."""
-    fa, en = words or rendered(message)
+def reason(rule: str, message: Msg, severity: Severity = "error", **values: object) -> Reason:
+    """A :class:`Reason` of ``rule`` saying ``message``, rendered (with the Persian rule ending)
+    only when shown; the values are kept as text."""
     return Reason(
-        rule=rule,
-        message_fa=fa + fa_tag(rule),
-        message_en=en,
+        rule,
         values={k: "" if v is None else str(v) for k, v in values.items()},
         severity=severity,
         message=message,

@@ -17,6 +17,7 @@ from hamyar.io.rows import Parsed, ReadResult, RowReader
 from hamyar.io.tables import Row, read_table
 from hamyar.messages import Msg
 from hamyar.models import Applicant, national_id_valid
+from hamyar.models.people import ROW_CHECKED
 from hamyar.models.problem import ApplicantKeys
 from hamyar.text import split_list
 
@@ -95,9 +96,11 @@ def _applicant(reader: RowReader, row: Row, complete: bool) -> Applicant | None:
         ok = False
     if not ok:
         return None
-    fields = {_FIELDS.get(k, k): v for k, v in data.items()}
-    fields["extra"] = reader.extra(row)
-    return reader.build(Applicant, row, fields, _COLUMNS)
+    for column, field in _FIELDS.items():
+        if column in data:
+            data[field] = data.pop(column)
+    data["extra"] = reader.extra(row)
+    return reader.build(Applicant, row, data, _COLUMNS, context=ROW_CHECKED)
 
 
 def _national_id(reader: RowReader, row: Row, text: str) -> str | None:
@@ -105,11 +108,11 @@ def _national_id(reader: RowReader, row: Row, text: str) -> str | None:
     digits = _SEPARATORS.sub("", text)
     if digits.isdigit() and len(digits) in (8, 9):
         digits = digits.zfill(10)
-    written = reader.written(row, "national_id")
     if not digits.isdigit() or len(digits) != 10:
-        reader.report(row, "national_id", Msg("io.applicants.national_id_length"), written)
-        return None
-    if not national_id_valid(digits):
-        reader.report(row, "national_id", Msg("io.applicants.national_id_check"), written)
-        return None
-    return digits
+        message = Msg("io.applicants.national_id_length")
+    elif not national_id_valid(digits):
+        message = Msg("io.applicants.national_id_check")
+    else:
+        return digits
+    reader.report(row, "national_id", message, reader.written(row, "national_id"))
+    return None

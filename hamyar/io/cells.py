@@ -27,6 +27,7 @@ kind                    accepts
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
@@ -51,7 +52,7 @@ from hamyar.models import (
 )
 from hamyar.models.calendar import JALALI_YEARS
 from hamyar.models.enums import unknown_word
-from hamyar.text import normalize_key, normalize_value, split_list
+from hamyar.text import normalize_key, normalize_text, normalize_value, split_normalized
 
 ENUMS: dict[str, type[StrEnum]] = {
     e.__name__: e
@@ -105,7 +106,16 @@ def parse_cell(column: Column, raw: object) -> object:
 
     Raises :class:`CellError` for a value the column's kind does not accept.
     """
-    text = cell_value(raw)
+    return parse_text(column, raw, cell_value(raw))
+
+
+def cell_values(raws: Iterable[object]) -> list[str]:
+    """:func:`cell_value` of each raw cell."""
+    return [normalize_text(r) if r.__class__ is str else cell_value(r) for r in raws]
+
+
+def parse_text(column: Column, raw: object, text: str) -> object:
+    """:func:`parse_cell` of a raw cell whose :func:`cell_value` is ``text``."""
     if text == "":
         return None
     kind = column.kind
@@ -124,12 +134,12 @@ def parse_cell(column: Column, raw: object) -> object:
     if kind == "bool":
         return parse_bool(text)
     if kind == "list":
-        return tuple(split_list(text))
+        return tuple(split_normalized(text))
     enum = enum_of(column)
     if enum is not None and kind.startswith("enum:"):
         return parse_word(enum, text)
     if enum is not None and kind.startswith("enum_list:"):
-        return tuple(parse_word(enum, item, in_list=True) for item in split_list(text))
+        return tuple(parse_word(enum, item, in_list=True) for item in split_normalized(text))
     raise CellError(f"column {column.name} has an unknown kind {kind!r}")
 
 

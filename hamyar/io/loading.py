@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from hamyar.collector import collector_paused
@@ -191,19 +192,48 @@ class _Joiner:
         }
         self.prefixes = {key[:n] for key in self.names for n in range(len(key) + 1)}
         self.index = UnitIndex(units)
+        self._dashed: dict[str, bool] = {}
+        self._heads: dict[str, bool] = {}
+        """Per distinct piece: it holds a dash; it is a Sajad «area - description»."""
 
     def rejoin(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
-        joined = _rejoin(tokens, self.names, self.prefixes) if self.names else tokens
-        if len(joined) > 1 and any(_DASHES.intersection(t) for t in joined):
+        if len(tokens) < 2:
+            return tokens
+        joined = tokens
+        if self.names:
+            # the prefixes are closed under taking a prefix: a run that spells a name starts
+            # with two pieces whose keys together are one of them
+            keys = list(map(_loose_key, tokens))
+            prefixes = self.prefixes
+            if any(a + b in prefixes for a, b in pairwise(keys)):
+                joined = _rejoin(tokens, self.names, self.prefixes)
+        # a piece is joined to the one before only when it names nothing
+        if (
+            len(joined) > 1
+            and any(map(self._has_dash, joined))
+            and not all(map(self.index.resolve, joined[1:]))
+        ):
             return self._descriptions(joined)
         return joined
+
+    def _has_dash(self, token: str) -> bool:
+        dashed = self._dashed.get(token)
+        if dashed is None:
+            dashed = self._dashed[token] = not _DASHES.isdisjoint(token)
+        return dashed
+
+    def _is_head(self, token: str) -> bool:
+        head = self._heads.get(token)
+        if head is None:
+            head = self._heads[token] = sajad_head(token) is not None
+        return head
 
     def _descriptions(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """A piece that names nothing, after a Sajad «area - description» piece, is the rest of
         that description (``امور فرهنگی - برگزاری اردوها، مراسم``)."""
         out: list[str] = []
         for token in tokens:
-            if out and sajad_head(out[-1]) is not None and not self.index.resolve(token):
+            if out and self._is_head(out[-1]) and not self.index.resolve(token):
                 out[-1] = f"{out[-1]}، {token}"
             else:
                 out.append(token)

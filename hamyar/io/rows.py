@@ -19,11 +19,13 @@ from pydantic import BaseModel, ValidationError
 from hamyar.errors import InputError, Issue, Severity, SplitIssues
 from hamyar.io.cells import CellError, cell_value, parse_cell
 from hamyar.io.columns import Column
+from hamyar.io.columnwise import ParsedColumns, parse_columns
 from hamyar.io.tables import Row, Table, cell_text, read_table
 from hamyar.messages import Msg, Text
 from hamyar.models import Source
 from hamyar.models.validation import reason, validation_message
 
+_set = object.__setattr__
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
@@ -83,13 +85,19 @@ class Parsed(SplitIssues, Generic[T]):
 
 
 PARSED_PER_COLUMN = 4096
-"""Distinct raw cells whose parsed value a reader keeps per column (a column of names or IDs
-repeats nothing; its first values are kept and it is parsed cell by cell after them)."""
+"""Distinct raw cells whose parsed value the per-row path keeps per column (a column of names
+or IDs repeats nothing; its first values are kept and it is parsed cell by cell after them)."""
 _UNSEEN = object()
 
 
 class RowReader:
-    """Parses the cells of a table's rows and records located issues in ``issues``."""
+    """Parses the cells of a table's rows and records located issues in ``issues``.
+
+    The known columns are parsed column by column on the first :meth:`fields`, once per distinct
+    raw cell (:func:`parse_columns`); a row whose every cell parsed and whose required cells
+    are filled takes its values from there, and any other row is parsed again cell by cell,
+    recording its issues in the order of its cells, as it is reached.
+    """
 
     def __init__(
         self,
@@ -107,6 +115,9 @@ class RowReader:
         """Per known column: its position, and the value of each raw cell already parsed
         (genders, degrees, dates and preference lists repeat; at most
         :data:`PARSED_PER_COLUMN`)."""
+        self._unknown = [(h.index, h.text) for h in table.headers if h.column is None and h.text]
+        self._parsed: ParsedColumns | None = None
+        self._fields_sets: dict[frozenset[str], set[str]] = {}
 
     def source(self, row: Row) -> Source:
         return Source(file=self.table.file, row=row.number)
@@ -151,6 +162,16 @@ class RowReader:
 
         A bad cell and an empty required cell are recorded as errors and make ``ok`` false.
         """
+        parsed = self._parsed
+        if parsed is None:
+            parsed = self._parsed = parse_columns(self.table, [(i, c) for i, c, _ in self._known])
+        at = parsed.clean.get(id(row))
+        if at is not None:
+            return {n: v[at] for n, v in parsed.columns if v[at] is not None}, True
+        return self._cell_by_cell(row)
+
+    def _cell_by_cell(self, row: Row) -> tuple[dict[str, object], bool]:
+        """:meth:`fields` of a row with a bad or missing cell, reporting each in cell order."""
         values: dict[str, object] = {}
         ok = True
         cells = row.cells
@@ -181,11 +202,7 @@ class RowReader:
 
     def extra(self, row: Row) -> dict[str, str]:
         """Unknown columns of ``row``: ``{header as written: normalised text}``."""
-        return {
-            h.text: cell_value(row.cell(h.index))
-            for h in self.table.headers
-            if h.column is None and h.text
-        }
+        return {text: cell_value(row.cell(index)) for index, text in self._unknown}
 
     def build(
         self,
@@ -193,13 +210,16 @@ class RowReader:
         row: Row,
         data: Mapping[str, object],
         columns: Mapping[str, str] | None = None,
+        context: object = None,
     ) -> M | None:
         """Validate ``data`` as ``model``; every validation error becomes a located issue.
 
-        ``columns`` maps a model field to the column it came from when their names differ.
+        ``columns`` maps a model field to the column it came from when their names differ;
+        ``context`` is pydantic's validation context.
         """
         try:
-            return model.model_validate({**data, "source": self.source(row)})
+            source = {"file": self.table.file, "row": row.number}  # validated into a Source
+            record = model.model_validate({**data, "source": source}, context=context)
         except ValidationError as exc:
             for err in exc.errors():
                 field_name = str(err["loc"][0]) if err["loc"] else None
@@ -212,6 +232,19 @@ class RowReader:
                 else:
                     self.report(row, None, message)
             return None
+        return share_fields_set(record, self._fields_sets)
+
+
+def share_fields_set(record: M, shared: dict[frozenset[str], set[str]]) -> M:
+    """``record``, and its :class:`~hamyar.models.Source`, holding the one set of the names of
+    the fields given (pydantic keeps one per instance: 2 KB for an applicant) that every
+    record of the same fields holds. Only a frozen model: pydantic changes the set in place
+    only when a field is assigned, and copies it before ``model_copy`` adds to it."""
+    for model in (record, getattr(record, "source", None)):
+        if isinstance(model, BaseModel) and model.model_config.get("frozen"):
+            given = model.__pydantic_fields_set__
+            _set(model, "__pydantic_fields_set__", shared.setdefault(frozenset(given), given))
+    return record
 
 
 def parse_plain_table(

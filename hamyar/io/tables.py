@@ -20,6 +20,7 @@ naming that column (it is kept as an unknown column all the same).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hamyar.errors import InputError, Issue
 from hamyar.io.columns import (
@@ -43,7 +44,7 @@ from hamyar.io.columns import (
 from hamyar.io.limits import check_archive, check_file_size, check_rows, current_limits
 from hamyar.io.sniff import delimiter_issue, refuse_disguised
 from hamyar.messages import Msg
-from hamyar.text import normalize_key, normalize_value
+from hamyar.text import normalize_key, normalize_text, normalize_value
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv",)
@@ -59,8 +60,7 @@ class HeaderCell:
     column: Column | None
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One non-empty data row: its number as a person sees it, and its raw cells."""
 
     number: int
@@ -129,7 +129,10 @@ def cell_text(value: object) -> str:
 
 
 def is_empty(cells: Sequence[object]) -> bool:
-    return all(normalize_value(cell_text(c)) == "" for c in cells)
+    for c in cells:
+        if normalize_text(c) if c.__class__ is str else normalize_value(cell_text(c)):
+            return False
+    return True
 
 
 def table_name(what: str) -> Msg:
@@ -303,15 +306,15 @@ def _sheet_rows(workbook: Any, name: str, file: str) -> Rows:
     except Exception as exc:
         raise InputError(_unreadable(exc, file)) from None
     for number, cells in enumerate(rows, start=1):
-        yield number, tuple(map(_cell, cells))
-
-
-def _cell(value: object) -> object:
-    if value == "":
-        return None
-    if type(value) is float and value.is_integer():
-        return int(value)
-    return value
+        yield (
+            number,
+            tuple(
+                [
+                    None if v == "" else int(v) if v.__class__ is float and v.is_integer() else v
+                    for v in cells
+                ]
+            ),
+        )
 
 
 def _reason(exc: Exception) -> str:
@@ -324,26 +327,49 @@ def _unreadable(exc: Exception, file: str) -> Issue:
 
 
 def _csv_sheets(path: Path, file: str) -> Generator[Sheet, None, None]:
-    """The one "sheet" of a CSV file: UTF-8, with or without a byte-order mark."""
+    """The one "sheet" of a CSV file: UTF-8, with or without a byte-order mark. The whole file
+    is checked to be UTF-8 before its first row is read, and its rows are read as a stream
+    (lines end as :meth:`Path.read_text` ends them)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        _check_utf8(path)
     except UnicodeDecodeError:
         raise InputError(Issue(Msg("io.table.not_utf8"), file=file)) from None
     except OSError as exc:
-        cannot = Msg("io.file.cannot_read", reason=exc.strerror or str(exc))
-        raise InputError(Issue(cannot, file=file)) from None
-    yield None, _csv_rows(text, file)
+        raise InputError(_cannot_read(exc, file)) from None
+    yield None, _csv_rows(path, file)
 
 
-def _csv_rows(text: str, file: str) -> Rows:
+_CHUNK = 1 << 20
+
+
+def _check_utf8(path: Path) -> None:
+    """Raise :class:`UnicodeDecodeError` unless ``path`` is UTF-8 throughout."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    with path.open("rb") as handle:
+        while block := handle.read(_CHUNK):
+            decoder.decode(block)
+    decoder.decode(b"", final=True)
+
+
+def _cannot_read(exc: OSError, file: str) -> Issue:
+    return Issue(Msg("io.file.cannot_read", reason=exc.strerror or str(exc)), file=file)
+
+
+def _csv_rows(path: Path, file: str) -> Rows:
     most = current_limits().max_rows
     try:
-        for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            if number > most:
-                check_rows(text.count("\n") + (not text.endswith("\n")), file)
-            yield number, tuple(record)
+        with path.open(encoding="utf-8-sig") as handle:
+            for number, record in enumerate(csv.reader(handle), start=1):
+                if number > most:
+                    text = path.read_text(encoding="utf-8-sig")
+                    check_rows(text.count("\n") + (not text.endswith("\n")), file)
+                yield number, tuple(record)
     except csv.Error as exc:
-        raise InputError(csv_issue(text, file, exc)) from None
+        raise InputError(csv_issue(path.read_text(encoding="utf-8-sig"), file, exc)) from None
+    except UnicodeDecodeError:  # changed since it was checked
+        raise InputError(Issue(Msg("io.table.not_utf8"), file=file)) from None
+    except OSError as exc:
+        raise InputError(_cannot_read(exc, file)) from None
 
 
 def csv_issue(text: str, file: str, exc: csv.Error) -> Issue:

@@ -9,9 +9,11 @@ the workbook's Summary sheet, scenario comparisons).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import BaseModel, ConfigDict
 
-from hamyar.models import Allocation, EligibilityResult, Gender, Problem
+from hamyar.models import Allocation, EligibilityResult, Gender, PriorityGroup, Problem
 
 
 class Kpis(BaseModel):
@@ -52,15 +54,19 @@ def compute_kpis(
     seats = {g: sum(u.seats(g) for u in problem.units) for g in Gender}
     rank_dist = allocation.rank_distribution()
     placed = allocation.placed
-    priority_placed: dict[str, int] = {}
-    priority_eligible: dict[str, int] = {}
     eligible_ids = set(eligibility.eligible_ids)
+    placed_ids = allocation.by_student
+    eligible_in: Counter[PriorityGroup] = Counter()
+    placed_in: Counter[PriorityGroup] = Counter()
     for app in problem.applicants:
-        for group in app.priority_groups:
+        groups = app.priority_groups
+        if groups:
             if app.student_id in eligible_ids:
-                priority_eligible[group.value] = priority_eligible.get(group.value, 0) + 1
-            if app.student_id in allocation.by_student:
-                priority_placed[group.value] = priority_placed.get(group.value, 0) + 1
+                eligible_in.update(groups)
+            if app.student_id in placed_ids:
+                placed_in.update(groups)
+    priority_eligible = {g.value: n for g, n in eligible_in.items()}
+    priority_placed = {g.value: n for g, n in placed_in.items()}
     gap = max((s.gap for s in allocation.stages), default=0.0)
     return Kpis(
         applicants=len(problem.applicants),

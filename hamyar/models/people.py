@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
+from operator import mul
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from hamyar.messages import Msg
 from hamyar.models.bounds import (
@@ -31,6 +39,8 @@ from hamyar.models.enums import (
     StudentType,
 )
 
+_WEIGHTS = range(10, 1, -1)
+
 
 def national_id_valid(code: str) -> bool:
     """Iranian national ID (کد ملی): 10 digits, the last a check digit.
@@ -38,9 +48,9 @@ def national_id_valid(code: str) -> bool:
     ``s = Σ_{i=0..8} d_i × (10 − i) mod 11``; the check digit is ``s`` when ``s < 2``,
     otherwise ``11 − s``. Ten equal digits are refused.
     """
-    if len(code) != 10 or not code.isdigit() or len(set(code)) == 1:
+    if len(code) != 10 or not code.isdigit() or code == code[0] * 10:
         return False
-    s = sum(int(code[i]) * (10 - i) for i in range(9)) % 11
+    s = sum(map(mul, map(int, code[:9]), _WEIGHTS)) % 11
     check = s if s < 2 else 11 - s
     return int(code[9]) == check
 
@@ -74,6 +84,12 @@ class Named:
     @property
     def married(self: _HasNames) -> bool:
         return self.marital_status is MaritalStatus.married
+
+
+ROW_CHECKED: dict[str, tuple[str, ...]] = {"checked": ("national_id", "start_or_semesters")}
+"""The validation context of an applicant row whose reader has checked its national ID and
+that it has a study start or semesters (:mod:`hamyar.io.applicants`, with located messages):
+the two checks below are not made again."""
 
 
 class Applicant(Named, BaseModel):
@@ -110,13 +126,17 @@ class Applicant(Named, BaseModel):
 
     @field_validator("national_id")
     @classmethod
-    def _national_id(cls, value: str | None) -> str | None:
+    def _national_id(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.context is ROW_CHECKED:
+            return value
         if value is not None and not national_id_valid(value):
             raise ValueError(Msg("models.applicant.national_id"))
         return value
 
     @model_validator(mode="after")
-    def _start_or_semesters(self) -> Applicant:
+    def _start_or_semesters(self, info: ValidationInfo) -> Applicant:
+        if info.context is ROW_CHECKED:
+            return self
         if self.study_start is None and self.semesters_passed is None:
             raise ValueError(Msg("models.applicant.start_or_semesters"))
         return self

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 from hamyar.errors import InputError, Issue
 from hamyar.messages import Msg
@@ -195,6 +195,10 @@ def reference_issues(
     return issues
 
 
+_CHECKED: dict[str, bool] = {"references": True}
+"""The validation context of :meth:`Problem.create`, which checks the references itself."""
+
+
 class Problem(BaseModel):
     """Everything one allocation needs, cross-checked. Build with :meth:`create` for located
     errors; the constructor checks the same and raises pydantic's error."""
@@ -213,7 +217,9 @@ class Problem(BaseModel):
     name: str = "problem"
 
     @model_validator(mode="after")
-    def _references(self) -> Problem:
+    def _references(self, info: ValidationInfo) -> Problem:
+        if info.context is _CHECKED:  # create() has just checked them, and raised its issues
+            return self
         issues = reference_issues(self.applicants, self.units, self.rejections)
         if issues:
             raise ValueError("\n".join(str(i) for i in issues))
@@ -235,15 +241,16 @@ class Problem(BaseModel):
         issues = reference_issues(applicants, units, rejections)
         if issues:
             raise InputError(issues)
-        return cls(
-            applicants=applicants,
-            units=units,
-            rejections=rejections,
-            exclusions=tuple(exclusions),
-            policy=policy or Policy(),
-            term=term or Term(year=1402, semester=1),
-            name=name,
-        )
+        fields = {
+            "applicants": applicants,
+            "units": units,
+            "rejections": rejections,
+            "exclusions": tuple(exclusions),
+            "policy": policy or Policy(),
+            "term": term or Term(year=1402, semester=1),
+            "name": name,
+        }
+        return cls.model_validate(fields, context=_CHECKED)
 
     @cached_property
     def unit_index(self) -> UnitIndex:

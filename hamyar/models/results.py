@@ -7,64 +7,212 @@ and reports take an :class:`Allocation`. Nothing here imports a solver.
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cached_property
-from typing import Literal
+from functools import cached_property, lru_cache
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
-from hamyar.messages import Lang, Msg
+from hamyar.messages import Lang, Msg, say
 from hamyar.models.calendar import Term
 from hamyar.models.enums import Gender
 
 Severity = Literal["error", "warning", "info"]
 
 
-class Reason(BaseModel):
-    """Why a rule fired: its ID, a Persian and an English message, and the values that failed.
+class Reason:
+    """Why a rule fired: its ID, its sentence, the values that failed, and its severity.
 
     ``severity`` is ``error`` when it makes the applicant (or the pair) ineligible, ``warning``
     when allocation goes on but something must be fixed (an invalid Sheba blocks payment), and
     ``info`` for a note (a non-Melli bank).
+
+    A rule gives the sentence as ``message``, a catalogue code with its values, and it is
+    rendered only when something shows it (:attr:`message_fa`, :attr:`message_en`), once per
+    distinct rule and message (:func:`rendered_reason`); a reason built from text keeps the
+    text (``message`` is then ``None``).
     """
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    __slots__ = ("_en", "_fa", "message", "rule", "severity", "values")
 
     rule: str
-    message_fa: str
-    message_en: str
-    values: dict[str, str] = Field(default_factory=dict)
-    severity: Severity = "error"
-    message: Msg | None = Field(default=None, exclude=True, repr=False)
-    """The sentence as its catalogue code and values, without the Persian rule ending
-    (``message_fa`` and ``message_en`` are it rendered), for a caller that shows it in its own
-    language; ``None`` for a reason built from text."""
+    values: dict[str, str]
+    severity: Severity
+    message: Msg | None
+    """The sentence as its catalogue code and values, without the Persian rule ending, for a
+    caller that shows it in its own language; ``None`` for a reason built from text."""
+
+    def __init__(
+        self,
+        rule: str,
+        message_fa: str | None = None,
+        message_en: str | None = None,
+        values: dict[str, str] | None = None,
+        severity: Severity = "error",
+        message: Msg | None = None,
+    ) -> None:
+        if message is None and (message_fa is None or message_en is None):
+            raise ValueError("a reason needs a message or both sentences")
+        self.rule = rule
+        self.values = {} if values is None else values
+        self.severity = severity
+        self.message = message
+        self._fa = message_fa
+        self._en = message_en
+
+    @property
+    def message_fa(self) -> str:
+        """The Persian sentence, ending with the rule (``… (قاعده E4).``)."""
+        if self._fa is None:
+            self._render()
+        return self._fa  # type: ignore[return-value]
+
+    @property
+    def message_en(self) -> str:
+        """The English sentence, without the rule (``str(reason)`` puts it in front)."""
+        if self._en is None:
+            self._render()
+        return self._en  # type: ignore[return-value]
+
+    def _render(self) -> None:
+        assert self.message is not None
+        fa, en = rendered_reason(self.rule, self.message)
+        self._fa = fa if self._fa is None else self._fa
+        self._en = en if self._en is None else self._en
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.rule, self.severity, self.message_fa, self.message_en, self.values)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash((self.rule, self.severity, self.message_en))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_reason, (self.rule, self._fa, self._en, self.values, self.severity, self.message))
+
+    def __repr__(self) -> str:
+        return f"Reason({self.rule!r}, {self.message_en!r}, severity={self.severity!r})"
 
     def __str__(self) -> str:
         return f"{self.rule}: {self.message_en}"
 
 
-class UnitClosure(BaseModel):
+def _reason(*args: Any) -> Reason:
+    """A :class:`Reason` again from what :meth:`Reason.__reduce__` keeps (pickling)."""
+    return Reason(*args)
+
+
+@lru_cache(maxsize=1 << 16)
+def rendered_reason(rule: str, message: Msg) -> tuple[str, str]:
+    """``(persian, english)`` of a rule's message: the Persian sentence with its rule ending
+    (`` (قاعده E4).``), the English one as it is; once per distinct rule and message."""
+    return (
+        message.render("fa") + " " + say("elig.rule", lang="fa", rule=rule),
+        message.render("en"),
+    )
+
+
+class UnitClosure:
     """An asked-for unit closed to one applicant by rule E9 (requirements or a rejection)."""
 
-    model_config = ConfigDict(frozen=True)
+    __slots__ = ("rank", "reasons", "unit_code")
 
-    unit_code: str
-    rank: int
-    reasons: tuple[Reason, ...]
+    def __init__(self, unit_code: str, rank: int, reasons: tuple[Reason, ...]) -> None:
+        self.unit_code = unit_code
+        self.rank = rank
+        self.reasons = reasons
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitClosure):
+            return NotImplemented
+        return (self.unit_code, self.rank, self.reasons) == (
+            other.unit_code,
+            other.rank,
+            other.reasons,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (UnitClosure, (self.unit_code, self.rank, self.reasons))
+
+    def __repr__(self) -> str:
+        return f"UnitClosure(unit_code={self.unit_code!r}, rank={self.rank!r})"
 
 
-class ApplicantEligibility(BaseModel):
-    """One applicant's verdict: every reason that applies, and the units still open to him/her."""
+_NO_REASONS: tuple[Reason, ...] = ()
+_NO_CLOSURES: tuple[UnitClosure, ...] = ()
 
-    model_config = ConfigDict(frozen=True)
+
+class ApplicantEligibility:
+    """One applicant's verdict: every reason that applies, and the units still open to him/her.
+
+    A plain record (not validated): :func:`hamyar.eligibility.evaluate` builds one per
+    applicant, and the reasons are shared between applicants they concern alike."""
+
+    __slots__ = (
+        "admissible_units",
+        "closed_units",
+        "eligible",
+        "reasons",
+        "semesters_passed",
+        "student_id",
+    )
 
     student_id: str
     eligible: bool
-    reasons: tuple[Reason, ...] = ()
-    admissible_units: dict[str, int] = Field(default_factory=dict)
-    """``{unit_code: rank}`` of asked-for units left open after E9."""
-    closed_units: tuple[UnitClosure, ...] = ()
-    semesters_passed: int | None = None
+    reasons: tuple[Reason, ...]
+    admissible_units: dict[str, int]
+    """``{unit_code: rank}`` of asked-for units left open after E9, in rank order (when every
+    asked-for unit is open, the problem's own :attr:`~hamyar.models.Problem.preference_ranks`
+    of the applicant: read it, never change it)."""
+    closed_units: tuple[UnitClosure, ...]
+    semesters_passed: int | None
+
+    def __init__(
+        self,
+        student_id: str,
+        eligible: bool,
+        reasons: tuple[Reason, ...] = _NO_REASONS,
+        admissible_units: dict[str, int] | None = None,
+        closed_units: tuple[UnitClosure, ...] = _NO_CLOSURES,
+        semesters_passed: int | None = None,
+    ) -> None:
+        self.student_id = student_id
+        self.eligible = eligible
+        self.reasons = reasons
+        self.admissible_units = {} if admissible_units is None else admissible_units
+        self.closed_units = closed_units
+        self.semesters_passed = semesters_passed
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ApplicantEligibility):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            ApplicantEligibility,
+            (
+                self.student_id,
+                self.eligible,
+                self.reasons,
+                self.admissible_units,
+                self.closed_units,
+                self.semesters_passed,
+            ),
+        )
+
+    def __repr__(self) -> str:
+        return f"ApplicantEligibility(student_id={self.student_id!r}, eligible={self.eligible!r})"
 
     @property
     def blocking(self) -> tuple[Reason, ...]:
@@ -78,7 +226,7 @@ class ApplicantEligibility(BaseModel):
 class EligibilityResult(BaseModel):
     """The eligibility of every applicant of a problem for one term."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     term: Term
     applicants: tuple[ApplicantEligibility, ...]
@@ -102,11 +250,12 @@ class EligibilityResult(BaseModel):
         """How many applicants each rule fired for (any severity)."""
         counts: dict[str, int] = {}
         for item in self.applicants:
-            for rule in item.rules:
+            rules = item.rules
+            for rule in rules:
                 counts[rule] = counts.get(rule, 0) + 1
             for closure in item.closed_units:
                 for rule in dict.fromkeys(r.rule for r in closure.reasons):
-                    if rule not in item.rules:
+                    if rule not in rules:
                         counts[rule] = counts.get(rule, 0) + 1
         return dict(sorted(counts.items()))
 

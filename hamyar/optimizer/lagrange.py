@@ -11,8 +11,10 @@ rial)::
 Prices are rationals ``λ = p / Q`` with a fixed ``Q = 2^q`` so the flow's weights
 ``Q w_a − p c_a`` are exact integers; then ``Q L(λ) = max_x Σ (Q w − p c) x + p B`` exactly and
 ``⌊min_λ L(λ)⌋`` is a valid bound for the integer objective. The flow's cost ``Σ c x`` falls as
-``p`` rises; bisection on ``p`` brackets the budget between an affordable flow and one just over
-it. Many students share a cost, so whole groups switch at one price and the affordable flow can
+``p`` rises; the search on ``p`` brackets the budget between an affordable flow and one just over
+it, each next price where the two flows' Lagrangian lines cross (the cutting-plane step of a
+one-dimensional dual: a few flows where bisection takes some twenty). Many students share a
+cost, so whole groups switch at one price and the affordable flow can
 leave much of the budget unused: :func:`repair` takes the flow just over the budget, drops the
 placements of least value per rial until it fits, then adds the placements of most value per
 rial that still fit.
@@ -116,14 +118,15 @@ def price_budget(
         consider(x)
     else:
         x_over = x
-        consider(evaluate(p_high))
+        x_under = evaluate(p_high)
+        consider(x_under)
         for _ in range(steps):
             if p_high - p_low <= 1 or (deadline is not None and deadline.passed()):
                 break
-            p = (p_low + p_high) // 2
+            p = _crossing(q, w, cost, x_over, x_under, p_low, p_high)
             x = evaluate(p)
             if int(cost @ x) <= budget:
-                p_high = p
+                p_high, x_under = p, x
                 consider(x)
             else:
                 p_low, x_over = p, x
@@ -137,6 +140,19 @@ def price_budget(
         slack = scaled - q * best_value
         fixed = face.fix_beyond(q * w - p * cost, x_best_bound, slack)
     return Priced(best_x, best_value, max(bound, best_value), face.lo, face.hi, flows, fixed)
+
+
+def _crossing(
+    q: int, w: IntArray, cost: IntArray, over: IntArray, under: IntArray, p_low: int, p_high: int
+) -> int:
+    """The next price tried: where the Lagrangian lines of the flow over the budget and the
+    affordable one cross, ``λ = (Σ w x_o − Σ w x_u) / (Σ c x_o − Σ c x_u)`` (both are optimal
+    there when ``L`` has one kink between them: the search ends in two more flows), kept
+    strictly inside ``(p_low, p_high)``; the midpoint when the lines do not cross."""
+    dw = int(w @ over) - int(w @ under)
+    dc = int(cost @ over) - int(cost @ under)
+    p = (q * dw) // dc if dc > 0 and dw >= 0 else (p_low + p_high) // 2
+    return min(max(p, p_low + 1), p_high - 1)
 
 
 def repair(

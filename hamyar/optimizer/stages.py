@@ -102,13 +102,17 @@ def lexicographic_cpsat(
     fallback: IntArray | None = None,
     extra_time_s: float = 0.0,
     held: Sequence[Sequence[IntArray]] | None = None,
+    first_level_share: bool = False,
 ) -> tuple[IntArray | None, list[Stage]]:
     """Maximise each level in turn and hold it (``Σ w x ≥ value``). ``fallback`` is a solution
     known to be feasible, used when the first level finds none in time; raises
     :class:`Infeasible` when CP-SAT proves there is none. ``held[k]``, when given, are the
     objectives held at their values after level ``k`` instead of the level's own (the members
     of a merged level: one constraint each, small coefficients, propagates better than the
-    merged sum)."""
+    merged sum). With ``prepare``, a search that ends below the level's start (a feasible
+    allocation) leaves the start. ``first_level_share``: the larger share of the time
+    (:meth:`Deadline.share`) goes to the first level only, when it is searched, not to the
+    first level searched; the later levels share the time left equally."""
 
     def hold(k: int, w: IntArray, x: IntArray) -> None:
         for v in held[k] if held is not None else [w]:
@@ -153,14 +157,16 @@ def lexicographic_cpsat(
         outcome = maximise(
             model,
             w,
-            time_limit_s=deadline.share(len(weights) - k, first=not searched),
+            time_limit_s=deadline.share(
+                len(weights) - k, first=k == 0 if first_level_share else not searched
+            ),
             workers=workers,
             hint=x,
             upper_bound=bound,
             within=better,
         )
         searched = True
-        if better is not None and x is not None:
+        if (better is not None or prepare is not None) and x is not None:
             outcome = _at_least_start(outcome, w, x)
         outcome = _with_fallback(outcome, w, fallback if k == 0 else x, bound)
         if outcome.x is None:

@@ -12,9 +12,43 @@ The pay formula itself is :mod:`hamyar.models.pay` and the Sheba check :mod:`ham
 whole ``hamyar pay`` run :mod:`hamyar.pipeline.month`.
 """
 
-from hamyar.payments.payroll import BadRow, NotPayable, PayLine, Payroll, compute_payroll
-from hamyar.payments.planned import PlannedCost, StudentCost, UnitCost, planned_cost
-from hamyar.payments.transfers import HeldBack, Transfer, TransferList, build_transfer_list
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hamyar.payments.payroll import BadRow, NotPayable, PayLine, Payroll, compute_payroll
+    from hamyar.payments.planned import PlannedCost, StudentCost, UnitCost, planned_cost
+    from hamyar.payments.transfers import HeldBack, Transfer, TransferList, build_transfer_list
+
+_LAZY = {
+    "BadRow": "hamyar.payments.payroll",
+    "NotPayable": "hamyar.payments.payroll",
+    "PayLine": "hamyar.payments.payroll",
+    "Payroll": "hamyar.payments.payroll",
+    "compute_payroll": "hamyar.payments.payroll",
+    "PlannedCost": "hamyar.payments.planned",
+    "StudentCost": "hamyar.payments.planned",
+    "UnitCost": "hamyar.payments.planned",
+    "planned_cost": "hamyar.payments.planned",
+    "HeldBack": "hamyar.payments.transfers",
+    "Transfer": "hamyar.payments.transfers",
+    "TransferList": "hamyar.payments.transfers",
+    "build_transfer_list": "hamyar.payments.transfers",
+}
+"""Where each name lives: imported when first asked for, so that importing one
+module of the package does not import all of them."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BadRow",

@@ -7,6 +7,8 @@ formula) at the unit's planned hours::
     student_term  = student_month × months_per_term
     unit_month    = Σ student_month over the unit's students        (unit_term, total alike)
 
+The monthly pay depends on the unit and the GPA only through the hours and the bonus percent,
+so it is computed once per distinct degree, marital status, hours and bonus.
 Sums are of whole rials, so the total equals the sum of the units and of the students exactly.
 Toman is ``rial // 10`` of each figure (:func:`hamyar.models.pay.toman`); a toman total is
 the toman of the rial total, not a sum of rounded tomans.
@@ -14,9 +16,10 @@ the toman of the rial total, not a sum of rounded tomans.
 
 from __future__ import annotations
 
+from hamyar.collector import collector_paused
 from hamyar.models import Allocation, Problem
 from hamyar.models.costs import PlannedCost, StudentCost, UnitCost
-from hamyar.models.pay import multiplier, planned_hours, planned_monthly_pay_rial
+from hamyar.models.pay import bonus_percent, multiplier, planned_hours, planned_monthly_pay_rial
 
 __all__ = ["PlannedCost", "StudentCost", "UnitCost", "planned_cost"]
 
@@ -25,27 +28,39 @@ def planned_cost(problem: Problem, allocation: Allocation) -> PlannedCost:
     """The planned cost of every assignment of ``allocation`` under ``problem.policy``.
 
     An assignment naming a student or unit the problem does not know is a ``ValueError``
-    (an allocation always comes from its own problem).
+    (an allocation always comes from its own problem). The cyclic garbage collector is paused
+    while the records are built (:func:`~hamyar.collector.collector_paused`).
     """
+    with collector_paused():
+        return _planned_cost(problem, allocation)
+
+
+def _planned_cost(problem: Problem, allocation: Allocation) -> PlannedCost:
     policy = problem.policy
     months = policy.months_per_term
     students: list[StudentCost] = []
     per_unit: dict[str, list[StudentCost]] = {u.code: [] for u in problem.units}
+    applicants, units_by_code = problem.applicant_by_id, problem.unit_by_code
+    pay: dict[tuple[object, ...], int] = {}
     for assignment in allocation.assignments:
-        applicant = problem.applicant_by_id.get(assignment.student_id)
-        unit = problem.unit_by_code.get(assignment.unit_code)
+        applicant = applicants.get(assignment.student_id)
+        unit = units_by_code.get(assignment.unit_code)
         if applicant is None or unit is None:
             raise ValueError(
                 f"assignment {assignment.student_id} → {assignment.unit_code} names an unknown "
                 "student or unit"
             )
-        monthly = planned_monthly_pay_rial(applicant, unit, policy)
+        hours, married = planned_hours(unit, policy), applicant.married
+        key = (applicant.degree, married, hours, bonus_percent(policy, unit, applicant.gpa))
+        monthly = pay.get(key)
+        if monthly is None:
+            monthly = pay[key] = planned_monthly_pay_rial(applicant, unit, policy)
         cost = StudentCost(
             student_id=applicant.student_id,
             unit_code=unit.code,
-            hours_per_month=planned_hours(unit, policy),
+            hours_per_month=hours,
             hourly_rate_rial=policy.rate_for(applicant.degree),
-            multiplier=multiplier(applicant.married, policy),
+            multiplier=multiplier(married, policy),
             monthly_rial=monthly,
             term_rial=monthly * months,
         )

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from hamyar.eligibility.evaluate import evaluate_applicant
+from hamyar.eligibility.evaluate import evaluate_applicants
 from hamyar.errors import InputError, Issue
 from hamyar.messages import Msg, Text
 from hamyar.models import Applicant, EligibilityResult, Exclusion, Gender, Problem, Term
@@ -212,9 +212,8 @@ def continue_from(problem: Problem, history: History) -> Continued:
         Exclusion(student_id=sid, unit_code=code, term=label) for sid, code in history.unsatisfied
     )
     candidate = _rebuild(problem, applicants, exclusions)
-    verdicts = tuple(
-        evaluate_applicant(candidate, candidate.applicant_by_id[sid]) for sid in candidate.pins
-    )
+    by_id = candidate.applicant_by_id
+    verdicts = evaluate_applicants(candidate, [by_id[sid] for sid in candidate.pins])
     eligibility = EligibilityResult(term=candidate.term, applicants=verdicts)
     released: dict[str, Text] = {}
     for sid, code in candidate.pins.items():

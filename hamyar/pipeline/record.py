@@ -12,22 +12,44 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from hamyar.models import Assignment
 from hamyar.models.run import RunResult
-from hamyar.optimizer.waitlist import WaitingEntry, waiting_lists
+from hamyar.optimizer.waitlist import waiting_lists
+
+ASSIGNMENT_COLUMNS = (
+    "student_id",
+    "unit_code",
+    "gender",
+    "preference_rank",
+    "priority_score",
+    "pinned",
+)
+"""A ``run_assignments`` row's values, in this order (``run_id`` and ``id`` aside)."""
+WAITING_COLUMNS = (
+    "unit_code",
+    "gender",
+    "position",
+    "student_id",
+    "preference_rank",
+    "placed_unit",
+)
+"""A ``run_waitlists`` row's values, in this order (``run_id`` and ``id`` aside)."""
+
+Row = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class RunRecord:
-    """One run as the workspace stores it."""
+    """One run as the workspace stores it; the assignments and waiting places as rows of plain
+    values (:data:`ASSIGNMENT_COLUMNS`, :data:`WAITING_COLUMNS`), which a batch worker sends
+    back ten times faster than the models."""
 
     term: str
     status: str
     policy: dict[str, Any]
     kpis: dict[str, Any]
     input_hashes: Mapping[str, str]
-    assignments: tuple[Assignment, ...]
-    waiting: tuple[WaitingEntry, ...] = field(default=())
+    assignments: tuple[Row, ...]
+    waiting: tuple[Row, ...] = field(default=())
 
 
 def run_record(result: RunResult) -> RunRecord:
@@ -40,6 +62,27 @@ def run_record(result: RunResult) -> RunRecord:
         policy=problem.policy.model_dump(mode="json"),
         kpis=result.kpis.model_dump(mode="json"),
         input_hashes=dict(result.input_hashes),
-        assignments=tuple(result.allocation.assignments),
-        waiting=tuple(e for _, entries in sorted(lists.items()) for e in entries),
+        assignments=tuple(
+            (
+                a.student_id,
+                a.unit_code,
+                str(a.gender),
+                a.preference_rank,
+                a.priority_score,
+                a.pinned,
+            )
+            for a in result.allocation.assignments
+        ),
+        waiting=tuple(
+            (
+                e.unit_code,
+                str(e.gender),
+                e.position,
+                e.student_id,
+                e.preference_rank,
+                e.placed_unit,
+            )
+            for _, entries in sorted(lists.items())
+            for e in entries
+        ),
     )

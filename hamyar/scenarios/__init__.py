@@ -6,26 +6,69 @@ inputs: each produces a changed copy of the problem. The embedded default is its
 scenario (``qom-1402-1403``), beside a few examples (``hamyar scenarios`` lists them).
 """
 
-from hamyar.scenarios.changes import apply_changes
-from hamyar.scenarios.diff import AssignmentDiff, Change, assignment_diff
-from hamyar.scenarios.inputs import (
-    ScenarioInputs,
-    apply_overrides,
-    build_inputs,
-    build_policy,
-    load_scenario_inputs,
-)
-from hamyar.scenarios.resolve import (
-    DEFAULT_SCENARIO,
-    ResolvedScenario,
-    find_scenario,
-    resolve_file,
-    resolve_mapping,
-    scenario_summary,
-    shipped_dir,
-    shipped_paths,
-)
-from hamyar.scenarios.spec import EMBEDDED, ScenarioSpec, SeatChange, SeatValue, parse_spec
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hamyar.scenarios.changes import apply_changes
+    from hamyar.scenarios.diff import AssignmentDiff, Change, assignment_diff
+    from hamyar.scenarios.inputs import (
+        ScenarioInputs,
+        apply_overrides,
+        build_inputs,
+        build_policy,
+        load_scenario_inputs,
+    )
+    from hamyar.scenarios.resolve import (
+        DEFAULT_SCENARIO,
+        ResolvedScenario,
+        find_scenario,
+        resolve_file,
+        resolve_mapping,
+        scenario_summary,
+        shipped_dir,
+        shipped_paths,
+    )
+    from hamyar.scenarios.spec import EMBEDDED, ScenarioSpec, SeatChange, SeatValue, parse_spec
+
+_LAZY = {
+    "apply_changes": "hamyar.scenarios.changes",
+    "AssignmentDiff": "hamyar.scenarios.diff",
+    "Change": "hamyar.scenarios.diff",
+    "assignment_diff": "hamyar.scenarios.diff",
+    "ScenarioInputs": "hamyar.scenarios.inputs",
+    "apply_overrides": "hamyar.scenarios.inputs",
+    "build_inputs": "hamyar.scenarios.inputs",
+    "build_policy": "hamyar.scenarios.inputs",
+    "load_scenario_inputs": "hamyar.scenarios.inputs",
+    "DEFAULT_SCENARIO": "hamyar.scenarios.resolve",
+    "ResolvedScenario": "hamyar.scenarios.resolve",
+    "find_scenario": "hamyar.scenarios.resolve",
+    "resolve_file": "hamyar.scenarios.resolve",
+    "resolve_mapping": "hamyar.scenarios.resolve",
+    "scenario_summary": "hamyar.scenarios.resolve",
+    "shipped_dir": "hamyar.scenarios.resolve",
+    "shipped_paths": "hamyar.scenarios.resolve",
+    "EMBEDDED": "hamyar.scenarios.spec",
+    "ScenarioSpec": "hamyar.scenarios.spec",
+    "SeatChange": "hamyar.scenarios.spec",
+    "SeatValue": "hamyar.scenarios.spec",
+    "parse_spec": "hamyar.scenarios.spec",
+}
+"""Where each name lives: imported when first asked for, so that importing one
+module of the package does not import all of them."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_SCENARIO",

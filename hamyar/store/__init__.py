@@ -5,7 +5,33 @@ Only this package talks to the database; the stages keep taking and returning pl
 transaction.
 """
 
-from hamyar.store.engine import Workspace, database_url
-from hamyar.store.errors import WorkspaceError, in_language
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hamyar.store.engine import Workspace
+    from hamyar.store.errors import WorkspaceError, in_language
+    from hamyar.store.location import database_url
+
+_LAZY = {
+    "Workspace": "hamyar.store.engine",
+    "database_url": "hamyar.store.location",
+    "WorkspaceError": "hamyar.store.errors",
+    "in_language": "hamyar.store.errors",
+}
+"""Where each name lives: imported when first asked for, so that importing one
+module of the package does not import all of them."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["Workspace", "WorkspaceError", "database_url", "in_language"]

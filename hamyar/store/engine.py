@@ -1,8 +1,5 @@
-"""Where the workspace lives and how to reach it: the URL, the engine, one transaction.
-
-* ``HAMYAR_DATABASE_URL`` (e.g. ``postgresql+psycopg://user@host/hamyar``) points at a server;
-* otherwise the SQLite file ``hamyar.db`` in ``--workspace DIR``, ``HAMYAR_WORKSPACE``, or
-  ``./hamyar-workspace``.
+"""How to reach the workspace: the engine, one transaction (where it lives:
+:mod:`hamyar.store.location`).
 
 SQLite transactions start with ``BEGIN IMMEDIATE``: a writer takes the file's lock at its first
 statement, so two commands that change the workspace run one after the other, never interleaved.
@@ -12,7 +9,6 @@ per term).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,20 +22,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hamyar.messages import Msg
 from hamyar.store.errors import WorkspaceError
+from hamyar.store.location import BUSY_TIMEOUT_S
+from hamyar.store.location import database_url as database_url
 from hamyar.store.revision import up_to_date
-
-DEFAULT_FOLDER = "hamyar-workspace"
-DATABASE_FILE = "hamyar.db"
-BUSY_TIMEOUT_S = 60.0
-
-
-def database_url(workspace: str | Path | None = None) -> str:
-    """The URL of the workspace: ``HAMYAR_DATABASE_URL``, else the SQLite file of the folder."""
-    url = os.environ.get("HAMYAR_DATABASE_URL")
-    if url:
-        return url
-    folder = Path(workspace or os.environ.get("HAMYAR_WORKSPACE") or DEFAULT_FOLDER)
-    return f"sqlite:///{(folder / DATABASE_FILE).absolute()}"
 
 
 def _sqlite_immediate(engine: Engine) -> None:

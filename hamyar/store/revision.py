@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 VERSIONS = Path(__file__).parent / "migrations" / "versions"
 _ASSIGN = re.compile(r'^(revision|down_revision)\s*=\s*["\']([^"\']+)["\']', re.MULTILINE)
@@ -38,6 +39,9 @@ def shipped_head() -> str | None:
 
 def up_to_date(engine: Engine) -> bool:
     """Whether the database is at the shipped head (any doubt answers no)."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
     head = shipped_head()
     if head is None:
         return False

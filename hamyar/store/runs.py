@@ -4,12 +4,9 @@ is how ``hamyar pay --allocation FOLDER`` finds the run."""
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,25 +15,17 @@ from sqlalchemy.orm import Session
 
 from hamyar.messages import Msg
 from hamyar.models.run import RunResult
-from hamyar.pipeline.record import RunRecord, run_record
+from hamyar.pipeline.record import ASSIGNMENT_COLUMNS, RunRecord
 from hamyar.store.errors import WorkspaceError
+from hamyar.store.run_rows import RUN_FILE as RUN_FILE
+from hamyar.store.run_rows import as_dicts, run_rows
+from hamyar.store.run_rows import current_user as current_user
+from hamyar.store.run_rows import now as now
+from hamyar.store.run_rows import write_run_file as write_run_file_of
 from hamyar.store.schema import AssignmentRow, RunInputRow, RunRow
 from hamyar.store.waitlists import record_waitlists
 
-RUN_FILE = "workspace-run.json"
 RUNS_FILE = "workspace-runs.json"
-
-
-def current_user() -> str:
-    """Who runs the command: the operating-system user."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def record_run(
@@ -53,53 +42,26 @@ def record_run(
     """Add one run with its input files (bytes and ``sha256``), assignments and waiting lists
     (:mod:`hamyar.store.waitlists`); flushed, so ``.id`` is set, committed with the command's
     transaction. ``result`` is a run's result or its :class:`RunRecord`; ``by`` who started it
-    (the operating-system user by default)."""
-    record = result if isinstance(result, RunRecord) else run_record(result)
-    run = RunRow(
-        term=record.term,
-        command=command,
-        name=name[:200],
-        created_at=now(),
-        created_by=by or current_user(),
-        status=record.status,
-        scenario=scenario,
-        policy=record.policy,
-        kpis=record.kpis,
-        input_hashes=dict(record.input_hashes),
-        out_dir=str(out_dir.absolute()) if out_dir else None,
+    (the operating-system user by default). The rows are :func:`~hamyar.store.run_rows.run_rows`."""
+    rows = run_rows(
+        result, command=command, name=name, files=files, scenario=scenario, out_dir=out_dir, by=by
     )
-    for label, path in files.items():
-        content = Path(path).read_bytes()
-        sha = hashlib.sha256(content).hexdigest()
-        run.inputs.append(RunInputRow(name=f"{label}: {path}", sha256=sha, content=content))
-    stored = {row.sha256 for row in run.inputs}
-    for label, sha in record.input_hashes.items():
-        if sha not in stored:  # generated or embedded inputs: the fingerprint alone
-            run.inputs.append(RunInputRow(name=label, sha256=sha, content=None))
+    run = RunRow(**rows.run)
+    run.inputs.extend(RunInputRow(**values) for values in rows.inputs)
     session.add(run)
     session.flush()
-    rows = [
-        {
-            "run_id": run.id,
-            "student_id": a.student_id,
-            "unit_code": a.unit_code,
-            "gender": str(a.gender),
-            "preference_rank": a.preference_rank,
-            "priority_score": a.priority_score,
-            "pinned": a.pinned,
-        }
-        for a in record.assignments
-    ]
-    if rows:  # one Core executemany, no ORM bookkeeping per row
-        session.execute(insert(cast(Table, AssignmentRow.__table__)), rows)
-    record_waitlists(session, run.id, record.waiting)
+    if rows.assignments:  # one Core executemany, no ORM bookkeeping per row
+        session.execute(
+            insert(cast(Table, AssignmentRow.__table__)),
+            as_dicts(run.id, ASSIGNMENT_COLUMNS, rows.assignments),
+        )
+    record_waitlists(session, run.id, rows.waiting)
     return run
 
 
 def write_run_file(folder: Path, run: RunRow, url: str) -> None:
     """``workspace-run.json`` in a run's output folder: the run id and the workspace."""
-    data = {"run_id": run.id, "term": run.term, "workspace": url}
-    (folder / RUN_FILE).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    write_run_file_of(folder, run.id, run.term, url)
 
 
 def write_runs_file(folder: Path, runs: Sequence[Mapping[str, Any]], url: str) -> None:

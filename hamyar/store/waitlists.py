@@ -9,7 +9,7 @@ notice tells a student not placed his or her position on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import cast
 
 from sqlalchemy import Table, insert, select
@@ -17,23 +17,15 @@ from sqlalchemy.orm import Session
 
 from hamyar.models import Gender
 from hamyar.optimizer.waitlist import WaitingEntry, WaitingLists
+from hamyar.pipeline.record import WAITING_COLUMNS, Row
+from hamyar.store.run_rows import as_dicts
 from hamyar.store.schema import WaitingRow
 
 
-def record_waitlists(session: Session, run_id: int, entries: Iterable[WaitingEntry]) -> int:
-    """Store waiting-list ``entries`` under run ``run_id``; the number of places stored."""
-    rows = [
-        {
-            "run_id": run_id,
-            "unit_code": e.unit_code,
-            "gender": str(e.gender),
-            "position": e.position,
-            "student_id": e.student_id,
-            "preference_rank": e.preference_rank,
-            "placed_unit": e.placed_unit,
-        }
-        for e in entries
-    ]
+def record_waitlists(session: Session, run_id: int, places: tuple[Row, ...]) -> int:
+    """Store waiting-list places (rows of :data:`~hamyar.pipeline.record.WAITING_COLUMNS`)
+    under run ``run_id``; the number of places stored."""
+    rows = as_dicts(run_id, WAITING_COLUMNS, places)
     if rows:  # Core executemany: no ORM bookkeeping per row
         session.execute(insert(cast(Table, WaitingRow.__table__)), rows)
     return len(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,10 @@ from hamyar.reports.workbook import write_workbook
 from hamyar.reports.xlsx_style import Book
 
 RUN_DATE = JalaliDate.parse("1402/07/01")
+
+
+class _Kind(StrEnum):
+    A = "=a"
 
 
 def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,6 +63,24 @@ def _odd_cells(path: Path) -> None:
         sw.row(i, values, [None, None, "0.0%", "#,##0"])
     sw.row(len(rows) + 2, ["total", 1, None, 2], total=True)
     sw.put(len(rows) + 2, 6, "after the row")
+    top = len(rows) + 3
+    for i in range(4):  # the same values again, from the columns' memory
+        sw.row(top + i, [None, 12345, 12345.0, Decimal("12345"), "", "کد P3 و ۱۲"], ["0.0%"])
+        sw.row(top + i, ["again"], first_col=8)  # a second row call into the same row
+    sw.row(top + 4, [12345, 12345.0, Decimal("1.50"), 1.5, _Kind.A], first_col=12)
+    sw.row(top + 5, [12345.0, 12345, 1.5, Decimal("1.5"), "x"], first_col=12)  # other widths
+    sw.row(top + 6, ["block", "b", "c", "d"])
+    sw.put(top + 6, 2, "into the block")  # a later cell inside the row's span wins
+    sw.put(top + 6, 1, "first cell")
+    for i in range(top + 7, top + 10):
+        sw.row(i, ["total", None, 3], total=True)
+    lines = [  # texts of several lines, worked out line by line
+        ["code 12\nواحد ۳ و 45", " lead\n_x0041_ & <b>", "=1\nb\n", "a\u2028longer line\nb"],
+        ["<r>x\ny</r>", "\nq 1", "P3 12\nE9 7", "code 12\nواحد ۳ و 45"],
+        ["12\n13", "\x01bad\n\x02", "trail \n", "x" * 20000 + "\n" + "y" * 20000],
+    ]
+    for i, values in enumerate(lines * 2, start=top + 10):
+        sw.row(i, values, first_col=20)
     sw.row(3, ["too late"])  # a row already passed is dropped, as XlsxWriter drops it
     sw.fit_columns()
     book.close()

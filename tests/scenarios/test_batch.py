@@ -274,6 +274,77 @@ def test_batch_on_a_dask_scheduler_address(batch: Path, tmp_path: Path) -> None:
     assert (out / "hand-made" / "assignments.csv").is_file()
 
 
+@pytest.mark.slow
+def test_batch_on_a_real_dask_scheduler_and_workers(batch: Path, tmp_path: Path) -> None:
+    """``dask scheduler`` and ``dask worker`` as processes of their own, as an office runs
+    them; the batch reaches them by ``--scheduler`` and gives the local processes' placements."""
+    dask = Path(sys.executable).with_name("dask")
+    address_file = tmp_path / "scheduler.json"
+    procs = [
+        subprocess.Popen(
+            [
+                dask,
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                address_file,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    try:
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(address_file.read_text(encoding="utf-8"))["address"]
+        procs.append(
+            subprocess.Popen(
+                [
+                    dask,
+                    "worker",
+                    address,
+                    "--nworkers",
+                    "2",
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                    "--host",
+                    "127.0.0.1",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+            assert len(client.scheduler_info()["workers"]) == 2
+        out = tmp_path / "real"
+        result = CliRunner().invoke(
+            cli, ["batch", str(batch), "--out", str(out), "--scheduler", address, "--lang", "en"]
+        )
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=30)
+    assert result.exit_code == 1, result.output  # the broken entry fails, the others run
+    assert f"Dask at {address}" in result.output
+    assert "4 of 5 scenarios done" in result.output
+    local = tmp_path / "local"
+    again = CliRunner().invoke(cli, ["batch", str(batch), "--out", str(local), "--workers", "2"])
+    assert again.exit_code == 1, again.output
+    for name in ("inst-001", "inst-002", "inst-003", "hand-made"):
+        placed = (out / name / "assignments.csv").read_bytes()
+        assert placed == (local / name / "assignments.csv").read_bytes()
+    assert (out / "broken" / "error.txt").is_file()
+
+
 def _children(pid: int) -> list[int]:
     """Processes whose parent is ``pid``, from /proc."""
     found = []
