@@ -563,9 +563,10 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
         out.append("")
     readers = data.get("readers")
     if readers is not None:
+        out += ["## Readers (`read_applicants`)", ""]
+        if data.get("extras_by"):
+            out += [f"Carried over from the run of {data['extras_by']} (UTC).", ""]
         out += [
-            "## Readers (`read_applicants`)",
-            "",
             "| file | rows | time | rows per second | peak memory |",
             "|---|---:|---:|---:|---:|",
         ]
@@ -581,7 +582,10 @@ def write_results(path: Path, data: dict[str, Any], argv: str) -> None:
     if data.get("whole") is not None:
         from whole import whole_lines
 
-        out += whole_lines(data["whole"], data.get("run_default"))
+        whole = whole_lines(data["whole"], data.get("run_default"))
+        if data.get("extras_by"):
+            whole[2:2] = [f"Carried over from the run of {data['extras_by']} (UTC).", ""]
+        out += whole
     if data.get("seeds") is not None:
         from seeds import seeds_lines
 

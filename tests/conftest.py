@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -64,6 +65,23 @@ def _quick_password_hashes() -> Iterator[None]:
         quick = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
         patch.setattr(users, "_hasher", lambda: quick)
         yield
+
+
+@pytest.fixture(scope="session")
+def migrated_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite workspace folder that holds nothing yet, its schema made by the migrations once
+    for the session: copy it, never write to it."""
+    folder = tmp_path_factory.mktemp("migrated") / "workspace"
+    Workspace.open(folder).close()
+    return folder
+
+
+@pytest.fixture
+def new_workspace(migrated_workspace: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of :func:`migrated_workspace` for this test, beside its ``tmp_path`` (the tests
+    of a first use and its migrations open a folder of their own instead)."""
+    folder = tmp_path_factory.mktemp("workspace") / "workspace"
+    return Path(shutil.copytree(migrated_workspace, folder))
 
 
 @pytest.fixture

@@ -266,11 +266,11 @@ CONTROLS = "\x00\x07\x1b\x7f\x9b"
 
 
 def test_control_characters_are_removed_at_reading_and_pay_writes(
-    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    generated: Path, tmp_path: Path, new_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """case 10: control characters in every name pass run → timesheets → pay; the workbooks
     (which cannot hold them) are written, the names read without them."""
-    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(new_workspace))
     source = generated / "applicants.csv"
     with source.open(encoding="utf-8-sig", newline="") as handle:
         count = sum(1 for _ in handle) - 1
@@ -586,9 +586,11 @@ def test_every_bad_units_cell_and_duplicate_code_is_located_at_once(
 
 
 @pytest.fixture
-def paid_run(generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def paid_run(
+    generated: Path, tmp_path: Path, new_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """An adopted allocation of the generated instance, with a month of timesheets as CSV."""
-    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(new_workspace))
     run, sheets = tmp_path / "run", tmp_path / "ts.xlsx"
     apps, units = generated / "applicants.csv", generated / "units.csv"
     result = _invoke("allocate", str(apps), str(units), "--out", str(run))

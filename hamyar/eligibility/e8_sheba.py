@@ -17,7 +17,7 @@ from hamyar.eligibility.reasons import reason
 from hamyar.messages import Bilingual, Msg
 from hamyar.models import Applicant, Policy, Reason, Term
 from hamyar.models.results import rendered_reason
-from hamyar.models.sheba import BANKS, MELLI_CODE, ShebaCheck, check_sheba, plain_bank
+from hamyar.models.sheba import BANKS, MELLI_CODE, ShebaCheck, check_sheba, plain_banks
 
 
 def _consequence(required: bool, missing: bool) -> Msg:
@@ -60,12 +60,11 @@ def e8_sheba(applicant: Applicant, policy: Policy, term: Term) -> list[Reason]:
 
 def e8_sheba_all(cols: Columns, policy: Policy, term: Term) -> Fired:
     """E8 over every applicant: a Sheba already written as ``IR`` + 24 digits and valid is
-    seen by its bank code alone (:func:`~hamyar.models.sheba.plain_bank`), any other is
+    seen by its bank code alone (:func:`~hamyar.models.sheba.plain_banks`), any other is
     checked whole."""
     required = policy.require_valid_sheba
     fired: Fired = {}
-    for i, sheba in enumerate(cols.sheba):
-        code = plain_bank(sheba)
+    for i, (sheba, code) in enumerate(zip(cols.sheba, plain_banks(cols.sheba), strict=True)):
         if code == MELLI_CODE:
             continue
         if code is None:

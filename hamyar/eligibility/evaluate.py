@@ -25,7 +25,7 @@ start after the term is bad input: every such row is reported in one :class:`Inp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from hamyar.collector import collector_paused
@@ -44,6 +44,7 @@ from hamyar.messages import Msg
 from hamyar.models import (
     Applicant,
     ApplicantEligibility,
+    Degree,
     EligibilityResult,
     Policy,
     Problem,
@@ -124,10 +125,7 @@ def _verdicts(
                 found[i] = [r]
             else:
                 got.append(r)
-    pairs = _Pairs(problem)
-    return tuple(
-        pairs.verdict(app, found[i] or [], semesters[i].count) for i, app in enumerate(applicants)
-    )
+    return _Pairs(problem).verdicts(applicants, found, [s.count for s in semesters])
 
 
 class _Pairs:
@@ -144,47 +142,90 @@ class _Pairs:
         self.needs = {u.code: Requirements.of(u) for u in problem.units}
         self.free = frozenset(code for code, need in self.needs.items() if need.none)
         self.touched = frozenset(sid for sid, _ in [*self.rejected, *self.excluded])
+        self.by_need: dict[tuple[str, Degree, str | None], tuple[Reason, ...]] = {}
+        """A unit's requirements' reasons for a degree and field, once each."""
 
-    def verdict(
-        self, applicant: Applicant, reasons: list[Reason], semesters: int
-    ) -> ApplicantEligibility:
-        """One applicant's verdict from his or her E1–E8 ``reasons`` (module docstring)."""
-        sid = applicant.student_id
-        asked = self.ranks.get(sid, _NOTHING)
-        pin = self.pins.get(sid)
-        ranks = asked
-        if pin is not None and pin not in asked:
-            ranks = {**asked, pin: max(asked.values(), default=0) + 1}
-        in_order = sorted(ranks.items(), key=_RANK_THEN_CODE)
+    def verdicts(
+        self,
+        applicants: Sequence[Applicant],
+        found: Sequence[list[Reason] | None],
+        semesters: Sequence[int],
+    ) -> tuple[ApplicantEligibility, ...]:
+        """Every applicant's verdict from his or her E1–E8 reasons ``found`` (module
+        docstring)."""
+        all_ranks, pins, touched, free = self.ranks, self.pins, self.touched, self.free
+        verdicts = []
+        for applicant, reasons, count in zip(applicants, found, semesters, strict=True):
+            sid = applicant.student_id
+            ranks = all_ranks.get(sid, _NOTHING)
+            pin = pins.get(sid)
+            if pin is not None and pin not in ranks:
+                ranks = {**ranks, pin: max(ranks.values(), default=0) + 1}
+            in_order = ranks if _in_order(ranks) else sorted(ranks.items(), key=_RANK_THEN_CODE)
+            closures: tuple[UnitClosure, ...] = ()
+            if sid not in touched and free.issuperset(ranks):
+                admissible = in_order if isinstance(in_order, dict) else dict(in_order)
+            else:
+                reasons = reasons or []
+                admissible, closures = self.pairs(applicant, in_order, pin, reasons)
+            if not ranks:
+                reasons = [*(reasons or ()), no_unit_asked()]
+            elif not admissible:
+                reasons = [*(reasons or ()), no_open_unit(closures)]
+            if reasons:
+                eligible = all(r.severity != "error" for r in reasons)
+                verdicts.append(
+                    ApplicantEligibility(sid, eligible, tuple(reasons), admissible, closures, count)
+                )
+            else:
+                verdicts.append(ApplicantEligibility(sid, True, (), admissible, closures, count))
+        return tuple(verdicts)
+
+    def pairs(
+        self,
+        applicant: Applicant,
+        in_order: Iterable[tuple[str, int]] | dict[str, int],
+        pin: str | None,
+        reasons: list[Reason],
+    ) -> tuple[dict[str, int], tuple[UnitClosure, ...]]:
+        """E9 for each asked-for unit, in rank order: the open ones ``{code: rank}`` and the
+        closed ones; a warning in ``reasons`` when the continuing assistant's ``pin`` is closed."""
+        sid, degree, field = applicant.student_id, applicant.degree, applicant.field
+        touched, free, by_need = sid in self.touched, self.free, self.by_need
+        admissible: dict[str, int] = {}
         closures: list[UnitClosure] = []
-        if sid not in self.touched and self.free.issuperset(ranks):
-            admissible = dict(in_order)
-        else:
-            admissible = {}
-            for code, rank in in_order:
+        items = in_order.items() if isinstance(in_order, dict) else in_order
+        for code, rank in items:
+            if touched:
                 pair = (sid, code)
                 closed = self.needs[code].closing(
-                    applicant.degree,
-                    applicant.field,
-                    pair in self.rejected,
-                    self.excluded.get(pair),
+                    degree, field, pair in self.rejected, self.excluded.get(pair)
                 )
-                if closed:
-                    closures.append(UnitClosure(code, rank, closed))
-                else:
-                    admissible[code] = rank
-            if pin is not None:
-                pin_closure = next((c for c in closures if c.unit_code == pin), None)
-                if pin_closure is not None:
-                    reasons.append(_pin_closed(self.units[pin], pin_closure))
-        if not ranks:
-            reasons.append(no_unit_asked())
-        elif not admissible:
-            reasons.append(no_open_unit(closures))
-        eligible = not reasons or all(r.severity != "error" for r in reasons)
-        return ApplicantEligibility(
-            sid, eligible, tuple(reasons), admissible, tuple(closures), semesters
-        )
+            elif code in free:
+                admissible[code] = rank
+                continue
+            else:  # the unit's requirements alone: the same for every degree and field
+                key = (code, degree, field)
+                closed = by_need.get(key)  # type: ignore[assignment]
+                if closed is None:
+                    closed = by_need[key] = self.needs[code].closing(degree, field, False, None)
+            if closed:
+                closures.append(UnitClosure(code, rank, closed))
+            else:
+                admissible[code] = rank
+        if pin is not None:
+            pin_closure = next((c for c in closures if c.unit_code == pin), None)
+            if pin_closure is not None:
+                reasons.append(_pin_closed(self.units[pin], pin_closure))
+        return admissible, tuple(closures)
+
+
+def _in_order(ranks: dict[str, int]) -> bool:
+    """The units are already in the order E9 looks at them: strictly ascending ranks."""
+    if len(ranks) < 2:
+        return True
+    values = list(ranks.values())
+    return values == sorted(set(values))
 
 
 _NOTHING: dict[str, int] = {}

@@ -166,7 +166,9 @@ class ApplicantEligibility:
     eligible: bool
     reasons: tuple[Reason, ...]
     admissible_units: dict[str, int]
-    """``{unit_code: rank}`` of asked-for units left open after E9."""
+    """``{unit_code: rank}`` of asked-for units left open after E9, in rank order (when every
+    asked-for unit is open, the problem's own :attr:`~hamyar.models.Problem.preference_ranks`
+    of the applicant: read it, never change it)."""
     closed_units: tuple[UnitClosure, ...]
     semesters_passed: int | None
 

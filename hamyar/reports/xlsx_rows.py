@@ -21,11 +21,15 @@ byte for byte (``tests/reports/test_xlsx_rows.py`` writes the same workbooks bot
 from __future__ import annotations
 
 import math
+import os
+import shutil
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
 from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
+
+from hamyar.io.csvfile import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from hamyar.reports.xlsx_style import SheetWriter
@@ -74,6 +78,9 @@ class FastSheet(Worksheet):
         super().__init__()
         self.plans: dict[tuple[Any, ...], list[_Column]] = {}
         """Per kind of row: its columns, from the first."""
+        self.lines: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+        """Per line of a text of several lines (:func:`_lines`), as it is and with Persian
+        digits."""
 
     def _write_single_row(self, current_row_num: int = 0) -> None:
         row_num: int = self.previous_row  # type: ignore[has-type]
@@ -107,6 +114,23 @@ class FastSheet(Worksheet):
         parts.append("</row>")
         self.fh.write("".join(parts))
         self.table.clear()
+
+    def _write_optimized_sheet_data(self) -> None:
+        """XlsxWriter's, with the rows copied into the sheet's file as bytes (they were written
+        as UTF-8 and hold no carriage return, so decoding and encoding them again changes
+        nothing)."""
+        target = getattr(self.fh, "buffer", None)
+        if self.dim_rowmin is None or target is None:
+            super()._write_optimized_sheet_data()
+            return
+        self._xml_start_tag("sheetData")
+        self.row_data_fh.flush()
+        self.fh.flush()
+        with open(self.row_data_filename, "rb") as rows:
+            shutil.copyfileobj(rows, target, 1 << 20)
+        self.row_data_fh.close()
+        os.unlink(self.row_data_filename)
+        self._xml_end_tag("sheetData")
 
 
 def _unpack(cells: dict[int, Any]) -> dict[int, Any]:
@@ -154,15 +178,16 @@ def _finish(sw: SheetWriter, col: _Column, value: Any, bold: bool, kind: Any) ->
             piece = f'{col.pre}{_ROW}" s="{xf}"/>'
         width = 0
     elif value.__class__ is str:
-        text, quote, width = sw.book.text(value, sw.rtl)
-        if len(text) > STRING_MAX:
+        found = _lines(sw, value) if "\n" in value and "\r" not in value else _whole(sw, value)
+        if found is None:
+            return None
+        length, quote, width, data = found
+        if length > STRING_MAX:
             return None
         xf = sw._format(kind, bold, None, sw.rtl, col.wrap, quote).xf_index
-        escaped = Worksheet._escape_control_characters(text)
-        if xf is None or (escaped.startswith("<r>") and escaped.endswith("</r>")):
+        if xf is None:
             return None
-        space = ' xml:space="preserve"' if _preserve_whitespace(escaped) else ""
-        data = sw.ws._escape_data(escaped)
+        space = ' xml:space="preserve"' if _preserve_whitespace(data) else ""
         piece = f'{col.pre}{_ROW}" s="{xf}" t="inlineStr"><is><t{space}>{data}</t></is></c>'
     elif value.__class__ in _NUMBERS:
         from hamyar.reports.xlsx_style import cell_value, shown_width
@@ -192,6 +217,53 @@ def _finish(sw: SheetWriter, col: _Column, value: Any, bold: bool, kind: Any) ->
         known.clear()
     known[value] = piece
     return piece
+
+
+def _whole(sw: SheetWriter, value: str) -> tuple[int, bool, int, str] | None:
+    """The length, quote prefix, width and escaped XML of a text's cell (:meth:`Book.text`,
+    then XlsxWriter's escaping); ``None`` for a rich-looking text."""
+    text, quote, width = sw.book.text(value, sw.rtl)
+    escaped = Worksheet._escape_control_characters(text)
+    if escaped.startswith("<r>") and escaped.endswith("</r>"):
+        return None
+    return len(text), quote, width, sw.ws._escape_data(escaped)
+
+
+def _lines(sw: SheetWriter, value: str) -> tuple[int, bool, int, str] | None:
+    """:func:`_whole` of a text of several lines, worked out line by line: each step of
+    :meth:`Book.text` and of the escaping acts within a line, and the sheet remembers every
+    distinct line (reasons and explanations repeat, the texts they make up do not)."""
+    from hamyar.reports.xlsx_style import has_persian
+
+    convert = sw.rtl and has_persian(value)
+    known = sw.ws.lines[convert]
+    parts = []
+    for line in value.split("\n"):
+        found = known.get(line)
+        if found is None:
+            found = _line(sw, line, convert, known)
+        parts.append(found)
+    if parts[0][1].startswith("<r>") and parts[-1][1].endswith("</r>"):
+        return None
+    length = sum(len(part[0]) for part in parts) + len(parts) - 1
+    width = max(part[2] for part in parts)
+    quote = parts[0][0].startswith(FORMULA_STARTS)
+    return length, quote, width, "\n".join(part[3] for part in parts)
+
+
+def _line(
+    sw: SheetWriter, line: str, convert: bool, known: dict[str, tuple[str, str, int, str]]
+) -> tuple[str, str, int, str]:
+    """One line of :func:`_lines`: its text, control characters escaped, width, escaped XML."""
+    from hamyar.reports.xlsx_style import ILLEGAL_CHARACTERS_RE, token_digits
+
+    text = ILLEGAL_CHARACTERS_RE.sub("", token_digits(line) if convert else line)
+    escaped = Worksheet._escape_control_characters(text)
+    width = max((len(part) for part in text.splitlines()), default=0)
+    if len(known) >= _CACHE:
+        known.clear()
+    found = known[line] = (text, escaped, width, sw.ws._escape_data(escaped))
+    return found
 
 
 def body_row(

@@ -107,8 +107,20 @@ def people_text(text: str) -> str:
     """Text for a Persian sheet: inside Persian text every number has Persian digits
     (``معدل 16.06`` → ``معدل ۱۶.۰۶``); a code that holds Latin letters (``P3``, ``E9``,
     ``qom-1402-1403``) and text without Persian letters (a Sheba, a student ID alone) are kept."""
-    if not _PERSIAN_LETTER.search(text):
+    if not has_persian(text):
         return text
+    return token_digits(text)
+
+
+def has_persian(text: str) -> bool:
+    """Whether ``text`` holds a Persian letter (:func:`people_text` converts only such text)."""
+    return _PERSIAN_LETTER.search(text) is not None
+
+
+def token_digits(text: str) -> str:
+    """:func:`people_text` without its check for Persian letters: every number in Persian
+    digits, codes with Latin letters kept. No number crosses a line break, so a text may be
+    converted line by line."""
     return _LATIN_TOKEN.sub(_token_digits, text)
 
 

@@ -57,9 +57,9 @@ def default_run(
 
 
 @pytest.fixture(autouse=True)
-def _own_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _own_workspace(new_workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test pays into a workspace of its own: a month is paid once per workspace."""
-    monkeypatch.setenv("HAMYAR_WORKSPACE", str(tmp_path / "workspace"))
+    monkeypatch.setenv("HAMYAR_WORKSPACE", str(new_workspace))
 
 
 def test_generated_month_is_realistic(default_run: Path) -> None:

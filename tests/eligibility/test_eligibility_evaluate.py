@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamyar.eligibility import evaluate
+from hamyar.eligibility import evaluate, evaluate_applicant
 from hamyar.errors import InputError
 from hamyar.models import Degree, InstitutionType, JalaliDate, Policy, Source, StudentType, Term
 from hamyar.models.sheba import make_sheba
@@ -155,3 +155,34 @@ def test_raising_the_gpa_never_makes_an_eligible_applicant_ineligible(
         assert now.eligible
         assert now.admissible_units == was.admissible_units
     assert {r.rule for r in now.reasons} <= {r.rule for r in was.reasons}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(applicants(), min_size=1, max_size=8),
+    rejected=st.sets(st.tuples(st.sampled_from(["LIB", "LAB", "SCI"]), st.integers(0, 7))),
+    require_sheba=st.booleans(),
+)
+def test_all_applicants_at_once_decide_as_each_alone(
+    rows: list[dict[str, object]],
+    rejected: set[tuple[str, int]],
+    require_sheba: bool,
+    applicant,
+    unit,
+    problem,
+) -> None:
+    """E1–E9 over the whole column set, deciding once per distinct value, give every applicant
+    the verdict he or she gets on a column set of one."""
+    units = [
+        unit("LIB"),
+        unit("LAB", allowed_fields=("شیمی",)),
+        unit("SCI", allowed_degrees=(Degree.phd, Degree.master_continuous)),
+    ]
+    apps = [applicant(student_id=str(4000 + i), **row) for i, row in enumerate(rows)]
+    pairs = [(u, str(4000 + i)) for u, i in sorted(rejected) if i < len(apps)]
+    prob = problem(apps, units, rejections=pairs, policy=Policy(require_valid_sheba=require_sheba))
+    together = evaluate(prob)
+    for app, item in zip(apps, together.applicants, strict=True):
+        alone = evaluate_applicant(prob, app)
+        assert item == alone
+        assert [str(r) for r in item.reasons] == [str(r) for r in alone.reasons]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hamyar.models.sheba import BANKS, check_sheba, make_sheba, normalize_sheba
+from hamyar.models.sheba import BANKS, check_sheba, make_sheba, normalize_sheba, plain_banks
 
 # Published examples (the Parsian and Pasargad Sheba numbers of the persian-tools docs).
 PARSIAN = "IR820540102680020817909002"
@@ -125,3 +125,27 @@ def test_made_shebas_pass_and_any_single_changed_digit_fails(
 def test_make_sheba_refuses_a_short_account() -> None:
     with pytest.raises(ValueError, match="22 digits"):
         make_sheba("017", "123")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        MELLI,
+        wrong_check_digit(MELLI),
+        make_sheba("012", "0000000123456789012"),
+        "ir" + MELLI[2:],  # lower case: normalised by check_sheba only
+        MELLI[2:],  # digits without IR
+        "IR" + "۰" * 24,  # Persian digits
+        MELLI + "0",
+        None,
+        "",
+        12,
+    ],
+)
+def test_plain_banks_agree_with_check_sheba(value: object) -> None:
+    (code,) = plain_banks([value])
+    check = check_sheba(value)
+    if code is not None:
+        assert check.valid and check.text == value and check.bank_code == code
+    else:
+        assert not check.valid or check.text != value

@@ -74,6 +74,13 @@ def _odd_cells(path: Path) -> None:
     sw.put(top + 6, 1, "first cell")
     for i in range(top + 7, top + 10):
         sw.row(i, ["total", None, 3], total=True)
+    lines = [  # texts of several lines, worked out line by line
+        ["code 12\nواحد ۳ و 45", " lead\n_x0041_ & <b>", "=1\nb\n", "a\u2028longer line\nb"],
+        ["<r>x\ny</r>", "\nq 1", "P3 12\nE9 7", "code 12\nواحد ۳ و 45"],
+        ["12\n13", "\x01bad\n\x02", "trail \n", "x" * 20000 + "\n" + "y" * 20000],
+    ]
+    for i, values in enumerate(lines * 2, start=top + 10):
+        sw.row(i, values, first_col=20)
     sw.row(3, ["too late"])  # a row already passed is dropped, as XlsxWriter drops it
     sw.fit_columns()
     book.close()

@@ -31,6 +31,7 @@ from hamyar.io.placements import PlacedRow
 from hamyar.models import Allocation, Assignment, SolveStatus
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.scenarios.replan import rebuild
+from hamyar.store import Workspace
 
 
 def _free_port() -> int:
@@ -254,10 +255,24 @@ def workspace_from(
 
 
 @pytest.fixture
-def workspace_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    """``HAMYAR_DATABASE_URL`` set to the test database, for the CLI and subprocesses."""
+def empty_workspace_env(database_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``HAMYAR_DATABASE_URL`` set to a new, empty database (no schema yet), for the tests of
+    the migrations a first use runs."""
     monkeypatch.setenv("HAMYAR_DATABASE_URL", database_url)
     return database_url
+
+
+def _migrate(_folder: Path) -> None:
+    Workspace.open().close()
+
+
+@pytest.fixture
+def workspace_env(workspace_from: Callable[..., Path]) -> str:
+    """``HAMYAR_DATABASE_URL`` set to a workspace of its own holding nothing yet, its schema
+    made by the migrations once per session and backend and copied (for the CLI and
+    subprocesses)."""
+    workspace_from("migrated", _migrate)
+    return os.environ["HAMYAR_DATABASE_URL"]
 
 
 MONTH = "1402/08"

@@ -14,7 +14,7 @@ from hamyar.store import Workspace, WorkspaceError, database_url
 from hamyar.store.migrate import head
 
 
-def test_first_use_creates_the_schema(workspace_env: str) -> None:
+def test_first_use_creates_the_schema(empty_workspace_env: str) -> None:
     workspace = Workspace.open()
     tables = set(inspect(workspace.engine).get_table_names())
     workspace.close()
@@ -22,7 +22,7 @@ def test_first_use_creates_the_schema(workspace_env: str) -> None:
     assert {"payment_batches", "payment_lines", "alembic_version"} <= tables
 
 
-def test_db_upgrade_reports_and_is_idempotent(workspace_env: str) -> None:
+def test_db_upgrade_reports_and_is_idempotent(empty_workspace_env: str) -> None:
     runner = CliRunner()
     first = runner.invoke(cli, ["db", "upgrade", "--lang", "en"])
     assert first.exit_code == 0, first.output
@@ -32,7 +32,7 @@ def test_db_upgrade_reports_and_is_idempotent(workspace_env: str) -> None:
     assert "up to date" in again.output
 
 
-def test_newer_schema_is_refused(workspace_env: str) -> None:
+def test_newer_schema_is_refused(empty_workspace_env: str) -> None:
     workspace = Workspace.open()
     with workspace.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))

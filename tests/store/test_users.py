@@ -32,7 +32,7 @@ from hamyar.store.users import (
 PASSWORD = "correct horse battery"
 
 
-def test_migration_0005_makes_the_tables(workspace_env: str) -> None:
+def test_migration_0005_makes_the_tables(empty_workspace_env: str) -> None:
     workspace = Workspace.open()
     tables = set(inspect(workspace.engine).get_table_names())
     workspace.close()

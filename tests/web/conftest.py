@@ -35,6 +35,24 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def small_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Input files as :func:`default_files` writes them, of 40 of the embedded default's
+    applicants (the first 35 and five its units rejected), its units and those rejections, for
+    the tests of what the pages record about a run or say about a broken file rather than of
+    what a run of the whole default finds."""
+    folder = tmp_path_factory.mktemp("small-inputs")
+    files = {k: folder / f"{k}.xlsx" for k in ("applicants", "units", "rejections")}
+    rejections = default_rejections()[:5]
+    rejected = {r.student_id for r in rejections}
+    everyone = default_applicants()
+    applicants = [a for i, a in enumerate(everyone) if i < 35 or a.student_id in rejected]
+    write_applicants(applicants, files["applicants"], "fa")
+    write_units(default_units(), files["units"], "fa")
+    write_rejections(rejections, files["rejections"], "fa")
+    return files
+
+
+@pytest.fixture(scope="session")
 def adopted_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A workspace folder where ``hamyar run`` recorded the embedded default (run 1, not yet
     adopted): ``ws`` (the workspace) and ``run`` (the run's folder). Read it; ``ws`` copies it."""
@@ -55,7 +73,9 @@ def ws(adopted_workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> TestClient:
+def client(migrated_workspace: Path, tmp_path: Path) -> TestClient:
+    """The pages on ``tmp_path/ws``, a workspace of this test that holds nothing yet."""
+    shutil.copytree(migrated_workspace, tmp_path / "ws")
     return TestClient(create_app(tmp_path / "ws", secret="test-secret"))
 
 

@@ -124,10 +124,10 @@ def created_by(ws: Path, run_id: int) -> str:
 
 
 def test_a_run_started_on_the_pages_is_recorded_with_who_started_it(
-    ws: Path, client_of: Client, default_files: dict[str, Path]
+    ws: Path, client_of: Client, small_files: dict[str, Path]
 ) -> None:
     local = client_of()  # no accounts: the planner at this computer
-    upload(local, default_files)
+    upload(local, small_files)
     _, result = run(local)
     assert result.url.path == "/runs/2"
     assert created_by(ws, 2) == "planner@localhost"
