@@ -78,9 +78,17 @@ def enum_label(member: StrEnum, lang: str) -> str:
     (the value with spaces for underscores); a solver status from the catalogue."""
     if isinstance(member, SolveStatus):
         return label(f"status.{member.value}", lang)
-    if lang == "fa":
-        return persian(member)
-    return member.value.replace("_", " ")
+    key = (member.__class__, member, lang)
+    found = _ENUM_WORDS.get(key)
+    if found is None:
+        found = persian(member) if lang == "fa" else member.value.replace("_", " ")
+        _ENUM_WORDS[key] = found
+    return found
+
+
+_ENUM_WORDS: dict[tuple[type, StrEnum, str], str] = {}
+"""The words of :func:`enum_label` other than a solver status, by type, member and language
+(the sheets ask for the same few words on every row)."""
 
 
 def stage_label(name: str, lang: str) -> str:

@@ -26,6 +26,7 @@ from hamyar.reports.xlsx_style import (
 
 def assignments_sheet(report: RunSheets, w: SheetWriter) -> None:
     lang = report.lang
+    words = {True: yes_no(True, lang), False: yes_no(False, lang)}
     rows = []
     for a in report.assignments:
         app = report.app(a.student_id)
@@ -38,7 +39,7 @@ def assignments_sheet(report: RunSheets, w: SheetWriter) -> None:
                 *student_cells(app, lang),
                 a.preference_rank,
                 a.priority_score,
-                yes_no(a.pinned, lang),
+                words[bool(a.pinned)],
                 cost.hours_per_month,
                 cost.hourly_rate_rial,
                 cost.multiplier,

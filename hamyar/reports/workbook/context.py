@@ -3,6 +3,7 @@ asked and filled per unit and gender, the planned cost by student and unit."""
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from hamyar.models import (
@@ -47,9 +48,12 @@ def student_cells(app: Applicant, lang: str) -> list[object]:
     ]
 
 
+_RANK_THEN_CODE = itemgetter(1, 0)
+
+
 def rank_codes(ranks: dict[str, int]) -> str:
     """``{code: rank}`` as ``code:rank`` items in rank order."""
-    return "; ".join(f"{c}:{r}" for c, r in sorted(ranks.items(), key=lambda cr: (cr[1], cr[0])))
+    return "; ".join(f"{c}:{r}" for c, r in sorted(ranks.items(), key=_RANK_THEN_CODE))
 
 
 def explanation_text(explanation: Explanation | None, lang: str) -> str:
@@ -68,6 +72,7 @@ class RunSheets:
         self.result = result
         self.lang = lang
         self.problem: Problem = result.problem
+        self._words: dict[str, str] = {}
         self.unit_order = {u.code: i for i, u in enumerate(self.problem.units)}
         self.costs = result.planned.by_student()
         self.unit_costs = result.planned.by_unit()
@@ -95,7 +100,11 @@ class RunSheets:
         """Eligible students left without a seat, in input order."""
 
     def t(self, key: str) -> str:
-        return label(key, self.lang)
+        """``label(key, lang)``, looked up once per run (sheets ask for the same words per row)."""
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = label(key, self.lang)
+        return found
 
     def app(self, sid: str) -> Applicant:
         return self.problem.applicant_by_id[sid]

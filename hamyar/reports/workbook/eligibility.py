@@ -37,6 +37,7 @@ def _rules(reasons: Iterable[Reason], severity: str) -> str:
 def eligibility_sheet(report: RunSheets, w: SheetWriter) -> None:
     lang = report.lang
     by_id = report.result.eligibility.by_id
+    words = {True: yes_no(True, lang), False: yes_no(False, lang)}
     rows = []
     for app in report.problem.applicants:
         item = by_id.get(app.student_id)
@@ -62,7 +63,7 @@ def eligibility_sheet(report: RunSheets, w: SheetWriter) -> None:
                 *student_cells(app, lang),
                 app.gpa,
                 item.semesters_passed,
-                yes_no(item.eligible, lang),
+                words[bool(item.eligible)],
                 _rules(item.reasons, "error"),
                 _rules(every, "warning"),
                 _rules(every, "info"),
