@@ -38,7 +38,8 @@ def default_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def small_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Input files as :func:`default_files` writes them, of 40 of the embedded default's
     applicants (the first 35 and five its units rejected), its units and those rejections, for
-    the tests of what the pages record about a run rather than of what the run finds."""
+    the tests of what the pages record about a run or say about a broken file rather than of
+    what a run of the whole default finds."""
     folder = tmp_path_factory.mktemp("small-inputs")
     files = {k: folder / f"{k}.xlsx" for k in ("applicants", "units", "rejections")}
     rejections = default_rejections()[:5]

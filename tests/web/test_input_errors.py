@@ -54,10 +54,10 @@ def _errors(client: TestClient, files: dict[str, Path], query: str = "") -> list
 
 
 def test_a_broken_applicants_file_on_the_persian_and_the_english_page(
-    client: TestClient, default_files: dict[str, Path], tmp_path: Path
+    client: TestClient, small_files: dict[str, Path], tmp_path: Path
 ) -> None:
-    broken = _broken(default_files["applicants"], tmp_path / "متقاضیان.xlsx")
-    files = {**default_files, "applicants": broken}
+    broken = _broken(small_files["applicants"], tmp_path / "متقاضیان.xlsx")
+    files = {**small_files, "applicants": broken}
     persian = _errors(client, files)
     assert [(row, column) for _, row, column, _, _ in persian] == [
         ("۳", "معدل ترم گذشته"),

@@ -46,9 +46,9 @@ def test_a_form_without_its_token_is_refused(client: TestClient) -> None:
 
 
 def test_a_broken_file_is_located_and_not_stored(
-    client: TestClient, default_files: dict[str, Path], tmp_path: Path
+    client: TestClient, small_files: dict[str, Path], tmp_path: Path
 ) -> None:
-    wb = openpyxl.load_workbook(default_files["applicants"])
+    wb = openpyxl.load_workbook(small_files["applicants"])
     ws = wb.active
     assert ws is not None
     headers = [c.value for c in ws[1]]
@@ -56,7 +56,7 @@ def test_a_broken_file_is_located_and_not_stored(
     ws.cell(row=5, column=gpa, value="بیست")
     broken = tmp_path / "applicants-broken.xlsx"
     wb.save(broken)
-    page = _upload(client, {**default_files, "applicants": broken})
+    page = _upload(client, {**small_files, "applicants": broken})
     assert page.status_code == 422  # type: ignore[attr-defined]
     text = page.text  # type: ignore[attr-defined]
     assert "ذخیره نشدند" in text
@@ -66,7 +66,7 @@ def test_a_broken_file_is_located_and_not_stored(
     assert "عدد نیست" in row.group(0)  # in the page's language, not the server's HAMYAR_LANG
     assert "stored" not in client.get("/inputs").text.split("</form>")[1][:200]
     client.get("/?lang=en")
-    english = _upload(client, {**default_files, "applicants": broken}).text  # type: ignore[attr-defined]
+    english = _upload(client, {**small_files, "applicants": broken}).text  # type: ignore[attr-defined]
     row = re.search(r'<table id="errors".*?</table>', english, re.S)
     assert row and "not a number" in row.group(0) and "عدد نیست" not in row.group(0)
 
