@@ -14,7 +14,11 @@ def collector_paused() -> Iterator[None]:
     Each allocation counts towards the collector's thresholds, and at 100,000 applicants the
     full collections it triggers over the live problem cost more than building the records
     (and make building a pool superlinear); reference counting still frees everything as
-    usual. The collector is restored as it was.
+    usual. The collector is restored as it was, with every object that survived the pause
+    moved to the oldest generation (``gc.freeze`` then ``gc.unfreeze``): the records are
+    long-lived, and the young generations' next collections would otherwise walk every one of
+    them twice before they got there. Cyclic garbage among them is still collected by the next
+    full collection.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -22,4 +26,6 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

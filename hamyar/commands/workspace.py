@@ -18,6 +18,7 @@ from hamyar.scenarios.inputs import ScenarioInputs
 from hamyar.scenarios.resolve import ResolvedScenario
 from hamyar.scenarios.spec import EMBEDDED
 from hamyar.store.errors import in_language
+from hamyar.store.location import database_url, sqlite_file
 from hamyar.store.quick import QuickRecorder
 from hamyar.store.run_rows import write_run_file
 
@@ -69,6 +70,9 @@ def recorder(workspace_dir: Path | None, by: str | None = None) -> Iterator[Reco
     library (:mod:`hamyar.store.quick`), any other through SQLAlchemy."""
     with in_language():
         quick = QuickRecorder.open(workspace_dir)
+        if quick is None and sqlite_file(database_url(workspace_dir)) is not None:
+            open_workspace(workspace_dir).close()  # made or migrated by SQLAlchemy, then …
+            quick = QuickRecorder.open(workspace_dir)  # … recorded with sqlite3 all the same
     if quick is not None:
         with _quick_recorder(quick, by) as record:
             yield record

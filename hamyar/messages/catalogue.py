@@ -63,7 +63,13 @@ class Msg:
         return self.render()
 
     def __hash__(self) -> int:
-        return hash((self.code, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+        """Worked out once: a message is a key of the caches of rendered reasons."""
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = hash((self.code, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+            object.__setattr__(self, "_hash", value)
+            return value
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Msg):
@@ -145,6 +151,29 @@ def _formatter(lang: Lang) -> _Formatter:
     return _Formatter(lang)
 
 
+Pieces = tuple[tuple[str, str | None, str], ...]
+
+
+@lru_cache(maxsize=4096)
+def _pieces(text: str) -> Pieces | None:
+    """``text`` cut once into (literal, parameter, spec) pieces, as :class:`string.Formatter`
+    reads it; ``None`` when a field needs more than a name and a plain spec (a conversion, an
+    attribute or index, a nested field), which :func:`say` leaves to the formatter."""
+    pieces = []
+    for literal, name, spec, conversion in string.Formatter().parse(text):
+        if name is not None and (conversion or not name.isidentifier() or "{" in (spec or "")):
+            return None
+        pieces.append((literal, name, spec or ""))
+    return tuple(pieces)
+
+
+def _filled(pieces: Pieces, params: Mapping[str, object], lang: Lang) -> str:
+    return "".join(
+        literal if name is None else literal + field(params[name], spec, lang)
+        for literal, name, spec in pieces
+    )
+
+
 def say(code: str, /, *, lang: Lang | None = None, **params: object) -> str:
     """The message ``code`` with ``params`` in ``lang`` (the current language by default).
 
@@ -156,7 +185,10 @@ def say(code: str, /, *, lang: Lang | None = None, **params: object) -> str:
     text = template(code, lang) or template(code, "en")
     if text is None:
         return code + "".join(f" {k}={render_value(v, lang)}" for k, v in params.items())
-    return _formatter(lang).vformat(text, (), params)
+    pieces = _pieces(text)
+    if pieces is None:
+        return _formatter(lang).vformat(text, (), params)
+    return _filled(pieces, params, lang)
 
 
 def render_value(value: object, lang: Lang) -> str:

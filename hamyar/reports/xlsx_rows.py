@@ -178,7 +178,12 @@ def _finish(sw: SheetWriter, col: _Column, value: Any, bold: bool, kind: Any) ->
             piece = f'{col.pre}{_ROW}" s="{xf}"/>'
         width = 0
     elif value.__class__ is str:
-        found = _lines(sw, value) if "\n" in value and "\r" not in value else _whole(sw, value)
+        if value.isascii() and value.isalnum():  # a student ID, a code: nothing to change
+            found: tuple[int, bool, int, str] | None = (len(value), False, len(value), value)
+        elif "\n" in value and "\r" not in value:
+            found = _lines(sw, value)
+        else:
+            found = _whole(sw, value)
         if found is None:
             return None
         length, quote, width, data = found
@@ -187,7 +192,8 @@ def _finish(sw: SheetWriter, col: _Column, value: Any, bold: bool, kind: Any) ->
         xf = sw._format(kind, bold, None, sw.rtl, col.wrap, quote).xf_index
         if xf is None:
             return None
-        space = ' xml:space="preserve"' if _preserve_whitespace(data) else ""
+        # XlsxWriter's _preserve_whitespace: \s at the start or the end (the same characters)
+        space = ' xml:space="preserve"' if data[:1].isspace() or data[-1:].isspace() else ""
         piece = f'{col.pre}{_ROW}" s="{xf}" t="inlineStr"><is><t{space}>{data}</t></is></c>'
     elif value.__class__ in _NUMBERS:
         from hamyar.reports.xlsx_style import cell_value, shown_width

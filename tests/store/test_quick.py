@@ -136,3 +136,23 @@ def test_sqlalchemy_decides_unless_the_file_is_current(
     assert QuickRecorder.open() is None  # an older schema: SQLAlchemy migrates it first
     monkeypatch.setenv("HAMYAR_DATABASE_URL", "postgresql+psycopg://u@127.0.0.1:1/hamyar")
     assert QuickRecorder.open() is None
+
+
+def test_a_new_workspace_is_migrated_then_recorded_with_sqlite3(
+    result: RunResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamyar.commands.workspace import recorder
+    from hamyar.store import runs
+
+    def orm(*args: object, **kwargs: object) -> None:
+        raise AssertionError("recorded through the ORM")
+
+    monkeypatch.setattr(runs, "record_run", orm)
+    path = tmp_path / "new" / "hamyar.db"
+    monkeypatch.setenv("HAMYAR_DATABASE_URL", f"sqlite:///{path}")
+    with recorder(None) as record:
+        run_id = record(
+            result, command="run", name="n", files={}, folder=None, out_dir=tmp_path / "out"
+        )
+    assert run_id == 1
+    assert len(_dump(path)["runs"]) == 1
