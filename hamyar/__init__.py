@@ -6,9 +6,9 @@ so that ``import hamyar.X`` costs only what ``X`` needs: a command's start is mo
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import TYPE_CHECKING, Any
+
+from hamyar.lazy import lazy_names
 
 if TYPE_CHECKING:
     from hamyar.errors import HamyarError, InputError, Issue
@@ -38,49 +38,18 @@ _LAZY = {
 }
 
 
-def _installed_version() -> str:
-    """The installed distribution's version, as :func:`importlib.metadata.version` says it.
-
-    The first ``hamyar-*.dist-info`` on ``sys.path`` (where importlib.metadata looks first)
-    is read directly, which spares a tenth of a second of importing ``importlib.metadata``
-    and ``email``; anything else (an egg-info, no METADATA) asks importlib.metadata.
-    """
-    for entry in sys.path:
-        try:
-            names = os.listdir(entry or ".")
-        except OSError:
-            continue
-        found = [n for n in names if n.lower().startswith("hamyar") and n.endswith("-info")]
-        if not found:
-            continue
-        if len(found) == 1 and found[0].startswith("hamyar-") and found[0].endswith(".dist-info"):
-            try:
-                with open(os.path.join(entry or ".", found[0], "METADATA"), encoding="utf-8") as f:
-                    for line in f:
-                        if line.startswith("Version:"):
-                            return line.partition(":")[2].strip()
-                        if not line.strip():
-                            break
-            except OSError:
-                pass
-        break
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("hamyar")
-    except PackageNotFoundError:  # running from a source tree that was not installed
-        return "0.0.0"
+_names = lazy_names(__name__, _LAZY)
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        value: Any = _installed_version()
-    elif name in _LAZY:
-        import importlib
+    if name != "__version__":
+        return _names(name)
+    from importlib.metadata import PackageNotFoundError, version
 
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-    else:
-        raise AttributeError(f"module 'hamyar' has no attribute {name!r}")
+    try:
+        value = version("hamyar")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        value = "0.0.0"
     globals()[name] = value
     return value
 

@@ -14,7 +14,9 @@ whole ``hamyar pay`` run :mod:`hamyar.pipeline.month`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hamyar.lazy import lazy_names
 
 if TYPE_CHECKING:
     from hamyar.payments.payroll import BadRow, NotPayable, PayLine, Payroll, compute_payroll
@@ -40,14 +42,7 @@ _LAZY = {
 module of the package does not import all of them."""
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [

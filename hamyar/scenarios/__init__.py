@@ -8,7 +8,9 @@ scenario (``qom-1402-1403``), beside a few examples (``hamyar scenarios`` lists 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hamyar.lazy import lazy_names
 
 if TYPE_CHECKING:
     from hamyar.scenarios.changes import apply_changes
@@ -60,14 +62,7 @@ _LAZY = {
 module of the package does not import all of them."""
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [

@@ -7,7 +7,9 @@ transaction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hamyar.lazy import lazy_names
 
 if TYPE_CHECKING:
     from hamyar.store.engine import Workspace
@@ -24,14 +26,7 @@ _LAZY = {
 module of the package does not import all of them."""
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = ["Workspace", "WorkspaceError", "database_url", "in_language"]
