@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hamyar.models import Allocation, EligibilityResult, Gender, Problem
+from hamyar.models import Allocation, EligibilityResult, Gender, PriorityGroup, Problem
 from hamyar.optimizer.precedence import precedence_positions
 
 
@@ -99,11 +99,14 @@ def waiting_rows(
     placed_unit)``, in unit, gender, position order: the entries of :func:`waiting_lists`
     as plain values, without building them."""
     lists = _ordered(problem, eligibility, allocation)
-    return tuple(
-        (code, str(gender), i, sid, rank, current)
-        for (code, gender), places in sorted(lists.items())
-        for i, (sid, rank, current) in enumerate(places, start=1)
-    )
+    rows: list[tuple[str, str, int, str, int, str | None]] = []
+    for (code, gender), places in sorted(lists.items()):
+        text = str(gender)
+        rows += [
+            (code, text, i, sid, rank, current)
+            for i, (sid, rank, current) in enumerate(places, start=1)
+        ]
+    return tuple(rows)
 
 
 _Place = tuple[str, int, str | None]
@@ -134,32 +137,42 @@ def _waiting_lists(
     max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)
     policy = problem.policy
     positions = precedence_positions(problem)
-    gains: dict[tuple[int, int | None, int, float], tuple[object, ...]] = {}
-    candidates: dict[tuple[str, Gender], list[tuple[tuple[object, ...], int, _Place]]] = {
-        (u.code, g): [] for u in problem.units for g in Gender
+    gain_ids: dict[tuple[int | None, int, float], dict[int, int]] = {}
+    distinct: list[tuple[object, ...]] = []
+    scores: dict[tuple[PriorityGroup, ...], int] = {}
+    found: dict[Gender, dict[str, list[tuple[int, int, _Place]]]] = {
+        g: {u.code: [] for u in problem.units} for g in Gender
     }
     for app in problem.applicants:
-        ranks = admissible.get(app.student_id)
+        sid = app.student_id
+        ranks = admissible.get(sid)
         if not ranks:
             continue
-        sid, gender, gpa = app.student_id, app.gender, app.gpa
+        gpa, by_unit = app.gpa, found[app.gender]
         current = placed.get(sid)
-        score = policy.priority_score(app.priority_groups)
+        groups = app.priority_groups
+        score = scores.get(groups)
+        if score is None:
+            score = scores[groups] = policy.priority_score(groups)
         position = positions[sid]
         rank_v = None if current is None else ranks.get(current, max_rank + 1)
+        ids = gain_ids.setdefault((rank_v, score, gpa), {})
         for code, rank in ranks.items():
-            items = candidates.get((code, gender))
+            items = by_unit.get(code)
             if code == current or items is None:
                 continue
-            memo = (rank, rank_v, score, gpa)
-            gain = gains.get(memo)
-            if gain is None:
-                gain = gains[memo] = _gain(problem, rank, rank_v, score, gpa, max_rank + 1)
-            items.append((gain, position, (sid, rank, current)))
-    order = {g: i for i, g in enumerate(sorted(set(gains.values()), reverse=True))}
+            gid = ids.get(rank)
+            if gid is None:
+                gid = ids[rank] = len(distinct)
+                distinct.append(_gain(problem, rank, rank_v, score, gpa, max_rank + 1))
+            items.append((gid, position, (sid, rank, current)))
+    level = {g: i for i, g in enumerate(sorted(set(distinct), reverse=True))}
+    level_of = [level[g] for g in distinct]
     width = len(positions)
     out: dict[tuple[str, Gender], list[_Place]] = {}
-    for key, found in candidates.items():
-        found.sort(key=lambda item: order[item[0]] * width + item[1])
-        out[key] = [place for _, _, place in found]
+    for unit in problem.units:
+        for gender in Gender:
+            keyed = [(level_of[g] * width + p, place) for g, p, place in found[gender][unit.code]]
+            keyed.sort()
+            out[(unit.code, gender)] = [place for _, place in keyed]
     return out
