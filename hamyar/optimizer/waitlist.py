@@ -25,8 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from hamyar.models import Allocation, EligibilityResult, Gender, Problem
-from hamyar.optimizer.precedence import precedence_key
+from hamyar.models import Allocation, EligibilityResult, Gender, PriorityGroup, Problem
+from hamyar.optimizer.precedence import precedence_positions
 
 
 @dataclass(frozen=True)
@@ -82,53 +82,97 @@ def waiting_lists(
     problem: Problem, eligibility: EligibilityResult, allocation: Allocation
 ) -> WaitingLists:
     """``{(unit_code, gender): entries}`` for every unit and gender of the problem (module
-    docstring); a list may be empty. The lists of the last (frozen) inputs are kept: a run's
-    workbook and its record ask for the same lists."""
+    docstring); a list may be empty."""
+    return {
+        key: tuple(
+            WaitingEntry(key[0], key[1], i, sid, rank, current)
+            for i, (sid, rank, current) in enumerate(places, start=1)
+        )
+        for key, places in _ordered(problem, eligibility, allocation).items()
+    }
+
+
+def waiting_rows(
+    problem: Problem, eligibility: EligibilityResult, allocation: Allocation
+) -> tuple[tuple[str, str, int, str, int, str | None], ...]:
+    """Every waiting place as ``(unit_code, gender, position, student_id, preference_rank,
+    placed_unit)``, in unit, gender, position order: the entries of :func:`waiting_lists`
+    as plain values, without building them."""
+    lists = _ordered(problem, eligibility, allocation)
+    rows: list[tuple[str, str, int, str, int, str | None]] = []
+    for (code, gender), places in sorted(lists.items()):
+        text = str(gender)
+        rows += [
+            (code, text, i, sid, rank, current)
+            for i, (sid, rank, current) in enumerate(places, start=1)
+        ]
+    return tuple(rows)
+
+
+_Place = tuple[str, int, str | None]
+_LAST: dict[str, Any] = {}
+
+
+def _ordered(
+    problem: Problem, eligibility: EligibilityResult, allocation: Allocation
+) -> dict[tuple[str, Gender], list[_Place]]:
+    """Each list's ``(student_id, preference_rank, placed_unit)`` in order. The lists of the
+    last (frozen) inputs are kept: a run's workbook and its record ask for the same lists."""
     last = _LAST.get("inputs")
     if last is not None and last[0] is problem and last[1] is eligibility and last[2] is allocation:
-        return dict(_LAST["lists"])
+        lists: dict[tuple[str, Gender], list[_Place]] = _LAST["lists"]
+        return lists
     lists = _waiting_lists(problem, eligibility, allocation)
     _LAST["inputs"], _LAST["lists"] = (problem, eligibility, allocation), lists
-    return dict(lists)
-
-
-_LAST: dict[str, Any] = {}
+    return lists
 
 
 def _waiting_lists(
     problem: Problem, eligibility: EligibilityResult, allocation: Allocation
-) -> WaitingLists:
+) -> dict[tuple[str, Gender], list[_Place]]:
+    """The lists: one sort per list on (gain, precedence position), each distinct gain
+    worked out once and numbered in descending order."""
     placed = {a.student_id: a.unit_code for a in allocation.assignments}
     admissible = {e.student_id: e.admissible_units for e in eligibility.applicants if e.eligible}
     max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)
     policy = problem.policy
-    candidates: dict[
-        tuple[str, Gender],
-        list[tuple[tuple[object, ...], tuple[object, ...], tuple[str, int, str | None]]],
-    ] = {(u.code, g): [] for u in problem.units for g in Gender}
+    positions = precedence_positions(problem)
+    gain_ids: dict[tuple[int | None, int, float], dict[int, int]] = {}
+    distinct: list[tuple[object, ...]] = []
+    scores: dict[tuple[PriorityGroup, ...], int] = {}
+    found: dict[Gender, dict[str, list[tuple[int, int, _Place]]]] = {
+        g: {u.code: [] for u in problem.units} for g in Gender
+    }
     for app in problem.applicants:
-        ranks = admissible.get(app.student_id)
+        sid = app.student_id
+        ranks = admissible.get(sid)
         if not ranks:
             continue
-        current = placed.get(app.student_id)
-        score = policy.priority_score(app.priority_groups)
-        precedence = precedence_key(app, policy)
+        gpa, by_unit = app.gpa, found[app.gender]
+        current = placed.get(sid)
+        groups = app.priority_groups
+        score = scores.get(groups)
+        if score is None:
+            score = scores[groups] = policy.priority_score(groups)
+        position = positions[sid]
+        rank_v = None if current is None else ranks.get(current, max_rank + 1)
+        ids = gain_ids.setdefault((rank_v, score, gpa), {})
         for code, rank in ranks.items():
-            if code == current or (code, app.gender) not in candidates:
+            items = by_unit.get(code)
+            if code == current or items is None:
                 continue
-            rank_v = ranks.get(current) if current is not None else None
-            if current is not None and rank_v is None:
-                rank_v = max_rank + 1
-            gain = _gain(problem, rank, rank_v, score, app.gpa, max_rank + 1)
-            candidates[(code, app.gender)].append(
-                (gain, precedence, (app.student_id, rank, current))
-            )
-    out: WaitingLists = {}
-    for (code, gender), items in candidates.items():
-        items.sort(key=lambda item: item[1])
-        items.sort(key=lambda item: item[0], reverse=True)
-        out[(code, gender)] = tuple(
-            WaitingEntry(code, gender, i, sid, rank, current)
-            for i, (_, _, (sid, rank, current)) in enumerate(items, start=1)
-        )
+            gid = ids.get(rank)
+            if gid is None:
+                gid = ids[rank] = len(distinct)
+                distinct.append(_gain(problem, rank, rank_v, score, gpa, max_rank + 1))
+            items.append((gid, position, (sid, rank, current)))
+    level = {g: i for i, g in enumerate(sorted(set(distinct), reverse=True))}
+    level_of = [level[g] for g in distinct]
+    width = len(positions)
+    out: dict[tuple[str, Gender], list[_Place]] = {}
+    for unit in problem.units:
+        for gender in Gender:
+            keyed = [(level_of[g] * width + p, place) for g, p, place in found[gender][unit.code]]
+            keyed.sort()
+            out[(unit.code, gender)] = [place for _, place in keyed]
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hamyar.models.run import RunResult
-from hamyar.optimizer.waitlist import waiting_lists
+from hamyar.optimizer.waitlist import waiting_rows
 
 ASSIGNMENT_COLUMNS = (
     "student_id",
@@ -55,7 +55,6 @@ class RunRecord:
 def run_record(result: RunResult) -> RunRecord:
     """The record of ``result``; waiting lists in unit, gender, position order."""
     problem = result.problem
-    lists = waiting_lists(problem, result.eligibility, result.allocation)
     return RunRecord(
         term=str(problem.term),
         status=str(result.allocation.status),
@@ -73,16 +72,5 @@ def run_record(result: RunResult) -> RunRecord:
             )
             for a in result.allocation.assignments
         ),
-        waiting=tuple(
-            (
-                e.unit_code,
-                str(e.gender),
-                e.position,
-                e.student_id,
-                e.preference_rank,
-                e.placed_unit,
-            )
-            for _, entries in sorted(lists.items())
-            for e in entries
-        ),
+        waiting=waiting_rows(problem, result.eligibility, result.allocation),
     )
