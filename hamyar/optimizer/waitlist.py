@@ -134,7 +134,7 @@ def _waiting_lists(
     worked out once and numbered in descending order."""
     placed = {a.student_id: a.unit_code for a in allocation.assignments}
     admissible = {e.student_id: e.admissible_units for e in eligibility.applicants if e.eligible}
-    max_rank = max((r for ranks in admissible.values() for r in ranks.values()), default=1)
+    max_rank = max((max(ranks.values()) for ranks in admissible.values() if ranks), default=1)
     policy = problem.policy
     positions = precedence_positions(problem)
     gain_ids: dict[tuple[int | None, int, float], dict[int, int]] = {}
