@@ -63,7 +63,8 @@ def eligibility_rows(problem: Problem, result: EligibilityResult) -> Iterator[tu
         item = result.by_id.get(app.student_id)
         if item is None:
             continue
-        every = _all_reasons(item)
+        own = item.reasons
+        every = _all_reasons(item) if own or item.closed_units else []
         yield (
             app.student_id,
             app.first_name,
@@ -71,9 +72,9 @@ def eligibility_rows(problem: Problem, result: EligibilityResult) -> Iterator[tu
             app.gender.value,
             app.degree.value,
             "yes" if item.eligible else "no",
-            _rules(item.reasons, "error"),
-            _rules(item.reasons, "warning"),
-            _rules(item.reasons, "info"),
+            _rules(own, "error") if own else "",
+            _rules(own, "warning") if own else "",
+            _rules(own, "info") if own else "",
             item.semesters_passed,
             ";".join(
                 f"{code}:{rank}"
