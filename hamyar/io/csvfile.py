@@ -54,21 +54,22 @@ def _text(value: object) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _field(text: str) -> str:
-    """One field of the ``excel`` dialect: quoted, quotes doubled, when it holds ``,``, ``"``,
-    ``\\r`` or ``\\n``."""
-    if "," in text or '"' in text or "\r" in text or "\n" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
 def csv_line(row: Sequence[object]) -> str:
-    """One row as :func:`csv.writer` (``excel`` dialect) writes it, without the line end."""
-    texts = [_text(v) for v in row]
+    """One row as :func:`csv.writer` (``excel`` dialect) writes it, without the line end: a
+    field quoted, its quotes doubled, when it holds ``,``, ``"``, ``\\r`` or ``\\n``."""
+    first = _FIRST
+    texts = [v if type(v) is str and v[:1] not in first else _text(v) for v in row]
     line = ",".join(texts)
     if line.count(",") == len(texts) - 1 and not any(q in line for q in _QUOTED):
         return '""' if line == "" and len(texts) == 1 else line
-    return ",".join([_field(t) for t in texts])
+    return ",".join(
+        [
+            '"' + t.replace('"', '""') + '"'
+            if "," in t or '"' in t or "\r" in t or "\n" in t
+            else t
+            for t in texts
+        ]
+    )
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:

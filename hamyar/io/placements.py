@@ -162,9 +162,13 @@ def _plain(value: Decimal) -> str:
 
 def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ...]:
     """One :class:`PlacedRow` per assignment, with the planned pay of the one pay formula and
-    the optimizer's explanation when the student is below the first choice."""
+    the optimizer's explanation when the student is below the first choice.
+
+    The pay depends on the degree, marriage, planned hours and bonus percent only, so it is
+    worked out once for each of those."""
     policy = problem.policy
     why = {e.student_id: e for e in allocation.explanations if e.placed_unit is not None}
+    pays: dict[tuple[object, ...], int] = {}
     rows = []
     for a in allocation.assignments:
         app = problem.applicant_by_id.get(a.student_id)
@@ -174,6 +178,13 @@ def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ..
                 f"assignment {a.student_id} → {a.unit_code} names an unknown student or unit"
             )
         hours = planned_hours(unit, policy)
+        bonus = bonus_percent(policy, unit, app.gpa)
+        key = (app.degree, app.married, hours, bonus)
+        pay = pays.get(key)
+        if pay is None:
+            pay = pays[key] = monthly_pay_rial(
+                app.degree, app.married, hours, policy, unit=unit, gpa=app.gpa
+            )
         rows.append(
             PlacedRow(
                 student_id=app.student_id,
@@ -195,10 +206,8 @@ def placed_rows(problem: Problem, allocation: Allocation) -> tuple[PlacedRow, ..
                 hours_per_month=hours,
                 hourly_rate=policy.rate_for(app.degree),
                 multiplier=multiplier(app.married, policy),
-                bonus_percent=bonus_percent(policy, unit, app.gpa),
-                planned_monthly_pay=monthly_pay_rial(
-                    app.degree, app.married, hours, policy, unit=unit, gpa=app.gpa
-                ),
+                bonus_percent=bonus,
+                planned_monthly_pay=pay,
                 sheba=app.sheba,
                 **_explanation(why.get(app.student_id), a.unit_code),
             )
