@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from hamyar.collector import collector_paused
 from hamyar.models import Allocation, EligibilityResult, Gender, PriorityGroup, Problem
 from hamyar.optimizer.precedence import precedence_positions
 
@@ -83,13 +84,15 @@ def waiting_lists(
 ) -> WaitingLists:
     """``{(unit_code, gender): entries}`` for every unit and gender of the problem (module
     docstring); a list may be empty."""
-    return {
-        key: tuple(
-            WaitingEntry(key[0], key[1], i, sid, rank, current)
-            for i, (sid, rank, current) in enumerate(places, start=1)
-        )
-        for key, places in _ordered(problem, eligibility, allocation).items()
-    }
+    lists = _ordered(problem, eligibility, allocation)
+    with collector_paused():
+        return {
+            key: tuple(
+                WaitingEntry(key[0], key[1], i, sid, rank, current)
+                for i, (sid, rank, current) in enumerate(places, start=1)
+            )
+            for key, places in lists.items()
+        }
 
 
 def waiting_rows(
@@ -100,12 +103,13 @@ def waiting_rows(
     as plain values, without building them."""
     lists = _ordered(problem, eligibility, allocation)
     rows: list[tuple[str, str, int, str, int, str | None]] = []
-    for (code, gender), places in sorted(lists.items()):
-        text = str(gender)
-        rows += [
-            (code, text, i, sid, rank, current)
-            for i, (sid, rank, current) in enumerate(places, start=1)
-        ]
+    with collector_paused():
+        for (code, gender), places in sorted(lists.items()):
+            text = str(gender)
+            rows += [
+                (code, text, i, sid, rank, current)
+                for i, (sid, rank, current) in enumerate(places, start=1)
+            ]
     return tuple(rows)
 
 
@@ -122,7 +126,8 @@ def _ordered(
     if last is not None and last[0] is problem and last[1] is eligibility and last[2] is allocation:
         lists: dict[tuple[str, Gender], list[_Place]] = _LAST["lists"]
         return lists
-    lists = _waiting_lists(problem, eligibility, allocation)
+    with collector_paused():
+        lists = _waiting_lists(problem, eligibility, allocation)
     _LAST["inputs"], _LAST["lists"] = (problem, eligibility, allocation), lists
     return lists
 
