@@ -81,35 +81,41 @@ def recorder(workspace_dir: Path | None, by: str | None = None) -> Iterator[Reco
         yield record
 
 
+def _recording(store: Callable[..., tuple[int, str]], url: str, by: str | None) -> Record:
+    """A :class:`Record` that stores each run by ``store`` (its id and term back) and writes
+    ``workspace-run.json`` naming the workspace ``url``."""
+
+    def record(
+        result: RunResult | RunRecord,
+        *,
+        command: str,
+        name: str,
+        files: Mapping[str, Path],
+        folder: Path | None,
+        out_dir: Path,
+        scenario: str | None = None,
+    ) -> int:
+        run_id, term = store(
+            result,
+            command=command,
+            name=name,
+            files=files,
+            scenario=scenario,
+            out_dir=out_dir,
+            by=by,
+        )
+        if folder is not None:
+            write_run_file(folder, run_id, term, url)
+        return run_id
+
+    return record
+
+
 @contextmanager
 def _quick_recorder(quick: QuickRecorder, by: str | None) -> Iterator[Record]:
     try:
         with in_language():
-
-            def record(
-                result: RunResult | RunRecord,
-                *,
-                command: str,
-                name: str,
-                files: Mapping[str, Path],
-                folder: Path | None,
-                out_dir: Path,
-                scenario: str | None = None,
-            ) -> int:
-                run_id, term = quick.record(
-                    result,
-                    command=command,
-                    name=name,
-                    files=files,
-                    scenario=scenario,
-                    out_dir=out_dir,
-                    by=by,
-                )
-                if folder is not None:
-                    write_run_file(folder, run_id, term, quick.url)
-                return run_id
-
-            yield record
+            yield _recording(quick.record, quick.url, by)
             quick.commit()
     finally:
         quick.close()
@@ -124,31 +130,11 @@ def _orm_recorder(workspace_dir: Path | None, by: str | None) -> Iterator[Record
     try:
         with in_language(), workspace.session() as session:
 
-            def record(
-                result: RunResult | RunRecord,
-                *,
-                command: str,
-                name: str,
-                files: Mapping[str, Path],
-                folder: Path | None,
-                out_dir: Path,
-                scenario: str | None = None,
-            ) -> int:
-                row = record_run(
-                    session,
-                    result,
-                    command=command,
-                    name=name,
-                    files=files,
-                    scenario=scenario,
-                    out_dir=out_dir,
-                    by=by,
-                )
-                if folder is not None:
-                    write_run_file(folder, row.id, row.term, describe(workspace.url))
-                return row.id
+            def store(result: RunResult | RunRecord, **labels: Any) -> tuple[int, str]:
+                row = record_run(session, result, **labels)
+                return row.id, row.term
 
-            yield record
+            yield _recording(store, describe(workspace.url), by)
     finally:
         workspace.close()
 
