@@ -200,12 +200,14 @@ class Book:
     def __init__(self, path: Path | str, *, constant_memory: bool = False) -> None:
         from xlsxwriter.workbook import Workbook
 
-        from hamyar.reports import xlsx_rows
+        from hamyar.reports import xlsx_bulk, xlsx_rows
 
         self.constant_memory = constant_memory
         self._sheet_class = xlsx_rows.FastSheet if constant_memory else None
         self.fast_row = xlsx_rows.body_row if constant_memory else None
         """Writes a whole body row at once (constant-memory books: :mod:`.xlsx_rows`)."""
+        self.fast_rows = xlsx_bulk.body_rows if constant_memory else None
+        """Writes a table's body rows at once (constant-memory books: :mod:`.xlsx_bulk`)."""
         self.wb: Workbook = Workbook(
             str(path),
             {
@@ -426,6 +428,10 @@ class SheetWriter:
         ``i``-th row (instead of ``formats`` by column)."""
         self.header(top, labels, first_col)
         last = top
+        if row_formats is None and self.book.fast_rows is not None:
+            self.book.fast_rows(self, top + 1, rows, formats, first_col)
+            last += len(rows)
+            rows = ()
         for i, values in enumerate(rows):
             last += 1
             if row_formats is not None:
