@@ -13,6 +13,9 @@ import os
 # Pydantic looks for plugins among every installed distribution's entry points when the first
 # model is built (importlib.metadata, a tenth of a second of every start); hamyar uses none.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+# numpy's OpenBLAS starts a thread per core at import (a twentieth of a second of CPU); hamyar's
+# arrays are integers, which never reach BLAS.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import importlib
 import signal
