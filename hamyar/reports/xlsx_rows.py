@@ -40,7 +40,7 @@ _NUMBERS = (int, float, Decimal)
 _ROW = "\x00"
 """Where the row number goes in a finished element (no cell text holds it: control characters
 are dropped or escaped)."""
-_CACHE = 1 << 15
+_CACHE = 1 << 17
 """Distinct values a column remembers (then it starts again)."""
 
 

@@ -94,3 +94,41 @@ def test_odd_cells_same_bytes(tmp_path, monkeypatch):
         plain = tmp_path / "plain.xlsx"
         _odd_cells(plain)
     assert fast.read_bytes() == plain.read_bytes()
+
+
+def _odd_table(path: Path) -> None:
+    book = Book(path, constant_memory=True)
+    sw = book.sheet("table", rtl=True)
+    sw.wrap_cap[4] = 20
+    sw.title(1, "title")
+    repeated = [["a", 1, 2.5, "x\nواحد 3"], ["b", 2, 2.5, "y"]] * 3
+    rows = [
+        *repeated,
+        [],  # no cell: the row is left out
+        [None, "", None],
+        ["short"],
+        [True, 1, 1.0, "bool first"],  # XlsxWriter's own path, then rows of finished cells
+        *repeated,
+        ["a", Decimal("1.50"), 12345678, "=1+1"],
+        [None, 7, None, "gaps"],
+        ["x" * 20000, 3, 0.5, "long text"],
+        *repeated,
+        ["<r>rich</r>", 4, 4.0, "کد P3 و ۱۲"],
+        ["last", 5, 5.5, "the last row stays in the row table"],
+    ]
+    last = sw.table(3, ["a", "b", "c", "d"], rows, [None, "#,##0", "0.0%"], auto_filter=True)
+    sw.put(last, 6, "into the last row")
+    sw.table(last + 2, ["e"], [["one"], ["two"]])
+    sw.table(last + 6, ["f", "g"], [[i, f"row {i % 7}"] for i in range(5000)], first_col=3)
+    sw.fit_columns()
+    book.close()
+
+
+def test_table_rows_same_bytes(tmp_path, monkeypatch):
+    fast = tmp_path / "fast.xlsx"
+    _odd_table(fast)
+    with monkeypatch.context() as m:
+        _plain(m)
+        plain = tmp_path / "plain.xlsx"
+        _odd_table(plain)
+    assert fast.read_bytes() == plain.read_bytes()
