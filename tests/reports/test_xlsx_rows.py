@@ -120,6 +120,8 @@ def _odd_table(path: Path) -> None:
     sw.put(last, 6, "into the last row")
     sw.table(last + 2, ["e"], [["one"], ["two"]])
     sw.table(last + 6, ["f", "g"], [[i, f"row {i % 7}"] for i in range(5000)], first_col=3)
+    gaps = [[None, i, "" if i % 3 else "x", None if i % 2 else "y", None] for i in range(3000)]
+    sw.table(last + 5010, ["h"], gaps, first_col=3)  # cells in columns D to F only
     sw.fit_columns()
     book.close()
 
