@@ -146,14 +146,16 @@ class _Rows:
             sw.last_row = first + j - 1
         if not found:
             return True
-        if any("" in looked for looked in found):
+        if all("" in looked for looked in found):  # a row may have no cell
             for row, pieces in zip(
                 range(first + i, first + j), zip(*found, strict=True), strict=True
             ):
                 self.gather(row, pieces)
             return True
-        self.written(first + i - 1, self.start, self.start + len(found) - 1)
-        self.written(first + j - 2, self.start, self.start + len(found) - 1)
+        # every row has a cell; the sheet's columns run from the first that has one to the last
+        used = [k for k, looked in enumerate(found) if any(looked)]
+        self.written(first + i - 1, self.start + used[0], self.start + used[-1])
+        self.written(first + j - 2, self.start + used[0], self.start + used[-1])
         append = self.out.append
         for row, pieces in zip(range(first + i, first + j), zip(*found, strict=True), strict=True):
             number = str(row)

@@ -261,8 +261,13 @@ class Book:
         return chart
 
     def close(self) -> None:
-        """Write the file."""
-        self.wb.close()
+        """Write the file (a constant-memory book's zip less tightly: :func:`.xlsx_rows.close`)."""
+        if self.constant_memory:
+            from hamyar.reports.xlsx_rows import close
+
+            close(self.wb)
+        else:
+            self.wb.close()
 
 
 @dataclass
