@@ -58,6 +58,7 @@ def maximise(
             solver = make_solver(time_limit_s, workers)
             if model.has_cutoffs:
                 solver.parameters.linearization_level = model.params.stable_linearization
+                solver.parameters.cp_model_presolve = model.params.stable_presolve
             code = solver.solve(model.model)
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"invalid CP-SAT model: {model.model.validate()}")
