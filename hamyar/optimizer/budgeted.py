@@ -38,6 +38,11 @@ limit on a loaded machine (one-minute load 8, the solve at about a third of a CP
 ranks 2–5 and GPA ended 0.19, 1.0, 6.5, 0 and 54 % from their bounds, against 0.96, 8.0, 54, 60
 and 56 % with the larger share for the first level searched (preference rank 2).
 
+Every level after the first ends once it is within ``level_gap`` of its bound
+(:attr:`~hamyar.optimizer.params.SolverParams.level_gap`): its rounding at the first allocation
+there, its search after a share of its time (a small instance's proof comes first), so that the
+proof of a level's last student or two does not take the time of every level after it.
+
 Should GLOP not finish within half the time left, the level and every later one are searched by
 CP-SAT without it, from the best allocation so far. (A later level is not priced: its weights would
 be the held levels' exact mixed radix ``W_k = Σ_{j=i..k} M_j w_j`` (:mod:`hamyar.optimizer.flow`),
@@ -55,13 +60,13 @@ import numpy as np
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
-from hamyar.optimizer.cpsearch import neighbourhood
+from hamyar.optimizer.cpsearch import StopAt, neighbourhood
 from hamyar.optimizer.flow import FaceFlow
 from hamyar.optimizer.lagrange import price_budget
 from hamyar.optimizer.level import Deadline, Stage, time_up
 from hamyar.optimizer.network import IntArray
 from hamyar.optimizer.relaxation import Relaxation, Relaxed, fractional_free, rins_free
-from hamyar.optimizer.stages import Box, Prepared, lexicographic_cpsat
+from hamyar.optimizer.stages import Box, Prepared, goal, lexicographic_cpsat
 from hamyar.optimizer.task import LevelTask
 
 
@@ -113,6 +118,7 @@ def solve_budgeted(task: LevelTask) -> tuple[IntArray | None, list[Stage]]:
             fallback=cheapest,
             extra_time_s=time.perf_counter() - t0,
             first_level_share=True,
+            gap=params.level_gap,
         )
         return x, stages + rest
     return cheapest, stages
@@ -242,15 +248,24 @@ class _Pricer:
         w = self.weights[k]
         guide = np.round(relaxed.x).astype(np.int64)
         best, found_any = current, False
+        enough = goal(bound, self.model.params.level_gap if k > 0 else 0.0)
         for use_guide in (True, False):
             limit = self.deadline.share(len(self.weights) - k, first=False) / 2
-            if limit < self.model.params.min_search_s or int(w @ best) >= bound:
+            if limit < self.model.params.min_search_s or int(w @ best) >= enough:
                 break
             if use_guide:
                 start, free = guide, fractional_free(self.graph, relaxed.x)
             else:
                 start, free = best, rins_free(self.graph, relaxed.x, best)
-            found = neighbourhood(self.model, w, start, free, time_limit_s=limit, upper_bound=bound)
+            found = neighbourhood(
+                self.model,
+                w,
+                start,
+                free,
+                time_limit_s=limit,
+                upper_bound=bound,
+                stop_at=StopAt(enough) if k > 0 else None,
+            )
             if found is not None and int(w @ found) > int(w @ best):
                 best, found_any = found, True
         return best if found_any else None

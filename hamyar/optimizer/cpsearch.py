@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -39,11 +40,13 @@ def maximise(
     hint: IntArray | None = None,
     upper_bound: int | None = None,
     within: tuple[IntArray, IntArray] | None = None,
+    stop_at: StopAt | None = None,
 ) -> Stage:
     """Maximise ``Σ_a w_a x_a``. ``upper_bound``, a proven bound on this level over the
     model's feasible set (flow or Lagrangian), is added as a constraint to help the proof;
     it stays valid for every later level, whose feasible set is a subset. ``within``, arc
-    bounds ``(lo, hi)``, narrows the variables' domains for this search only."""
+    bounds ``(lo, hi)``, narrows the variables' domains for this search only. ``stop_at``: the
+    search's early end (:class:`StopAt`)."""
     start = time.perf_counter()
     objective = model.objective(w)
     if upper_bound is not None:
@@ -53,13 +56,14 @@ def maximise(
         model.hint(hint)
     with _narrowed(model, within):
         if model.budgets is not None:
-            solver, code = _race(model, time_limit_s, workers)
+            solver, code = _race(model, time_limit_s, workers, stop_at)
         else:
             solver = make_solver(time_limit_s, workers)
             if model.has_cutoffs:
                 solver.parameters.linearization_level = model.params.stable_linearization
                 solver.parameters.cp_model_presolve = model.params.stable_presolve
-            code = solver.solve(model.model)
+            with _early(stop_at, solver.stop_search) as early:
+                code = solver.solve(model.model, None if early is None else early.callback())
     if code == cp_model.MODEL_INVALID:
         raise RuntimeError(f"invalid CP-SAT model: {model.model.validate()}")
     status = STATUS[code]
@@ -77,13 +81,13 @@ def maximise(
 
 
 def _race(
-    model: AllocationModel, time_limit_s: float, workers: int
+    model: AllocationModel, time_limit_s: float, workers: int, stop_at: StopAt | None = None
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     """The budget portfolio (``params.budget_portfolio``, its first ``workers`` settings): one
     single-worker search per setting, side by side in threads (CP-SAT releases the
-    interpreter lock while it searches). The first to end by proof stops the others; the
-    result is the first proven search in portfolio order, else the best solution, the
-    earlier setting on ties."""
+    interpreter lock while it searches). The first to end by proof stops the others, and so
+    does the early end ``stop_at`` (:class:`StopAt`); the result is the first proven search in
+    portfolio order, else the best solution, the earlier setting on ties."""
     solvers = []
     for linearization, symmetry in model.params.budget_portfolio[: max(1, workers)]:
         solver = make_solver(time_limit_s)
@@ -92,18 +96,21 @@ def _race(
         solvers.append(solver)
     codes = [cp_model.UNKNOWN] * len(solvers)
 
-    def search(i: int) -> None:
-        codes[i] = solvers[i].solve(model.model)
-        if codes[i] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            for other in solvers:
-                if other is not solvers[i]:
-                    other.stop_search()
+    def stop_all() -> None:
+        for solver in solvers:
+            solver.stop_search()
 
-    threads = [threading.Thread(target=search, args=(i,)) for i in range(len(solvers))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    def search(i: int, early: _Early | None) -> None:
+        codes[i] = solvers[i].solve(model.model, None if early is None else early.callback())
+        if codes[i] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            stop_all()
+
+    with _early(stop_at, stop_all) as early:
+        threads = [threading.Thread(target=search, args=(i, early)) for i in range(len(solvers))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     for i, code in enumerate(codes):
         if code in (cp_model.OPTIMAL, cp_model.INFEASIBLE, cp_model.MODEL_INVALID):
             return solvers[i], code
@@ -112,6 +119,70 @@ def _race(
         return solvers[0], codes[0]
     best = max(found, key=lambda i: (solvers[i].objective_value, -i))
     return solvers[best], codes[best]
+
+
+@dataclass(frozen=True)
+class StopAt:
+    """A search's early end: at a solution of at least ``value`` (a level's gap to its proven
+    bound, :attr:`~hamyar.optimizer.params.SolverParams.level_gap`), once ``after_s`` seconds
+    have passed since it started — or at that moment, if such a solution was found before."""
+
+    value: int
+    after_s: float = 0.0
+
+
+class _Early:
+    """The early end of one search, or of a race (:class:`StopAt`): ``stop`` is called once a
+    solution of at least the goal has been seen and the time has come."""
+
+    def __init__(self, goal: StopAt, stop: Callable[[], None]) -> None:
+        self.goal = goal
+        self.stop = stop
+        self.reached = False
+        self.at = time.perf_counter() + goal.after_s
+        self.timer = threading.Timer(goal.after_s, self._check)
+
+    def seen(self, value: float) -> None:
+        if value >= self.goal.value:
+            self.reached = True
+            self._check()
+
+    def _check(self) -> None:
+        if self.reached and time.perf_counter() >= self.at:
+            self.stop()
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        self.timer.start()
+        try:
+            yield
+        finally:
+            self.timer.cancel()
+
+    def callback(self) -> cp_model.CpSolverSolutionCallback:
+        return _Seen(self)
+
+
+class _Seen(cp_model.CpSolverSolutionCallback):
+    """Reports each solution's value to an :class:`_Early`."""
+
+    def __init__(self, early: _Early) -> None:
+        super().__init__()
+        self.early = early
+
+    def on_solution_callback(self) -> None:
+        self.early.seen(self.objective_value)
+
+
+@contextmanager
+def _early(goal: StopAt | None, stop: Callable[[], None]) -> Iterator[_Early | None]:
+    """The :class:`_Early` of ``goal`` while in the block (``None`` without a goal)."""
+    if goal is None:
+        yield None
+        return
+    early = _Early(goal, stop)
+    with early.running():
+        yield early
 
 
 @contextmanager
@@ -136,12 +207,14 @@ def neighbourhood(
     *,
     time_limit_s: float,
     upper_bound: int,
+    stop_at: StopAt | None = None,
 ) -> IntArray | None:
     """The best allocation found within the time limit among those equal to ``start`` (a
     feasible allocation) on every arc not marked ``free``: those arcs are hinted and the
     solver fixes them to their hint (``fix_variables_to_their_hinted_value``), so the
     search runs over the free arcs only. The model keeps ``Σ_a w_a x_a ≤ upper_bound`` (a
-    proven bound) and the objective; ``None`` when nothing is found in time."""
+    proven bound) and the objective; ``None`` when nothing is found in time. ``stop_at`` as
+    for :func:`maximise`."""
     objective = model.objective(w)
     model.model.add(objective <= upper_bound)
     model.model.maximize(objective)
@@ -150,7 +223,8 @@ def neighbourhood(
     model.set_hints(index[kept].tolist(), start[arcs[kept]].tolist())
     solver = make_solver(time_limit_s)
     solver.parameters.fix_variables_to_their_hinted_value = True
-    code = solver.solve(model.model)
+    with _early(stop_at, solver.stop_search) as early:
+        code = solver.solve(model.model, None if early is None else early.callback())
     model.model.clear_hints()
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None

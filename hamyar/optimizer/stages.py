@@ -14,13 +14,14 @@ used by stable mode): fewer CP-SAT searches for the same lexicographic optimum.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hamyar.models import SolveStatus
 from hamyar.optimizer.cpsat import AllocationModel
-from hamyar.optimizer.cpsearch import maximise
+from hamyar.optimizer.cpsearch import StopAt, maximise
 from hamyar.optimizer.level import Deadline, Stage, box_bound, kept, merge_levels, time_up
 from hamyar.optimizer.network import IntArray
 
@@ -103,6 +104,7 @@ def lexicographic_cpsat(
     extra_time_s: float = 0.0,
     held: Sequence[Sequence[IntArray]] | None = None,
     first_level_share: bool = False,
+    gap: float = 0.0,
 ) -> tuple[IntArray | None, list[Stage]]:
     """Maximise each level in turn and hold it (``Σ w x ≥ value``). ``fallback`` is a solution
     known to be feasible, used when the first level finds none in time; raises
@@ -112,7 +114,10 @@ def lexicographic_cpsat(
     merged sum). With ``prepare``, a search that ends below the level's start (a feasible
     allocation) leaves the start. ``first_level_share``: the larger share of the time
     (:meth:`Deadline.share`) goes to the first level only, when it is searched, not to the
-    first level searched; the later levels share the time left equally."""
+    first level searched; the later levels share the time left equally. ``gap``: the search of every
+    level after the first, once it has an allocation within that relative gap of its bound
+    (:func:`goal`), ends after ``level_gap_share`` of its time
+    (:class:`~hamyar.optimizer.cpsearch.StopAt`)."""
 
     def hold(k: int, w: IntArray, x: IntArray) -> None:
         for v in held[k] if held is not None else [w]:
@@ -154,16 +159,21 @@ def lexicographic_cpsat(
             values.append(stages[-1].value)
             hold(k, w, x)
             continue
+        limit = deadline.share(
+            len(weights) - k, first=k == 0 if first_level_share else not searched
+        )
+        early = None
+        if k > 0 and gap > 0 and bound is not None:
+            early = StopAt(goal(bound, gap), limit * model.params.level_gap_share)
         outcome = maximise(
             model,
             w,
-            time_limit_s=deadline.share(
-                len(weights) - k, first=k == 0 if first_level_share else not searched
-            ),
+            time_limit_s=limit,
             workers=workers,
             hint=x,
             upper_bound=bound,
             within=better,
+            stop_at=early,
         )
         searched = True
         if (better is not None or prepare is not None) and x is not None:
@@ -190,6 +200,11 @@ def lexicographic_cpsat(
         values.append(outcome.value)
         hold(k, w, outcome.x)
     return x, stages
+
+
+def goal(bound: int, gap: float) -> int:
+    """The least value within the relative ``gap`` of ``bound``: ``bound − ⌊gap · |bound|⌋``."""
+    return bound - math.floor(gap * abs(bound))
 
 
 def _at_least_start(outcome: Stage, w: IntArray, start: IntArray) -> Stage:

@@ -43,6 +43,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +125,7 @@ def token_digits(text: str) -> str:
     return _LATIN_TOKEN.sub(_token_digits, text)
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat
 def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
     """A sort key that puts Persian words in Persian alphabetical order (آ ا ب پ ت … ه ی)
     and Latin words after them in case-folded code-point order; ``None`` sorts first."""
@@ -200,12 +202,14 @@ class Book:
     def __init__(self, path: Path | str, *, constant_memory: bool = False) -> None:
         from xlsxwriter.workbook import Workbook
 
-        from hamyar.reports import xlsx_rows
+        from hamyar.reports import xlsx_bulk, xlsx_rows
 
         self.constant_memory = constant_memory
         self._sheet_class = xlsx_rows.FastSheet if constant_memory else None
         self.fast_row = xlsx_rows.body_row if constant_memory else None
         """Writes a whole body row at once (constant-memory books: :mod:`.xlsx_rows`)."""
+        self.fast_rows = xlsx_bulk.body_rows if constant_memory else None
+        """Writes a table's body rows at once (constant-memory books: :mod:`.xlsx_bulk`)."""
         self.wb: Workbook = Workbook(
             str(path),
             {
@@ -257,8 +261,13 @@ class Book:
         return chart
 
     def close(self) -> None:
-        """Write the file."""
-        self.wb.close()
+        """Write the file (a constant-memory book's zip less tightly: :func:`.xlsx_rows.close`)."""
+        if self.constant_memory:
+            from hamyar.reports.xlsx_rows import close
+
+            close(self.wb)
+        else:
+            self.wb.close()
 
 
 @dataclass
@@ -426,6 +435,10 @@ class SheetWriter:
         ``i``-th row (instead of ``formats`` by column)."""
         self.header(top, labels, first_col)
         last = top
+        if row_formats is None and self.book.fast_rows is not None:
+            self.book.fast_rows(self, top + 1, rows, formats, first_col)
+            last += len(rows)
+            rows = ()
         for i, values in enumerate(rows):
             last += 1
             if row_formats is not None:

@@ -18,12 +18,13 @@ def waiting_sheet(report: RunSheets, w: SheetWriter) -> None:
     for (code, gender), entries in sorted(
         lists.items(), key=lambda item: (report.unit_order.get(item[0][0], 0), item[0][1])
     ):
+        word = enum_label(gender, report.lang)
         for e in entries:
             app = people[e.student_id]
             rows.append(
                 [
                     code,
-                    enum_label(gender, report.lang),
+                    word,
                     e.position,
                     e.student_id,
                     app.first_name,
