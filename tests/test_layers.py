@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,21 @@ def place(module: str, package: Path) -> str:
     return "__init__.py"  # a name defined in the package's __init__.py
 
 
+def statements(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every statement of ``tree``, nested ones too (in functions, classes, ``if``, ``try``,
+    ``match``…): an import is a statement and no expression holds one, so the walk skips the
+    expressions, most of a tree's nodes."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        todo.extend(
+            child
+            for child in ast.iter_child_nodes(node)
+            if isinstance(child, ast.stmt | ast.excepthandler | ast.match_case)
+        )
+
+
 def imported(path: Path, module: str) -> list[tuple[int, str]]:
     """``(line, module)`` of every import of the package's own modules, anywhere in the file;
     ``from hamyar import io`` counts as an import of ``hamyar.io``."""
@@ -55,7 +71,7 @@ def imported(path: Path, module: str) -> list[tuple[int, str]]:
     is_package = path.name == "__init__.py"
     own_package = module if is_package else module.rpartition(".")[0]
     found: list[tuple[int, str]] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in statements(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             found.extend((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

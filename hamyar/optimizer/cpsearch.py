@@ -61,6 +61,7 @@ def maximise(
             solver = make_solver(time_limit_s, workers)
             if model.has_cutoffs:
                 solver.parameters.linearization_level = model.params.stable_linearization
+                solver.parameters.cp_model_presolve = model.params.stable_presolve
             with _early(stop_at, solver.stop_search) as early:
                 code = solver.solve(model.model, None if early is None else early.callback())
     if code == cp_model.MODEL_INVALID:

@@ -319,7 +319,7 @@ def split(network: Network) -> list[tuple[Network, IntArray]]:
     cls_label = labels[network.arc_slot[first_arc]]
     arc_label = cls_label[network.arc_class]
     parts = []
-    for label in np.unique(cls_label).tolist():
+    for label in sorted(set(cls_label.tolist())):  # np.unique would import numpy.ma
         classes = np.flatnonzero(cls_label == label)
         slots = np.flatnonzero(labels == label)
         arcs = np.flatnonzero(arc_label == label)

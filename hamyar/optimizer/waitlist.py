@@ -117,6 +117,14 @@ _Place = tuple[str, int, str | None]
 _LAST: dict[str, Any] = {}
 
 
+def waiting_places(
+    problem: Problem, eligibility: EligibilityResult, allocation: Allocation
+) -> dict[tuple[str, Gender], list[_Place]]:
+    """Each list of :func:`waiting_lists` as ``(student_id, preference_rank, placed_unit)``
+    in position order, without building the entries (not to be changed: the lists are kept)."""
+    return _ordered(problem, eligibility, allocation)
+
+
 def _ordered(
     problem: Problem, eligibility: EligibilityResult, allocation: Allocation
 ) -> dict[tuple[str, Gender], list[_Place]]:

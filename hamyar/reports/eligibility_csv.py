@@ -23,6 +23,7 @@ Written through :func:`hamyar.io.csvfile.write_csv` (UTF-8 with a BOM, formulas 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from hamyar.io.csvfile import write_csv
@@ -58,13 +59,32 @@ def _rules(reasons: Sequence[Reason], severity: Severity) -> str:
 
 
 def eligibility_rows(problem: Problem, result: EligibilityResult) -> Iterator[tuple[object, ...]]:
-    """The rows of ``eligibility.csv`` in the problem's applicant order."""
+    """The rows of ``eligibility.csv`` in the problem's applicant order.
+
+    Applicants share their reasons (each is decided once per distinct value): the rule and
+    message columns of the same reasons are joined once."""
+    said: dict[tuple[int, ...], tuple[str, str, str, str, str]] = {}
+    by_rank = itemgetter(1)
     for app in problem.applicants:
         item = result.by_id.get(app.student_id)
         if item is None:
             continue
         own = item.reasons
-        every = _all_reasons(item) if own or item.closed_units else []
+        if own or item.closed_units:
+            every = _all_reasons(item)
+            key = (len(own), *map(id, every))
+            columns = said.get(key)
+            if columns is None:
+                columns = said[key] = (
+                    _rules(own, "error") if own else "",
+                    _rules(own, "warning") if own else "",
+                    _rules(own, "info") if own else "",
+                    SEPARATOR.join([r.message_fa for r in every]),
+                    SEPARATOR.join([str(r) for r in every]),
+                )
+            errors, warnings, notes, messages_fa, messages_en = columns
+        else:
+            errors = warnings = notes = messages_fa = messages_en = ""
         yield (
             app.student_id,
             app.first_name,
@@ -72,17 +92,19 @@ def eligibility_rows(problem: Problem, result: EligibilityResult) -> Iterator[tu
             app.gender.value,
             app.degree.value,
             "yes" if item.eligible else "no",
-            _rules(own, "error") if own else "",
-            _rules(own, "warning") if own else "",
-            _rules(own, "info") if own else "",
+            errors,
+            warnings,
+            notes,
             item.semesters_passed,
             ";".join(
-                f"{code}:{rank}"
-                for code, rank in sorted(item.admissible_units.items(), key=lambda kv: kv[1])
+                [
+                    f"{code}:{rank}"
+                    for code, rank in sorted(item.admissible_units.items(), key=by_rank)
+                ]
             ),
-            ";".join(f"{c.unit_code}:{c.rank}" for c in item.closed_units),
-            SEPARATOR.join(r.message_fa for r in every),
-            SEPARATOR.join(str(r) for r in every),
+            ";".join([f"{c.unit_code}:{c.rank}" for c in item.closed_units]),
+            messages_fa,
+            messages_en,
         )
 
 

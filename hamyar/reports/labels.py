@@ -76,19 +76,19 @@ def yes_no(value: bool, lang: str) -> str:
 def enum_label(member: StrEnum, lang: str) -> str:
     """An enumerated value in words: Persian (:func:`hamyar.models.persian`) or English
     (the value with spaces for underscores); a solver status from the catalogue."""
-    if isinstance(member, SolveStatus):
-        return label(f"status.{member.value}", lang)
-    key = (member.__class__, member, lang)
+    key = (member.__class__, member._value_, lang)
     found = _ENUM_WORDS.get(key)
     if found is None:
+        if isinstance(member, SolveStatus):
+            return label(f"status.{member.value}", lang)
         found = persian(member) if lang == "fa" else member.value.replace("_", " ")
         _ENUM_WORDS[key] = found
     return found
 
 
-_ENUM_WORDS: dict[tuple[type, StrEnum, str], str] = {}
-"""The words of :func:`enum_label` other than a solver status, by type, member and language
-(the sheets ask for the same few words on every row)."""
+_ENUM_WORDS: dict[tuple[type, str, str], str] = {}
+"""The words of :func:`enum_label` other than a solver status, by type, value and language
+(the sheets ask for the same few words on every row; a member's own hash is Python code)."""
 
 
 def stage_label(name: str, lang: str) -> str:

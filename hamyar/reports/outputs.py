@@ -17,8 +17,6 @@ from hamyar.io.placements import placed_rows, write_assignments_csv
 from hamyar.models import Gender
 from hamyar.models.run import RunResult
 from hamyar.reports.eligibility_csv import write_eligibility_csv
-from hamyar.reports.unit_sheets import write_unit_workbooks
-from hamyar.reports.workbook import write_workbook
 
 UNASSIGNED_HEADER = (
     "student_id",
@@ -137,7 +135,11 @@ def write_machine_outputs(folder: Path, result: RunResult) -> None:
 
 
 def write_run(folder: Path, result: RunResult, lang: str = "fa", per_unit: bool = False) -> None:
-    """Every output file of a run into ``folder``: the machine-readable ones and the workbooks."""
+    """Every output file of a run into ``folder``: the machine-readable ones and the workbooks
+    (imported here: ``allocate`` writes none)."""
+    from hamyar.reports.unit_sheets import write_unit_workbooks
+    from hamyar.reports.workbook import write_workbook
+
     write_machine_outputs(folder, result)
     write_workbook(folder / "allocation.xlsx", result, lang=lang)
     if per_unit:

@@ -43,6 +43,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,6 +125,7 @@ def token_digits(text: str) -> str:
     return _LATIN_TOKEN.sub(_token_digits, text)
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat
 def sort_key(text: str | None) -> tuple[tuple[int, int], ...]:
     """A sort key that puts Persian words in Persian alphabetical order (آ ا ب پ ت … ه ی)
     and Latin words after them in case-folded code-point order; ``None`` sorts first."""
@@ -259,8 +261,13 @@ class Book:
         return chart
 
     def close(self) -> None:
-        """Write the file."""
-        self.wb.close()
+        """Write the file (a constant-memory book's zip less tightly: :func:`.xlsx_rows.close`)."""
+        if self.constant_memory:
+            from hamyar.reports.xlsx_rows import close
+
+            close(self.wb)
+        else:
+            self.wb.close()
 
 
 @dataclass

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from hamyar.cli import cli
 from hamyar.generator.default import default_problem
-from hamyar.io.writers import write_applicants, write_units
+from hamyar.io.writers import write_units
 from hamyar.models import Gender
 
 
@@ -108,16 +108,15 @@ def test_run_english_as_subprocess(tmp_path: Path) -> None:
     assert not wb.worksheets[0].sheet_view.rightToLeft
 
 
-def test_allocate_from_files(tmp_path: Path) -> None:
+def test_allocate_from_files(tmp_path: Path, default_applicants_xlsx: Path) -> None:
     problem = default_problem()
-    write_applicants(problem.applicants, tmp_path / "applicants.xlsx", lang="fa")
     write_units(problem.units, tmp_path / "units.csv")
     out = tmp_path / "alloc"
     result = CliRunner().invoke(
         cli,
         [
             "allocate",
-            str(tmp_path / "applicants.xlsx"),
+            str(default_applicants_xlsx),
             str(tmp_path / "units.csv"),
             "--stable",
             "--out",
@@ -144,14 +143,15 @@ def test_allocate_bad_input_is_located(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", ["budget below the pins", "pinned unit without seats"])
-def test_allocate_infeasible_names_the_pins(tmp_path: Path, case: str) -> None:
+def test_allocate_infeasible_names_the_pins(
+    tmp_path: Path, case: str, default_applicants_xlsx: Path
+) -> None:
     """An allocation no rule-abiding plan can meet stops with exit 2, the pins in conflict named,
     and no output folder."""
     problem = default_problem()
     pinned = [a for a in problem.applicants if a.current_unit]
     assert pinned
-    write_applicants(problem.applicants, tmp_path / "applicants.xlsx", lang="fa")
-    args = ["allocate", str(tmp_path / "applicants.xlsx"), str(tmp_path / "units.csv")]
+    args = ["allocate", str(default_applicants_xlsx), str(tmp_path / "units.csv")]
     units = list(problem.units)
     if case == "budget below the pins":
         (tmp_path / "policy.toml").write_text("budget_term_rial = 1\n", encoding="utf-8")

@@ -120,6 +120,8 @@ def _odd_table(path: Path) -> None:
     sw.put(last, 6, "into the last row")
     sw.table(last + 2, ["e"], [["one"], ["two"]])
     sw.table(last + 6, ["f", "g"], [[i, f"row {i % 7}"] for i in range(5000)], first_col=3)
+    gaps = [[None, i, "" if i % 3 else "x", None if i % 2 else "y", None] for i in range(3000)]
+    sw.table(last + 5010, ["h"], gaps, first_col=3)  # cells in columns D to F only
     sw.fit_columns()
     book.close()
 
@@ -132,3 +134,21 @@ def test_table_rows_same_bytes(tmp_path, monkeypatch):
         plain = tmp_path / "plain.xlsx"
         _odd_table(plain)
     assert fast.read_bytes() == plain.read_bytes()
+
+
+def test_large_workbook_deflated_less_same_parts(tmp_path, monkeypatch, default_result):
+    import zipfile
+
+    import xlsxwriter.workbook
+
+    light = tmp_path / "light.xlsx"
+    write_workbook(light, default_result, run_date=RUN_DATE)
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # given back after the close
+    monkeypatch.setattr(xlsx_rows, "close", lambda wb: wb.close())
+    usual = tmp_path / "usual.xlsx"
+    write_workbook(usual, default_result, run_date=RUN_DATE)
+    with zipfile.ZipFile(light) as a, zipfile.ZipFile(usual) as b:
+        assert [i.filename for i in a.infolist()] == [i.filename for i in b.infolist()]
+        for info in a.infolist():
+            assert a.read(info) == b.read(info.filename), info.filename
+    assert light.read_bytes() != usual.read_bytes()

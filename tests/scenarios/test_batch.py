@@ -173,6 +173,7 @@ def test_batch_on_dask_local_cluster_from_the_command_line(batch: Path, tmp_path
     assert ws["A1"].value == "سناریو"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "words"), [("fa", "عدد نیست"), ("en", "not a number")])
 def test_local_workers_write_in_the_language_of_the_batch(
     batch: Path, tmp_path: Path, lang: str, words: str
