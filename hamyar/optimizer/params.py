@@ -81,10 +81,10 @@ class SolverParams(BaseModel):
     longer (about 0.25 s at 10,000 applicants) and would overrun the time limit."""
     level_gap: float = Field(default=0.0025, ge=0, lt=1)
     """The relative gap to its proven bound (``bound − value ≤ level_gap · bound``) at which a
-    budgeted level after the first one searched stops: its rounding at once, its search after
-    ``level_gap_share`` of its time, and the time left goes to the levels after it. The first
-    level searched (priority or coverage, for the default objective) is searched to its
-    proof. Measured on the generated 10,000 × 120 instance of seed 1402 with the budget at 90 %
+    budgeted level after the first one searched stops: no rounding after one within it, its
+    search after ``level_gap_share`` of its time; the time left goes to the levels after it.
+    The first level searched (priority or coverage, for the default objective) is searched to
+    its proof. Measured on the generated 10,000 × 120 instance of seed 1402 with the budget at 90 %
     and the same 9.2 s of CPU (a 15 s limit at load 3.5): preference ranks 2–5 and GPA ended
     0.19, 1.8, 7.5, 0 and 54 % from their bounds, against 14.8, 15.1, 12.2, 90 and 78 % when
     each search ran to its proof or its time (the first preference level 2 short of its bound
