@@ -89,10 +89,12 @@ class SolverParams(BaseModel):
     0.19, 1.8, 7.5, 0 and 54 % from their bounds, against 14.8, 15.1, 12.2, 90 and 78 % when
     each search ran to its proof or its time (the first preference level 2 short of its bound
     either way, well within the gap)."""
-    level_gap_share: float = Field(default=0.25, ge=0, le=1)
+    level_gap_share: float = Field(default=0.05, ge=0, le=1)
     """The share of its time a budgeted level's search keeps once within ``level_gap``: a small
-    instance's search proves its level well before (the exact optimum), a large one's is cut
-    short."""
+    instance's search proves its level well before (the exact optimum, in milliseconds), a
+    large one's is cut short. Measured on the 10,000 × 120 instance of seed 1402 at 90 %: at a
+    quarter, the first two preference levels, each within the gap from its rounding, still
+    took 1.4 s of CPU each in a search that found nothing better."""
     pricing_steps: int = Field(default=40, ge=1)
     """Bisection steps of the budget's pricing at most (:mod:`hamyar.optimizer.lagrange`), each
     one min-cost flow."""
