@@ -19,7 +19,7 @@ import jdatetime
 from hamyar.messages import check_lang, say
 from hamyar.messages.catalogue import template
 from hamyar.models import JalaliDate, JalaliMonth, SolveStatus, Term, persian
-from hamyar.reports.xlsx_style import persian_digits
+from hamyar.reports.persian_text import persian_digits
 
 PARAMETER_RULES: dict[str, str] = {
     "min_semesters_passed": "E1",

@@ -30,7 +30,8 @@ from hamyar.payments.transfers import TransferList
 from hamyar.reports import labels
 from hamyar.reports.labels import month_label, term_label
 from hamyar.reports.payroll_sheet import append, fit, heading, label, sheet, signature
-from hamyar.reports.xlsx_style import Book, SheetWriter, persian_digits
+from hamyar.reports.persian_text import persian_digits
+from hamyar.reports.xlsx_style import Book, SheetWriter
 from hamyar.text import Lang
 
 PAYROLL_XLSX = "payroll.xlsx"

@@ -32,6 +32,7 @@ from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
 from xlsxwriter.worksheet import CellBlankTuple, CellNumberTuple, CellStringTuple, Worksheet
 
 from hamyar.io.csvfile import FORMULA_STARTS
+from hamyar.reports.persian_text import ILLEGAL_CHARACTERS_RE, has_persian, token_digits
 
 if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
@@ -243,8 +244,6 @@ def _lines(sw: SheetWriter, value: str) -> tuple[int, bool, int, str] | None:
     """:func:`_whole` of a text of several lines, worked out line by line: each step of
     :meth:`Book.text` and of the escaping acts within a line, and the sheet remembers every
     distinct line (reasons and explanations repeat, the texts they make up do not)."""
-    from hamyar.reports.xlsx_style import has_persian
-
     convert = sw.rtl and has_persian(value)
     known = sw.ws.lines[convert]
     parts = []
@@ -265,8 +264,6 @@ def _line(
     sw: SheetWriter, line: str, convert: bool, known: dict[str, tuple[str, str, int, str]]
 ) -> tuple[str, str, int, str]:
     """One line of :func:`_lines`: its text, control characters escaped, width, escaped XML."""
-    from hamyar.reports.xlsx_style import ILLEGAL_CHARACTERS_RE, token_digits
-
     text = ILLEGAL_CHARACTERS_RE.sub("", token_digits(line) if convert else line)
     escaped = Worksheet._escape_control_characters(text)
     width = max((len(part) for part in text.splitlines()), default=0)

@@ -31,8 +31,8 @@ from hamyar.optimizer.params import SolverParams
 from hamyar.pipeline import run_problem
 from hamyar.pipeline.record import RunRecord, run_record
 from hamyar.reports.labels import label, labels
+from hamyar.reports.persian_text import people_text
 from hamyar.reports.policy_words import key_label
-from hamyar.reports.xlsx_style import people_text
 from hamyar.scenarios.inputs import apply_overrides
 from hamyar.scenarios.kpitable import formats_of, kpi_columns, row_of
 from hamyar.scenarios.xlsx import new_workbook, table_sheet

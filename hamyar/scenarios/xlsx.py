@@ -8,13 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from hamyar.reports.xlsx_style import (
-    RIAL_FORMAT,
-    SHARE_FORMAT,
-    Book,
-    SheetWriter,
-    persian_digits,
-)
+from hamyar.reports.persian_text import persian_digits
+from hamyar.reports.xlsx_style import RIAL_FORMAT, SHARE_FORMAT, Book, SheetWriter
 
 __all__ = [
     "RIAL_FORMAT",

@@ -19,9 +19,7 @@ from hamyar.reports.labels import (
     label,
     month_label,
 )
-from hamyar.reports.xlsx_style import (
-    sort_key,
-)
+from hamyar.reports.persian_text import sort_key
 from hamyar.text import Lang
 
 

@@ -18,17 +18,12 @@ from hamyar.reports.labels import (
     labels,
     term_label,
 )
+from hamyar.reports.persian_text import people_text
 from hamyar.reports.workbook.columns import (
     UNITS_COLUMNS,
 )
 from hamyar.reports.workbook.context import RunSheets, unit_name
-from hamyar.reports.xlsx_style import (
-    COUNT_FORMAT,
-    RIAL_FORMAT,
-    SHARE_FORMAT,
-    SheetWriter,
-    people_text,
-)
+from hamyar.reports.xlsx_style import COUNT_FORMAT, RIAL_FORMAT, SHARE_FORMAT, SheetWriter
 
 if TYPE_CHECKING:
     from xlsxwriter.chart import Chart

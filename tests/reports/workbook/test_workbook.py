@@ -32,6 +32,7 @@ from hamyar.models.run import RunResult
 from hamyar.optimizer.waitlist import waiting_lists
 from hamyar.payments.planned import planned_cost
 from hamyar.reports.labels import label, labels
+from hamyar.reports.persian_text import sort_key
 from hamyar.reports.policy_words import key_label
 from hamyar.reports.workbook import (
     ASSIGNMENT_COLUMNS,
@@ -45,7 +46,7 @@ from hamyar.reports.workbook import (
     write_workbook,
 )
 from hamyar.reports.workbook.columns import WAITING_COLUMNS
-from hamyar.reports.xlsx_style import RIAL_FORMAT, Book, sort_key
+from hamyar.reports.xlsx_style import RIAL_FORMAT, Book
 
 RUN_DATE = JalaliDate(year=1402, month=7, day=15)
 
